@@ -1,0 +1,17 @@
+/**
+ * Numbers as learners read them: four significant digits, scientific notation for the very
+ * small or large, and never "NaN" or "Infinity" (those become a dash with a reason nearby).
+ */
+export function formatNumber(v: number | null | undefined, digits = 4): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '—';
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  if (a < 1e-3 || a >= 1e6) return v.toExponential(Math.max(0, digits - 2)).replace('e+', 'e');
+  return String(Number(v.toPrecision(digits)));
+}
+
+/** Every digit the dtype holds, for the precision experiment. */
+export function formatExact(v: number | null | undefined, dtype: 'float32' | 'float64'): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '—';
+  return dtype === 'float32' ? String(Number(Math.fround(v).toPrecision(8))) : String(v);
+}

@@ -1,0 +1,59 @@
+/**
+ * The recharts drawing of one or more series against step. Loaded lazily: recharts is the
+ * biggest thing in the bundle and the first screen does not need it.
+ */
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatNumber } from './format.ts';
+
+export interface PlotSeries {
+  key: string;
+  name: string;
+  color: string;
+  points: { step: number; value: number }[];
+}
+
+export interface LinePlotProps {
+  series: PlotSeries[];
+  logScale?: boolean;
+  height?: number;
+  yLabel: string;
+}
+
+/** Merges series on their step so recharts can draw them on one x axis. */
+function merge(series: PlotSeries[], logScale: boolean): Record<string, number>[] {
+  const byStep = new Map<number, Record<string, number>>();
+  for (const s of series) {
+    for (const p of s.points) {
+      if (logScale && !(p.value > 0)) continue; // log axes cannot show zero or negatives
+      const row = byStep.get(p.step) ?? { step: p.step };
+      row[s.key] = p.value;
+      byStep.set(p.step, row);
+    }
+  }
+  return [...byStep.values()].sort((a, b) => a.step - b.step);
+}
+
+export default function LinePlot({ series, logScale = false, height = 220, yLabel }: LinePlotProps) {
+  const data = merge(series, logScale);
+  return (
+    <ResponsiveContainer width="100%" height={height}>
+      <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+        <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
+        <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} allowDecimals={false} tickFormatter={(v: number) => formatNumber(v)} />
+        <YAxis
+          scale={logScale ? 'log' : 'auto'}
+          domain={['auto', 'auto']}
+          allowDataOverflow={logScale}
+          width={64}
+          tickFormatter={(v: number) => formatNumber(v, 3)}
+          label={{ value: yLabel, angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } }}
+        />
+        <Tooltip formatter={(v) => formatNumber(Number(v))} labelFormatter={(l) => `Step ${l}`} />
+        {series.length > 1 && <Legend />}
+        {series.map((s) => (
+          <Line key={s.key} dataKey={s.key} name={s.name} stroke={s.color} dot={false} isAnimationActive={false} strokeWidth={2} connectNulls />
+        ))}
+      </LineChart>
+    </ResponsiveContainer>
+  );
+}

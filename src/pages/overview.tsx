@@ -1,0 +1,30 @@
+import { NEGATOR_CONFIG } from '../training/config.ts';
+import { trainingStore, useTraining } from '../store/training-store.ts';
+import { Readout } from '../components/readout.tsx';
+import { RunCharts } from '../components/run-charts.tsx';
+import { RunStatusLine } from '../components/run-status.tsx';
+
+const CHANNEL = 'overview';
+
+/** The landing page: the whole tutorial run in one press, before the lesson takes it apart. */
+export function Overview() {
+  const run = useTraining((s) => s.runs[CHANNEL]);
+  const running = run?.status === 'running';
+  return (
+    <section aria-labelledby="overview-title" className="page">
+      <h1 id="overview-title">Teach one number to negate</h1>
+      <p className="lede">
+        A perceptron with a single weight gets the input 3 and should answer −3. It starts out
+        believing the weight is 0.5. Press <strong>Train</strong> and watch 40 small corrections
+        pull the weight to −1 while the loss falls towards zero.
+      </p>
+      <div className="toolbar">
+        <button type="button" className="primary" disabled={running} onClick={() => void trainingStore.getState().start(CHANNEL, NEGATOR_CONFIG)}>Train</button>
+        <button type="button" disabled={!running} onClick={() => void trainingStore.getState().stop(CHANNEL)}>Stop</button>
+      </div>
+      <RunStatusLine run={run} />
+      <Readout run={run} />
+      <RunCharts channel={CHANNEL} />
+    </section>
+  );
+}

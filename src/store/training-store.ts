@@ -1,0 +1,88 @@
+/**
+ * Runs in flight and finished, one per channel ("lesson", "playground", …). The only code
+ * that starts or stops training; components read it through selectors.
+ */
+import { createStore } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import { validateConfig, type FieldIssue, type TrainingConfig } from '../training/config.ts';
+import { RunHistory } from './history.ts';
+import { getTrainerClient } from './trainer-client.ts';
+import type { RunEnd } from '../worker-client.ts';
+
+export type RunStatus = 'running' | 'done' | 'stopped' | 'diverged' | 'error';
+
+export interface RunView {
+  runId: number;
+  channel: string;
+  config: TrainingConfig;
+  status: RunStatus;
+  history: RunHistory;
+  /** Bumped on every appended batch so selectors re-render; the history mutates in place. */
+  version: number;
+  /** Learner-facing explanation for 'diverged' and 'error'. */
+  message?: string;
+  /** For 'diverged': the step where the loss blew up. */
+  divergedAt?: number;
+}
+
+export interface TrainingState {
+  runs: Record<string, RunView | undefined>;
+  /** Validates and starts a run on `channel`, stopping that channel's previous run. */
+  start(channel: string, config: TrainingConfig): Promise<RunView | { issues: FieldIssue[] }>;
+  /** Stops the channel's run at its next batch boundary. */
+  stop(channel: string): Promise<void>;
+  /** Forgets the channel's run (Reset). */
+  clear(channel: string): void;
+}
+
+let nextRunId = 1;
+
+export const trainingStore = createStore<TrainingState>()((set, get) => {
+  const patch = (channel: string, runId: number, p: Partial<RunView>) => {
+    const run = get().runs[channel];
+    if (!run || run.runId !== runId) return; // a stale run: its news must not reach the charts
+    set({ runs: { ...get().runs, [channel]: { ...run, ...p } } });
+  };
+  const finish = (channel: string, runId: number, end: RunEnd) =>
+    patch(channel, runId, { status: end.status, message: end.message, divergedAt: end.status === 'diverged' ? end.lastStep : undefined });
+
+  return {
+    runs: {},
+    async start(channel, config) {
+      const v = validateConfig(config);
+      if (!v.ok) return { issues: v.issues };
+      const previous = get().runs[channel];
+      const client = getTrainerClient();
+      if (previous?.status === 'running') void client.stop(previous.runId).catch(() => undefined);
+      const runId = nextRunId++;
+      const run: RunView = { runId, channel, config, status: 'running', history: new RunHistory(), version: 0 };
+      set({ runs: { ...get().runs, [channel]: run } });
+      try {
+        const end = await client.train(config, (batch) => {
+          const cur = get().runs[channel];
+          if (!cur || cur.runId !== batch.runId) return;
+          cur.history.append(batch);
+          patch(channel, runId, { version: cur.version + 1 });
+        }, { runId, channel });
+        finish(channel, runId, end);
+      } catch (e) {
+        patch(channel, runId, { status: 'error', message: e instanceof Error ? e.message : String(e) });
+      }
+      return get().runs[channel] ?? run;
+    },
+    async stop(channel) {
+      const run = get().runs[channel];
+      if (run?.status === 'running') await getTrainerClient().stop(run.runId).catch(() => undefined);
+    },
+    clear(channel) {
+      const run = get().runs[channel];
+      if (run?.status === 'running') void getTrainerClient().stop(run.runId).catch(() => undefined);
+      set({ runs: { ...get().runs, [channel]: undefined } });
+    },
+  };
+});
+
+/** React binding: select a slice of the training store. */
+export function useTraining<T>(selector: (s: TrainingState) => T): T {
+  return useStore(trainingStore, selector);
+}

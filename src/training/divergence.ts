@@ -1,0 +1,39 @@
+/**
+ * When does plain gradient descent blow up? For a quadratic loss it diverges once the
+ * learning rate exceeds 2 / (largest eigenvalue of the Hessian). For y ≈ w·x that Hessian
+ * is 2·mean(x²), so the limit is 1 / mean(x²): 1/9 ≈ 0.111 for the tutorial's input 3.
+ */
+import type { TrainingConfig } from './config.ts';
+
+/** Largest stable SGD learning rate for this data and model (Infinity if all inputs are 0). */
+export function stableLearningRate(config: Pick<TrainingConfig, 'pairs' | 'model'>): number {
+  const n = config.pairs.length;
+  const mxx = config.pairs.reduce((s, p) => s + p.input * p.input, 0) / n;
+  if (config.model === 'w') return mxx > 0 ? 1 / mxx : Infinity;
+  // Hessian of mean((y − w·x − b)²) is 2·[[mean x², mean x], [mean x, 1]].
+  const mx = config.pairs.reduce((s, p) => s + p.input, 0) / n;
+  const tr = mxx + 1;
+  const det = mxx - mx * mx;
+  const lambdaMax = 2 * (tr / 2 + Math.sqrt(Math.max(0, (tr * tr) / 4 - det)));
+  return 2 / lambdaMax;
+}
+
+/** True when a run has clearly left the basin: non-finite, or a million times its first loss. */
+export function hasDiverged(loss: number, firstLoss: number): boolean {
+  return !Number.isFinite(loss) || loss > 1e6 * Math.max(firstLoss, Number.MIN_VALUE);
+}
+
+const fmt = (v: number) => (v >= 0.01 ? v.toPrecision(3) : v.toExponential(2));
+
+/** A learner-facing explanation of a divergence at `step`, naming the limit for this data. */
+export function explainDivergence(config: TrainingConfig, step: number): string {
+  const limit = stableLearningRate(config);
+  const head = `The loss blew up at step ${step}: each update overshot the minimum by more than the last.`;
+  if (config.optimizer !== 'sgd') {
+    return `${head} ${config.optimizer === 'adam' ? 'Adam' : 'Momentum'} with learning rate ${config.learningRate} is too aggressive for this data; try a smaller learning rate.`;
+  }
+  const why = config.model === 'w'
+    ? `For this data the curvature d²L/dw² is 2·mean(x²) = ${fmt(2 / limit)}, so plain gradient descent is stable only while the learning rate is below 1 / mean(x²) = ${fmt(limit)}.`
+    : `For this data plain gradient descent on w and b is stable only while the learning rate is below ${fmt(limit)}.`;
+  return `${head} ${why} Your learning rate is ${config.learningRate}; try a value below ${fmt(limit)}.`;
+}

@@ -1,0 +1,117 @@
+/**
+ * Browser-test harness: the built app under `vite preview` on 127.0.0.1 and Debian's
+ * Chromium through playwright-core. No browser is ever downloaded; if none is found the
+ * tests fail with the command that installs one.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export function findChromium(): string {
+  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  const found = candidates.find((p): p is string => !!p && existsSync(p));
+  if (!found) {
+    throw new Error('No Chromium found for the browser tests. Install it with `sudo apt-get install -y chromium` (Debian) or set CHROME_PATH to a Chromium/Chrome binary.');
+  }
+  return found;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Served {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Serves ./dist (run `vite build` first) with vite preview; node is called directly so kill works. */
+export async function servePreview(): Promise<Served> {
+  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npx vite build` before the browser tests (npm test does).');
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = `http://127.0.0.1:${port}/`;
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`vite preview did not answer on ${url} within 20 s`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    stop: () => new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    }),
+  };
+}
+
+export interface Browser {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors and uncaught page errors seen so far. */
+  errors: string[];
+  /** Requests to any origin other than the app's. */
+  foreignRequests: string[];
+  close(): Promise<void>;
+}
+
+/** A fresh persistent profile (service workers need one) with the flags this machine needs. */
+export async function openBrowser(appUrl: string, viewport = { width: 1280, height: 800 }): Promise<Browser> {
+  const dir = mkdtempSync(join(tmpdir(), 'perceptron-lab-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: findChromium(),
+    headless: true,
+    viewport,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const origin = new URL(appUrl).origin;
+  const errors: string[] = [];
+  const foreignRequests: string[] = [];
+  context.on('request', (req) => {
+    const u = req.url();
+    if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) foreignRequests.push(u);
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const watch = (p: Page) => {
+    p.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
+    p.on('pageerror', (err) => errors.push(String(err)));
+  };
+  watch(page);
+  context.on('page', watch);
+  return {
+    context, page, errors, foreignRequests,
+    async close() {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Resolves once a service worker controls the page (after `ready` and, if needed, `controllerchange`). */
+export async function waitForServiceWorkerControl(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (navigator.serviceWorker.controller) return;
+    await new Promise<void>((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }));
+  });
+}

@@ -1,0 +1,24 @@
+import { afterEach } from 'vitest';
+
+// Testing Library only auto-cleans with vitest globals; we keep globals off.
+afterEach(async () => {
+  if (typeof document !== 'undefined') {
+    const { cleanup } = await import('@testing-library/react');
+    cleanup();
+  }
+});
+
+// jsdom has no ResizeObserver; recharts' ResponsiveContainer would measure 0×0.
+if (typeof window !== 'undefined' && !('ResizeObserver' in window)) {
+  class FixedResizeObserver {
+    constructor(private readonly cb: ResizeObserverCallback) {}
+    observe(target: Element) {
+      const entry = { target, contentRect: { width: 600, height: 240, top: 0, left: 0, bottom: 240, right: 600, x: 0, y: 0 } };
+      this.cb([entry as unknown as ResizeObserverEntry], this as unknown as ResizeObserver);
+    }
+    unobserve() {}
+    disconnect() {}
+  }
+  (window as unknown as { ResizeObserver: unknown }).ResizeObserver = FixedResizeObserver;
+  (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = FixedResizeObserver;
+}

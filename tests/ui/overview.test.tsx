@@ -1,0 +1,23 @@
+// @vitest-environment jsdom
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent } from '@testing-library/react';
+import { App } from '../../src/app.tsx';
+import { setTrainerClient } from '../../src/store/trainer-client.ts';
+import { createChannelClient } from '../helpers/channel-client.ts';
+
+describe('Overview: Train runs the tutorial', () => {
+  const client = createChannelClient();
+  beforeAll(() => setTrainerClient(client));
+  afterAll(() => { setTrainerClient(null); client.close(); });
+
+  it('shows step 40, loss 3.84e-6 and weight -0.9995 after Train', async () => {
+    render(<App />);
+    fireEvent.click(screen.getByRole('button', { name: 'Train' }));
+    const values = screen.getByLabelText('Current values');
+    await waitFor(() => expect(within(values).getByTestId('readout-step').textContent).toBe('40'), { timeout: 5000 });
+    expect(within(values).getByTestId('readout-loss').textContent).toBe('3.84e-6');
+    expect(within(values).getByTestId('readout-weight').textContent).toBe('-0.9995');
+    expect(screen.getByRole('status').textContent).toMatch(/Done\. 40 steps run/);
+  });
+});

@@ -1,0 +1,55 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { trainerApi, type Batch } from '../../workers/trainer-api.ts';
+import { NEGATOR_CONFIG, type TrainingConfig } from '../../src/training/config.ts';
+import { GOLDEN, closeRel } from '../helpers/golden.ts';
+
+let runIds = 1000;
+const cfg = (over: Partial<TrainingConfig> = {}): TrainingConfig => ({ ...structuredClone(NEGATOR_CONFIG), ...over });
+
+async function collect(config: TrainingConfig, opts: { channel?: string; batchMs?: number } = {}) {
+  const batches: Batch[] = [];
+  const runId = runIds++;
+  const end = await trainerApi.train(config, (b) => { batches.push(b); }, { runId, ...opts });
+  const cat = (k: 'steps' | 'loss' | 'weight') => batches.flatMap((b) => Array.from(b[k]));
+  return { runId, end, batches, steps: cat('steps'), loss: cat('loss'), weight: cat('weight') };
+}
+
+describe('trainerApi.train', () => {
+  it('streams the tutorial run as batches covering steps 1..40 in order, ending done', async () => {
+    const r = await collect(cfg());
+    expect(r.steps).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    expect(r.batches.every((b) => b.runId === r.runId && b.steps instanceof Float64Array)).toBe(true);
+    expect(r.batches.map((b) => b.fromStep)[0]).toBe(1);
+    expect(r.end).toEqual({ runId: r.runId, status: 'done', lastStep: 40 });
+  });
+
+  it.each(['float32', 'float64'] as const)('reproduces the golden %s trace', async (dtype) => {
+    const r = await collect(cfg({ dtype }));
+    const rel = dtype === 'float32' ? 1e-5 : 1e-12;
+    GOLDEN[dtype].forEach((row, i) => {
+      expect(closeRel(r.loss[i], row.loss, rel), `loss at step ${row.step}`).toBe(true);
+      expect(closeRel(r.weight[i], row.weightAfter, rel), `weight at step ${row.step}`).toBe(true);
+    });
+  });
+
+  it('sends long runs in time-sliced batches, not one message per step', async () => {
+    const r = await collect(cfg({ steps: 200_000 }), { batchMs: 5 });
+    expect(r.steps.length).toBe(200_000);
+    expect(r.batches.length).toBeGreaterThan(1);
+    expect(r.batches.length).toBeLessThan(20_000);
+    // Batches tile the run with no gaps or repeats.
+    let next = 1;
+    for (const b of r.batches) {
+      expect(b.fromStep).toBe(next);
+      next += b.steps.length;
+    }
+  });
+
+  it('rejects an invalid config with a typed error', async () => {
+    await expect(trainerApi.train({ ...cfg(), learningRate: 0 }, () => undefined, { runId: runIds++ })).rejects.toMatchObject({
+      name: 'ConfigError',
+      issues: [{ field: 'learningRate', message: expect.stringMatching(/greater than 0/) }],
+    });
+  });
+});
