@@ -1,0 +1,132 @@
+/**
+ * Elementwise ops with numpy broadcasting. Each op is its forward kernel code plus its
+ * backward rule, side by side; backward rules use the public ops (so outer tapes can record
+ * them) and reduce broadcast gradients back to each input's shape with `sumTo`.
+ */
+import * as K from '../kernels/elementwise.ts';
+import { broadcastKernel } from '../kernels/shape.ts';
+import { broadcastShapes, sizeOf } from '../shape.ts';
+import { isRecording, recordOp, type OpDef, type Recorded } from '../tape.ts';
+import { allocate, checkDTypes, fromArray, fromScalar, operand, type Tensor, type TensorLike } from '../tensor.ts';
+import { sumTo } from './reduce.ts';
+
+/** An elementwise op: kernel code plus backward rule. */
+export interface ElementwiseDef extends OpDef {
+  readonly code: number;
+}
+
+const def = (name: string, code: number, backward: OpDef['backward']): ElementwiseDef => ({ name, code, backward });
+const x0 = (e: Recorded) => e.inputs[0];
+const x1 = (e: Recorded) => e.inputs[1];
+/** Gradient for input i, or null when the tape does not need it. */
+const want = (e: Recorded, i: number, f: () => Tensor): Tensor | null => (e.needs(i) ? sumTo(f(), e.inputs[i].shape) : null);
+
+// Binary ops: d(a+b) = da + db; d(a−b) = da − db; d(ab) = b·da + a·db; d(a/b) = da/b − a·db/b².
+const ADD_OP = def('add', K.ADD, (g, e) => [want(e, 0, () => g), want(e, 1, () => g)]);
+const SUB_OP = def('sub', K.SUB, (g, e) => [want(e, 0, () => g), want(e, 1, () => neg(g))]);
+const MUL_OP = def('mul', K.MUL, (g, e) => [want(e, 0, () => mul(g, x1(e))), want(e, 1, () => mul(g, x0(e)))]);
+const DIV_OP = def('div', K.DIV, (g, e) => [
+  want(e, 0, () => div(g, x1(e))),
+  want(e, 1, () => neg(div(mul(g, x0(e)), square(x1(e))))),
+]);
+
+// Unary ops: the local derivative times g. Some reuse the forward output y = e.output.
+const NEG_OP = def('neg', K.NEG, (g) => [neg(g)]);
+const SQUARE_OP = def('square', K.SQUARE, (g, e) => [mul(g, mul(x0(e), 2))]);
+const POW_OP = def('pow', K.POW, (g, e) => {
+  const p = (e.attrs as { exponent: number }).exponent;
+  return [mul(g, mul(pow(x0(e), p - 1), p))];
+});
+const EXP_OP = def('exp', K.EXP, (g, e) => [mul(g, e.output)]);
+const LOG_OP = def('log', K.LOG, (g, e) => [div(g, x0(e))]);
+const SQRT_OP = def('sqrt', K.SQRT, (g, e) => [div(g, mul(e.output, 2))]);
+const ABS_OP = def('abs', K.ABS, (g, e) => [mul(g, sign(x0(e)))]);
+const RELU_OP = def('relu', K.RELU, (g, e) => [mul(g, step(x0(e)))]);
+const SIGMOID_OP = def('sigmoid', K.SIGMOID, (g, e) => [mul(g, mul(e.output, sub(1, e.output)))]);
+const TANH_OP = def('tanh', K.TANH, (g, e) => [mul(g, sub(1, square(e.output)))]);
+// sign and step are flat almost everywhere: no gradient flows through them.
+const SIGN_OP = def('sign', K.SIGN, () => [null]);
+const STEP_OP = def('step', K.STEP, () => [null]);
+
+/** a + b, broadcast. */
+export const add = (a: TensorLike, b: TensorLike): Tensor => binary(ADD_OP, a, b);
+/** a − b, broadcast. */
+export const sub = (a: TensorLike, b: TensorLike): Tensor => binary(SUB_OP, a, b);
+/** a · b elementwise, broadcast. */
+export const mul = (a: TensorLike, b: TensorLike): Tensor => binary(MUL_OP, a, b);
+/** a / b elementwise, broadcast. */
+export const div = (a: TensorLike, b: TensorLike): Tensor => binary(DIV_OP, a, b);
+/** −x. */
+export const neg = (x: TensorLike): Tensor => unary(NEG_OP, x, 0);
+/** x². */
+export const square = (x: TensorLike): Tensor => unary(SQUARE_OP, x, 0);
+/** x^p for a constant number p (the exponent is not differentiated). */
+export const pow = (x: TensorLike, p: number): Tensor => unary(POW_OP, x, p);
+/** eˣ. */
+export const exp = (x: TensorLike): Tensor => unary(EXP_OP, x, 0);
+/** Natural logarithm. */
+export const log = (x: TensorLike): Tensor => unary(LOG_OP, x, 0);
+/** √x. */
+export const sqrt = (x: TensorLike): Tensor => unary(SQRT_OP, x, 0);
+/** |x| (gradient 0 at 0, as in TensorFlow). */
+export const abs = (x: TensorLike): Tensor => unary(ABS_OP, x, 0);
+/** max(x, 0) (gradient 0 at 0). */
+export const relu = (x: TensorLike): Tensor => unary(RELU_OP, x, 0);
+/** 1 / (1 + e⁻ˣ). */
+export const sigmoid = (x: TensorLike): Tensor => unary(SIGMOID_OP, x, 0);
+/** Hyperbolic tangent. */
+export const tanh = (x: TensorLike): Tensor => unary(TANH_OP, x, 0);
+/** −1, 0 or 1 by the sign of x (no gradient). */
+export const sign = (x: TensorLike): Tensor => unary(SIGN_OP, x, 0);
+/** 1 where x > 0, else 0 (no gradient). */
+export const step = (x: TensorLike): Tensor => unary(STEP_OP, x, 0);
+
+/** Forward pass of a binary op: the scalar fast path, or a kernel over typed arrays. */
+function binary(op: ElementwiseDef, a: TensorLike, b: TensorLike): Tensor {
+  const A = operand(a, b);
+  const B = operand(b, A);
+  checkDTypes(op.name, A, B);
+  let out: Tensor;
+  if (A.size === 1 && B.size === 1 && A._lazy === null && B._lazy === null) {
+    const shape = A.shape.length >= B.shape.length ? A.shape : B.shape;
+    out = fromScalar(K.scalarBinary(op.code, A._s, B._s), A.dtype, shape);
+  } else {
+    out = binaryTensor(op, A, B);
+  }
+  if (isRecording()) recordOp(op, [A, B], out);
+  return out;
+}
+
+/** Reference path for tensors: one kernel call, one fresh output array. */
+function binaryTensor(op: ElementwiseDef, A: Tensor, B: Tensor): Tensor {
+  const shape = broadcastShapes(op.name, A.shape, B.shape);
+  const n = sizeOf(shape);
+  const out = allocate(A.dtype, n);
+  if (A.size === n && B.size === n) K.binaryKernel(op.code, A.data, 0, B.data, 0, out, 0, n);
+  else if (A.size === n && B.size === 1) K.binaryScalarRight(op.code, A.data, 0, B.item(), out, 0, n);
+  else if (A.size === 1 && B.size === n) K.binaryScalarLeft(op.code, A.item(), B.data, 0, out, 0, n);
+  else K.binaryKernel(op.code, expand(A, shape), 0, expand(B, shape), 0, out, 0, n);
+  return fromArray(shape, A.dtype, out);
+}
+
+function expand(t: Tensor, shape: readonly number[]) {
+  if (t.size === sizeOf(shape)) return t.data;
+  const out = allocate(t.dtype, sizeOf(shape));
+  broadcastKernel(t.data, t.shape, shape, out);
+  return out;
+}
+
+/** Forward pass of a unary op; `p` is pow's exponent (recorded as an attribute). */
+function unary(op: ElementwiseDef, x: TensorLike, p: number): Tensor {
+  const X = operand(x, x);
+  let out: Tensor;
+  if (X.size === 1 && X._lazy === null) {
+    out = fromScalar(K.scalarUnary(op.code, X._s, p), X.dtype, X.shape);
+  } else {
+    const data = allocate(X.dtype, X.size);
+    K.unaryKernel(op.code, X.data, 0, data, 0, X.size, p);
+    out = fromArray(X.shape, X.dtype, data);
+  }
+  if (isRecording()) recordOp(op, [X], out, op === POW_OP ? { exponent: p } : null);
+  return out;
+}

@@ -1,0 +1,78 @@
+/**
+ * Shape ops: reshape (same values, new shape), broadcastTo (numpy broadcasting made
+ * explicit) and transpose (swap the last two axes). Their gradients undo the layout change.
+ */
+import { EngineError, formatShape } from '../errors.ts';
+import { broadcastKernel, transposeKernel } from '../kernels/shape.ts';
+import { broadcastsTo, sameShape, sizeOf } from '../shape.ts';
+import { isRecording, recordOp, type OpDef } from '../tape.ts';
+import { allocate, fromArray, fromScalar, operand, Tensor, type TensorLike } from '../tensor.ts';
+import { sumTo } from './reduce.ts';
+
+const RESHAPE_OP: OpDef = { name: 'reshape', backward: (g, e) => [reshape(g, e.inputs[0].shape)] };
+const BROADCAST_OP: OpDef = { name: 'broadcastTo', backward: (g, e) => [sumTo(g, e.inputs[0].shape)] };
+const TRANSPOSE_OP: OpDef = { name: 'transpose', backward: (g) => [transpose(g)] };
+
+/**
+ * The same values in a new shape with the same number of elements; one extent may be −1
+ * (inferred). Shares storage with x (tensors are immutable).
+ */
+export function reshape(x: TensorLike, shape: readonly number[]): Tensor {
+  const X = operand(x, x);
+  const target = resolveShape(X, shape);
+  if (sameShape(target, X.shape)) return X;
+  if (X._lazy !== null) X._lazy.force(X);
+  const out = new Tensor(target, X.dtype, X._d, X._s, null);
+  if (isRecording()) recordOp(RESHAPE_OP, [X], out, { shape: target });
+  return out;
+}
+
+function resolveShape(X: Tensor, shape: readonly number[]): number[] {
+  const target = [...shape];
+  const free = target.indexOf(-1);
+  if (free >= 0) {
+    const known = sizeOf(target.filter((_, i) => i !== free));
+    target[free] = known === 0 ? 0 : X.size / known;
+  }
+  const bad = target.some((d) => !Number.isInteger(d) || d < 0) || target.indexOf(-1, free + 1) > free;
+  if (bad || sizeOf(target) !== X.size) {
+    throw new EngineError('reshape', `cannot reshape shape ${formatShape(X.shape)} (${X.size} elements) to shape ${formatShape(shape)}`);
+  }
+  return target;
+}
+
+/** x repeated along broadcast axes to `shape` (numpy rules). Returns x when the shapes match. */
+export function broadcastTo(x: TensorLike, shape: readonly number[]): Tensor {
+  const X = operand(x, x);
+  if (sameShape(X.shape, shape)) return X;
+  if (!broadcastsTo(X.shape, shape)) {
+    throw new EngineError('broadcastTo', `shape ${formatShape(X.shape)} cannot be broadcast to shape ${formatShape(shape)}`);
+  }
+  const target = [...shape];
+  const n = sizeOf(target);
+  let out: Tensor;
+  if (n === 1) out = fromScalar(X.item(), X.dtype, target);
+  else {
+    const data = allocate(X.dtype, n);
+    if (X.size === 1) data.fill(X.item());
+    else broadcastKernel(X.data, X.shape, target, data);
+    out = fromArray(target, X.dtype, data);
+  }
+  if (isRecording()) recordOp(BROADCAST_OP, [X], out, { shape: target });
+  return out;
+}
+
+/** Swaps the last two axes (a matrix transpose, batched over leading axes). Needs rank ≥ 2. */
+export function transpose(x: TensorLike): Tensor {
+  const X = operand(x, x);
+  const r = X.shape.length;
+  if (r < 2) throw new EngineError('transpose', `needs rank ≥ 2, got shape ${formatShape(X.shape)}`);
+  const rows = X.shape[r - 2];
+  const cols = X.shape[r - 1];
+  const shape = [...X.shape.slice(0, r - 2), cols, rows];
+  const data = allocate(X.dtype, X.size);
+  transposeKernel(X.data, data, X.size / (rows * cols) || 0, rows, cols);
+  const out = fromArray(shape, X.dtype, data);
+  if (isRecording()) recordOp(TRANSPOSE_OP, [X], out);
+  return out;
+}

@@ -1,0 +1,280 @@
+/**
+ * Tensor: an immutable n-dimensional array of float32 or float64 numbers, and Variable, the
+ * one mutable kind (its value is replaced by `assign`). Values live in a Float32Array or
+ * Float64Array; float32 results are rounded after every elementary operation.
+ *
+ * Three storage states, all fields created in the constructor (V8 keeps one object shape):
+ * - `_d`: a typed array holding the values (always once `data` has been read);
+ * - `_s`: the value of a one-element tensor, kept as a plain number so scalar arithmetic
+ *   needs no typed array (the scalar fast path);
+ * - `_lazy`: a pending elementwise chain or reduction, evaluated on first read (see lazy.ts).
+ */
+import { EngineError, formatShape } from './errors.ts';
+import { sameShape, sizeOf } from './shape.ts';
+
+/** Element type. float32 is the default, as in TensorFlow. */
+export type DType = 'float32' | 'float64';
+
+/** The typed array that stores a tensor's values. */
+export type TypedArray = Float32Array | Float64Array;
+
+/** Nested number arrays of any depth, as accepted by `tensor`. */
+export type NestedArray = number | NestedArray[];
+
+/** Anything an op accepts as an operand: a tensor, or a plain number (a scalar of the other operand's dtype). */
+export type TensorLike = Tensor | number;
+
+/** Something that can compute a pending tensor's values (set by lazy.ts). */
+export interface Pending {
+  /** Evaluates the pending values and stores them into `t` (via `settle`). */
+  force(t: Tensor): void;
+}
+
+let nextId = 1;
+
+/** A fresh, never reused tensor id (ids name tensors in the tape trace). */
+export function newId(): number {
+  return nextId++;
+}
+
+/** Allocates a zero-filled typed array of `dtype`. */
+export function allocate(dtype: DType, n: number): TypedArray {
+  return dtype === 'float32' ? new Float32Array(n) : new Float64Array(n);
+}
+
+/** Rounds a number the way storing it in `dtype` would. */
+export function roundTo(dtype: DType, v: number): number {
+  return dtype === 'float32' ? Math.fround(v) : v;
+}
+
+/** An immutable n-dimensional array. Create with `tensor`, `scalar` or an op; never with `new`. */
+export class Tensor {
+  /** Unique id, used by the tape and shown in its trace. */
+  readonly id: number;
+  /** Extent of each axis; [] for a scalar. */
+  readonly shape: readonly number[];
+  readonly dtype: DType;
+  /** Number of elements (product of the shape). */
+  readonly size: number;
+  /** @internal values, or null while scalar-only or pending */
+  _d: TypedArray | null;
+  /** @internal the value when size is 1 (valid unless pending) */
+  _s: number;
+  /** @internal pending computation, or null */
+  _lazy: Pending | null;
+  /** @internal true for a variable's value: every tape watches it */
+  _watchAll: boolean;
+
+  /** @internal Use `tensor`, `scalar` or an op instead. */
+  constructor(shape: readonly number[], dtype: DType, data: TypedArray | null, s: number, lazy: Pending | null, id = newId()) {
+    this.id = id;
+    this.shape = shape;
+    this.dtype = dtype;
+    this.size = data === null ? sizeOf(shape) : data.length;
+    this._d = data;
+    this._s = data !== null && data.length === 1 ? data[0] : s;
+    this._lazy = lazy;
+    this._watchAll = false;
+  }
+
+  /** The values in row-major order. A read-only view: do not write into it. */
+  get data(): TypedArray {
+    if (this._lazy !== null) this._lazy.force(this);
+    if (this._d === null) {
+      const d = allocate(this.dtype, this.size);
+      if (this.size === 1) d[0] = this._s;
+      this._d = d;
+    }
+    return this._d;
+  }
+
+  /** The value of a one-element tensor. Throws for any other size. */
+  item(): number {
+    if (this.size !== 1) throw new EngineError('item', `item() needs a tensor with one element, got shape ${formatShape(this.shape)}`);
+    if (this._lazy !== null) this._lazy.force(this);
+    return this._s;
+  }
+
+  /** The values as nested plain arrays (a number for a scalar). */
+  toArray(): NestedArray {
+    const d = this.data;
+    const build = (axis: number, offset: number, stride: number): NestedArray => {
+      if (axis === this.shape.length) return d[offset];
+      const n = this.shape[axis];
+      const inner = stride / n;
+      const out: NestedArray[] = new Array(n);
+      for (let i = 0; i < n; i++) out[i] = build(axis + 1, offset + i * inner, inner);
+      return out;
+    };
+    return build(0, 0, this.size);
+  }
+
+  /** @internal The immutable tensor an op should read: itself (Variable returns a snapshot). */
+  _read(): Tensor {
+    return this;
+  }
+
+  /** @internal Stores computed values into a pending tensor (called by the lazy evaluator). */
+  _settle(data: TypedArray | null, s: number): void {
+    this._d = data;
+    this._s = data !== null && data.length === 1 ? data[0] : s;
+    this._lazy = null;
+  }
+
+  toString(): string {
+    return `Tensor(${formatShape(this.shape)}, ${this.dtype})`;
+  }
+}
+
+/**
+ * A mutable tensor for trainable parameters. Every GradientTape watches variables
+ * automatically. `assign` replaces the value (same shape and dtype); tensors computed earlier
+ * from the variable keep the value they were computed from.
+ */
+export class Variable extends Tensor {
+  /** @internal immutable view of the current value, shared by the ops that read it */
+  _snap: Tensor | null;
+
+  /** @internal Use `variable` instead. */
+  constructor(init: Tensor) {
+    super(init.shape, init.dtype, init._d, init._s, null);
+    this._snap = null;
+    this._watchAll = true;
+  }
+
+  /** Replaces the value with `value` (a tensor of the same shape and dtype, or a number for a one-element variable). Returns this. */
+  assign(value: Tensor | number): this {
+    const v = typeof value === 'number' ? filled(this.shape, this.dtype, value) : value;
+    if (!sameShape(v.shape, this.shape)) {
+      throw new EngineError('assign', `cannot assign shape ${formatShape(v.shape)} to a variable of shape ${formatShape(this.shape)}`);
+    }
+    if (v.dtype !== this.dtype) throw new EngineError('assign', `cannot assign dtype ${v.dtype} to a variable of dtype ${this.dtype}`);
+    if (v._lazy !== null) v._lazy.force(v);
+    // Share the new value's storage: tensors are immutable, so nobody writes into it.
+    this._d = v._d;
+    this._s = v._s;
+    this._snap = null;
+    return this;
+  }
+
+  /** @internal A snapshot with the variable's id, so gradients reach the variable. */
+  override _read(): Tensor {
+    let snap = this._snap;
+    if (snap === null) {
+      snap = new Tensor(this.shape, this.dtype, this._d, this._s, null, this.id);
+      snap._watchAll = true;
+      this._snap = snap;
+    }
+    return snap;
+  }
+}
+
+/** @internal A one-element tensor (shape [] unless given) holding `v` rounded to `dtype`, without a typed array. */
+export function fromScalar(v: number, dtype: DType, shape: readonly number[] = SCALAR_SHAPE): Tensor {
+  return new Tensor(shape, dtype, null, dtype === 'float32' ? Math.fround(v) : v, null);
+}
+
+/** @internal A tensor owning `data` (not copied). */
+export function fromArray(shape: readonly number[], dtype: DType, data: TypedArray): Tensor {
+  return new Tensor(shape, dtype, data, 0, null);
+}
+
+/** @internal A tensor of `shape` with every element `v`. */
+export function filled(shape: readonly number[], dtype: DType, v: number): Tensor {
+  const n = sizeOf(shape);
+  if (n === 1) return fromScalar(v, dtype, shape);
+  return fromArray(shape, dtype, allocate(dtype, n).fill(v));
+}
+
+/** The shape of every rank-0 tensor (shared, never mutated). */
+export const SCALAR_SHAPE: readonly number[] = Object.freeze([]) as readonly number[];
+
+function inferShape(values: NestedArray, shape: number[]): void {
+  if (Array.isArray(values)) {
+    shape.push(values.length);
+    if (values.length > 0) inferShape(values[0], shape);
+  }
+}
+
+function flatten(values: NestedArray, shape: number[], axis: number, out: TypedArray, pos: number): number {
+  if (axis === shape.length) {
+    if (typeof values !== 'number') throw new EngineError('tensor', `expected a number at depth ${axis}, got ${typeof values}`);
+    out[pos] = values;
+    return pos + 1;
+  }
+  if (!Array.isArray(values) || values.length !== shape[axis]) {
+    throw new EngineError('tensor', `ragged nested array: expected ${shape[axis]} entries at depth ${axis} (shape ${formatShape(shape)})`);
+  }
+  for (const v of values) pos = flatten(v, shape, axis + 1, out, pos);
+  return pos;
+}
+
+/**
+ * Creates a tensor from a number, nested arrays (shape inferred) or a typed array (copied;
+ * pass `shape` to give it one, else it is 1-D).
+ */
+export function tensor(values: NestedArray | TypedArray, dtype: DType = 'float32', shape?: readonly number[]): Tensor {
+  checkDType('tensor', dtype);
+  if (ArrayBuffer.isView(values)) {
+    const s = shape ? [...shape] : [values.length];
+    if (sizeOf(s) !== values.length) throw new EngineError('tensor', `${values.length} values do not fill shape ${formatShape(s)}`);
+    const data = allocate(dtype, values.length);
+    data.set(values);
+    return fromArray(s, dtype, data);
+  }
+  const inferred: number[] = [];
+  inferShape(values, inferred);
+  const data = allocate(dtype, sizeOf(inferred));
+  flatten(values, inferred, 0, data, 0);
+  const t = fromArray(inferred, dtype, data);
+  return shape ? reshapeStorage(t, shape) : t;
+}
+
+function reshapeStorage(t: Tensor, shape: readonly number[]): Tensor {
+  if (sizeOf(shape) !== t.size) throw new EngineError('tensor', `${t.size} values do not fill shape ${formatShape(shape)}`);
+  return fromArray([...shape], t.dtype, t.data);
+}
+
+/** A rank-0 tensor holding `v`. */
+export function scalar(v: number, dtype: DType = 'float32'): Tensor {
+  checkDType('scalar', dtype);
+  if (typeof v !== 'number') throw new EngineError('scalar', `expected a number, got ${typeof v}`);
+  return fromScalar(v, dtype);
+}
+
+/** A Variable initialised from a tensor (its dtype wins unless `dtype` is given) or a number. */
+export function variable(init: Tensor | number, dtype?: DType): Variable {
+  let t: Tensor;
+  if (typeof init === 'number') t = scalar(init, dtype ?? 'float32');
+  else if (dtype !== undefined && dtype !== init.dtype) t = tensor(init.data, dtype, init.shape);
+  else t = init._read();
+  if (t._lazy !== null) t._lazy.force(t);
+  return new Variable(t);
+}
+
+function checkDType(op: string, dtype: string): void {
+  if (dtype !== 'float32' && dtype !== 'float64') throw new EngineError(op, `unknown dtype '${dtype}' (use 'float32' or 'float64')`);
+}
+
+/**
+ * @internal The tensor an op reads for operand `x`: a number becomes a scalar of `like`'s
+ * dtype (float32 if `like` is a number too); a Variable becomes a snapshot of its value.
+ */
+export function operand(x: TensorLike, like: TensorLike): Tensor {
+  if (typeof x === 'number') return fromScalar(x, typeof like === 'number' ? 'float32' : like.dtype);
+  if (!(x instanceof Tensor)) throw new EngineError('operand', `expected a Tensor or a number, got ${describe(x)}`);
+  return x._read();
+}
+
+/** @internal Throws unless both operands share a dtype; the message names the op, both dtypes and shapes. */
+export function checkDTypes(op: string, a: Tensor, b: Tensor): void {
+  if (a.dtype !== b.dtype) {
+    throw new EngineError(op, `dtypes ${a.dtype} and ${b.dtype} do not match (shapes ${formatShape(a.shape)} and ${formatShape(b.shape)}); create both tensors with the same dtype`);
+  }
+}
+
+function describe(x: unknown): string {
+  if (x === null) return 'null';
+  if (Array.isArray(x)) return 'an array (wrap it with tensor(...))';
+  return typeof x;
+}
