@@ -6,9 +6,9 @@ import globals from 'globals';
 // Imports flow one way: engine → training → workers/trainer-api → worker-client → store → UI.
 // Each zone lists what it may not import, so a wrong-way import fails lint.
 const uiLibs = ['react', 'react-dom', 'react-dom/*', 'comlink', 'zustand', 'zustand/*', 'recharts'];
-const zone = (files, patterns, message) => ({
+const zone = (files, patterns, message, allowTypeImports = false) => ({
   files,
-  rules: { 'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }] },
+  rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: patterns, message, allowTypeImports }] }] },
 });
 
 export default tseslint.config(
@@ -36,5 +36,5 @@ export default tseslint.config(
   zone(['src/store/**'], ['**/components/**', '**/lessons/**', 'recharts'],
     'Stores hold state; they do not import UI.'),
   zone(['src/components/**', 'src/lessons/**'], ['**/worker-client*', '**/workers/**', '**/engine/**'],
-    'UI goes through the store; it never computes gradients or talks to the worker.'),
+    'UI goes through the store; it never computes gradients or talks to the worker.', true),
 );

@@ -1,15 +1,36 @@
+import { useEffect, useRef } from 'react';
 import { Overview } from './pages/overview.tsx';
+import { LessonPage } from './pages/lesson-page.tsx';
+import { PlaygroundPage } from './pages/playground/playground-page.tsx';
+import { LessonNav } from './components/lesson-nav.tsx';
+import { useRoute, type Route } from './router.ts';
 
-/** The app shell: header, the current page, footer. */
+function Page({ route }: { route: Route }) {
+  if (route === '') return <Overview />;
+  if (route === 'playground') return <PlaygroundPage />;
+  return <LessonPage id={route} />;
+}
+
+/** The app shell: header with the lesson nav, the current page. */
 export function App() {
+  const route = useRoute();
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  useEffect(() => {
+    // Move focus to the new page (not on first load) so keyboard and screen-reader users follow.
+    if (first.current) { first.current = false; return; }
+    main.current?.focus();
+    window.scrollTo(0, 0);
+  }, [route]);
   return (
     <>
-      <a className="skip-link" href="#main">Skip to content</a>
+      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); main.current?.focus(); }}>Skip to content</a>
       <header className="site-header">
-        <span className="brand" aria-hidden="false">Perceptron Lab</span>
+        <a className="brand" href="#/" aria-label="Overview">Perceptron Lab</a>
+        <LessonNav route={route} />
       </header>
-      <main id="main" tabIndex={-1}>
-        <Overview />
+      <main id="main" ref={main} tabIndex={-1}>
+        <Page key={route} route={route} />
       </main>
     </>
   );

@@ -4,9 +4,9 @@
  */
 import * as Comlink from 'comlink';
 import type { Batch, RunEnd, StepResult, TrainOptions, TrainerApi } from '../workers/trainer-api.ts';
-import type { TrainerState } from './training/trainer.ts';
+import type { Evaluation, TrainerState } from './training/trainer.ts';
 
-export type { Batch, RunEnd, StepResult, TrainOptions };
+export type { Batch, Evaluation, RunEnd, StepResult, TrainOptions };
 
 /** What the store needs from a trainer; the worker client is one, tests can pass another. */
 export interface TrainerClient {
@@ -15,6 +15,7 @@ export interface TrainerClient {
   step(config: unknown, state?: TrainerState): Promise<StepResult>;
   curvature(config: unknown, weight: number): Promise<number>;
   lossCurve(config: unknown, from: number, to: number, n: number, bias?: number): Promise<{ weights: number[]; losses: number[] }>;
+  evaluate(config: unknown, weight: number, bias?: number): Promise<Evaluation>;
   crashForTesting(): Promise<void>;
 }
 
@@ -65,6 +66,7 @@ export function createWorkerClient(): TrainerClient & { terminate(): void } {
     step: (config, state) => call((api) => api.step(config, state)),
     curvature: (config, weight) => call((api) => api.curvature(config, weight)),
     lossCurve: (config, from, to, n, bias) => call((api) => api.lossCurve(config, from, to, n, bias)),
+    evaluate: (config, weight, bias) => call((api) => api.evaluate(config, weight, bias)),
     crashForTesting: () => call((api) => api.crashForTesting()),
     terminate() {
       if (!live) return;

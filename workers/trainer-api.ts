@@ -4,7 +4,7 @@
  */
 import * as Comlink from 'comlink';
 import { assertValidConfig, type TrainingConfig } from '../src/training/config.ts';
-import { Trainer, curvature, initialState, lossCurve, type StepRecord, type TrainerState } from '../src/training/trainer.ts';
+import { Trainer, curvature, evaluate, initialState, lossCurve, type Evaluation, type StepRecord, type TrainerState } from '../src/training/trainer.ts';
 import { explainDivergence, hasDiverged } from '../src/training/divergence.ts';
 import type { TapeEntry } from '../src/engine/index.ts';
 
@@ -175,6 +175,11 @@ export const trainerApi = {
   /** The loss over a grid of weights, for drawing the parabola. */
   async lossCurve(config: unknown, from: number, to: number, n: number, bias = 0): Promise<{ weights: number[]; losses: number[] }> {
     return lossCurve(assertValidConfig(config), from, to, Math.min(Math.max(2, Math.floor(n)), 2001), bias);
+  },
+
+  /** The model's predictions and losses on the config's pairs at the given parameters. */
+  async evaluate(config: unknown, weight: number, bias = 0): Promise<Evaluation> {
+    return evaluate(assertValidConfig(config), weight, bias);
   },
 
   /** Test hook: throws outside any call so the worker dies the way a real bug would kill it. */

@@ -8,6 +8,7 @@ import { validateConfig, type FieldIssue, type TrainingConfig } from '../trainin
 import { RunHistory } from './history.ts';
 import { getTrainerClient } from './trainer-client.ts';
 import type { RunEnd } from '../worker-client.ts';
+import type { StepRecord } from '../training/trainer.ts';
 
 export type RunStatus = 'running' | 'done' | 'stopped' | 'diverged' | 'error';
 
@@ -31,6 +32,11 @@ export interface TrainingState {
   start(channel: string, config: TrainingConfig): Promise<RunView | { issues: FieldIssue[] }>;
   /** Stops the channel's run at its next batch boundary. */
   stop(channel: string): Promise<void>;
+  /**
+   * Appends one manually taken step (the Step button) to the channel's run, starting a new
+   * run when there is none, one is still running, or the config changed.
+   */
+  recordStep(channel: string, config: TrainingConfig, record: StepRecord): void;
   /** Forgets the channel's run (Reset). */
   clear(channel: string): void;
 }
@@ -73,6 +79,15 @@ export const trainingStore = createStore<TrainingState>()((set, get) => {
     async stop(channel) {
       const run = get().runs[channel];
       if (run?.status === 'running') await getTrainerClient().stop(run.runId).catch(() => undefined);
+    },
+    recordStep(channel, config, record) {
+      let run = get().runs[channel];
+      if (!run || run.status === 'running' || JSON.stringify(run.config) !== JSON.stringify(config)) {
+        run = { runId: nextRunId++, channel, config, status: 'stopped', history: new RunHistory(), version: 0 };
+      }
+      const one = (v: number) => Float64Array.of(v);
+      run.history.append({ runId: run.runId, fromStep: record.step, steps: one(record.step), loss: one(record.loss), weight: one(record.weight), bias: one(record.bias) });
+      set({ runs: { ...get().runs, [channel]: { ...run, status: 'stopped', version: run.version + 1, message: undefined } } });
     },
     clear(channel) {
       const run = get().runs[channel];

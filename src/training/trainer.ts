@@ -156,3 +156,21 @@ export function lossCurve(config: TrainingConfig, from: number, to: number, n: n
   const losses = mean(square(sub(y, pred)), 0).toArray() as number[];
   return { weights, losses };
 }
+
+/** Predictions and per-pair losses at given parameters: what the perceptron says right now. */
+export interface Evaluation {
+  predictions: number[];
+  losses: number[];
+  /** Mean of `losses`. */
+  loss: number;
+}
+
+/** Runs the model forward (no tape) on the config's pairs at `weight` and `bias`. */
+export function evaluate(config: TrainingConfig, weight: number, bias = 0): Evaluation {
+  const { dtype } = config;
+  const x = tensor(config.pairs.map((p) => p.input), dtype);
+  const y = tensor(config.pairs.map((p) => p.target), dtype);
+  const pred = config.model === 'w+b' ? add(mul(x, weight), bias) : mul(x, weight);
+  const losses = square(sub(y, pred));
+  return { predictions: pred.toArray() as number[], losses: losses.toArray() as number[], loss: mean(losses).item() };
+}

@@ -16,6 +16,7 @@ export function createChannelClient(): TrainerClient & { close(): void } {
     step: (config, state) => api.step(config, state),
     curvature: (config, weight) => api.curvature(config, weight),
     lossCurve: (config, from, to, n, bias) => api.lossCurve(config, from, to, n, bias),
+    evaluate: (config, weight, bias) => api.evaluate(config, weight, bias),
     crashForTesting: () => Promise.resolve(),
     close() {
       api[Comlink.releaseProxy]();

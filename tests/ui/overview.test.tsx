@@ -18,6 +18,6 @@ describe('Overview: Train runs the tutorial', () => {
     await waitFor(() => expect(within(values).getByTestId('readout-step').textContent).toBe('40'), { timeout: 5000 });
     expect(within(values).getByTestId('readout-loss').textContent).toBe('3.84e-6');
     expect(within(values).getByTestId('readout-weight').textContent).toBe('-0.9995');
-    expect(screen.getByRole('status').textContent).toMatch(/Done\. 40 steps run/);
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/Done\. 40 steps run/));
   });
 });

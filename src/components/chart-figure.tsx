@@ -1,0 +1,41 @@
+/**
+ * The accessible frame every chart sits in: a caption naming it, a one-line summary as its
+ * text alternative, and a "Show data table" toggle that reveals the same data as a table.
+ */
+import { Suspense, useId, useState, type ReactNode } from 'react';
+
+export interface ChartFigureProps {
+  title: string;
+  summary: string;
+  hasData: boolean;
+  emptyText: string;
+  /** The drawing (usually a lazily loaded recharts component). */
+  children: ReactNode;
+  /** Renders the data table; called only while it is shown. */
+  table: () => ReactNode;
+  /** Extra controls under the chart (export, log scale, …). */
+  actions?: ReactNode;
+}
+
+export function ChartFigure({ title, summary, hasData, emptyText, children, table, actions }: ChartFigureProps) {
+  const [showTable, setShowTable] = useState(false);
+  const id = useId();
+  return (
+    <figure className="chart" aria-labelledby={`${id}-cap`}>
+      <figcaption id={`${id}-cap`}>{title}</figcaption>
+      <p className="chart-summary" id={`${id}-sum`}>{summary}</p>
+      <div className="chart-plot" role="img" aria-label={`${title} chart`} aria-describedby={`${id}-sum`}>
+        {hasData ? <Suspense fallback={<div className="chart-loading">Loading chart…</div>}>{children}</Suspense> : <div className="chart-empty">{emptyText}</div>}
+      </div>
+      <div className="toolbar chart-actions">
+        <button type="button" className="link-button" aria-expanded={showTable} aria-controls={`${id}-table`} onClick={() => setShowTable((v) => !v)}>
+          {showTable ? 'Hide data table' : 'Show data table'}
+        </button>
+        {actions}
+      </div>
+      <div id={`${id}-table`} hidden={!showTable}>
+        {showTable && <div className="table-scroll" tabIndex={0} role="region" aria-label={`${title} data`}>{table()}</div>}
+      </div>
+    </figure>
+  );
+}

@@ -1,0 +1,37 @@
+import type { RunView } from '../store/training-store.ts';
+import { downsample } from '../store/history.ts';
+import { formatNumber } from './format.ts';
+
+/**
+ * The per-step printout the tutorial shows (loss, then the weight after the update). Long
+ * runs show a downsampled selection of rows, and say so.
+ */
+export function StepTable({ run, maxRows = 1000 }: { run: RunView | undefined; maxRows?: number }) {
+  if (!run || run.history.length === 0) return <p className="muted">The per-step values appear here as training runs.</p>;
+  const h = run.history;
+  const rows = h.length <= maxRows ? Array.from({ length: h.length }, (_, i) => i) : sampleRows(run, maxRows);
+  return (
+    <div className="table-scroll" tabIndex={0} role="region" aria-label="Per-step values">
+      <table>
+        <caption>Per-step values{h.length > maxRows ? ` (${rows.length} of ${h.length.toLocaleString('en-US')} steps)` : ''}</caption>
+        <thead><tr><th scope="col">Step</th><th scope="col">Loss</th><th scope="col">Weight after</th>{run.config.model === 'w+b' && <th scope="col">Bias after</th>}</tr></thead>
+        <tbody>
+          {rows.map((i) => (
+            <tr key={h.steps[i]}>
+              <th scope="row">{h.steps[i]}</th>
+              <td>{formatNumber(h.loss[i])}</td>
+              <td>{formatNumber(h.weight[i])}</td>
+              {run.config.model === 'w+b' && <td>{formatNumber(h.bias[i])}</td>}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function sampleRows(run: RunView, maxRows: number): number[] {
+  const steps = downsample(run.history, 'loss', maxRows).map((p) => p.step);
+  const first = run.history.steps[0];
+  return steps.map((s) => s - first);
+}

@@ -1,0 +1,85 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { openBrowser, servePreview, type Browser, type Served } from './harness.ts';
+
+const SHOTS = 'test-results/screenshots';
+const STEPS = ['perceptron', 'loss', 'tape', 'descent', 'playground'] as const;
+
+describe('the lesson, walked as a learner would', () => {
+  let server: Served;
+  let browser: Browser;
+  before(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    server = await servePreview();
+    browser = await openBrowser(server.url);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('reaches every step from the nav and shows the engine numbers', async () => {
+    const { page } = browser;
+    await page.goto(`${server.url}#/perceptron`);
+    const nav = page.getByRole('navigation', { name: 'Lesson steps' });
+    for (const name of ['Perceptron', 'Loss', 'Tape', 'Descent', 'Playground']) await nav.getByRole('link', { name, exact: true }).waitFor();
+    await page.getByLabel('Prediction').filter({ hasText: '= 1.5' }).waitFor();
+
+    await nav.getByRole('link', { name: 'Loss', exact: true }).click();
+    await page.getByTestId('loss-at-weight').filter({ hasText: /^20\.25$/ }).waitFor();
+
+    await nav.getByRole('link', { name: 'Tape', exact: true }).click();
+    assert.match(page.url(), /#\/tape$/);
+  });
+
+  it('steps through the tape with the keyboard only', async () => {
+    const { page } = browser;
+    await page.goto(`${server.url}#/tape`);
+    const group = page.getByRole('group', { name: /Tape walkthrough/ });
+    await group.waitFor();
+    await group.focus();
+    for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowRight');
+    assert.equal(await page.getByTestId('tape-dldw').textContent(), '27');
+    // Tab reaches the buttons and Enter presses them.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    assert.match((await page.getByRole('status').first().textContent()) ?? '', /= 0\.23/);
+  });
+
+  it('trains on the Descent step, steps once, and survives a reload with progress kept', async () => {
+    const { page } = browser;
+    await page.goto(`${server.url}#/descent`);
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await page.getByTestId('step-arithmetic').filter({ hasText: '0.5 + 27 · (-0.01) = 0.23' }).waitFor();
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await page.getByTestId('readout-step').filter({ hasText: /^40$/ }).waitFor();
+    assert.equal(await page.getByTestId('readout-loss').textContent(), '3.84e-6');
+    await page.getByLabel('Learning rate', { exact: true }).fill('0.05');
+    await page.reload();
+    assert.equal(await page.getByLabel('Learning rate', { exact: true }).inputValue(), '0.05');
+    const nav = page.getByRole('navigation', { name: 'Lesson steps' });
+    assert.match((await nav.getByRole('link', { name: /Perceptron/ }).textContent()) ?? '', /✓/);
+  });
+
+  it('takes a screenshot of each step at phone and desktop widths', async () => {
+    const { page } = browser;
+    for (const [w, h] of [[390, 844], [1280, 800]] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      for (const step of STEPS) {
+        await page.goto(`${server.url}#/${step}`);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        await page.waitForTimeout(300);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 1, `${step} at ${w}px scrolls sideways by ${overflow}px`);
+        await page.screenshot({ path: `${SHOTS}/${step}-${w}.png`, fullPage: true });
+      }
+    }
+  });
+
+  it('logged no console errors and made no request to another origin', () => {
+    assert.deepEqual(browser.errors, []);
+    assert.deepEqual(browser.foreignRequests, []);
+  });
+});
