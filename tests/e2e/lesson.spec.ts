@@ -39,9 +39,9 @@ describe('the lesson, walked as a learner would', () => {
     const group = page.getByRole('group', { name: /Tape walkthrough/ });
     await group.waitFor();
     await group.focus();
-    for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowRight');
+    for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowRight');
     assert.equal(await page.getByTestId('tape-dldw').textContent(), '27');
-    // Tab reaches the buttons and Enter presses them.
+    // Tab reaches Previous, then Next; Enter on Next shows the update.
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');

@@ -14,8 +14,8 @@ const TF_CODE = [
   'w = w + gradient * -0.01',
 ];
 const OUR_CODE = [
-  'const tape = new GradientTape(); // w is a variable:',
-  '                                 // every tape watches it',
+  '// w is a variable: every tape watches it',
+  'const tape = new GradientTape();',
   'const loss = tape.record(() =>',
   '  square(sub(target, mul(input, w))));',
   'const gradient = tape.gradient(loss, w);',
