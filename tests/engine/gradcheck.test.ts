@@ -1,0 +1,119 @@
+// Every op's tape gradient against central finite differences (float64), over the
+// broadcasting patterns numpy allows: equal shapes, scalar with n-D, row and column with a
+// matrix, rank-3 against lower ranks.
+import { describe, expect, it } from 'vitest';
+import * as E from '../../src/engine/index.ts';
+import type { Tensor } from '../../src/engine/index.ts';
+import { maxError, numericGradients, randomTensor, rng, scalarised, tapeGradients } from './gradcheck.ts';
+
+const PATTERNS: [string, number[], number[]][] = [
+  ['equal shapes', [3, 4], [3, 4]],
+  ['scalar with matrix', [], [3, 4]],
+  ['matrix with scalar', [2, 3], []],
+  ['row with matrix', [1, 4], [3, 4]],
+  ['column with matrix', [3, 1], [3, 4]],
+  ['vector with matrix', [4], [3, 4]],
+  ['column with row', [3, 1], [1, 4]],
+  ['rank-3 with matrix', [2, 3, 4], [3, 1]],
+  ['rank-3 with rank-3', [2, 1, 4], [1, 3, 1]],
+  ['vector with rank-3', [4], [2, 3, 4]],
+];
+
+type Domain = [number, number];
+const BINARY: [string, (a: Tensor, b: Tensor) => Tensor, Domain, Domain][] = [
+  ['add', E.add, [-2, 2], [-2, 2]],
+  ['sub', E.sub, [-2, 2], [-2, 2]],
+  ['mul', E.mul, [-2, 2], [-2, 2]],
+  ['div', E.div, [-2, 2], [0.5, 2]],
+];
+
+function check(f: (xs: Tensor[]) => Tensor, xs: Tensor[], tol = 1e-6): void {
+  const g = scalarised(f);
+  const tape = tapeGradients(g, xs);
+  const numeric = numericGradients(g, xs);
+  tape.forEach((t, k) => {
+    expect(t.shape).toEqual(xs[k].shape);
+    expect(maxError(t.data, numeric[k])).toBeLessThan(tol);
+  });
+}
+
+describe.each(BINARY)('%s gradient', (_name, op, da, db) => {
+  it.each(PATTERNS)('%s (%j, %j)', (_p, sa, sb) => {
+    const r = rng(sa.length * 7 + sb.length * 13 + sa.concat(sb).reduce((x, y) => x + y, 0));
+    check(([a, b]) => op(a, b), [randomTensor(sa, r, ...da), randomTensor(sb, r, ...db)]);
+  });
+});
+
+// Away from kinks (abs, relu at 0) and outside the domain edges (log, sqrt, pow of negatives).
+const UNARY: [string, (x: Tensor) => Tensor, Domain][] = [
+  ['neg', E.neg, [-2, 2]],
+  ['square', E.square, [-2, 2]],
+  ['pow 3', (x) => E.pow(x, 3), [-2, 2]],
+  ['pow 2.5', (x) => E.pow(x, 2.5), [0.5, 2]],
+  ['pow −1', (x) => E.pow(x, -1), [0.5, 2]],
+  ['exp', E.exp, [-2, 2]],
+  ['log', E.log, [0.5, 3]],
+  ['sqrt', E.sqrt, [0.5, 3]],
+  ['abs (positive side)', E.abs, [0.2, 2]],
+  ['abs (negative side)', E.abs, [-2, -0.2]],
+  ['relu (positive side)', E.relu, [0.2, 2]],
+  ['relu (negative side)', E.relu, [-2, -0.2]],
+  ['sigmoid', E.sigmoid, [-4, 4]],
+  ['tanh', E.tanh, [-2, 2]],
+];
+
+describe.each(UNARY)('%s gradient', (_name, op, domain) => {
+  it.each([[[]], [[5]], [[2, 3]], [[2, 3, 2]]])('shape %j', (shape) => {
+    check(([x]) => op(x), [randomTensor(shape, rng(shape.length + 3), ...domain)]);
+  });
+});
+
+describe('reductions', () => {
+  const x = () => randomTensor([2, 3, 4], rng(5));
+  it.each([undefined, 0, 1, 2, -1, -2, [0, 2], [-1, 0]])('sum and mean over axis %j', (axis) => {
+    check(([t]) => E.sum(t, axis), [x()]);
+    check(([t]) => E.mean(t, axis), [x()]);
+  });
+  it('keepDims keeps the reduced axes as 1', () => {
+    check(([t]) => E.sum(t, 1, true), [x()]);
+    check(([t]) => E.mean(t, [0, -1], true), [x()]);
+  });
+});
+
+describe('matmul', () => {
+  it.each([
+    [[3, 4], [4, 2]],
+    [[1, 5], [5, 1]],
+    [[4], [4, 3]],
+    [[3, 4], [4]],
+    [[4], [4]],
+    [[2, 3, 4], [4, 5]],
+    [[2, 3, 4], [2, 4, 5]],
+    [[3, 4], [2, 4, 2]],
+    [[2, 1, 3, 4], [3, 4, 2]],
+  ])('%j × %j', (sa, sb) => {
+    const r = rng(sa.length * 10 + sb.length);
+    check(([a, b]) => E.matmul(a, b), [randomTensor(sa, r), randomTensor(sb, r)]);
+  });
+});
+
+describe('shape ops', () => {
+  it('reshape (with an inferred −1 axis)', () => {
+    check(([t]) => E.mul(E.reshape(t, [3, -1]), E.reshape(t, [3, 4])), [randomTensor([2, 6], rng(1))]);
+  });
+  it('broadcastTo and transpose', () => {
+    check(([t]) => E.broadcastTo(t, [2, 3, 4]), [randomTensor([3, 1], rng(2))]);
+    check(([t]) => E.transpose(t), [randomTensor([2, 3, 4], rng(3))]);
+  });
+});
+
+describe('composites', () => {
+  it('a two-layer network: tanh(x·W1 + b1)·W2, mean squared error', () => {
+    const r = rng(11);
+    const xs = [randomTensor([5, 3], r), randomTensor([3, 4], r), randomTensor([4], r), randomTensor([4, 1], r), randomTensor([5, 1], r)];
+    check(([x, w1, b1, w2, y]) => E.mean(E.square(E.sub(E.matmul(E.tanh(E.add(E.matmul(x, w1), b1)), w2), y))), xs);
+  });
+  it('a tensor used several times in one expression', () => {
+    check(([a]) => E.div(E.mul(a, E.exp(a)), E.add(E.square(a), 1)), [randomTensor([4], rng(4))]);
+  });
+});
