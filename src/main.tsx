@@ -12,3 +12,15 @@ createRoot(document.getElementById('root')!).render(
 
 // Precache the shell and the worker chunk on first visit so the next visit works offline.
 registerSW({ immediate: true });
+
+// Fetch and evaluate the chart code while the learner reads, not in the middle of a run.
+const warmCharts = () => { void import('./components/line-plot.tsx'); void import('./components/parabola-plot.tsx'); };
+if ('requestIdleCallback' in window) requestIdleCallback(warmCharts, { timeout: 3000 });
+else setTimeout(warmCharts, 1500);
+
+// Browser tests reach the worker's crash hook through this; learners never load it.
+if (new URLSearchParams(window.location.search).has('test-hooks')) {
+  void import('./store/trainer-client.ts').then(({ getTrainerClient }) => {
+    Object.assign(window, { perceptronLab: { crashWorker: () => getTrainerClient().crashForTesting() } });
+  });
+}

@@ -25,7 +25,9 @@ export function ChartFigure({ title, summary, hasData, emptyText, children, tabl
       <figcaption id={`${id}-cap`}>{title}</figcaption>
       <p className="chart-summary" id={`${id}-sum`}>{summary}</p>
       <div className="chart-plot" role="img" aria-label={`${title} chart`} aria-describedby={`${id}-sum`}>
-        {hasData ? <Suspense fallback={<div className="chart-loading">Loading chart…</div>}>{children}</Suspense> : <div className="chart-empty">{emptyText}</div>}
+        {/* The chart is mounted even while empty, so its one-off set-up cost is paid before a run starts. */}
+        <Suspense fallback={<div className="chart-loading">Loading chart…</div>}>{children}</Suspense>
+        {!hasData && <div className="chart-empty">{emptyText}</div>}
       </div>
       <div className="toolbar chart-actions">
         <button type="button" className="link-button" aria-expanded={showTable} aria-controls={`${id}-table`} onClick={() => setShowTable((v) => !v)}>

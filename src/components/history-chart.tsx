@@ -13,6 +13,7 @@ export interface HistoryChartProps {
   logScale?: boolean;
   emptyText?: string;
   actions?: React.ReactNode;
+  live?: boolean;
 }
 
 function summarise(title: string, series: PlotSeries[]): string {
@@ -42,7 +43,7 @@ function DataTable({ title, series }: { title: string; series: PlotSeries[] }) {
   );
 }
 
-export function HistoryChart({ title, yLabel, series, logScale, emptyText = 'Press Train to see this chart fill in.', actions }: HistoryChartProps) {
+export function HistoryChart({ title, yLabel, series, logScale, emptyText = 'Press Train to see this chart fill in.', actions, live }: HistoryChartProps) {
   return (
     <ChartFigure
       title={title}
@@ -52,7 +53,7 @@ export function HistoryChart({ title, yLabel, series, logScale, emptyText = 'Pre
       table={() => <DataTable title={title} series={series} />}
       actions={actions}
     >
-      <LinePlot series={series} logScale={logScale} yLabel={yLabel} />
+      <LinePlot series={series} logScale={logScale} yLabel={yLabel} live={live} />
     </ChartFigure>
   );
 }

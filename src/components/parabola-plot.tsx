@@ -1,5 +1,5 @@
 /** Loss against weight (recharts): the curve, the current weight, and the path descent took. */
-import { CartesianGrid, ComposedChart, Line, ReferenceDot, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, ComposedChart, Line, ReferenceDot, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatNumber } from './format.ts';
 
 export interface ParabolaPlotProps {
@@ -20,7 +20,7 @@ export default function ParabolaPlot({ curve, current, path = [], height = 240 }
           label={{ value: 'loss', angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } }} />
         <Tooltip formatter={(v) => formatNumber(Number(v))} labelFormatter={(l) => `w = ${formatNumber(Number(l))}`} />
         <Line data={curve} dataKey="loss" name="Loss" stroke="var(--loss)" dot={false} isAnimationActive={false} strokeWidth={2} />
-        {path.length > 0 && <Scatter data={path} dataKey="loss" name="Descent path" fill="var(--weight)" line={{ stroke: 'var(--weight)', strokeWidth: 1 }} isAnimationActive={false} />}
+        {path.length > 0 && <Line data={path} dataKey="loss" name="Descent path" stroke="var(--weight)" strokeWidth={1.5} dot={path.length <= 60 ? { r: 3, fill: 'var(--weight)' } : false} isAnimationActive={false} />}
         {current && <ReferenceDot x={current.weight} y={current.loss} r={7} fill="var(--focus)" stroke="var(--text)" />}
       </ComposedChart>
     </ResponsiveContainer>

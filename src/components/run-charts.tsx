@@ -1,23 +1,37 @@
+import { memo, useDeferredValue, useMemo } from 'react';
 import { useTraining, type RunView } from '../store/training-store.ts';
 import { downsample } from '../store/history.ts';
 import { HistoryChart } from './history-chart.tsx';
 
+const LIVE_POINTS = 200;
+const SETTLED_POINTS = 1000;
+
 /** Loss and weight (and bias) charts of one channel's run, redrawn as batches arrive. */
 export function RunCharts({ channel, logScale = false }: { channel: string; logScale?: boolean }) {
-  const run = useTraining((s) => s.runs[channel]);
+  const run = useDeferredValue(useTraining((s) => s.runs[channel]));
   return <RunChartsView run={run} logScale={logScale} />;
 }
 
-export function RunChartsView({ run, logScale }: { run: RunView | undefined; logScale?: boolean }) {
+/**
+ * Pass a deferred run (`useDeferredValue`): the charts then re-render in a transition, which
+ * React slices into short tasks, so a long run never blocks typing or the Stop button.
+ */
+export const RunChartsView = memo(function RunChartsView({ run, logScale }: { run: RunView | undefined; logScale?: boolean }) {
   const h = run?.history;
-  const series = (key: 'loss' | 'weight' | 'bias', name: string, color: string) => ({
-    key, name, color, points: h ? downsample(h, key) : [],
-  });
+  const version = run?.version;
+  // Fewer points while streaming keeps each redraw short; the settled run gets the full ~1,000.
+  const max = run?.status === 'running' ? LIVE_POINTS : SETTLED_POINTS;
+  const points = useMemo(() => ({
+    loss: h ? downsample(h, 'loss', max) : [],
+    weight: h ? downsample(h, 'weight', max) : [],
+    bias: h && run?.config.model === 'w+b' ? downsample(h, 'bias', max) : [],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }), [h, version, max]);
   return (
     <div className="chart-grid">
-      <HistoryChart title="Loss over steps" yLabel="loss" logScale={logScale} series={[series('loss', 'Loss', 'var(--loss)')]} />
-      <HistoryChart title="Weight over steps" yLabel="w" series={[series('weight', 'Weight', 'var(--weight)')]} />
-      {run?.config.model === 'w+b' && <HistoryChart title="Bias over steps" yLabel="b" series={[series('bias', 'Bias', 'var(--bias)')]} />}
+      <HistoryChart live={max === LIVE_POINTS} title="Loss over steps" yLabel="loss" logScale={logScale} series={[{ key: 'loss', name: 'Loss', color: 'var(--loss)', points: points.loss }]} />
+      <HistoryChart live={max === LIVE_POINTS} title="Weight over steps" yLabel="w" series={[{ key: 'weight', name: 'Weight', color: 'var(--weight)', points: points.weight }]} />
+      {run?.config.model === 'w+b' && <HistoryChart live={max === LIVE_POINTS} title="Bias over steps" yLabel="b" series={[{ key: 'bias', name: 'Bias', color: 'var(--bias)', points: points.bias }]} />}
     </div>
   );
-}
+});

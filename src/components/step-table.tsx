@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { RunView } from '../store/training-store.ts';
 import { downsample } from '../store/history.ts';
 import { formatNumber } from './format.ts';
@@ -6,7 +7,7 @@ import { formatNumber } from './format.ts';
  * The per-step printout the tutorial shows (loss, then the weight after the update). Long
  * runs show a downsampled selection of rows, and say so.
  */
-export function StepTable({ run, maxRows = 1000 }: { run: RunView | undefined; maxRows?: number }) {
+export const StepTable = memo(function StepTable({ run, maxRows = 200 }: { run: RunView | undefined; maxRows?: number }) {
   if (!run || run.history.length === 0) return <p className="muted">The per-step values appear here as training runs.</p>;
   const h = run.history;
   const rows = h.length <= maxRows ? Array.from({ length: h.length }, (_, i) => i) : sampleRows(run, maxRows);
@@ -28,7 +29,7 @@ export function StepTable({ run, maxRows = 1000 }: { run: RunView | undefined; m
       </table>
     </div>
   );
-}
+});
 
 function sampleRows(run: RunView, maxRows: number): number[] {
   const steps = downsample(run.history, 'loss', maxRows).map((p) => p.step);

@@ -42,6 +42,8 @@ export interface TrainingState {
 }
 
 let nextRunId = 1;
+/** Longest wait before appended batches are shown. */
+const RENDER_INTERVAL_MS = 150;
 
 export const trainingStore = createStore<TrainingState>()((set, get) => {
   const patch = (channel: string, runId: number, p: Partial<RunView>) => {
@@ -63,15 +65,27 @@ export const trainingStore = createStore<TrainingState>()((set, get) => {
       const runId = nextRunId++;
       const run: RunView = { runId, channel, config, status: 'running', history: new RunHistory(), version: 0 };
       set({ runs: { ...get().runs, [channel]: run } });
+      // Batches land in the history at once; re-renders are capped at ~10 per second so a
+      // million-step run never keeps the main thread busy redrawing charts.
+      let timer: ReturnType<typeof setTimeout> | null = null;
+      const publish = () => {
+        timer = null;
+        const cur = get().runs[channel];
+        if (cur) patch(channel, runId, { version: cur.version + 1 });
+      };
       try {
         const end = await client.train(config, (batch) => {
           const cur = get().runs[channel];
           if (!cur || cur.runId !== batch.runId) return;
           cur.history.append(batch);
-          patch(channel, runId, { version: cur.version + 1 });
+          if (cur.version === 0) publish();
+          else timer ??= setTimeout(publish, RENDER_INTERVAL_MS);
         }, { runId, channel });
+        if (timer) clearTimeout(timer);
+        publish();
         finish(channel, runId, end);
       } catch (e) {
+        if (timer) clearTimeout(timer);
         patch(channel, runId, { status: 'error', message: e instanceof Error ? e.message : String(e) });
       }
       return get().runs[channel] ?? run;

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useDeferredValue, useEffect, useState } from 'react';
 import { NumberField } from '../../components/number-field.tsx';
 import { formatNumber } from '../../components/format.ts';
 import { Readout } from '../../components/readout.tsx';
@@ -7,7 +7,7 @@ import { RunStatusLine } from '../../components/run-status.tsx';
 import { StepTable } from '../../components/step-table.tsx';
 import { LossLandscape } from '../../components/loss-landscape.tsx';
 import { lessonStore, useLesson, type DescentDraft } from '../../store/lesson-store.ts';
-import { trainingStore, useTraining } from '../../store/training-store.ts';
+import { trainingStore, useTraining, type RunView } from '../../store/training-store.ts';
 import { getTrainerClient } from '../../store/trainer-client.ts';
 import { useWorkerQuery } from '../../store/use-worker-query.ts';
 import { downsample, type RunHistory } from '../../store/history.ts';
@@ -67,8 +67,7 @@ function DescentControls({ onStep }: { onStep: (r: StepRecord | null) => void })
   );
 }
 
-function DescentPath() {
-  const run = useTraining((s) => s.runs[DESCENT_CHANNEL]);
+const DescentPath = memo(function DescentPath({ run }: { run: RunView | undefined }) {
   const draft = useLesson((s) => s.descent);
   const form = readDescentForm(draft);
   const config = run?.config ?? (form.ok ? form.config : null);
@@ -78,7 +77,7 @@ function DescentPath() {
   // Each step's loss was measured at the weight before that step's update.
   const path = run ? pathPoints(run.history, config!.initialWeight) : [];
   return <LossLandscape title="Descent path on the loss curve" curve={points} path={path} current={path[path.length - 1]} />;
-}
+});
 
 function pathPoints(h: RunHistory, w0: number) {
   const losses = downsample(h, 'loss', 200);
@@ -86,9 +85,22 @@ function pathPoints(h: RunHistory, w0: number) {
   return losses.map((p) => ({ weight: p.step === 1 ? w0 : weights.get(p.step - 1) ?? h.weight[p.step - 2] ?? w0, loss: p.value }));
 }
 
+/** `value`, one task later: spreads the redraws at the end of a run over separate tasks. */
+function useLater<T>(value: T): T {
+  const [later, setLater] = useState(value);
+  useEffect(() => {
+    const t = setTimeout(() => setLater(() => value), 0);
+    return () => clearTimeout(t);
+  }, [value]);
+  return later;
+}
+
 /** Lesson step 4: the update rule, one step at a time and then the whole run. */
 export function DescentStep() {
   const run = useTraining((s) => s.runs[DESCENT_CHANNEL]);
+  // Charts, table and path redraw from a deferred copy, in short interruptible slices.
+  const shown = useDeferredValue(run);
+  const settled = useLater(shown?.status === 'running' ? undefined : shown);
   const [lastStep, setLastStep] = useState<StepRecord | null>(null);
   const lr = run?.config.learningRate ?? 0.01;
   return (
@@ -106,10 +118,12 @@ export function DescentStep() {
         <Arithmetic record={lastStep} lr={lr} />
         <RunStatusLine run={run} />
         <Readout run={run} />
-        <RunChartsView run={run} />
+        <RunChartsView run={shown} />
         <div className="two-col">
-          <StepTable run={run} />
-          <DescentPath />
+          {/* The table and path are drawn once a run settles: redrawing hundreds of rows and
+              markers ten times a second would stall the page during a long run. */}
+          <StepTable run={settled} />
+          <DescentPath run={settled} />
         </div>
       </div>
       <LearningRateExperiment />
