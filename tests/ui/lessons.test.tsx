@@ -102,7 +102,7 @@ describe('Descent step', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Train' }));
     await waitFor(() => expect(screen.getByTestId('readout-step').textContent).toBe('40'), { timeout: 5000 });
     expect(screen.getByTestId('readout-loss').textContent).toBe('3.84e-6');
-    const table = screen.getByRole('region', { name: 'Per-step values' });
+    const table = await screen.findByRole('region', { name: 'Per-step values' });
     expect(within(table).getAllByRole('row')).toHaveLength(41);
     const loss = screen.getByRole('figure', { name: 'Loss over steps' });
     fireEvent.click(within(loss).getByRole('button', { name: 'Show data table' }));
