@@ -20,7 +20,11 @@ else setTimeout(warmCharts, 1500);
 
 // Browser tests reach the worker's crash hook through this; learners never load it.
 if (new URLSearchParams(window.location.search).has('test-hooks')) {
-  void import('./store/trainer-client.ts').then(({ getTrainerClient }) => {
-    Object.assign(window, { perceptronLab: { crashWorker: () => getTrainerClient().crashForTesting() } });
+  void Promise.all([import('./store/trainer-client.ts'), import('./store/training-store.ts')]).then(([{ getTrainerClient }, { trainingStore }]) => {
+    const runStats = (channel: string) => {
+      const run = trainingStore.getState().runs[channel];
+      return run && { status: run.status, steps: run.history.length, batches: run.batches, elapsedMs: run.elapsedMs };
+    };
+    Object.assign(window, { perceptronLab: { crashWorker: () => getTrainerClient().crashForTesting(), runStats } });
   });
 }

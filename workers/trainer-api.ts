@@ -28,6 +28,8 @@ export interface RunEnd {
   /** The last step whose values were sent (for 'diverged', the step where it blew up). */
   lastStep: number;
   message?: string;
+  /** Wall time of the run inside the worker, in ms. */
+  elapsedMs?: number;
 }
 
 export interface TrainOptions {
@@ -146,8 +148,10 @@ export const trainerApi = {
     const valid = assertValidConfig(config);
     const channel = opts.channel ?? 'default';
     active.set(channel, opts.runId);
+    const started = now();
     try {
-      return await runLoop(valid, onBatch, opts, channel);
+      const end = await runLoop(valid, onBatch, opts, channel);
+      return { ...end, elapsedMs: now() - started };
     } finally {
       stopRequested.delete(opts.runId);
       if (active.get(channel) === opts.runId) active.delete(channel);

@@ -24,6 +24,10 @@ export interface RunView {
   message?: string;
   /** For 'diverged': the step where the loss blew up. */
   divergedAt?: number;
+  /** Batches received so far (each one message from the worker). */
+  batches: number;
+  /** Worker-side wall time, once the run has ended. */
+  elapsedMs?: number;
 }
 
 export interface TrainingState {
@@ -52,7 +56,7 @@ export const trainingStore = createStore<TrainingState>()((set, get) => {
     set({ runs: { ...get().runs, [channel]: { ...run, ...p } } });
   };
   const finish = (channel: string, runId: number, end: RunEnd) =>
-    patch(channel, runId, { status: end.status, message: end.message, divergedAt: end.status === 'diverged' ? end.lastStep : undefined });
+    patch(channel, runId, { status: end.status, message: end.message, divergedAt: end.status === 'diverged' ? end.lastStep : undefined, elapsedMs: end.elapsedMs });
 
   return {
     runs: {},
@@ -63,7 +67,7 @@ export const trainingStore = createStore<TrainingState>()((set, get) => {
       const client = getTrainerClient();
       if (previous?.status === 'running') void client.stop(previous.runId).catch(() => undefined);
       const runId = nextRunId++;
-      const run: RunView = { runId, channel, config, status: 'running', history: new RunHistory(), version: 0 };
+      const run: RunView = { runId, channel, config, status: 'running', history: new RunHistory(), version: 0, batches: 0 };
       set({ runs: { ...get().runs, [channel]: run } });
       // Batches land in the history at once; re-renders are capped at ~10 per second so a
       // million-step run never keeps the main thread busy redrawing charts.
@@ -78,6 +82,7 @@ export const trainingStore = createStore<TrainingState>()((set, get) => {
           const cur = get().runs[channel];
           if (!cur || cur.runId !== batch.runId) return;
           cur.history.append(batch);
+          cur.batches += 1;
           if (cur.version === 0) publish();
           else timer ??= setTimeout(publish, RENDER_INTERVAL_MS);
         }, { runId, channel });
@@ -97,7 +102,7 @@ export const trainingStore = createStore<TrainingState>()((set, get) => {
     recordStep(channel, config, record) {
       let run = get().runs[channel];
       if (!run || run.status === 'running' || JSON.stringify(run.config) !== JSON.stringify(config)) {
-        run = { runId: nextRunId++, channel, config, status: 'stopped', history: new RunHistory(), version: 0 };
+        run = { runId: nextRunId++, channel, config, status: 'stopped', history: new RunHistory(), version: 0, batches: 0 };
       }
       const one = (v: number) => Float64Array.of(v);
       run.history.append({ runId: run.runId, fromStep: record.step, steps: one(record.step), loss: one(record.loss), weight: one(record.weight), bias: one(record.bias) });

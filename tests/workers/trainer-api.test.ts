@@ -21,7 +21,8 @@ describe('trainerApi.train', () => {
     expect(r.steps).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
     expect(r.batches.every((b) => b.runId === r.runId && b.steps instanceof Float64Array)).toBe(true);
     expect(r.batches.map((b) => b.fromStep)[0]).toBe(1);
-    expect(r.end).toEqual({ runId: r.runId, status: 'done', lastStep: 40 });
+    expect(r.end).toMatchObject({ runId: r.runId, status: 'done', lastStep: 40 });
+    expect(r.end.elapsedMs).toBeGreaterThanOrEqual(0);
   });
 
   it.each(['float32', 'float64'] as const)('reproduces the golden %s trace', async (dtype) => {
