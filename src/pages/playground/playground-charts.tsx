@@ -1,0 +1,71 @@
+/**
+ * The training charts: loss of every shown run overlaid (log scale optional), weight and
+ * bias of the selected run, and the run's status beside them.
+ */
+import { HistoryChart } from '../../components/history-chart.tsx';
+import { Readout } from '../../components/readout.tsx';
+import { RunStatusLine } from '../../components/run-status.tsx';
+import { downsample } from '../../store/history.ts';
+import { playgroundStore, usePlayground } from '../../store/playground-store.ts';
+import type { RunView } from '../../store/training-store.ts';
+import { ChartExportButtons } from './chart-export.tsx';
+import { useComparedRuns, useSelectedRun, type ComparedView } from './use-runs.ts';
+
+function LossChart({ runs }: { runs: ComparedView[] }) {
+  const logScale = usePlayground((s) => s.logScale);
+  const shown = runs.filter((r) => !r.hidden);
+  const per = Math.max(200, Math.floor(1000 / Math.max(1, shown.length)));
+  const series = shown.map((r) => ({ key: `run${r.number}`, name: r.label, color: r.color, points: downsample(r.run.history, 'loss', per) }));
+  const title = 'Loss over steps';
+  return (
+    <HistoryChart title={title} yLabel={logScale ? 'loss (log)' : 'loss'} logScale={logScale} series={series}
+      emptyText={runs.length && !shown.length ? 'Every run is hidden: tick one under Compare runs.' : 'Press Train to see this chart fill in.'}
+      actions={(
+        <>
+          <label className="pg-check">
+            <input type="checkbox" checked={logScale} onChange={(e) => playgroundStore.getState().setLogScale(e.target.checked)} /> Log scale
+          </label>
+          <ChartExportButtons title={title} legend={series.map((s) => ({ name: s.name, color: s.color }))} />
+        </>
+      )} />
+  );
+}
+
+function ParamChart({ run, series, title, yLabel, color }: { run: RunView | undefined; series: 'weight' | 'bias'; title: string; yLabel: string; color: string }) {
+  const name = series === 'weight' ? 'Weight' : 'Bias';
+  return (
+    <HistoryChart title={title} yLabel={yLabel} series={[{ key: series, name, color, points: run ? downsample(run.history, series) : [] }]}
+      actions={<ChartExportButtons title={title} />} />
+  );
+}
+
+/** What to change when the worker reports an error (divergence messages already say it). */
+function ErrorAdvice({ run }: { run: RunView | undefined }) {
+  if (run?.status !== 'error') return null;
+  return <p className="status-alert">What to change: check your pairs and settings, then press Train again. If the worker stopped, the next Train starts a fresh one.</p>;
+}
+
+/** The charts card. */
+export function PlaygroundCharts() {
+  const runs = useComparedRuns();
+  const selected = useSelectedRun();
+  const chosen = runs.find((r) => r.run === selected);
+  return (
+    <section className="card" aria-labelledby="pg-charts">
+      <h2 id="pg-charts">Training</h2>
+      <div className="pg-chart-row">
+        <LossChart runs={runs} />
+        <aside className="pg-aside" aria-label="Run status">
+          {chosen && <p className="pg-selected-name"><span className="pg-swatch" style={{ background: chosen.color }} aria-hidden="true" /> {chosen.label}</p>}
+          <RunStatusLine run={selected} />
+          <ErrorAdvice run={selected} />
+          <Readout run={selected} />
+        </aside>
+      </div>
+      <div className="chart-grid">
+        <ParamChart run={selected} series="weight" title="Weight over steps" yLabel="w" color="var(--weight)" />
+        {selected?.config.model === 'w+b' && <ParamChart run={selected} series="bias" title="Bias over steps" yLabel="b" color="var(--bias)" />}
+      </div>
+    </section>
+  );
+}

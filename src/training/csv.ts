@@ -1,0 +1,101 @@
+/**
+ * Reading and writing `input,target` text. Reading is forgiving: it keeps every value as
+ * the text it was (the table validates each cell), and explains whatever it had to guess.
+ */
+import type { Pair } from './config.ts';
+
+/** One table row as text, exactly as it will appear in the editor. */
+export interface TextPair {
+  input: string;
+  target: string;
+}
+
+export interface CsvResult {
+  rows: TextPair[];
+  /** Learner-facing notes: header skipped, extra values dropped, missing targets, … */
+  notes: string[];
+}
+
+const NUMBERISH = /^[-+\u2212]?(\d+[.,]?\d*|[.,]\d+)(e[-+\u2212]?\d+)?$/i;
+
+/** Splits one line on tab, semicolon, comma or runs of spaces (in that order of preference). */
+function splitLine(line: string): { cells: string[]; decimalComma: boolean } {
+  if (line.includes('\t')) return { cells: line.split('\t'), decimalComma: false };
+  if (line.includes(';')) return { cells: line.split(';'), decimalComma: true };
+  if (line.includes(',')) return { cells: line.split(','), decimalComma: false };
+  return { cells: line.trim().split(/\s+/), decimalComma: false };
+}
+
+/** Trims spaces and one pair of surrounding quotes; "1,5" becomes "1.5" after a semicolon split. */
+function cleanCell(cell: string, decimalComma: boolean): string {
+  let c = cell.trim();
+  if (c.length >= 2 && /^["'].*["']$/.test(c)) c = c.slice(1, -1).trim();
+  if (decimalComma && /^[-+\u2212]?\d*,\d+$/.test(c)) c = c.replace(',', '.');
+  return c;
+}
+
+const looksNumeric = (c: string) => NUMBERISH.test(c.trim());
+
+/** True for a first line such as "input,target" or "x;y": words where numbers would be. */
+function isHeader(cells: string[]): boolean {
+  return cells.length >= 1 && cells.slice(0, 2).every((c) => c !== '' && !looksNumeric(c));
+}
+
+function readLine(cells: string[], lineNo: number, notes: string[]): TextPair {
+  const nonEmpty = cells.length;
+  if (nonEmpty > 2) notes.push(`Line ${lineNo} has ${nonEmpty} values; used the first two.`);
+  if (nonEmpty < 2) notes.push(`Line ${lineNo} has only one value; its target is left empty for you to fill in.`);
+  return { input: cells[0] ?? '', target: cells[1] ?? '' };
+}
+
+/**
+ * Parses pasted or imported text, one `input,target` pair per line. Accepts an optional
+ * header, blank lines, `#` comments, tabs/semicolons/spaces as separators, quotes, Windows
+ * line endings and a byte-order mark. Never throws; bad numbers are kept as text.
+ */
+export function parseCsv(text: string): CsvResult {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const rows: TextPair[] = [];
+  const notes: string[] = [];
+  let blank = 0;
+  let seenData = false;
+  lines.forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) {
+      if (line === '' && i < lines.length - 1) blank += 1;
+      return;
+    }
+    const { cells, decimalComma } = splitLine(line);
+    const cleaned = cells.map((c) => cleanCell(c, decimalComma));
+    while (cleaned.length > 1 && cleaned[cleaned.length - 1] === '') cleaned.pop();
+    if (!seenData && isHeader(cleaned)) {
+      notes.push(`Line ${i + 1} ("${line.slice(0, 40)}") was read as a header and skipped.`);
+      seenData = true;
+      return;
+    }
+    seenData = true;
+    rows.push(readLine(cleaned, i + 1, notes));
+  });
+  if (blank) notes.push(`Skipped ${blank} blank line${blank === 1 ? '' : 's'}.`);
+  if (rows.length === 0) notes.push('No pairs found: put one "input,target" pair on each line.');
+  return { rows, notes };
+}
+
+/** True when pasted text holds more than one value (so a cell paste should become rows). */
+export function looksLikeCsv(text: string): boolean {
+  const t = text.trim();
+  return /[\r\n,;\t]/.test(t) || /\S\s+\S/.test(t);
+}
+
+/** Pairs as CSV text with an `input,target` header, one pair per line. */
+export function pairsToCsv(pairs: Pair[]): string {
+  return ['input,target', ...pairs.map((p) => `${p.input},${p.target}`)].join('\n') + '\n';
+}
+
+/** Columns as CSV: a header of the column names, then one line per index. */
+export function columnsToCsv(columns: Record<string, ArrayLike<number>>, length: number): string {
+  const names = Object.keys(columns);
+  const lines = [names.join(',')];
+  for (let i = 0; i < length; i++) lines.push(names.map((n) => String(columns[n][i])).join(','));
+  return lines.join('\n') + '\n';
+}
