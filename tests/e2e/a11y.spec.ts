@@ -1,0 +1,36 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { AxeBuilder } from '@axe-core/playwright';
+import { openBrowser, servePreview, type Browser, type Served } from './harness.ts';
+
+const PAGES = ['', 'perceptron', 'loss', 'tape', 'descent', 'playground'];
+
+describe('accessibility (axe-core, WCAG 2 A/AA rules)', () => {
+  let server: Served;
+  let browser: Browser;
+  before(async () => {
+    server = await servePreview();
+    browser = await openBrowser(server.url);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  for (const route of PAGES) {
+    it(`#/${route} has no violations after training`, async () => {
+      const { page } = browser;
+      await page.goto(`${server.url}#/${route}`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      const train = page.getByRole('button', { name: 'Train', exact: true });
+      if (await train.count()) {
+        await train.first().click();
+        await page.getByRole('status').filter({ hasText: /Done\./ }).first().waitFor({ timeout: 15_000 });
+      }
+      await page.waitForTimeout(300);
+      const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')})`);
+      assert.deepEqual(summary, []);
+    });
+  }
+});
