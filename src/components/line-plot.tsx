@@ -2,6 +2,7 @@
  * The recharts drawing of one or more series against step. Loaded lazily: recharts is the
  * biggest thing in the bundle and the first screen does not need it.
  */
+import { memo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatNumber } from './format.ts';
 import { extent, logTicks, niceTicks } from './ticks.ts';
@@ -36,7 +37,7 @@ function merge(series: PlotSeries[], logScale: boolean): Record<string, number>[
   return [...byStep.values()].sort((a, b) => a.step - b.step);
 }
 
-export default function LinePlot({ series, logScale = false, height = 220, yLabel, live = false }: LinePlotProps) {
+function LinePlot({ series, logScale = false, height = 220, yLabel, live = false }: LinePlotProps) {
   const data = merge(series, logScale);
   const [x0, x1] = extent(data, ['step']);
   const [y0, y1] = extent(data, series.map((s) => s.key));
@@ -68,3 +69,6 @@ export default function LinePlot({ series, logScale = false, height = 220, yLabe
     </ResponsiveContainer>
   );
 }
+
+/** Memoised: a redraw happens only when the series (or options) really change. */
+export default memo(LinePlot);

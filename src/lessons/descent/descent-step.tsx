@@ -1,4 +1,5 @@
-import { memo, useDeferredValue, useEffect, useState } from 'react';
+import { memo, useDeferredValue, useState } from 'react';
+import { useLater } from '../../components/use-later.ts';
 import { NumberField } from '../../components/number-field.tsx';
 import { formatNumber } from '../../components/format.ts';
 import { Readout } from '../../components/readout.tsx';
@@ -83,16 +84,6 @@ function pathPoints(h: RunHistory, w0: number) {
   const losses = downsample(h, 'loss', 200);
   const weights = new Map(downsample(h, 'weight', 200).map((p) => [p.step, p.value]));
   return losses.map((p) => ({ weight: p.step === 1 ? w0 : weights.get(p.step - 1) ?? h.weight[p.step - 2] ?? w0, loss: p.value }));
-}
-
-/** `value`, one task later: spreads the redraws at the end of a run over separate tasks. */
-function useLater<T>(value: T): T {
-  const [later, setLater] = useState(value);
-  useEffect(() => {
-    const t = setTimeout(() => setLater(() => value), 0);
-    return () => clearTimeout(t);
-  }, [value]);
-  return later;
 }
 
 /** Lesson step 4: the update rule, one step at a time and then the whole run. */
