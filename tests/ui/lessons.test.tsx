@@ -41,7 +41,7 @@ describe('lesson navigation', () => {
 describe('Perceptron step', () => {
   it('computes the prediction in the engine: 3 × 0.5 = 1.5, and weight −1 negates', async () => {
     open('#/perceptron');
-    expect((await screen.findByLabelText('Prediction')).textContent).toMatch(/= 1\.5/);
+    await waitFor(() => expect(screen.getByLabelText('Prediction').textContent).toMatch(/= 1\.5/));
     fireEvent.change(screen.getByLabelText('Weight'), { target: { value: '-1' } });
     await waitFor(() => expect(screen.getByLabelText('Prediction').textContent).toMatch(/= -3$/));
     const table = screen.getByRole('table', { name: 'Predictions with weight −1' });
