@@ -1,5 +1,12 @@
 import { afterEach } from 'vitest';
 
+// The worker runs for real behind a MessageChannel; on a busy 2-core machine an answer can
+// take longer than Testing Library's default 1 s.
+if (typeof document !== 'undefined') {
+  const { configure } = await import('@testing-library/react');
+  configure({ asyncUtilTimeout: 5000 });
+}
+
 // Testing Library only auto-cleans with vitest globals; we keep globals off.
 afterEach(async () => {
   if (typeof document !== 'undefined') {
