@@ -2,6 +2,7 @@
  * The training charts: loss of every shown run overlaid (log scale optional), weight and
  * bias of the selected run, and the run's status beside them.
  */
+import { memo, useDeferredValue, useMemo } from 'react';
 import { HistoryChart } from '../../components/history-chart.tsx';
 import { Readout } from '../../components/readout.tsx';
 import { RunStatusLine } from '../../components/run-status.tsx';
@@ -11,15 +12,22 @@ import type { RunView } from '../../store/training-store.ts';
 import { ChartExportButtons } from './chart-export.tsx';
 import { useComparedRuns, useSelectedRun, type ComparedView } from './use-runs.ts';
 
-function LossChart({ runs }: { runs: ComparedView[] }) {
+/** Fewer points per line while a run streams keeps each redraw short. */
+const LIVE_POINTS = 200;
+const SETTLED_POINTS = 1000;
+
+const LossChart = memo(function LossChart({ runs }: { runs: ComparedView[] }) {
   const logScale = usePlayground((s) => s.logScale);
-  const shown = runs.filter((r) => !r.hidden);
-  const per = Math.max(200, Math.floor(1000 / Math.max(1, shown.length)));
-  const series = shown.map((r) => ({ key: `run${r.number}`, name: r.label, color: r.color, points: downsample(r.run.history, 'loss', per) }));
+  const live = runs.some((r) => r.run.status === 'running');
+  const series = useMemo(() => {
+    const shown = runs.filter((r) => !r.hidden);
+    const per = live ? LIVE_POINTS : Math.max(LIVE_POINTS, Math.floor(SETTLED_POINTS / Math.max(1, shown.length)));
+    return shown.map((r) => ({ key: `run${r.number}`, name: r.label, color: r.color, points: downsample(r.run.history, 'loss', per) }));
+  }, [runs, live]);
   const title = 'Loss over steps';
   return (
-    <HistoryChart title={title} yLabel={logScale ? 'loss (log)' : 'loss'} logScale={logScale} series={series}
-      emptyText={runs.length && !shown.length ? 'Every run is hidden: tick one under Compare runs.' : 'Press Train to see this chart fill in.'}
+    <HistoryChart title={title} yLabel={logScale ? 'loss (log)' : 'loss'} logScale={logScale} series={series} live={live}
+      emptyText={runs.length && !series.length ? 'Every run is hidden: tick one under Compare runs.' : 'Press Train to see this chart fill in.'}
       actions={(
         <>
           <label className="pg-check">
@@ -29,15 +37,21 @@ function LossChart({ runs }: { runs: ComparedView[] }) {
         </>
       )} />
   );
-}
+});
 
-function ParamChart({ run, series, title, yLabel, color }: { run: RunView | undefined; series: 'weight' | 'bias'; title: string; yLabel: string; color: string }) {
+const ParamChart = memo(function ParamChart({ run, series, title, yLabel, color }: { run: RunView | undefined; series: 'weight' | 'bias'; title: string; yLabel: string; color: string }) {
   const name = series === 'weight' ? 'Weight' : 'Bias';
+  const live = run?.status === 'running';
+  const version = run?.version;
+  const points = useMemo(() => (run ? downsample(run.history, series, live ? LIVE_POINTS : SETTLED_POINTS) : []),
+    // The history mutates in place; `version` says when it grew.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [run, version, series, live]);
   return (
-    <HistoryChart title={title} yLabel={yLabel} series={[{ key: series, name, color, points: run ? downsample(run.history, series) : [] }]}
+    <HistoryChart title={title} yLabel={yLabel} live={live} series={[{ key: series, name, color, points }]}
       actions={<ChartExportButtons title={title} />} />
   );
-}
+});
 
 /** What to change when the worker reports an error (divergence messages already say it). */
 function ErrorAdvice({ run }: { run: RunView | undefined }) {
@@ -47,8 +61,9 @@ function ErrorAdvice({ run }: { run: RunView | undefined }) {
 
 /** The charts card. */
 export function PlaygroundCharts() {
-  const runs = useComparedRuns();
-  const selected = useSelectedRun();
+  // Deferred: chart redraws run in a transition React can interrupt, so typing and Stop stay quick.
+  const runs = useDeferredValue(useComparedRuns());
+  const selected = useDeferredValue(useSelectedRun());
   const chosen = runs.find((r) => r.run === selected);
   return (
     <section className="card" aria-labelledby="pg-charts">

@@ -1,4 +1,5 @@
 /** Hooks joining the Playground's compared-run list with the runs in the training store. */
+import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { usePlayground, type ComparedRun } from '../../store/playground-store.ts';
 import { useTraining, type RunView } from '../../store/training-store.ts';
@@ -18,9 +19,12 @@ export interface ComparedView extends ComparedRun {
 export function useComparedRuns(): ComparedView[] {
   const meta = usePlayground((s) => s.runs);
   const runs = useTraining(useShallow((s) => meta.map((m) => s.runs[m.channel])));
-  const live = meta.map((m, i) => ({ ...m, run: runs[i] })).filter((x): x is ComparedRun & { run: RunView } => !!x.run);
-  const labels = compareLabels(live.map((x) => ({ number: x.number, config: x.run.config })));
-  return live.map((x, i) => ({ ...x, label: labels[i], color: runColor(x.number) }));
+  // Stable identity until a run or the list changes, so deferred and memoised charts can skip work.
+  return useMemo(() => {
+    const live = meta.map((m, i) => ({ ...m, run: runs[i] })).filter((x): x is ComparedRun & { run: RunView } => !!x.run);
+    const labels = compareLabels(live.map((x) => ({ number: x.number, config: x.run.config })));
+    return live.map((x, i) => ({ ...x, label: labels[i], color: runColor(x.number) }));
+  }, [meta, runs]);
 }
 
 /** The selected run (what readout, landscape, predict and export follow), if any. */

@@ -1,0 +1,100 @@
+// @vitest-environment jsdom
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  DEFAULT_SETTINGS, MAX_COMPARED_RUNS, PLAYGROUND_STORAGE_KEY, PLAYGROUND_VERSION, migratePlayground, playgroundStore, sanitizePersisted,
+} from '../../src/store/playground-store.ts';
+import { trainingStore } from '../../src/store/training-store.ts';
+import { NEGATOR_CONFIG } from '../../src/training/config.ts';
+
+const texts = () => playgroundStore.getState().rows.map((r) => [r.input, r.target]);
+
+beforeEach(() => {
+  localStorage.clear();
+  playgroundStore.setState(playgroundStore.getInitialState(), true);
+  trainingStore.setState({ runs: {} });
+});
+
+describe('playground store', () => {
+  it('starts with the negator pair and settings as text', () => {
+    expect(texts()).toEqual([['3', '-3']]);
+    expect(playgroundStore.getState().settings).toEqual({ ...DEFAULT_SETTINGS });
+    expect(DEFAULT_SETTINGS.learningRate).toBe('0.01');
+  });
+
+  it('persists rows exactly as typed (even invalid) and settings, under a version', () => {
+    const s = playgroundStore.getState();
+    s.setCell(s.rows[0].id, 'input', 'abc');
+    s.addRow();
+    s.setSettings({ learningRate: '0.0x', model: 'w+b' });
+    const saved = JSON.parse(localStorage.getItem(PLAYGROUND_STORAGE_KEY)!);
+    expect(saved.version).toBe(PLAYGROUND_VERSION);
+    expect(saved.state.rows).toEqual([{ input: 'abc', target: '-3' }, { input: '', target: '' }]);
+    expect(saved.state.settings.learningRate).toBe('0.0x');
+    expect(saved.state.runs).toBeUndefined();
+  });
+
+  it('rehydrates what was saved', async () => {
+    localStorage.setItem(PLAYGROUND_STORAGE_KEY, JSON.stringify({ version: 1, state: { rows: [{ input: '7', target: '-7' }], settings: { ...DEFAULT_SETTINGS, optimizer: 'adam' }, logScale: true } }));
+    await playgroundStore.persist.rehydrate();
+    expect(texts()).toEqual([['7', '-7']]);
+    expect(playgroundStore.getState().settings.optimizer).toBe('adam');
+    expect(playgroundStore.getState().logScale).toBe(true);
+  });
+
+  it('migrates version 0 (numeric pairs) to text rows', async () => {
+    localStorage.setItem(PLAYGROUND_STORAGE_KEY, JSON.stringify({ version: 0, state: { pairs: [{ input: 2, target: -2 }, { input: 5, target: -5 }], settings: { learningRate: 0.05, model: 'w' } } }));
+    await playgroundStore.persist.rehydrate();
+    expect(texts()).toEqual([['2', '-2'], ['5', '-5']]);
+    expect(playgroundStore.getState().settings.learningRate).toBe('0.05');
+    expect(playgroundStore.getState().settings.steps).toBe('40');
+  });
+
+  it('survives corrupt storage: wrong types fall back to defaults field by field', async () => {
+    localStorage.setItem(PLAYGROUND_STORAGE_KEY, JSON.stringify({ version: 1, state: { rows: 'nope', settings: { model: 'w+b+c', steps: 12, learningRate: '0.3' } } }));
+    await playgroundStore.persist.rehydrate();
+    expect(texts()).toEqual([['3', '-3']]);
+    expect(playgroundStore.getState().settings).toEqual({ ...DEFAULT_SETTINGS, learningRate: '0.3' });
+    expect(sanitizePersisted(null).rows).toEqual([{ input: '3', target: '-3' }]);
+    expect(migratePlayground(undefined, 0).settings).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('insertRows replaces an empty row and otherwise inserts after it; replaceRows can be undone', () => {
+    const s = playgroundStore.getState();
+    const first = s.rows[0].id;
+    s.insertRows(first, [{ input: '1', target: '2' }]);
+    expect(texts()).toEqual([['3', '-3'], ['1', '2']]);
+    const empty = playgroundStore.getState().addRow(first);
+    playgroundStore.getState().insertRows(empty, [{ input: '9', target: '9' }]);
+    expect(texts()).toEqual([['3', '-3'], ['9', '9'], ['1', '2']]);
+    playgroundStore.getState().replaceRows([{ input: '0', target: '0' }], 'a test');
+    expect(texts()).toEqual([['0', '0']]);
+    playgroundStore.getState().undoReplace();
+    expect(texts()).toEqual([['3', '-3'], ['9', '9'], ['1', '2']]);
+  });
+
+  it('loadConfig puts a whole config into rows and settings', () => {
+    playgroundStore.getState().loadConfig({ ...NEGATOR_CONFIG, pairs: [{ input: 1.5, target: -2 }], learningRate: 0.2, optimizer: 'momentum' });
+    expect(texts()).toEqual([['1.5', '-2']]);
+    expect(playgroundStore.getState().settings).toMatchObject({ learningRate: '0.2', optimizer: 'momentum', steps: '40' });
+  });
+
+  it('keeps the last MAX_COMPARED_RUNS runs and clears the dropped ones from the training store', () => {
+    const channels: string[] = [];
+    for (let i = 0; i < MAX_COMPARED_RUNS + 2; i++) {
+      const run = playgroundStore.getState().addRun();
+      channels.push(run.channel);
+      trainingStore.getState().recordStep(run.channel, NEGATOR_CONFIG, { step: 1, loss: 1, gradWeight: 0, gradBias: 0, weightBefore: 0, biasBefore: 0, weight: 0, bias: 0 });
+    }
+    expect(MAX_COMPARED_RUNS).toBeGreaterThanOrEqual(5);
+    const kept = playgroundStore.getState().runs.map((r) => r.channel);
+    expect(kept).toEqual(channels.slice(2));
+    expect(trainingStore.getState().runs[channels[0]]).toBeUndefined();
+    expect(trainingStore.getState().runs[channels[2]]).toBeDefined();
+    expect(playgroundStore.getState().selected).toBe(channels[channels.length - 1]);
+    playgroundStore.getState().toggleRun(channels[3]);
+    expect(playgroundStore.getState().runs.find((r) => r.channel === channels[3])!.hidden).toBe(true);
+    playgroundStore.getState().clearRuns();
+    expect(playgroundStore.getState().runs).toEqual([]);
+    expect(channels.every((c) => !trainingStore.getState().runs[c])).toBe(true);
+  });
+});
