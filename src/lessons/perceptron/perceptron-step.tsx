@@ -44,7 +44,7 @@ function WeightMinusOne() {
         <thead><tr><th scope="col">Input</th><th scope="col">× weight</th><th scope="col">Prediction</th></tr></thead>
         <tbody>
           {NEGATE_EXAMPLES.map((x, i) => (
-            <tr key={x}><th scope="row">{formatNumber(x)}</th><td>−1</td><td>{formatNumber(q.data?.predictions[i])}</td></tr>
+            <tr key={x}><th scope="row">{formatNumber(x)}</th><td>{formatNumber(-1)}</td><td>{formatNumber(q.data?.predictions[i])}</td></tr>
           ))}
         </tbody>
       </table>
