@@ -4,8 +4,26 @@
  */
 import type { Run, RunResult } from './types.ts';
 
-/** One step for w (and b when `bias`): loss and gradients in one pass, then the SGD update. */
-function handSteps(x: Float32Array, y: Float32Array, steps: number, lr: number, bias: boolean, w0: number): RunResult {
+/** y ≈ x·w: loss and dL/dw in one pass per step, then the SGD update. */
+function handW(x: Float32Array, y: Float32Array, steps: number, lr: number, w0: number): RunResult {
+  const n = x.length;
+  let w = Math.fround(w0);
+  let loss = 0;
+  for (let s = 0; s < steps; s++) {
+    let l = 0, gw = 0;
+    for (let i = 0; i < n; i++) {
+      const d = y[i] - x[i] * w;
+      l += d * d;
+      gw += x[i] * d;
+    }
+    loss = l / n;
+    w = Math.fround(w + lr * 2 * gw / n);
+  }
+  return { loss, w, b: 0 };
+}
+
+/** y ≈ x·w + b: loss, dL/dw and dL/db in one pass per step, then the SGD update. */
+function handWB(x: Float32Array, y: Float32Array, steps: number, lr: number, w0: number): RunResult {
   const n = x.length;
   let w = Math.fround(w0);
   let b = 0;
@@ -20,10 +38,10 @@ function handSteps(x: Float32Array, y: Float32Array, steps: number, lr: number, 
     }
     loss = l / n;
     w = Math.fround(w + lr * 2 * gw / n);
-    if (bias) b = Math.fround(b + lr * 2 * gb / n);
+    b = Math.fround(b + lr * 2 * gb / n);
   }
   return { loss, w, b };
 }
 
 /** Runs `steps` steps from w = w0, b = 0. */
-export const hand: Run = (data, steps, lr, bias, w0) => handSteps(data.x, data.y, steps, lr, bias, w0);
+export const hand: Run = (data, steps, lr, bias, w0) => (bias ? handWB : handW)(data.x, data.y, steps, lr, w0);

@@ -18,10 +18,18 @@ export const ours: Run = (data, steps, lr, bias, w0) => {
   let loss = 0;
   for (let s = 0; s < steps; s++) {
     const tape = new GradientTape();
-    const l = tape.record(() => mean(square(sub(y, bias ? add(mul(x, w), b) : mul(x, w)))));
-    const [gw, gb] = tape.gradient(l, [w, b]);
-    w.assign(sub(w, mul(gw, lr)));
-    if (bias) b.assign(sub(b, mul(gb, lr)));
+    // One pair: the tutorial's loss (target − input·w)²; many pairs: its mean.
+    const l = tape.record(() => {
+      const err = square(sub(y, bias ? add(mul(x, w), b) : mul(x, w)));
+      return x.size === 1 ? err : mean(err);
+    });
+    if (bias) {
+      const [gw, gb] = tape.gradient(l, [w, b]);
+      w.assign(sub(w, mul(gw, lr)));
+      b.assign(sub(b, mul(gb, lr)));
+    } else {
+      w.assign(sub(w, mul(tape.gradient(l, w), lr)));
+    }
     loss = l.item();
   }
   return { loss, w: w.item(), b: b.item() };

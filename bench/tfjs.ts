@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import type { Run } from './types.ts';
 
 /** Selects a backend ('cpu' or 'wasm'); the wasm binary comes from the npm package. */
-export async function useBackend(name: 'cpu' | 'wasm'): Promise<void> {
+export async function selectBackend(name: 'cpu' | 'wasm'): Promise<void> {
   if (name === 'wasm') {
     const require = createRequire(import.meta.url);
     const pkg = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json'));
@@ -32,7 +32,10 @@ export const tfjsRun: Run = (data, steps, lr, bias, w0) => {
   let loss = 0;
   for (let s = 0; s < steps; s++) {
     loss = tf.tidy(() => {
-      const { value, grads } = tf.variableGrads(() => tf.mean(tf.square(tf.sub(y, bias ? tf.add(tf.mul(x, w), b) : tf.mul(x, w)))) as tf.Scalar, vars);
+      const { value, grads } = tf.variableGrads(() => {
+        const err = tf.square(tf.sub(y, bias ? tf.add(tf.mul(x, w), b) : tf.mul(x, w)));
+        return (one ? err : tf.mean(err)) as tf.Scalar;
+      }, vars);
       for (const v of vars) v.assign(tf.sub(v, tf.mul(grads[v.name], lr)));
       return value.dataSync()[0];
     });

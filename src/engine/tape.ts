@@ -8,6 +8,7 @@
 import { EngineError } from './errors.ts';
 import { filled, type Tensor } from './tensor.ts';
 import { add } from './ops/elementwise.ts';
+import { evaluate } from './lazy/evaluate.ts';
 
 /** How an op differentiates: `backward` maps the gradient of the output to one per input. */
 export interface OpDef {
@@ -83,6 +84,7 @@ export const TRACE_VALUE_LIMIT = 64;
 
 /** Tapes currently inside `record`, innermost last. */
 const active: GradientTape[] = [];
+let nextSerial = 1;
 
 /** True when at least one tape is recording (ops skip all bookkeeping otherwise). */
 export function isRecording(): boolean {
@@ -102,7 +104,9 @@ export class GradientTape {
   /** Whether `gradient` may be called more than once. */
   readonly persistent: boolean;
   private readonly entries: Recorded[] = [];
-  private readonly watched = new Set<number>();
+  /** Tensors this tape watches carry `_mark === serial`; `others` holds ids marked by an earlier tape. */
+  private readonly serial = nextSerial++;
+  private others: Set<number> | null = null;
   private used = false;
   private lastGrads: Map<number, Tensor> | null = null;
 
@@ -112,7 +116,7 @@ export class GradientTape {
 
   /** Marks tensors as sources, so ops on them are recorded. Mutates the tape only. */
   watch(...tensors: Tensor[]): void {
-    for (const t of tensors) this.watched.add(t.id);
+    for (const t of tensors) this.track(t);
   }
 
   /** Runs `fn` with this tape recording the ops it performs; returns fn's result. Tapes nest. */
@@ -121,8 +125,8 @@ export class GradientTape {
     try {
       return fn();
     } finally {
-      const i = active.lastIndexOf(this);
-      if (i >= 0) active.splice(i, 1);
+      if (active[active.length - 1] === this) active.pop();
+      else if (active.lastIndexOf(this) >= 0) active.splice(active.lastIndexOf(this), 1);
     }
   }
 
@@ -144,8 +148,12 @@ export class GradientTape {
     try {
       const grads = backprop(this.entries, target);
       this.lastGrads = grads;
-      const pick = (s: Tensor) => grads.get(s.id) ?? filled(s.shape, s.dtype, 0);
-      return Array.isArray(sources) ? sources.map(pick) : pick(sources as Tensor);
+      const list: readonly Tensor[] = Array.isArray(sources) ? sources : [sources];
+      const result: Tensor[] = [target];
+      for (const s of list) result.push(grads.get(s.id) ?? filled(s.shape, s.dtype, 0));
+      // Pending results are computed together with the target, in one sweep where possible.
+      evaluate(result);
+      return Array.isArray(sources) ? result.slice(1) : result[1];
     } finally {
       if (at >= 0) active.splice(at, 0, this);
     }
@@ -167,17 +175,25 @@ export class GradientTape {
   /** @internal Called by recordOp: keeps the op when one of its inputs is watched. */
   _offer(def: OpDef, inputs: Tensor[], output: Tensor, attrs: unknown): void {
     let mask = 0;
-    for (let i = 0; i < inputs.length; i++) {
-      const t = inputs[i];
-      if (t._watchAll || this.watched.has(t.id)) mask |= 1 << i;
-    }
+    for (let i = 0; i < inputs.length; i++) if (this.watches(inputs[i])) mask |= 1 << i;
     if (mask === 0) return;
-    this.watched.add(output.id);
+    this.track(output);
     this.entries.push(new Recorded(def, inputs, output, attrs, mask));
   }
 
+  /** Whether gradients flow to t on this tape: a variable, watched, or computed from one. */
+  private watches(t: Tensor): boolean {
+    return t._watchAll || t._mark === this.serial || (this.others !== null && this.others.has(t.id));
+  }
+
+  /** Marks t as watched (a tag on the tensor; a set only when another tape tagged it first). */
+  private track(t: Tensor): void {
+    if (t._mark === 0) t._mark = this.serial;
+    else if (t._mark !== this.serial) (this.others ??= new Set()).add(t.id);
+  }
+
   private toLeaf(t: Tensor): TapeLeaf {
-    const kind = t._watchAll ? 'variable' : this.watched.has(t.id) ? 'watched' : 'constant';
+    const kind = t._watchAll ? 'variable' : this.watches(t) ? 'watched' : 'constant';
     const leaf: TapeLeaf = { id: t.id, kind, shape: [...t.shape] };
     if (t.size <= TRACE_VALUE_LIMIT) leaf.value = Array.from(t.data);
     const g = this.lastGrads?.get(t.id) ?? (this.lastGrads && kind !== 'constant' ? filled(t.shape, t.dtype, 0) : undefined);

@@ -64,6 +64,8 @@ export class Tensor {
   _lazy: Pending | null;
   /** @internal true for a variable's value: every tape watches it */
   _watchAll: boolean;
+  /** @internal serial of the first tape that watches this tensor (0: none); see GradientTape */
+  _mark: number;
 
   /** @internal Use `tensor`, `scalar` or an op instead. */
   constructor(shape: readonly number[], dtype: DType, data: TypedArray | null, s: number, lazy: Pending | null, id = newId()) {
@@ -75,6 +77,7 @@ export class Tensor {
     this._s = data !== null && data.length === 1 ? data[0] : s;
     this._lazy = lazy;
     this._watchAll = false;
+    this._mark = 0;
   }
 
   /** The values in row-major order. A read-only view: do not write into it. */

@@ -9,6 +9,7 @@ import { broadcastShapes, sizeOf } from '../shape.ts';
 import { isRecording, recordOp, type OpDef, type Recorded } from '../tape.ts';
 import { allocate, checkDTypes, fromArray, fromScalar, operand, type Tensor, type TensorLike } from '../tensor.ts';
 import { sumTo } from './reduce.ts';
+import { lazyBinary, lazyUnary } from '../lazy/node.ts';
 
 /** An elementwise op: kernel code plus backward rule. */
 export interface ElementwiseDef extends OpDef {
@@ -18,24 +19,35 @@ export interface ElementwiseDef extends OpDef {
 const def = (name: string, code: number, backward: OpDef['backward']): ElementwiseDef => ({ name, code, backward });
 const x0 = (e: Recorded) => e.inputs[0];
 const x1 = (e: Recorded) => e.inputs[1];
-/** Gradient for input i, or null when the tape does not need it. */
-const want = (e: Recorded, i: number, f: () => Tensor): Tensor | null => (e.needs(i) ? sumTo(f(), e.inputs[i].shape) : null);
+/** A broadcast input's gradient, summed back to that input's shape. */
+const unbroadcast = (e: Recorded, i: number, g: Tensor): Tensor => sumTo(g, e.inputs[i].shape);
 
 // Binary ops: d(a+b) = da + db; d(a−b) = da − db; d(ab) = b·da + a·db; d(a/b) = da/b − a·db/b².
-const ADD_OP = def('add', K.ADD, (g, e) => [want(e, 0, () => g), want(e, 1, () => g)]);
-const SUB_OP = def('sub', K.SUB, (g, e) => [want(e, 0, () => g), want(e, 1, () => neg(g))]);
-const MUL_OP = def('mul', K.MUL, (g, e) => [want(e, 0, () => mul(g, x1(e))), want(e, 1, () => mul(g, x0(e)))]);
+// Only the inputs the tape watches get a gradient (e.needs).
+const ADD_OP = def('add', K.ADD, (g, e) => [
+  e.needs(0) ? unbroadcast(e, 0, g) : null,
+  e.needs(1) ? unbroadcast(e, 1, g) : null,
+]);
+const SUB_OP = def('sub', K.SUB, (g, e) => [
+  e.needs(0) ? unbroadcast(e, 0, g) : null,
+  e.needs(1) ? unbroadcast(e, 1, neg(g)) : null,
+]);
+const MUL_OP = def('mul', K.MUL, (g, e) => [
+  e.needs(0) ? unbroadcast(e, 0, mul(g, x1(e))) : null,
+  e.needs(1) ? unbroadcast(e, 1, mul(g, x0(e))) : null,
+]);
 const DIV_OP = def('div', K.DIV, (g, e) => [
-  want(e, 0, () => div(g, x1(e))),
-  want(e, 1, () => neg(div(mul(g, x0(e)), square(x1(e))))),
+  e.needs(0) ? unbroadcast(e, 0, div(g, x1(e))) : null,
+  e.needs(1) ? unbroadcast(e, 1, neg(div(mul(g, x0(e)), square(x1(e))))) : null,
 ]);
 
-// Unary ops: the local derivative times g. Some reuse the forward output y = e.output.
+// Unary ops: g times the local derivative; some reuse the forward output y = e.output.
+// Scalar factors multiply g first (g·2, then ·x), so a broadcast-scalar g folds to one number.
 const NEG_OP = def('neg', K.NEG, (g) => [neg(g)]);
-const SQUARE_OP = def('square', K.SQUARE, (g, e) => [mul(g, mul(x0(e), 2))]);
+const SQUARE_OP = def('square', K.SQUARE, (g, e) => [mul(mul(g, 2), x0(e))]);
 const POW_OP = def('pow', K.POW, (g, e) => {
   const p = (e.attrs as { exponent: number }).exponent;
-  return [mul(g, mul(pow(x0(e), p - 1), p))];
+  return [mul(mul(g, p), pow(x0(e), p - 1))];
 });
 const EXP_OP = def('exp', K.EXP, (g, e) => [mul(g, e.output)]);
 const LOG_OP = def('log', K.LOG, (g, e) => [div(g, x0(e))]);
@@ -97,10 +109,15 @@ function binary(op: ElementwiseDef, a: TensorLike, b: TensorLike): Tensor {
   return out;
 }
 
-/** Reference path for tensors: one kernel call, one fresh output array. */
+/**
+ * Tensors: lazily above the lazy threshold (lazy/node.ts), else the reference path —
+ * one kernel call, one fresh output array.
+ */
 function binaryTensor(op: ElementwiseDef, A: Tensor, B: Tensor): Tensor {
   const shape = broadcastShapes(op.name, A.shape, B.shape);
   const n = sizeOf(shape);
+  const lazy = lazyBinary(op.code, A, B, shape, n);
+  if (lazy !== null) return lazy;
   const out = allocate(A.dtype, n);
   if (A.size === n && B.size === n) K.binaryKernel(op.code, A.data, 0, B.data, 0, out, 0, n);
   else if (A.size === n && B.size === 1) K.binaryScalarRight(op.code, A.data, 0, B.item(), out, 0, n);
@@ -123,10 +140,15 @@ function unary(op: ElementwiseDef, x: TensorLike, p: number): Tensor {
   if (X.size === 1 && X._lazy === null) {
     out = fromScalar(K.scalarUnary(op.code, X._s, p), X.dtype, X.shape);
   } else {
-    const data = allocate(X.dtype, X.size);
-    K.unaryKernel(op.code, X.data, 0, data, 0, X.size, p);
-    out = fromArray(X.shape, X.dtype, data);
+    out = lazyUnary(op.code, X, p) ?? unaryTensor(op, X, p);
   }
   if (isRecording()) recordOp(op, [X], out, op === POW_OP ? { exponent: p } : null);
   return out;
+}
+
+/** Reference path for tensors: one kernel call, one fresh output array. */
+function unaryTensor(op: ElementwiseDef, X: Tensor, p: number): Tensor {
+  const data = allocate(X.dtype, X.size);
+  K.unaryKernel(op.code, X.data, 0, data, 0, X.size, p);
+  return fromArray(X.shape, X.dtype, data);
 }

@@ -10,6 +10,7 @@ import { isRecording, recordOp, type OpDef } from '../tape.ts';
 import { allocate, fromArray, fromScalar, operand, type Tensor, type TensorLike } from '../tensor.ts';
 import { div } from './elementwise.ts';
 import { broadcastTo, reshape } from './shape.ts';
+import { lazySum } from '../lazy/node.ts';
 
 interface ReduceAttrs {
   axis: number[];
@@ -54,12 +55,22 @@ export function mean(x: TensorLike, axis?: number | readonly number[], keepDims 
 
 function reduce(op: OpDef, x: TensorLike, axis: number | readonly number[] | undefined, keepDims: boolean): Tensor {
   const X = operand(x, x);
+  if (X.shape.length === 0 && X._lazy === null) return reduceScalar(op, X);
   const axes = normalizeAxes(op.name, axis, X.shape);
   const keep = X.shape.map((d, i) => (axes.includes(i) ? 1 : d));
   const shape = keepDims ? keep : X.shape.filter((_, i) => !axes.includes(i));
   const count = axes.reduce((c, a) => c * X.shape[a], 1);
   const out = sumKeep(X, keep, shape, op === MEAN_OP ? count : 1);
   if (isRecording()) recordOp(op, [X], out, { axis: axes, keepDims, keep, count });
+  return out;
+}
+
+const SCALAR_ATTRS: ReduceAttrs = Object.freeze({ axis: [], keepDims: false, keep: [], count: 1 });
+
+/** Scalar fast path: the sum or mean of a rank-0 tensor is its value (a new tensor). */
+function reduceScalar(op: OpDef, X: Tensor): Tensor {
+  const out = fromScalar(X._s, X.dtype);
+  if (isRecording()) recordOp(op, [X], out, SCALAR_ATTRS);
   return out;
 }
 
@@ -83,6 +94,8 @@ export function sumTo(g: Tensor, shape: readonly number[]): Tensor {
 function sumKeep(X: Tensor, keep: readonly number[], shape: readonly number[], divisor: number): Tensor {
   const n = sizeOf(keep);
   if (n === 1) {
+    const lazy = lazySum(X, shape, divisor);
+    if (lazy !== null) return lazy;
     const total = X.size === 1 && X._lazy === null ? X._s : fullSum(X.data);
     return fromScalar(divisor === 1 ? total : total / divisor, X.dtype, shape);
   }

@@ -8,6 +8,7 @@ import { broadcastsTo, sameShape, sizeOf } from '../shape.ts';
 import { isRecording, recordOp, type OpDef } from '../tape.ts';
 import { allocate, fromArray, fromScalar, operand, Tensor, type TensorLike } from '../tensor.ts';
 import { sumTo } from './reduce.ts';
+import { lazyFill, lazyThreshold } from '../lazy/node.ts';
 
 const RESHAPE_OP: OpDef = { name: 'reshape', backward: (g, e) => [reshape(g, e.inputs[0].shape)] };
 const BROADCAST_OP: OpDef = { name: 'broadcastTo', backward: (g, e) => [sumTo(g, e.inputs[0].shape)] };
@@ -19,6 +20,7 @@ const TRANSPOSE_OP: OpDef = { name: 'transpose', backward: (g) => [transpose(g)]
  */
 export function reshape(x: TensorLike, shape: readonly number[]): Tensor {
   const X = operand(x, x);
+  if (sameShape(shape, X.shape)) return X;
   const target = resolveShape(X, shape);
   if (sameShape(target, X.shape)) return X;
   if (X._lazy !== null) X._lazy.force(X);
@@ -52,6 +54,7 @@ export function broadcastTo(x: TensorLike, shape: readonly number[]): Tensor {
   const n = sizeOf(target);
   let out: Tensor;
   if (n === 1) out = fromScalar(X.item(), X.dtype, target);
+  else if (X.size === 1 && n >= lazyThreshold()) out = lazyFill(target, X.dtype, X.item());
   else {
     const data = allocate(X.dtype, n);
     if (X.size === 1) data.fill(X.item());

@@ -1,0 +1,135 @@
+/**
+ * Evaluates pending tensors. Roots that iterate over the same number of elements are
+ * evaluated together in one sweep, sharing every common subexpression: first the fused
+ * kernels get a chance (fuse.ts), otherwise a general plan runs each pending op over blocks
+ * of BLOCK elements in small reused buffers, adding reductions up block by block in the same
+ * order as the eager `fullSum`.
+ */
+import { binaryKernel, binaryScalarLeft, binaryScalarRight, unaryKernel } from '../kernels/elementwise.ts';
+import { BLOCK, blockSum, fullSum } from '../kernels/reduce.ts';
+import { allocate, roundTo, type Tensor, type TypedArray } from '../tensor.ts';
+import { tryFused } from './fuse.ts';
+import { FILL, LazyNode, MAP, SUM, isScalarLike, pending, scalarOf } from './node.ts';
+
+/** Where a value lives during a sweep: a whole array (index by block offset) or a block buffer. */
+interface Slot {
+  arr: TypedArray;
+  whole: boolean;
+  scalar: boolean;
+  value: number;
+}
+
+/** One pending op of the plan, with its operands resolved to slots. */
+interface Step {
+  node: LazyNode;
+  a: Slot;
+  b: Slot | null;
+  out: Slot;
+}
+
+/** Computes every pending tensor in `roots` (others are left alone). Settles them in place. */
+export function evaluate(roots: readonly Tensor[]): void {
+  if (roots.every((t) => t._lazy === null)) return;
+  const groups = new Map<number, Tensor[]>();
+  for (const t of roots) {
+    if (t._lazy === null) continue;
+    if (pending(t, FILL) !== null) settleFill(t);
+    else if (!settleDirect(t)) {
+      const n = pending(t, SUM) !== null ? (t._lazy as LazyNode).a!.size : t.size;
+      const g = groups.get(n);
+      if (g) g.push(t);
+      else groups.set(n, [t]);
+    }
+  }
+  for (const [n, group] of groups) {
+    if (tryFused(group, n)) evaluations.fused++;
+    else {
+      sweep(group, n);
+      evaluations.swept++;
+    }
+  }
+}
+
+/** How many groups ran fused or on the general block plan (for tests and benchmarks). */
+export const evaluations = { fused: 0, swept: 0 };
+
+function settleFill(t: Tensor): void {
+  const node = t._lazy as LazyNode;
+  t._settle(allocate(t.dtype, t.size).fill(node.value), 0);
+}
+
+/** A sum whose input was already computed meanwhile: just add it up. */
+function settleDirect(t: Tensor): boolean {
+  const node = pending(t, SUM);
+  if (node === null || node.a!._lazy !== null) return false;
+  t._settle(null, roundTo(t.dtype, fullSum(node.a!.data) / node.value));
+  return true;
+}
+
+/** The general plan: every pending op once per block; sums accumulate per block. */
+function sweep(group: readonly Tensor[], n: number): void {
+  const slots = new Map<Tensor, Slot>();
+  const outputs = new Map<Tensor, TypedArray>();
+  const steps: Step[] = [];
+  for (const t of group) if (pending(t, MAP) !== null) outputs.set(t, allocate(t.dtype, n));
+  try {
+    const sums = group.filter((t) => pending(t, SUM) !== null)
+      .map((t) => ({ t, src: slotOf((t._lazy as LazyNode).a!, slots, outputs, steps), total: 0 }));
+    for (const t of outputs.keys()) slotOf(t, slots, outputs, steps);
+    for (let o = 0; o < n; o += BLOCK) {
+      const len = Math.min(BLOCK, n - o);
+      for (const s of steps) run(s, o, len);
+      for (const s of sums) s.total += blockSum(s.src.arr, s.src.whole ? o : 0, len);
+    }
+    for (const s of sums) s.t._settle(null, roundTo(s.t.dtype, s.total / (s.t._lazy as LazyNode).value));
+    for (const [t, arr] of outputs) t._settle(arr, 0);
+  } finally {
+    releaseScratch();
+  }
+}
+
+const whole = (arr: TypedArray): Slot => ({ arr, whole: true, scalar: false, value: 0 });
+
+/** Resolves an operand: a scalar, a computed array, or a pending op added to the plan (post-order). */
+function slotOf(t: Tensor, slots: Map<Tensor, Slot>, outputs: Map<Tensor, TypedArray>, steps: Step[]): Slot {
+  const known = slots.get(t);
+  if (known !== undefined) return known;
+  if (isScalarLike(t)) return { arr: EMPTY, whole: true, scalar: true, value: scalarOf(t) };
+  const node = pending(t, MAP);
+  if (node === null) return whole(t.data);
+  const a = slotOf(node.a!, slots, outputs, steps);
+  const b = node.binary ? slotOf(node.b!, slots, outputs, steps) : null;
+  const arr = outputs.get(t);
+  const out = arr !== undefined ? whole(arr) : { arr: scratch(t.dtype), whole: false, scalar: false, value: 0 };
+  slots.set(t, out);
+  steps.push({ node, a, b, out });
+  return out;
+}
+
+const EMPTY = new Float64Array(0);
+
+/** Runs one op over elements [o, o+len) of the sweep. */
+function run(s: Step, o: number, len: number): void {
+  const { node, a, b, out } = s;
+  const ao = a.whole ? o : 0;
+  const oo = out.whole ? o : 0;
+  if (b === null) unaryKernel(node.code, a.arr, ao, out.arr, oo, len, node.value);
+  else if (a.scalar) binaryScalarLeft(node.code, a.value, b.arr, b.whole ? o : 0, out.arr, oo, len);
+  else if (b.scalar) binaryScalarRight(node.code, a.arr, ao, b.value, out.arr, oo, len);
+  else binaryKernel(node.code, a.arr, ao, b.arr, b.whole ? o : 0, out.arr, oo, len);
+}
+
+// Block buffers are reused from sweep to sweep (a sweep never starts another one).
+const pool: Record<'float32' | 'float64', TypedArray[]> = { float32: [], float64: [] };
+const used = { float32: 0, float64: 0 };
+
+function scratch(dtype: 'float32' | 'float64'): TypedArray {
+  const list = pool[dtype];
+  if (used[dtype] === list.length) list.push(allocate(dtype, BLOCK));
+  return list[used[dtype]++];
+}
+
+function releaseScratch(): void {
+  used.float32 = 0;
+  used.float64 = 0;
+}
