@@ -6,6 +6,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { ChartFigure } from './chart-figure.tsx';
 import { formatNumber } from './format.ts';
+import { niceTicks } from './ticks.ts';
 
 /** Losses on a grid: `losses[j][i]` is the loss at weight `ws[i]` and bias `bs[j]`. */
 export interface ContourGrid {
@@ -136,9 +137,9 @@ function drawPath(ctx: CanvasRenderingContext2D, path: PathPoint[], px: (w: numb
 
 function drawAxes(ctx: CanvasRenderingContext2D, grid: ContourGrid, px: (w: number) => number, py: (b: number) => number): void {
   ctx.fillStyle = '#334155';
-  ctx.font = '12px system-ui, sans-serif';
+  ctx.font = '13px system-ui, sans-serif';
   ctx.textAlign = 'center';
-  const ticks = (lo: number, hi: number) => Array.from({ length: 5 }, (_, i) => lo + ((hi - lo) * i) / 4);
+  const ticks = (lo: number, hi: number) => niceTicks(lo, hi, 5).filter((t) => t >= lo - 1e-9 && t <= hi + 1e-9);
   for (const w of ticks(grid.ws[0], grid.ws[grid.ws.length - 1])) ctx.fillText(formatNumber(w, 3), px(w), H - M.bottom + 16);
   ctx.fillText('weight w', M.left + (W - M.left - M.right) / 2, H - 6);
   ctx.textAlign = 'right';

@@ -9,6 +9,9 @@ import { NEGATOR_CONFIG } from '../../src/training/config.ts';
 import { decodeConfig, shareHash } from '../../src/training/share.ts';
 import { createChannelClient } from '../helpers/channel-client.ts';
 
+// Real worker round trips on a machine shared with other test runs: allow time.
+vi.setConfig({ testTimeout: 30_000 });
+
 const client = createChannelClient();
 beforeAll(() => setTrainerClient(client));
 afterAll(() => { setTrainerClient(null); client.close(); });

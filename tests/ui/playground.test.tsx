@@ -1,11 +1,14 @@
 // @vitest-environment jsdom
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../src/app.tsx';
 import { setTrainerClient } from '../../src/store/trainer-client.ts';
 import { PLAYGROUND_STORAGE_KEY, playgroundStore } from '../../src/store/playground-store.ts';
 import { trainingStore } from '../../src/store/training-store.ts';
 import { createChannelClient } from '../helpers/channel-client.ts';
+
+// Real worker round trips on a machine shared with other test runs: allow time.
+vi.setConfig({ testTimeout: 30_000 });
 
 const client = createChannelClient();
 beforeAll(() => setTrainerClient(client));
@@ -78,6 +81,22 @@ describe('Playground controls', () => {
     expect(Number(screen.getByTestId('readout-weight').textContent)).toBeCloseTo(0.23 - 0.01 * 2 * 3 * (0.23 * 3 + 3), 3);
     fireEvent.click(button('Reset'));
     await waitFor(() => expect(screen.getByTestId('readout-step').textContent).toBe('—'));
+  });
+
+  it('Stop ends a long run early; Reset discards it', async () => {
+    open();
+    fireEvent.change(screen.getByLabelText('Steps'), { target: { value: '1000000' } });
+    fireEvent.click(button('Train'));
+    await waitFor(() => expect(button('Stop').disabled).toBe(false));
+    await waitFor(() => expect(Number(screen.getByTestId('readout-step').textContent)).toBeGreaterThan(0), { timeout: 8000 });
+    fireEvent.click(button('Stop'));
+    const aside = screen.getByRole('complementary', { name: 'Run status' });
+    await waitFor(() => expect(aside.textContent).toMatch(/Stopped\. \d+ steps run/), { timeout: 8000 });
+    expect(Number(screen.getByTestId('readout-step').textContent)).toBeLessThan(1_000_000);
+    expect(button('Train').disabled).toBe(false);
+    fireEvent.click(button('Reset'));
+    await waitFor(() => expect(screen.getByTestId('readout-step').textContent).toBe('—'));
+    expect((screen.getByLabelText('Steps') as HTMLInputElement).value).toBe('1000000');
   });
 
   it('w + b fits the line with offset and shows the bias chart', async () => {

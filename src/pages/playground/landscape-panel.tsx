@@ -10,6 +10,7 @@ import type { RunHistory } from '../../store/history.ts';
 import type { RunView } from '../../store/training-store.ts';
 import type { TrainingConfig } from '../../training/config.ts';
 import type { TrainerClient } from '../../worker-client.ts';
+import { niceTicks } from '../../components/ticks.ts';
 import { useSelectedRun } from './use-runs.ts';
 import { ChartExportButtons } from './chart-export.tsx';
 
@@ -34,8 +35,9 @@ function span(values: number[], minHalf = 1.5): [number, number] {
   const lo = Math.min(...values);
   const hi = Math.max(...values);
   const pad = Math.max((hi - lo) * 0.25, minHalf - (hi - lo) / 2);
-  const round = (v: number) => Number(v.toPrecision(3));
-  return [round(lo - pad), round(hi + pad)];
+  // Round outwards to round numbers, so the axis ticks read 0.5, 1, 1.5… rather than 1.52.
+  const ticks = niceTicks(lo - pad, hi + pad, 5);
+  return [ticks[0], ticks[ticks.length - 1]];
 }
 
 function WeightLandscape({ config, path, streaming }: { config: TrainingConfig; path: PathPoint[]; streaming: boolean }) {

@@ -6,6 +6,9 @@ import { useWorkerQuery } from '../../store/use-worker-query.ts';
 import { checkCell } from './playground-form.ts';
 import { useSelectedRun } from './use-runs.ts';
 
+/** A number as an operand: negative ones in parentheses, "3 · (−1)". */
+const paren = (v: number) => (v < 0 ? `(${formatNumber(v)})` : formatNumber(v));
+
 /** The Predict card: type an input, read the model's output. */
 export function PredictPanel() {
   const run = useSelectedRun();
@@ -31,7 +34,7 @@ export function PredictPanel() {
       {!last && <p className="muted">Train or Step first: the prediction uses the selected run’s latest weight{withBias ? ' and bias' : ''}.</p>}
       {last && x !== null && (
         <p className="math" data-testid="prediction-sum">
-          {formatNumber(x)} · {formatNumber(last.weight)}{withBias ? ` + ${formatNumber(last.bias)}` : ''} = {out === undefined ? '…' : formatNumber(out)}
+          {formatNumber(x)} · {paren(last.weight)}{withBias ? ` + ${paren(last.bias)}` : ''} = {out === undefined ? '…' : formatNumber(out)}
           <span className="muted"> (weight{withBias ? ' and bias' : ''} after step {last.step})</span>
         </p>
       )}
