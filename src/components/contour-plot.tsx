@@ -44,12 +44,16 @@ function rampColor(t: number): string {
   return `rgb(${c[0]},${c[1]},${c[2]})`;
 }
 
-/** Loss → [0, 1] on a log scale between the grid's extremes. */
+/**
+ * Loss → [0, 1] on a log scale over at most five decades below the grid's largest loss, so
+ * a grid point that lands exactly on the minimum (loss 0) does not wash out the rest.
+ */
 function scaler(grid: ContourGrid): (loss: number) => number {
   const all = grid.losses.flat().filter(Number.isFinite);
-  const lo = Math.log10(Math.max(1e-12, Math.min(...all)));
-  const hi = Math.log10(Math.max(1e-12, Math.max(...all)));
-  return (loss) => (Number.isFinite(loss) ? (Math.log10(Math.max(1e-12, loss)) - lo) / (hi - lo || 1) : 1);
+  const max = Math.max(1e-12, ...all);
+  const lo = Math.log10(Math.max(max * 1e-5, Math.min(...all)));
+  const hi = Math.log10(max);
+  return (loss) => (Number.isFinite(loss) ? Math.max(0, (Math.log10(Math.max(1e-300, loss)) - lo) / (hi - lo || 1)) : 1);
 }
 
 /** One edge crossing per marching-squares case, as pairs of edges (0 top, 1 right, 2 bottom, 3 left). */

@@ -151,7 +151,7 @@ describe('the Playground in Chromium', () => {
       await page.waitForTimeout(600);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 1, `Playground at ${w}px scrolls sideways by ${overflow}px`);
-      await page.screenshot({ path: `${SHOTS}/playground-${w}.png`, fullPage: true });
+      await page.screenshot({ path: `${SHOTS}/playground-page-${w}.png`, fullPage: true });
     }
   });
 
