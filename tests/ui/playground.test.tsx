@@ -67,7 +67,8 @@ describe('Playground controls', () => {
     expect(screen.getByTestId('readout-weight').textContent).toBe('-0.9995');
     const loss = screen.getByRole('figure', { name: 'Loss over steps' });
     fireEvent.click(within(loss).getByRole('button', { name: 'Show data table' }));
-    expect(within(loss).getAllByRole('row')).toHaveLength(41);
+    // The chart redraws in a deferred render that may land a moment after the readout.
+    await waitFor(() => expect(within(loss).getAllByRole('row')).toHaveLength(41));
     expect(screen.getByRole('figure', { name: 'Weight over steps' })).toBeTruthy();
     expect(screen.queryByRole('figure', { name: 'Bias over steps' })).toBeNull();
   });
