@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { hand } from './hand.ts';
-import { measure, type Measurement, type Workload } from './measure.ts';
+import { measureAll, ratio, type Impl, type Measurement, type Workload } from './measure.ts';
 import { heapGrowth } from './memory.ts';
 import { ours } from './ours.ts';
 import { printSummary, printWorkload, target, type Target } from './report.ts';
@@ -17,7 +17,7 @@ import { tfjsBytes, tfjsRun, selectBackend } from './tfjs.ts';
 const ONE_PAIR = { x: new Float32Array([3]), y: new Float32Array([-3]) };
 
 const WORKLOADS: Workload[] = [
-  { id: 'W1', label: 'the tutorial: one pair (3 → −3), 40 steps, repeated', data: ONE_PAIR, steps: 40, runs: 250, bias: false, lr: 0.01, reps: 7 },
+  { id: 'W1', label: 'the tutorial: one pair (3 → −3), 40 steps, repeated', data: ONE_PAIR, steps: 40, runs: 250, bias: false, lr: 0.01, reps: 5 },
   ...[1e3, 1e5, 1e6].map((n): Workload => ({
     id: `W2 N=${n.toExponential(0)}`, label: `mean((y − x·w)²) over ${n} pairs, 100 steps`,
     data: negatorData(n), steps: 100, runs: n < 1e4 ? 20 : 1, bias: false, lr: 0.01, reps: n >= 1e6 ? 3 : 5,
@@ -25,31 +25,31 @@ const WORKLOADS: Workload[] = [
   { id: 'W3 N=1e+5', label: 'mean((y − (x·w + b))²) over 100000 pairs, 100 steps', data: negatorData(1e5, 7), steps: 100, runs: 1, bias: true, lr: 0.01, reps: 5 },
 ];
 
-/** Per-repetition time budgets (ms): the slow backends train fewer steps rather than for minutes. */
-const BUDGET = { hand: Infinity, engine: Infinity, 'tfjs-cpu': 1500, 'tfjs-wasm': 5000 };
+/** The contenders. The slow backends get per-repetition time budgets (ms) and train fewer steps rather than for minutes. */
+const IMPLS: Impl[] = [
+  { name: 'hand', run: hand, budgetMs: Infinity },
+  { name: 'engine', run: ours, budgetMs: Infinity },
+  { name: 'tfjs-cpu', run: tfjsRun, budgetMs: 1200, setup: () => selectBackend('cpu') },
+  { name: 'tfjs-wasm', run: tfjsRun, budgetMs: 5000, setup: () => selectBackend('wasm') },
+];
 
 async function runWorkload(w: Workload): Promise<Measurement[]> {
-  const rows = [measure('hand', hand, w, BUDGET.hand), measure('engine', ours, w, BUDGET.engine)];
-  const slow = { ...w, reps: Math.min(w.reps, 3) };
-  await selectBackend('cpu');
-  rows.push(measure('tfjs-cpu', tfjsRun, slow, BUDGET['tfjs-cpu']));
-  await selectBackend('wasm');
-  rows.push(measure('tfjs-wasm', tfjsRun, w, BUDGET['tfjs-wasm']));
+  const rows = await measureAll(w, IMPLS);
   printWorkload(w, rows);
   return rows;
 }
 
-const per = (rows: Measurement[], impl: string) => rows.find((r) => r.impl === impl)!.perStep;
+const row = (rows: Measurement[], impl: string) => rows.find((r) => r.impl === impl)!;
 
 function targetsFor(results: Map<string, Measurement[]>, growthMB: number): Target[] {
   const t: Target[] = [];
   for (const id of ['W2 N=1e+5', 'W2 N=1e+6', 'W3 N=1e+5']) {
     const rows = results.get(id)!;
-    t.push(target(`${id} engine vs hand-written loop`, per(rows, 'engine') / per(rows, 'hand'), 'max', 2.5));
-    t.push(target(`${id} engine faster than tfjs-wasm by`, per(rows, 'tfjs-wasm') / per(rows, 'engine'), 'min', 2.5));
+    t.push(target(`${id} engine vs hand-written loop`, ratio(row(rows, 'engine'), row(rows, 'hand')), 'max', 2.5));
+    t.push(target(`${id} engine faster than tfjs-wasm by`, ratio(row(rows, 'tfjs-wasm'), row(rows, 'engine')), 'min', 2.5));
   }
   const w1 = results.get('W1')!;
-  t.push(target('W1 engine faster than tfjs-cpu per step by', per(w1, 'tfjs-cpu') / per(w1, 'engine'), 'min', 100));
+  t.push(target('W1 engine faster than tfjs-cpu per step by', ratio(row(w1, 'tfjs-cpu'), row(w1, 'engine')), 'min', 100));
   t.push(target('Memory: heap growth over 1,000,000 W1 steps', growthMB, 'max', 4, 'MB'));
   return t;
 }

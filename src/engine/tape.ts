@@ -6,7 +6,7 @@
  * gradient records that computation too — which is how nested tapes give second derivatives.
  */
 import { EngineError } from './errors.ts';
-import { filled, type Tensor } from './tensor.ts';
+import { filled, fromScalar, type Tensor } from './tensor.ts';
 import { add } from './ops/elementwise.ts';
 import { evaluate } from './lazy/evaluate.ts';
 
@@ -20,6 +20,12 @@ export interface OpDef {
    * Must be built from the public ops so that an outer tape can record it.
    */
   backward(g: Tensor, e: Recorded): (Tensor | null)[];
+  /**
+   * Optional scalar fast path: the same rule on plain numbers for one-element tensors,
+   * rounding every step exactly as `backward`'s ops would (so the results are identical).
+   * Returns d target / d input i given g. Used only when no outer tape is recording.
+   */
+  readonly scalar?: (g: number, e: Recorded, i: number) => number;
 }
 
 /** One recorded op (internal; `trace()` turns it into plain data). */
@@ -143,17 +149,21 @@ export class GradientTape {
     }
     this.used = true;
     // A tape does not record its own backward pass (outer tapes do).
-    const at = active.indexOf(this);
+    const at = active.length === 0 ? -1 : active.indexOf(this);
     if (at >= 0) active.splice(at, 1);
     try {
       const grads = backprop(this.entries, target);
       this.lastGrads = grads;
-      const list: readonly Tensor[] = Array.isArray(sources) ? sources : [sources];
-      const result: Tensor[] = [target];
-      for (const s of list) result.push(grads.get(s.id) ?? filled(s.shape, s.dtype, 0));
+      const pick = (s: Tensor) => grads.get(s.id) ?? filled(s.shape, s.dtype, 0);
+      if (!Array.isArray(sources)) {
+        const g = pick(sources as Tensor);
+        if (g._lazy !== null || target._lazy !== null) evaluate([target, g]);
+        return g;
+      }
+      const result = sources.map(pick);
       // Pending results are computed together with the target, in one sweep where possible.
-      evaluate(result);
-      return Array.isArray(sources) ? result.slice(1) : result[1];
+      evaluate([target, ...result]);
+      return result;
     } finally {
       if (at >= 0) active.splice(at, 0, this);
     }
@@ -210,12 +220,13 @@ export class GradientTape {
 export function backprop(entries: readonly Recorded[], target: Tensor): Map<number, Tensor> {
   const grads = new Map<number, Tensor>();
   grads.set(target.id, filled(target.shape, target.dtype, 1));
+  const numbersOk = scalarBackward && !isRecording();
   for (let i = entries.length - 1; i >= 0; i--) {
     const e = entries[i];
     const g = grads.get(e.output.id);
     if (g === undefined) continue;
     e.grad = g;
-    const inputGrads = e.def.backward(g, e);
+    const inputGrads = numbersOk && allScalar(e, g) ? scalarGrads(e, g) : e.def.backward(g, e);
     e.inputGrads = inputGrads;
     for (let j = 0; j < inputGrads.length; j++) {
       const gj = inputGrads[j];
@@ -226,6 +237,32 @@ export function backprop(entries: readonly Recorded[], target: Tensor): Map<numb
     }
   }
   return grads;
+}
+
+let scalarBackward = true;
+
+/** Turns the scalar backward path on or off (tests compare both); returns the previous setting. */
+export function setScalarBackward(on: boolean): boolean {
+  const previous = scalarBackward;
+  scalarBackward = on;
+  return previous;
+}
+
+/** True when the op has a number rule and g and every input are settled one-element tensors. */
+function allScalar(e: Recorded, g: Tensor): boolean {
+  if (e.def.scalar === undefined || g.size !== 1 || g._lazy !== null) return false;
+  for (const t of e.inputs) if (t.size !== 1 || t._lazy !== null) return false;
+  return true;
+}
+
+/** The op's rule on plain numbers; each gradient takes its input's shape, as sumTo would give. */
+function scalarGrads(e: Recorded, g: Tensor): (Tensor | null)[] {
+  const out: (Tensor | null)[] = [];
+  for (let j = 0; j < e.inputs.length; j++) {
+    const x = e.inputs[j];
+    out.push(e.needs(j) ? fromScalar(e.def.scalar!(g._s, e, j), x.dtype, x.shape) : null);
+  }
+  return out;
 }
 
 function small(t: Tensor | null): number[] | undefined {

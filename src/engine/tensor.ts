@@ -50,22 +50,22 @@ export function roundTo(dtype: DType, v: number): number {
 /** An immutable n-dimensional array. Create with `tensor`, `scalar` or an op; never with `new`. */
 export class Tensor {
   /** Unique id, used by the tape and shown in its trace. */
-  readonly id: number;
+  declare readonly id: number;
   /** Extent of each axis; [] for a scalar. */
-  readonly shape: readonly number[];
-  readonly dtype: DType;
+  declare readonly shape: readonly number[];
+  declare readonly dtype: DType;
   /** Number of elements (product of the shape). */
-  readonly size: number;
+  declare readonly size: number;
   /** @internal values, or null while scalar-only or pending */
-  _d: TypedArray | null;
+  declare _d: TypedArray | null;
   /** @internal the value when size is 1 (valid unless pending) */
-  _s: number;
+  declare _s: number;
   /** @internal pending computation, or null */
-  _lazy: Pending | null;
+  declare _lazy: Pending | null;
   /** @internal true for a variable's value: every tape watches it */
-  _watchAll: boolean;
+  declare _watchAll: boolean;
   /** @internal serial of the first tape that watches this tensor (0: none); see GradientTape */
-  _mark: number;
+  declare _mark: number;
 
   /** @internal Use `tensor`, `scalar` or an op instead. */
   constructor(shape: readonly number[], dtype: DType, data: TypedArray | null, s: number, lazy: Pending | null, id = newId()) {
@@ -136,7 +136,7 @@ export class Tensor {
  */
 export class Variable extends Tensor {
   /** @internal immutable view of the current value, shared by the ops that read it */
-  _snap: Tensor | null;
+  declare _snap: Tensor | null;
 
   /** @internal Use `variable` instead. */
   constructor(init: Tensor) {

@@ -29,7 +29,9 @@ interface Step {
 
 /** Computes every pending tensor in `roots` (others are left alone). Settles them in place. */
 export function evaluate(roots: readonly Tensor[]): void {
-  if (roots.every((t) => t._lazy === null)) return;
+  let any = false;
+  for (let i = 0; i < roots.length; i++) any ||= roots[i]._lazy !== null;
+  if (!any) return;
   const groups = new Map<number, Tensor[]>();
   for (const t of roots) {
     if (t._lazy === null) continue;

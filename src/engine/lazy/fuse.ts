@@ -4,9 +4,9 @@
  * error, as the tape builds them from elementary ops:
  *
  *   d = sub(y, pred) or sub(pred, y),  pred = mul(x, w) or add(mul(x, w), b)
- *   Σ square(d) [or mul(d, d)],   Σ mul(d, k),   Σ mul(mul(d, k), z)
+ *   Σ square(d) [or mul(d, d)],   Σ mul(d, k),   Σ mul(mul(d, k), x)
  *
- * (w, b, k scalars; x, y, z arrays; operand order of mul/add free since they commute exactly).
+ * (w, b, k scalars; x, y arrays; operand order of mul/add free since they commute exactly).
  * Without a bias, x·w + 0 is used where Σd·k is wanted: it can only turn a −0 into +0, which
  * changes no sum (every sum starts at +0).
  * Anything else returns false and runs on the general block plan.
@@ -43,11 +43,12 @@ export function tryFused(group: readonly Tensor[], n: number): boolean {
   const z = forms.find((f) => f.kind === G)?.z ?? null;
   const consistent = forms.every((f) => f.d === d && (f.kind === Q || f.k === scale!.k) && (f.kind !== G || f.z === z));
   const res = consistent ? residualOf(d) : null;
-  if (res === null) return false;
+  // Σ(d·k)·z is dL/dw only when z is the x of the prediction.
+  if (res === null || (z !== null && z.data !== res.x)) return false;
   const { w, b, hasBias, yFirst } = res.scalars;
   const wantE = forms.some((f) => f.kind === E);
   const r: Residual = { w, b, hasBias, yFirst, k: scale ? scale.k : 0, f32: d.dtype === 'float32', wantE };
-  residualSums(res.x, res.y, z === null ? res.x : z.data, n, r, totals);
+  residualSums(res.x, res.y, n, r, totals);
   for (const f of forms) f.root._settle(null, roundTo(f.root.dtype, totals[f.kind] / (f.root._lazy as LazyNode).value));
   return true;
 }

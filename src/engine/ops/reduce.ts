@@ -7,7 +7,7 @@ import { EngineError, formatShape } from '../errors.ts';
 import { fullSum, sumIntoKernel } from '../kernels/reduce.ts';
 import { broadcastsTo, normalizeAxes, sameShape, sizeOf } from '../shape.ts';
 import { isRecording, recordOp, type OpDef } from '../tape.ts';
-import { allocate, fromArray, fromScalar, operand, type Tensor, type TensorLike } from '../tensor.ts';
+import { allocate, fromArray, fromScalar, operand, roundTo, type Tensor, type TensorLike } from '../tensor.ts';
 import { div } from './elementwise.ts';
 import { broadcastTo, reshape } from './shape.ts';
 import { lazySum } from '../lazy/node.ts';
@@ -26,18 +26,21 @@ const reduceAttrs = (e: { attrs: unknown }) => e.attrs as ReduceAttrs;
 const SUM_OP: OpDef = {
   name: 'sum',
   backward: (g, e) => [broadcastTo(reshape(g, reduceAttrs(e).keep), e.inputs[0].shape)],
+  scalar: (g) => g,
 };
 
 // d mean / dx = 1/count on every averaged element.
 const MEAN_OP: OpDef = {
   name: 'mean',
   backward: (g, e) => [broadcastTo(div(reshape(g, reduceAttrs(e).keep), reduceAttrs(e).count), e.inputs[0].shape)],
+  scalar: (g, e) => roundTo(e.output.dtype, g / roundTo(e.output.dtype, reduceAttrs(e).count)),
 };
 
 // sumTo is sum over the broadcast axes; its gradient broadcasts back.
 const SUM_TO_OP: OpDef = {
   name: 'sumTo',
   backward: (g, e) => [broadcastTo(g, e.inputs[0].shape)],
+  scalar: (g) => g,
 };
 
 /**

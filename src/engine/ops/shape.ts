@@ -10,9 +10,10 @@ import { allocate, fromArray, fromScalar, operand, Tensor, type TensorLike } fro
 import { sumTo } from './reduce.ts';
 import { lazyFill, lazyThreshold } from '../lazy/node.ts';
 
-const RESHAPE_OP: OpDef = { name: 'reshape', backward: (g, e) => [reshape(g, e.inputs[0].shape)] };
-const BROADCAST_OP: OpDef = { name: 'broadcastTo', backward: (g, e) => [sumTo(g, e.inputs[0].shape)] };
-const TRANSPOSE_OP: OpDef = { name: 'transpose', backward: (g) => [transpose(g)] };
+// For one element each of these is the identity, hence the number rules g ↦ g.
+const RESHAPE_OP: OpDef = { name: 'reshape', backward: (g, e) => [reshape(g, e.inputs[0].shape)], scalar: (g) => g };
+const BROADCAST_OP: OpDef = { name: 'broadcastTo', backward: (g, e) => [sumTo(g, e.inputs[0].shape)], scalar: (g) => g };
+const TRANSPOSE_OP: OpDef = { name: 'transpose', backward: (g) => [transpose(g)], scalar: (g) => g };
 
 /**
  * The same values in a new shape with the same number of elements; one extent may be −1
