@@ -1,7 +1,6 @@
 /** A chart of one or more series against step, in its accessible frame. */
 import { lazy } from 'react';
 import { ChartFigure } from './chart-figure.tsx';
-import { useLater } from './use-later.ts';
 import { formatNumber } from './format.ts';
 import type { PlotSeries } from './line-plot.tsx';
 
@@ -44,8 +43,7 @@ function DataTable({ title, series }: { title: string; series: PlotSeries[] }) {
   );
 }
 
-export function HistoryChart({ title, yLabel, series: latest, logScale, emptyText = 'Press Train to see this chart fill in.', actions, live }: HistoryChartProps) {
-  const series = useLater(latest);
+export function HistoryChart({ title, yLabel, series, logScale, emptyText = 'Press Train to see this chart fill in.', actions, live }: HistoryChartProps) {
   return (
     <ChartFigure
       title={title}

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 
 /**
- * `value`, one task later. Each chart redraws in its own task this way, so two charts
- * updating together cost two short tasks instead of one long one.
+ * `value`, one task later: parts of a page that redraw from it do so in their own task,
+ * after whatever redrew from `value` directly.
  */
 export function useLater<T>(value: T): T {
   const [later, setLater] = useState(() => value);

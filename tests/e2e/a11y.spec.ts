@@ -1,26 +1,17 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { openBrowser, servePreview, type Browser, type Served } from './harness.ts';
+import { appInBrowser } from './harness.ts';
 
 const PAGES = ['', 'perceptron', 'loss', 'tape', 'descent', 'playground'];
 
 describe('accessibility (axe-core, WCAG 2 A/AA rules)', () => {
-  let server: Served;
-  let browser: Browser;
-  before(async () => {
-    server = await servePreview();
-    browser = await openBrowser(server.url);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = appInBrowser();
 
   for (const route of PAGES) {
     it(`#/${route} has no violations after training`, async () => {
-      const { page } = browser;
-      await page.goto(`${server.url}#/${route}`);
+      const { page } = app.browser;
+      await page.goto(`${app.server.url}#/${route}`);
       await page.getByRole('heading', { level: 1 }).waitFor();
       const train = page.getByRole('button', { name: 'Train', exact: true });
       if (await train.count()) {

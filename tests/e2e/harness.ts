@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export function findChromium(): string {
@@ -114,4 +115,21 @@ export async function waitForServiceWorkerControl(page: Page): Promise<void> {
     if (navigator.serviceWorker.controller) return;
     await new Promise<void>((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }));
   });
+}
+
+/**
+ * Registers a suite's before/after hooks: serve the built app, open a fresh browser, and close
+ * both at the end. Read `app.server` and `app.browser` inside the tests.
+ */
+export function appInBrowser(viewport?: { width: number; height: number }): { server: Served; browser: Browser } {
+  const app = {} as { server: Served; browser: Browser };
+  before(async () => {
+    app.server = await servePreview();
+    app.browser = await openBrowser(app.server.url, viewport);
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.server?.stop();
+  });
+  return app;
 }

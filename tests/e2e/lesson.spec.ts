@@ -1,27 +1,20 @@
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { openBrowser, servePreview, type Browser, type Served } from './harness.ts';
+import { appInBrowser } from './harness.ts';
 
 const SHOTS = 'test-results/screenshots';
 const STEPS = ['perceptron', 'loss', 'tape', 'descent', 'playground'] as const;
 
 describe('the lesson, walked as a learner would', () => {
-  let server: Served;
-  let browser: Browser;
-  before(async () => {
+  before(() => {
     mkdirSync(SHOTS, { recursive: true });
-    server = await servePreview();
-    browser = await openBrowser(server.url);
   });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = appInBrowser();
 
   it('reaches every step from the nav and shows the engine numbers', async () => {
-    const { page } = browser;
-    await page.goto(`${server.url}#/perceptron`);
+    const { page } = app.browser;
+    await page.goto(`${app.server.url}#/perceptron`);
     const nav = page.getByRole('navigation', { name: 'Lesson steps' });
     for (const name of ['Perceptron', 'Loss', 'Tape', 'Descent', 'Playground']) await nav.getByRole('link', { name, exact: true }).waitFor();
     await page.getByLabel('Prediction').filter({ hasText: '= 1.5' }).waitFor();
@@ -34,8 +27,8 @@ describe('the lesson, walked as a learner would', () => {
   });
 
   it('steps through the tape with the keyboard only', async () => {
-    const { page } = browser;
-    await page.goto(`${server.url}#/tape`);
+    const { page } = app.browser;
+    await page.goto(`${app.server.url}#/tape`);
     const group = page.getByRole('group', { name: /Tape walkthrough/ });
     await group.waitFor();
     await group.focus();
@@ -49,8 +42,8 @@ describe('the lesson, walked as a learner would', () => {
   });
 
   it('trains on the Descent step, steps once, and survives a reload with progress kept', async () => {
-    const { page } = browser;
-    await page.goto(`${server.url}#/descent`);
+    const { page } = app.browser;
+    await page.goto(`${app.server.url}#/descent`);
     await page.getByRole('button', { name: 'Step', exact: true }).click();
     await page.getByTestId('step-arithmetic').filter({ hasText: '0.5 + 27 · (-0.01) = 0.23' }).waitFor();
     await page.getByRole('button', { name: 'Train', exact: true }).click();
@@ -64,11 +57,11 @@ describe('the lesson, walked as a learner would', () => {
   });
 
   it('takes a screenshot of each step at phone and desktop widths', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     for (const [w, h] of [[390, 844], [1280, 800]] as const) {
       await page.setViewportSize({ width: w, height: h });
       for (const step of STEPS) {
-        await page.goto(`${server.url}#/${step}`);
+        await page.goto(`${app.server.url}#/${step}`);
         await page.getByRole('heading', { level: 1 }).waitFor();
         await page.waitForTimeout(300);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -79,7 +72,7 @@ describe('the lesson, walked as a learner would', () => {
   });
 
   it('logged no console errors and made no request to another origin', () => {
-    assert.deepEqual(browser.errors, []);
-    assert.deepEqual(browser.foreignRequests, []);
+    assert.deepEqual(app.browser.errors, []);
+    assert.deepEqual(app.browser.foreignRequests, []);
   });
 });

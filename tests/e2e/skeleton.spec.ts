@@ -1,21 +1,12 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { openBrowser, servePreview, waitForServiceWorkerControl, type Browser, type Served } from './harness.ts';
+import { appInBrowser, waitForServiceWorkerControl } from './harness.ts';
 
 describe('walking skeleton in Chromium', () => {
-  let server: Served;
-  let browser: Browser;
-  before(async () => {
-    server = await servePreview();
-    browser = await openBrowser(server.url);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = appInBrowser();
 
   async function trainAndCheck() {
-    const { page } = browser;
+    const { page } = app.browser;
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     const values = page.getByLabel('Current values');
     await values.getByTestId('readout-step').filter({ hasText: /^40$/ }).waitFor({ timeout: 15_000 });
@@ -27,12 +18,12 @@ describe('walking skeleton in Chromium', () => {
   }
 
   it('trains the negator in the worker and shows the golden numbers', async () => {
-    await browser.page.goto(server.url);
+    await app.browser.page.goto(app.server.url);
     await trainAndCheck();
   });
 
   it('reloads and trains offline once the service worker controls the page', async () => {
-    const { page, context } = browser;
+    const { page, context } = app.browser;
     await waitForServiceWorkerControl(page);
     await context.setOffline(true);
     try {
@@ -44,12 +35,12 @@ describe('walking skeleton in Chromium', () => {
   });
 
   it('logged no console errors and asked no other origin for anything', () => {
-    assert.deepEqual(browser.errors, []);
-    assert.deepEqual(browser.foreignRequests, []);
+    assert.deepEqual(app.browser.errors, []);
+    assert.deepEqual(app.browser.foreignRequests, []);
   });
 
   it('serves a manifest with the icons a PWA install needs', async () => {
-    const manifest = await browser.page.evaluate(async () => {
+    const manifest = await app.browser.page.evaluate(async () => {
       const link = document.querySelector<HTMLLinkElement>('link[rel="manifest"]');
       return link ? (await fetch(link.href)).json() : null;
     });
