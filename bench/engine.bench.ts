@@ -5,7 +5,7 @@
  * `npm run bench -- --json` also writes bench/results.json.
  */
 import { writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { hand } from './hand.ts';
 import { measureAll, ratio, type Impl, type Measurement, type Workload } from './measure.ts';
 import { heapGrowth } from './memory.ts';
@@ -57,6 +57,7 @@ function targetsFor(results: Map<string, Measurement[]>, growthMB: number): Targ
 async function main(): Promise<void> {
   const started = performance.now();
   console.log(`Engine benchmark — node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}; float32 everywhere`);
+  console.log(`Load average before: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (other work on this machine skews ratios; the JS contenders suffer more than wasm)`);
   await selectBackend('wasm'); // initialise both backends up front
   await selectBackend('cpu');
   const results = new Map<string, Measurement[]>();
@@ -68,7 +69,7 @@ async function main(): Promise<void> {
   const targets = targetsFor(results, growthMB);
   printSummary(targets);
   const seconds = (performance.now() - started) / 1000;
-  console.log(`\nTotal bench time ${seconds.toFixed(0)} s`);
+  console.log(`\nTotal bench time ${seconds.toFixed(0)} s; load average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   if (process.argv.includes('--json')) writeJson(results, memory, targets, seconds);
 }
 
@@ -77,6 +78,7 @@ function writeJson(results: Map<string, Measurement[]>, memory: ReturnType<typeo
     date: new Date().toISOString(),
     node: process.version,
     cpu: { count: cpus().length, model: cpus()[0]?.model },
+    loadAverageAtEnd: loadavg(),
     dtype: 'float32',
     workloads: [...results].map(([id, rows]) => ({
       id,

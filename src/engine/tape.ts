@@ -154,13 +154,13 @@ export class GradientTape {
     try {
       const grads = backprop(this.entries, target);
       this.lastGrads = grads;
-      const pick = (s: Tensor) => grads.get(s.id) ?? filled(s.shape, s.dtype, 0);
       if (!Array.isArray(sources)) {
-        const g = pick(sources as Tensor);
+        const g = gradientFor(grads, sources as Tensor);
         if (g._lazy !== null || target._lazy !== null) evaluate([target, g]);
         return g;
       }
-      const result = sources.map(pick);
+      const result: Tensor[] = [];
+      for (const s of sources) result.push(gradientFor(grads, s));
       // Pending results are computed together with the target, in one sweep where possible.
       evaluate([target, ...result]);
       return result;
@@ -237,6 +237,11 @@ export function backprop(entries: readonly Recorded[], target: Tensor): Map<numb
     }
   }
   return grads;
+}
+
+/** The gradient found for `source`, or zeros of its shape when the target does not depend on it. */
+function gradientFor(grads: Map<number, Tensor>, source: Tensor): Tensor {
+  return grads.get(source.id) ?? filled(source.shape, source.dtype, 0);
 }
 
 let scalarBackward = true;
