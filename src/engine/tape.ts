@@ -1,14 +1,17 @@
 /**
  * GradientTape: records the ops run inside `record(fn)` and walks them backwards to find
  * gradients, with TensorFlow's semantics. The tape is a plain list of entries
- * `{ def, inputs, output }`; backprop is the loop in `backprop` below. Backward rules are
+ * `{ def, inputs, output }`; backprop.ts walks it. Backward rules are
  * written with the public ops, so a tape that is recording while another tape computes its
  * gradient records that computation too — which is how nested tapes give second derivatives.
  */
 import { EngineError } from './errors.ts';
 import { filled, fromScalar, type Tensor } from './tensor.ts';
-import { add } from './ops/elementwise.ts';
 import { evaluate } from './lazy/evaluate.ts';
+import { backprop, backpropNumbers, numbersApply } from './backprop.ts';
+import { toEntry, toLeaf, type GradValue, type TapeEntry, type TapeLeaf } from './trace.ts';
+
+export type { TapeEntry, TapeLeaf } from './trace.ts';
 
 /** How an op differentiates: `backward` maps the gradient of the output to one per input. */
 export interface OpDef {
@@ -31,8 +34,8 @@ export interface OpDef {
 /** One recorded op (internal; `trace()` turns it into plain data). */
 export class Recorded {
   /** The gradient of the last target w.r.t. `output`, once `gradient` has visited it. */
-  grad: Tensor | null = null;
-  /** The gradient this op sent to each input, once `gradient` has visited it. */
+  grad: GradValue | null = null;
+  /** The gradient this op sent to each input, once the tensor sweep has visited it. */
   inputGrads: (Tensor | null)[] | null = null;
 
   constructor(
@@ -48,45 +51,15 @@ export class Recorded {
   needs(i: number): boolean {
     return (this.mask & (1 << i)) !== 0;
   }
-}
 
-/** A recorded op as plain, structured-cloneable data, for the tape inspector. */
-export interface TapeEntry {
-  /** Position on the tape (0 = first op recorded). */
-  id: number;
-  /** Op name: 'add', 'sub', 'mul', 'square', 'mean', 'sumTo', … */
-  op: string;
-  /** Tensor ids of the inputs (a variable keeps its id across steps). */
-  inputs: number[];
-  /** Tensor id of the result. */
-  output: number;
-  inputShapes: number[][];
-  outputShape: number[];
-  /** Forward values of the inputs; present only when every input has ≤ 64 elements. */
-  inputValues?: number[][];
-  /** Forward value of the output; present only for ≤ 64 elements. */
-  value?: number[];
-  /** d target / d output, after `gradient` ran (≤ 64 elements). */
-  grad?: number[];
-  /** The gradient this op passed back to each input (null where none flowed), after `gradient` ran (≤ 64 elements each). */
-  inputGrads?: (number[] | null)[];
-  /** Extra arguments such as `axis`, `exponent` or `shape`, when the op has them. */
-  attrs?: Record<string, number | number[] | null>;
+  /** What this op passed back to each input in the last sweep (recomputed after a number sweep). */
+  inputGradValues(): (GradValue | null)[] | null {
+    if (this.inputGrads !== null) return this.inputGrads;
+    const g = this.grad;
+    if (typeof g !== 'number') return null;
+    return this.inputs.map((_, j) => (this.needs(j) ? this.def.scalar!(g, this, j) : null));
+  }
 }
-
-/** A tensor the recorded ops read but did not produce (a variable, watched tensor or constant). */
-export interface TapeLeaf {
-  id: number;
-  kind: 'variable' | 'watched' | 'constant';
-  shape: number[];
-  /** Value when it has ≤ 64 elements. */
-  value?: number[];
-  /** Total d target / d leaf after `gradient` ran (≤ 64 elements); absent for constants. */
-  grad?: number[];
-}
-
-/** Largest tensor whose values appear in the trace. */
-export const TRACE_VALUE_LIMIT = 64;
 
 /** Tapes currently inside `record`, innermost last. */
 const active: GradientTape[] = [];
@@ -114,7 +87,7 @@ export class GradientTape {
   private readonly serial = nextSerial++;
   private others: Set<number> | null = null;
   private used = false;
-  private lastGrads: Map<number, Tensor> | null = null;
+  private lastGrads: Map<number, GradValue> | null = null;
 
   constructor(opts: { persistent?: boolean } = {}) {
     this.persistent = opts.persistent === true;
@@ -152,7 +125,7 @@ export class GradientTape {
     const at = active.length === 0 ? -1 : active.indexOf(this);
     if (at >= 0) active.splice(at, 1);
     try {
-      const grads = backprop(this.entries, target);
+      const grads = numbersApply(this.entries, target) ? backpropNumbers(this.entries, target) : backprop(this.entries, target);
       this.lastGrads = grads;
       if (!Array.isArray(sources)) {
         const g = gradientFor(grads, sources as Tensor);
@@ -204,92 +177,14 @@ export class GradientTape {
 
   private toLeaf(t: Tensor): TapeLeaf {
     const kind = t._watchAll ? 'variable' : this.watches(t) ? 'watched' : 'constant';
-    const leaf: TapeLeaf = { id: t.id, kind, shape: [...t.shape] };
-    if (t.size <= TRACE_VALUE_LIMIT) leaf.value = Array.from(t.data);
     const g = this.lastGrads?.get(t.id) ?? (this.lastGrads && kind !== 'constant' ? filled(t.shape, t.dtype, 0) : undefined);
-    if (g && g.size <= TRACE_VALUE_LIMIT) leaf.grad = Array.from(g.data);
-    return leaf;
+    return toLeaf(t, kind, g);
   }
 }
 
-/**
- * Reverse-mode sweep over a tape: seeds d target/d target = 1, visits entries last to first,
- * and adds each op's input gradients into the map (a tensor used twice gets both).
- * Returns gradients by tensor id. Pure apart from filling `grad`/`inputGrads` on entries.
- */
-export function backprop(entries: readonly Recorded[], target: Tensor): Map<number, Tensor> {
-  const grads = new Map<number, Tensor>();
-  grads.set(target.id, filled(target.shape, target.dtype, 1));
-  const numbersOk = scalarBackward && !isRecording();
-  for (let i = entries.length - 1; i >= 0; i--) {
-    const e = entries[i];
-    const g = grads.get(e.output.id);
-    if (g === undefined) continue;
-    e.grad = g;
-    const inputGrads = numbersOk && allScalar(e, g) ? scalarGrads(e, g) : e.def.backward(g, e);
-    e.inputGrads = inputGrads;
-    for (let j = 0; j < inputGrads.length; j++) {
-      const gj = inputGrads[j];
-      if (gj === null || !e.needs(j)) continue;
-      const id = e.inputs[j].id;
-      const prev = grads.get(id);
-      grads.set(id, prev === undefined ? gj : add(prev, gj));
-    }
-  }
-  return grads;
+/** The gradient found for `source` (a tensor of its shape), or zeros when the target does not depend on it. */
+function gradientFor(grads: Map<number, GradValue>, source: Tensor): Tensor {
+  const g = grads.get(source.id);
+  if (g === undefined) return filled(source.shape, source.dtype, 0);
+  return typeof g === 'number' ? fromScalar(g, source.dtype, source.shape) : g;
 }
-
-/** The gradient found for `source`, or zeros of its shape when the target does not depend on it. */
-function gradientFor(grads: Map<number, Tensor>, source: Tensor): Tensor {
-  return grads.get(source.id) ?? filled(source.shape, source.dtype, 0);
-}
-
-let scalarBackward = true;
-
-/** Turns the scalar backward path on or off (tests compare both); returns the previous setting. */
-export function setScalarBackward(on: boolean): boolean {
-  const previous = scalarBackward;
-  scalarBackward = on;
-  return previous;
-}
-
-/** True when the op has a number rule and g and every input are settled one-element tensors. */
-function allScalar(e: Recorded, g: Tensor): boolean {
-  if (e.def.scalar === undefined || g.size !== 1 || g._lazy !== null) return false;
-  for (const t of e.inputs) if (t.size !== 1 || t._lazy !== null) return false;
-  return true;
-}
-
-/** The op's rule on plain numbers; each gradient takes its input's shape, as sumTo would give. */
-function scalarGrads(e: Recorded, g: Tensor): (Tensor | null)[] {
-  const out: (Tensor | null)[] = [];
-  for (let j = 0; j < e.inputs.length; j++) {
-    const x = e.inputs[j];
-    out.push(e.needs(j) ? fromScalar(e.def.scalar!(g._s, e, j), x.dtype, x.shape) : null);
-  }
-  return out;
-}
-
-function small(t: Tensor | null): number[] | undefined {
-  return t !== null && t.size <= TRACE_VALUE_LIMIT ? Array.from(t.data) : undefined;
-}
-
-function toEntry(e: Recorded, index: number): TapeEntry {
-  const entry: TapeEntry = {
-    id: index,
-    op: e.def.name,
-    inputs: e.inputs.map((t) => t.id),
-    output: e.output.id,
-    inputShapes: e.inputs.map((t) => [...t.shape]),
-    outputShape: [...e.output.shape],
-  };
-  if (e.inputs.every((t) => t.size <= TRACE_VALUE_LIMIT)) entry.inputValues = e.inputs.map((t) => Array.from(t.data));
-  const value = small(e.output);
-  if (value) entry.value = value;
-  const grad = small(e.grad);
-  if (grad) entry.grad = grad;
-  if (e.inputGrads) entry.inputGrads = e.inputGrads.map((g) => small(g) ?? null);
-  if (e.attrs !== null && typeof e.attrs === 'object') entry.attrs = { ...(e.attrs as Record<string, number | number[] | null>) };
-  return entry;
-}
-

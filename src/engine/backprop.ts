@@ -1,0 +1,74 @@
+/**
+ * Reverse-mode sweeps over a tape. `backprop` is the reference: it seeds d target/d target = 1,
+ * visits entries last to first and applies each op's backward rule (built from ops, so an
+ * outer tape can record it), adding up the gradients of tensors used more than once.
+ * `backpropNumbers` is the same sweep on plain numbers for a tape of one-element tensors
+ * (the tutorial's case), using each op's number rule — identical results, no tensors.
+ */
+import { add } from './ops/elementwise.ts';
+import { isRecording, type Recorded } from './tape.ts';
+import { filled, roundTo, type Tensor } from './tensor.ts';
+import type { GradValue } from './trace.ts';
+
+let numbersAllowed = true;
+
+/** Turns the number sweep on or off (tests compare both paths); returns the previous setting. */
+export function setScalarBackward(on: boolean): boolean {
+  const previous = numbersAllowed;
+  numbersAllowed = on;
+  return previous;
+}
+
+/** Gradients by tensor id, each a tensor (reference sweep). Fills `grad`/`inputGrads` on entries. */
+export function backprop(entries: readonly Recorded[], target: Tensor): Map<number, GradValue> {
+  const grads = new Map<number, Tensor>();
+  grads.set(target.id, filled(target.shape, target.dtype, 1));
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const e = entries[i];
+    const g = grads.get(e.output.id);
+    if (g === undefined) continue;
+    const inputGrads = e.def.backward(g, e);
+    e.grad = g;
+    e.inputGrads = inputGrads;
+    for (let j = 0; j < inputGrads.length; j++) {
+      const gj = inputGrads[j];
+      if (gj === null || !e.needs(j)) continue;
+      const id = e.inputs[j].id;
+      const prev = grads.get(id);
+      grads.set(id, prev === undefined ? gj : add(prev, gj));
+    }
+  }
+  return grads;
+}
+
+/** True when the number sweep applies: no outer tape records, and every tensor has one settled element. */
+export function numbersApply(entries: readonly Recorded[], target: Tensor): boolean {
+  if (!numbersAllowed || isRecording() || target.size !== 1 || target._lazy !== null) return false;
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i];
+    if (e.def.scalar === undefined || e.output.size !== 1 || e.output._lazy !== null) return false;
+    for (const t of e.inputs) if (t.size !== 1 || t._lazy !== null) return false;
+  }
+  return true;
+}
+
+/** The reference sweep on plain numbers (see numbersApply); sums round like `add` would. */
+export function backpropNumbers(entries: readonly Recorded[], target: Tensor): Map<number, GradValue> {
+  const grads = new Map<number, number>();
+  grads.set(target.id, 1);
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const e = entries[i];
+    const g = grads.get(e.output.id);
+    if (g === undefined) continue;
+    e.grad = g;
+    e.inputGrads = null;
+    for (let j = 0; j < e.inputs.length; j++) {
+      if (!e.needs(j)) continue;
+      const x = e.inputs[j];
+      const v = e.def.scalar!(g, e, j);
+      const prev = grads.get(x.id);
+      grads.set(x.id, prev === undefined ? v : roundTo(x.dtype, prev + v));
+    }
+  }
+  return grads;
+}

@@ -1,0 +1,85 @@
+/**
+ * The tape as plain, structured-cloneable data for the tape inspector: one TapeEntry per
+ * recorded op (forward values for small tensors; gradients once `gradient` ran) and one
+ * TapeLeaf per tensor the ops read but did not produce (such as the weight, with dL/dw).
+ */
+import type { Recorded } from './tape.ts';
+import type { Tensor } from './tensor.ts';
+
+/** A recorded op as plain, structured-cloneable data, for the tape inspector. */
+export interface TapeEntry {
+  /** Position on the tape (0 = first op recorded). */
+  id: number;
+  /** Op name: 'add', 'sub', 'mul', 'square', 'mean', 'sumTo', … */
+  op: string;
+  /** Tensor ids of the inputs (a variable keeps its id across steps). */
+  inputs: number[];
+  /** Tensor id of the result. */
+  output: number;
+  inputShapes: number[][];
+  outputShape: number[];
+  /** Forward values of the inputs; present only when every input has ≤ 64 elements. */
+  inputValues?: number[][];
+  /** Forward value of the output; present only for ≤ 64 elements. */
+  value?: number[];
+  /** d target / d output, after `gradient` ran (≤ 64 elements). */
+  grad?: number[];
+  /** The gradient this op passed back to each input (null where none flowed), after `gradient` ran (≤ 64 elements each). */
+  inputGrads?: (number[] | null)[];
+  /** Extra arguments such as `axis`, `exponent` or `shape`, when the op has them. */
+  attrs?: Record<string, number | number[] | boolean | null>;
+}
+
+/** A tensor the recorded ops read but did not produce (a variable, watched tensor or constant). */
+export interface TapeLeaf {
+  id: number;
+  kind: 'variable' | 'watched' | 'constant';
+  shape: number[];
+  /** Value when it has ≤ 64 elements. */
+  value?: number[];
+  /** Total d target / d leaf after `gradient` ran (≤ 64 elements); absent for constants. */
+  grad?: number[];
+}
+
+/** Largest tensor whose values appear in the trace. */
+export const TRACE_VALUE_LIMIT = 64;
+
+/** A gradient as stored by backprop: a tensor, or a plain number for a one-element tensor. */
+export type GradValue = Tensor | number;
+
+/** The values of a small tensor or number as a plain array; undefined when too large or absent. */
+export function small(t: GradValue | null | undefined): number[] | undefined {
+  if (t === null || t === undefined) return undefined;
+  if (typeof t === 'number') return [t];
+  return t.size <= TRACE_VALUE_LIMIT ? Array.from(t.data) : undefined;
+}
+
+/** One recorded op as a TapeEntry (`index` = its position on the tape). */
+export function toEntry(e: Recorded, index: number): TapeEntry {
+  const entry: TapeEntry = {
+    id: index,
+    op: e.def.name,
+    inputs: e.inputs.map((t) => t.id),
+    output: e.output.id,
+    inputShapes: e.inputs.map((t) => [...t.shape]),
+    outputShape: [...e.output.shape],
+  };
+  if (e.inputs.every((t) => t.size <= TRACE_VALUE_LIMIT)) entry.inputValues = e.inputs.map((t) => Array.from(t.data));
+  const value = small(e.output);
+  if (value) entry.value = value;
+  const grad = small(e.grad);
+  if (grad) entry.grad = grad;
+  const inputGrads = e.inputGradValues();
+  if (inputGrads) entry.inputGrads = inputGrads.map((g) => small(g) ?? null);
+  if (e.attrs !== null && typeof e.attrs === 'object') entry.attrs = { ...(e.attrs as Record<string, number | number[] | null>) };
+  return entry;
+}
+
+/** A leaf tensor as a TapeLeaf, with its total gradient when known. */
+export function toLeaf(t: Tensor, kind: TapeLeaf['kind'], grad: GradValue | undefined): TapeLeaf {
+  const leaf: TapeLeaf = { id: t.id, kind, shape: [...t.shape] };
+  if (t.size <= TRACE_VALUE_LIMIT) leaf.value = Array.from(t.data);
+  const g = small(grad);
+  if (g) leaf.grad = g;
+  return leaf;
+}
