@@ -33,19 +33,26 @@ export interface OpDef {
 
 /** One recorded op (internal; `trace()` turns it into plain data). */
 export class Recorded {
+  declare readonly def: OpDef;
+  declare readonly inputs: Tensor[];
+  declare readonly output: Tensor;
+  declare readonly attrs: unknown;
+  /** Bit i set when input i is watched (needs a gradient). */
+  declare readonly mask: number;
   /** The gradient of the last target w.r.t. `output`, once `gradient` has visited it. */
-  grad: GradValue | null = null;
+  declare grad: GradValue | null;
   /** The gradient this op sent to each input, once the tensor sweep has visited it. */
-  inputGrads: (Tensor | null)[] | null = null;
+  declare inputGrads: (Tensor | null)[] | null;
 
-  constructor(
-    readonly def: OpDef,
-    readonly inputs: Tensor[],
-    readonly output: Tensor,
-    readonly attrs: unknown,
-    /** Bit i set when input i is watched (needs a gradient). */
-    readonly mask: number,
-  ) {}
+  constructor(def: OpDef, inputs: Tensor[], output: Tensor, attrs: unknown, mask: number) {
+    this.def = def;
+    this.inputs = inputs;
+    this.output = output;
+    this.attrs = attrs;
+    this.mask = mask;
+    this.grad = null;
+    this.inputGrads = null;
+  }
 
   /** True when input `i` depends on something the tape watches. */
   needs(i: number): boolean {
@@ -89,8 +96,8 @@ export class GradientTape {
   private used = false;
   private lastGrads: Map<number, GradValue> | null = null;
 
-  constructor(opts: { persistent?: boolean } = {}) {
-    this.persistent = opts.persistent === true;
+  constructor(opts?: { persistent?: boolean }) {
+    this.persistent = opts?.persistent === true;
   }
 
   /** Marks tensors as sources, so ops on them are recorded. Mutates the tape only. */

@@ -165,3 +165,23 @@ describe('residual kernel totals (before the final rounding of each sum)', () =>
     }
   });
 });
+
+describe('nested tapes over lazy chains', () => {
+  it('give the batch curvature 2·mean(x²), the same bits as the eager path', () => {
+    const { x, y } = pairs(3000, 'float64', 9);
+    const curvature = () => {
+      const w = variable(0.3, 'float64');
+      const outer = new GradientTape();
+      const dLdw = outer.record(() => {
+        const inner = new GradientTape();
+        const loss = inner.record(() => E.mean(E.square(E.sub(y, E.mul(x, w)))));
+        return inner.gradient(loss, w);
+      });
+      return outer.gradient(dLdw, w).item();
+    };
+    const { lazy, eager } = bothPaths(curvature);
+    expect(lazy).toBe(eager);
+    const xs = Array.from(x.data);
+    expect(lazy).toBeCloseTo((2 * xs.reduce((s, v) => s + v * v, 0)) / xs.length, 10);
+  });
+});
