@@ -3,7 +3,7 @@ import { useTraining, type RunView } from '../store/training-store.ts';
 import { downsample } from '../store/history.ts';
 import { HistoryChart } from './history-chart.tsx';
 
-const LIVE_POINTS = 200;
+const LIVE_POINTS = 150;
 const SETTLED_POINTS = 1000;
 
 /** Loss and weight (and bias) charts of one channel's run, redrawn as batches arrive. */

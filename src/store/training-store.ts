@@ -47,7 +47,7 @@ export interface TrainingState {
 
 let nextRunId = 1;
 /** Longest wait before appended batches are shown. */
-const RENDER_INTERVAL_MS = 150;
+const RENDER_INTERVAL_MS = 200;
 
 export const trainingStore = createStore<TrainingState>()((set, get) => {
   const patch = (channel: string, runId: number, p: Partial<RunView>) => {

@@ -86,14 +86,37 @@ function pathPoints(h: RunHistory, w0: number) {
   return losses.map((p) => ({ weight: p.step === 1 ? w0 : weights.get(p.step - 1) ?? h.weight[p.step - 2] ?? w0, loss: p.value }));
 }
 
-/** Lesson step 4: the update rule, one step at a time and then the whole run. */
-export function DescentStep() {
+/**
+ * The runner card: the only part of the page that follows the run, so a streaming run
+ * re-renders this card and nothing else (the experiments below have runs of their own).
+ */
+function DescentRunner() {
   const run = useTraining((s) => s.runs[DESCENT_CHANNEL]);
   // Charts, table and path redraw from a deferred copy, in short interruptible slices.
   const shown = useDeferredValue(run);
   const settled = useLater(shown?.status === 'running' ? undefined : shown);
   const [lastStep, setLastStep] = useState<StepRecord | null>(null);
   const lr = run?.config.learningRate ?? 0.01;
+  return (
+    <div className="card">
+      <h2>Run it</h2>
+      <DescentControls onStep={setLastStep} />
+      <Arithmetic record={lastStep} lr={lr} />
+      <RunStatusLine run={run} />
+      <Readout run={run} />
+      <RunChartsView run={shown} />
+      <div className="two-col">
+        {/* The table and path are drawn once a run settles: redrawing hundreds of rows and
+            markers ten times a second would stall the page during a long run. */}
+        <StepTable run={settled} />
+        <DescentPath run={settled} />
+      </div>
+    </div>
+  );
+}
+
+/** Lesson step 4: the update rule, one step at a time and then the whole run. */
+export function DescentStep() {
   return (
     <>
       <p className="lede">
@@ -103,20 +126,7 @@ export function DescentStep() {
       <p className="math">
         <math display="block"><mrow><mi>w</mi><mo>←</mo><mi>w</mi><mo>+</mo><mfrac><mrow><mi>d</mi><mi>L</mi></mrow><mrow><mi>d</mi><mi>w</mi></mrow></mfrac><mo>·</mo><mo>(</mo><mo>−</mo><mi>η</mi><mo>)</mo></mrow></math>
       </p>
-      <div className="card">
-        <h2>Run it</h2>
-        <DescentControls onStep={setLastStep} />
-        <Arithmetic record={lastStep} lr={lr} />
-        <RunStatusLine run={run} />
-        <Readout run={run} />
-        <RunChartsView run={shown} />
-        <div className="two-col">
-          {/* The table and path are drawn once a run settles: redrawing hundreds of rows and
-              markers ten times a second would stall the page during a long run. */}
-          <StepTable run={settled} />
-          <DescentPath run={settled} />
-        </div>
-      </div>
+      <DescentRunner />
       <LearningRateExperiment />
       <PrecisionExperiment />
       <div className="card">
