@@ -29,6 +29,11 @@ export default tseslint.config(
   },
   zone(['src/engine/**'], [...uiLibs, '**/training/**', '**/store/**', '**/workers/**', '**/components/**', '**/lessons/**', '**/worker-client*'],
     'The engine is pure TS: no UI, worker or store imports.'),
+  {
+    // The engine runs in the worker, in node and in tests: no browser globals either.
+    files: ['src/engine/**'],
+    rules: { 'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'self', 'postMessage', 'fetch'] },
+  },
   zone(['src/training/**'], [...uiLibs, '**/store/**', '**/workers/**', '**/components/**', '**/lessons/**', '**/worker-client*', '**/engine/*/**', '!**/engine/index*'],
     'training/ may import only the engine public surface (src/engine/index.ts).'),
   zone(['workers/**'], ['react', 'react-dom', 'zustand', 'recharts', '**/store/**', '**/components/**', '**/lessons/**', '**/worker-client*'],
