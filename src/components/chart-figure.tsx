@@ -2,14 +2,14 @@
  * The accessible frame every chart sits in: a caption naming it, a one-line summary as its
  * text alternative, and a "Show data table" toggle that reveals the same data as a table.
  */
-import { Suspense, useId, useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 
 export interface ChartFigureProps {
   title: string;
   summary: string;
   hasData: boolean;
   emptyText: string;
-  /** The drawing (usually a lazily loaded recharts component). */
+  /** The drawing (a recharts component). */
   children: ReactNode;
   /** Renders the data table; called only while it is shown. */
   table: () => ReactNode;
@@ -26,7 +26,7 @@ export function ChartFigure({ title, summary, hasData, emptyText, children, tabl
       <p className="chart-summary" id={`${id}-sum`}>{summary}</p>
       <div className="chart-plot" role="img" aria-label={`${title} chart`} aria-describedby={`${id}-sum`}>
         {/* The chart is mounted even while empty, so its one-off set-up cost is paid before a run starts. */}
-        <Suspense fallback={<div className="chart-loading">Loading chart…</div>}>{children}</Suspense>
+        {children}
         {!hasData && <div className="chart-empty">{emptyText}</div>}
       </div>
       <div className="toolbar chart-actions">

@@ -1,10 +1,10 @@
 /** A chart of one or more series against step, in its accessible frame. */
-import { lazy } from 'react';
 import { ChartFigure } from './chart-figure.tsx';
 import { formatNumber } from './format.ts';
-import type { PlotSeries } from './line-plot.tsx';
-
-const LinePlot = lazy(() => import('./line-plot.tsx'));
+import { useLater } from './use-later.ts';
+// Imported, not lazy: a lazily loaded chart mounts whenever its chunk arrives, which can be
+// in the middle of a run; loaded up front, that cost is paid while the page first renders.
+import LinePlot, { type PlotSeries } from './line-plot.tsx';
 
 export interface HistoryChartProps {
   title: string;
@@ -43,7 +43,10 @@ function DataTable({ title, series }: { title: string; series: PlotSeries[] }) {
   );
 }
 
-export function HistoryChart({ title, yLabel, series, logScale, emptyText = 'Press Train to see this chart fill in.', actions, live }: HistoryChartProps) {
+export function HistoryChart({ title, yLabel, series: latest, logScale, emptyText = 'Press Train to see this chart fill in.', actions, live }: HistoryChartProps) {
+  // Each chart takes new data in a task of its own: recharts recomputes its whole layout on new
+  // data, and two charts doing that in one task would make one long task.
+  const series = useLater(latest);
   return (
     <ChartFigure
       title={title}

@@ -1,7 +1,4 @@
-/**
- * The recharts drawing of one or more series against step. Loaded lazily: recharts is the
- * biggest thing in the bundle and the first screen does not need it.
- */
+/** The recharts drawing of one or more series against step. */
 import { memo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatNumber } from './format.ts';
@@ -46,8 +43,8 @@ function LinePlot({ series, logScale = false, height = 220, yLabel, live = false
   const domain = (t: number[]): [number, number] => [t[0] ?? 0, t[t.length - 1] ?? 1];
   return (
     <ResponsiveContainer width="100%" height={height}>
-      <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
-        <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
+      <LineChart data={data} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+        {!live && <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />}
         {/* Explicit ticks and interval={0}: recharts neither searches for nice ticks nor measures labels. */}
         <XAxis dataKey="step" type="number" domain={domain(xTicks)} ticks={xTicks} interval={0} tickFormatter={(v: number) => formatNumber(v)} />
         <YAxis

@@ -1,10 +1,7 @@
-/** The loss parabola over w with its text alternatives; the drawing loads lazily. */
-import { lazy } from 'react';
+/** The loss parabola over w with its text alternatives. */
 import { ChartFigure } from './chart-figure.tsx';
 import { formatNumber } from './format.ts';
-import type { ParabolaPlotProps } from './parabola-plot.tsx';
-
-const ParabolaPlot = lazy(() => import('./parabola-plot.tsx'));
+import ParabolaPlot, { type ParabolaPlotProps } from './parabola-plot.tsx';
 
 export function LossLandscape({ title = 'Loss against weight', curve, current, path = [] }: ParabolaPlotProps & { title?: string }) {
   const min = curve.reduce<{ weight: number; loss: number } | null>((m, p) => (!m || p.loss < m.loss ? p : m), null);

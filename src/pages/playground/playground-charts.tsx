@@ -62,8 +62,10 @@ function ErrorAdvice({ run }: { run: RunView | undefined }) {
 /** The charts card. */
 export function PlaygroundCharts() {
   // Deferred: chart redraws run in a transition React can interrupt, so typing and Stop stay quick.
+  // The status and numbers beside them are cheap and follow the run without delay.
   const runs = useDeferredValue(useComparedRuns());
-  const selected = useDeferredValue(useSelectedRun());
+  const current = useSelectedRun();
+  const selected = useDeferredValue(current);
   const chosen = runs.find((r) => r.run === selected);
   return (
     <section className="card" aria-labelledby="pg-charts">
@@ -72,9 +74,9 @@ export function PlaygroundCharts() {
         <LossChart runs={runs} />
         <aside className="pg-aside" aria-label="Run status">
           {chosen && <p className="pg-selected-name"><span className="pg-swatch" style={{ background: chosen.color }} aria-hidden="true" /> {chosen.label}</p>}
-          <RunStatusLine run={selected} />
-          <ErrorAdvice run={selected} />
-          <Readout run={selected} />
+          <RunStatusLine run={current} />
+          <ErrorAdvice run={current} />
+          <Readout run={current} />
         </aside>
       </div>
       <div className="chart-grid">
