@@ -13,7 +13,6 @@ export interface HistoryChartProps {
   logScale?: boolean;
   emptyText?: string;
   actions?: React.ReactNode;
-  live?: boolean;
 }
 
 function summarise(title: string, series: PlotSeries[]): string {
@@ -43,7 +42,7 @@ function DataTable({ title, series }: { title: string; series: PlotSeries[] }) {
   );
 }
 
-export function HistoryChart({ title, yLabel, series: latest, logScale, emptyText = 'Press Train to see this chart fill in.', actions, live }: HistoryChartProps) {
+export function HistoryChart({ title, yLabel, series: latest, logScale, emptyText = 'Press Train to see this chart fill in.', actions }: HistoryChartProps) {
   // Each chart takes new data in a task of its own: recharts recomputes its whole layout on new
   // data, and two charts doing that in one task would make one long task.
   const series = useLater(latest);
@@ -56,7 +55,7 @@ export function HistoryChart({ title, yLabel, series: latest, logScale, emptyTex
       table={() => <DataTable title={title} series={series} />}
       actions={actions}
     >
-      <LinePlot series={series} logScale={logScale} yLabel={yLabel} live={live} />
+      <LinePlot series={series} logScale={logScale} yLabel={yLabel} />
     </ChartFigure>
   );
 }

@@ -1,8 +1,17 @@
-/** The recharts drawing of one or more series against step. */
+/**
+ * One or more series against step: recharts draws the frame (axes, grid, labels) and gives us
+ * its scales; the lines themselves are plain SVG paths built from those scales.
+ *
+ * Why not recharts' <Line>: on new data recharts re-runs its whole store of selectors for
+ * every line, which took ~50–80 ms per chart per redraw on this project's 2-core machines — a
+ * long task every time a streaming run updated. Axes with explicit domains and ticks never
+ * change while the data streams in, and a path is one string, so a redraw stays a few ms.
+ */
 import { memo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { PlotPaths } from './plot-paths.tsx';
 import { formatNumber } from './format.ts';
-import { extent, logTicks, niceTicks } from './ticks.ts';
+import { logTicks, niceTicks } from './ticks.ts';
 
 export interface PlotSeries {
   key: string;
@@ -16,54 +25,61 @@ export interface LinePlotProps {
   logScale?: boolean;
   height?: number;
   yLabel: string;
-  /** While streaming: skip the tooltip, whose hit-testing set-up is redone on every redraw. */
-  live?: boolean;
 }
 
-/** Merges series on their step so recharts can draw them on one x axis. */
-function merge(series: PlotSeries[], logScale: boolean): Record<string, number>[] {
-  const byStep = new Map<number, Record<string, number>>();
-  for (const s of series) {
-    for (const p of s.points) {
-      if (logScale && !(p.value > 0)) continue; // log axes cannot show zero or negatives
-      const row = byStep.get(p.step) ?? { step: p.step };
-      row[s.key] = p.value;
-      byStep.set(p.step, row);
-    }
+/** Extent of all series' values (only positive ones on a log axis). */
+function valueExtent(series: PlotSeries[], logScale: boolean): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const s of series) for (const p of s.points) {
+    if (!Number.isFinite(p.value) || (logScale && !(p.value > 0))) continue;
+    if (p.value < lo) lo = p.value;
+    if (p.value > hi) hi = p.value;
   }
-  return [...byStep.values()].sort((a, b) => a.step - b.step);
+  return [lo, hi];
 }
 
-function LinePlot({ series, logScale = false, height = 220, yLabel, live = false }: LinePlotProps) {
-  const data = merge(series, logScale);
-  const [x0, x1] = extent(data, ['step']);
-  const [y0, y1] = extent(data, series.map((s) => s.key));
-  const xTicks = niceTicks(x0, x1, 5);
-  const yTicks = logScale ? logTicks(y0, y1) : niceTicks(y0, y1, 5);
-  const domain = (t: number[]): [number, number] => [t[0] ?? 0, t[t.length - 1] ?? 1];
+function stepExtent(series: PlotSeries[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const s of series) if (s.points.length) {
+    lo = Math.min(lo, s.points[0].step);
+    hi = Math.max(hi, s.points[s.points.length - 1].step);
+  }
+  return [lo, hi];
+}
+
+function LinePlot({ series, logScale = false, height = 220, yLabel }: LinePlotProps) {
+  const [x0, x1] = stepExtent(series);
+  const [y0, y1] = valueExtent(series, logScale);
+  const xTicks = Number.isFinite(x0) ? niceTicks(x0, x1, 5) : [0, 10, 20, 30, 40];
+  const yTicks = Number.isFinite(y0) ? (logScale ? logTicks(y0, y1) : niceTicks(y0, y1, 5)) : (logScale ? [0.01, 1, 100] : [0, 10, 20, 30]);
+  const domain = (t: number[]): [number, number] => [t[0], t[t.length - 1]];
+  const multi = series.length > 1;
   return (
-    <ResponsiveContainer width="100%" height={height}>
-      <LineChart data={data} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
-        {!live && <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />}
-        {/* Explicit ticks and interval={0}: recharts neither searches for nice ticks nor measures labels. */}
-        <XAxis dataKey="step" type="number" domain={domain(xTicks)} ticks={xTicks} interval={0} tickFormatter={(v: number) => formatNumber(v)} />
-        <YAxis
-          scale={logScale ? 'log' : 'auto'}
-          domain={domain(yTicks)}
-          ticks={yTicks}
-          allowDataOverflow
-          width={64}
-          interval={0}
-          tickFormatter={(v: number) => formatNumber(v, 3)}
-          label={{ value: yLabel, angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } }}
-        />
-        {!live && <Tooltip formatter={(v) => formatNumber(Number(v))} labelFormatter={(l) => `Step ${l}`} />}
-        {series.length > 1 && <Legend />}
-        {series.map((s) => (
-          <Line key={s.key} dataKey={s.key} name={s.name} stroke={s.color} dot={false} isAnimationActive={false} strokeWidth={2} connectNulls />
-        ))}
-      </LineChart>
-    </ResponsiveContainer>
+    <>
+      <ResponsiveContainer width="100%" height={height}>
+        <LineChart data={[]} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
+          {/* Explicit domains and ticks: recharts neither scans data nor searches for nice ticks. */}
+          <XAxis dataKey="step" type="number" domain={domain(xTicks)} ticks={xTicks} interval={0} allowDataOverflow tickFormatter={(v: number) => formatNumber(v)} />
+          <YAxis type="number" scale={logScale ? 'log' : 'linear'} domain={domain(yTicks)} ticks={yTicks} interval={0} allowDataOverflow width={64}
+            tickFormatter={(v: number) => formatNumber(v, 3)}
+            label={{ value: yLabel, angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } }} />
+          <PlotPaths logY={logScale} paths={series.map((s) => ({ key: s.key, name: s.name, color: s.color, xs: s.points.map((p) => p.step), ys: s.points.map((p) => p.value) }))} />
+        </LineChart>
+      </ResponsiveContainer>
+      {multi && (
+        <ul className="chart-legend recharts-default-legend" aria-label="Legend">
+          {series.map((s) => (
+            <li key={s.key} className="recharts-legend-item">
+              <span className="legend-swatch" style={{ background: s.color }} aria-hidden="true" />
+              <span className="recharts-legend-item-text">{s.name}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
   );
 }
 

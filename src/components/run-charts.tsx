@@ -3,7 +3,7 @@ import { useTraining, type RunView } from '../store/training-store.ts';
 import { downsample } from '../store/history.ts';
 import { HistoryChart } from './history-chart.tsx';
 
-const LIVE_POINTS = 150;
+const LIVE_POINTS = 500;
 const SETTLED_POINTS = 1000;
 
 /** Loss and weight (and bias) charts of one channel's run, redrawn as batches arrive. */
@@ -29,9 +29,9 @@ export const RunChartsView = memo(function RunChartsView({ run, logScale }: { ru
   }), [h, version, max]);
   return (
     <div className="chart-grid">
-      <HistoryChart live={max === LIVE_POINTS} title="Loss over steps" yLabel="loss" logScale={logScale} series={[{ key: 'loss', name: 'Loss', color: 'var(--loss)', points: points.loss }]} />
-      <HistoryChart live={max === LIVE_POINTS} title="Weight over steps" yLabel="w" series={[{ key: 'weight', name: 'Weight', color: 'var(--weight)', points: points.weight }]} />
-      {run?.config.model === 'w+b' && <HistoryChart live={max === LIVE_POINTS} title="Bias over steps" yLabel="b" series={[{ key: 'bias', name: 'Bias', color: 'var(--bias)', points: points.bias }]} />}
+      <HistoryChart title="Loss over steps" yLabel="loss" logScale={logScale} series={[{ key: 'loss', name: 'Loss', color: 'var(--loss)', points: points.loss }]} />
+      <HistoryChart title="Weight over steps" yLabel="w" series={[{ key: 'weight', name: 'Weight', color: 'var(--weight)', points: points.weight }]} />
+      {run?.config.model === 'w+b' && <HistoryChart title="Bias over steps" yLabel="b" series={[{ key: 'bias', name: 'Bias', color: 'var(--bias)', points: points.bias }]} />}
     </div>
   );
 });

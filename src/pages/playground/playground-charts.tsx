@@ -26,7 +26,7 @@ const LossChart = memo(function LossChart({ runs }: { runs: ComparedView[] }) {
   }, [runs, live]);
   const title = 'Loss over steps';
   return (
-    <HistoryChart title={title} yLabel={logScale ? 'loss (log)' : 'loss'} logScale={logScale} series={series} live={live}
+    <HistoryChart title={title} yLabel={logScale ? 'loss (log)' : 'loss'} logScale={logScale} series={series}
       emptyText={runs.length && !series.length ? 'Every run is hidden: tick one under Compare runs.' : 'Press Train to see this chart fill in.'}
       actions={(
         <>
@@ -48,7 +48,7 @@ const ParamChart = memo(function ParamChart({ run, series, title, yLabel, color 
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [run, version, series, live]);
   return (
-    <HistoryChart title={title} yLabel={yLabel} live={live} series={[{ key: series, name, color, points }]}
+    <HistoryChart title={title} yLabel={yLabel} series={[{ key: series, name, color, points }]}
       actions={<ChartExportButtons title={title} />} />
   );
 });
