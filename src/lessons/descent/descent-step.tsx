@@ -95,6 +95,7 @@ function DescentRunner() {
   // Charts, table and path redraw from a deferred copy, in short interruptible slices.
   const shown = useDeferredValue(run);
   const settled = useLater(shown?.status === 'running' ? undefined : shown);
+  const settledLater = useLater(settled); // the path a task after the table: two short tasks, not one long
   const [lastStep, setLastStep] = useState<StepRecord | null>(null);
   const lr = run?.config.learningRate ?? 0.01;
   return (
@@ -109,7 +110,7 @@ function DescentRunner() {
         {/* The table and path are drawn once a run settles: redrawing hundreds of rows and
             markers ten times a second would stall the page during a long run. */}
         <StepTable run={settled} />
-        <DescentPath run={settled} />
+        <DescentPath run={settledLater} />
       </div>
     </div>
   );
