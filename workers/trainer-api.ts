@@ -124,7 +124,7 @@ async function runLoop(config: TrainingConfig, onBatch: BatchCallback, opts: Tra
     do {
       const r = trainer.step();
       if (lastStep === 0) firstLoss = r.loss;
-      if (hasDiverged(r.loss, firstLoss) || !Number.isFinite(r.weight) || !Number.isFinite(r.bias)) {
+      if (hasDiverged(r.loss, firstLoss, config.optimizer) || !Number.isFinite(r.weight) || !Number.isFinite(r.bias)) {
         if (cols.n) await send(onBatch, cols.take(runId, withBias));
         return { runId, status: 'diverged', lastStep: r.step, message: explainDivergence(config, r.step) };
       }

@@ -18,9 +18,16 @@ export function stableLearningRate(config: Pick<TrainingConfig, 'pairs' | 'model
   return 2 / lambdaMax;
 }
 
-/** True when a run has clearly left the basin: non-finite, or a million times its first loss. */
-export function hasDiverged(loss: number, firstLoss: number): boolean {
-  return !Number.isFinite(loss) || loss > 1e6 * Math.max(firstLoss, Number.MIN_VALUE);
+/**
+ * True when a run has clearly left the basin: the loss is non-finite or a million times its
+ * first value. Plain SGD is also stopped once the loss doubles its first value: on these
+ * quadratic losses, gradient descent below the stable rate never raises the loss at all, so a
+ * rising loss already means every further step will overshoot more (lr 0.12 on the negator
+ * is caught at step 4 instead of step 48).
+ */
+export function hasDiverged(loss: number, firstLoss: number, optimizer: TrainingConfig['optimizer'] = 'sgd'): boolean {
+  if (!Number.isFinite(loss) || loss > 1e6 * Math.max(firstLoss, Number.MIN_VALUE)) return true;
+  return optimizer === 'sgd' && firstLoss > 0 && loss > 2 * firstLoss;
 }
 
 const fmt = (v: number) => (v >= 0.01 ? v.toPrecision(3) : v.toExponential(2));

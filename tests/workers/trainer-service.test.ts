@@ -121,3 +121,31 @@ describe('optimizers converge on the negator', () => {
     expect(last.bias![i]).toBeCloseTo(1, 4);
   });
 });
+
+describe('divergence within the tutorial’s 40 steps', () => {
+  it('lr 0.12 with 40 steps is already reported as diverged (the loss rises above its start)', async () => {
+    const run = start(cfg({ learningRate: 0.12 }));
+    const end = await run.done;
+    expect(end.status).toBe('diverged');
+    expect(end.lastStep).toBeLessThanOrEqual(40);
+    // Every loss that was sent is finite and the sequence was rising by then.
+    const losses = run.batches.flatMap((b) => Array.from(b.loss));
+    expect(losses.length).toBeGreaterThan(0);
+    expect(losses[losses.length - 1]).toBeGreaterThan(losses[0]);
+  });
+
+  it('lr 0.11 with 40 steps is done, with the loss lower than it started', async () => {
+    const run = start(cfg({ learningRate: 0.11 }));
+    expect((await run.done).status).toBe('done');
+    const losses = run.batches.flatMap((b) => Array.from(b.loss));
+    expect(losses[39]).toBeLessThan(losses[0]);
+  });
+
+  it('momentum may overshoot for a while without being called diverged', async () => {
+    const run = start(cfg({ optimizer: 'momentum', learningRate: 0.18, steps: 400, dtype: 'float64' }));
+    expect((await run.done).status).toBe('done');
+    const losses = run.batches.flatMap((b) => Array.from(b.loss));
+    expect(Math.max(...losses)).toBeGreaterThan(2 * losses[0]); // it did overshoot past the SGD rule
+    expect(losses[losses.length - 1]).toBeLessThan(1e-6);
+  });
+});
