@@ -3,18 +3,10 @@
  * compare the tape against an independent numerical derivative.
  */
 import { GradientTape, mul, sum, tensor, type Tensor } from '../../src/engine/index.ts';
+import { mulberry32 } from '../../src/training/random.ts';
 
 /** Deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = mulberry32;
 
 /** A float64 tensor of `shape` with values uniform in [lo, hi). */
 export function randomTensor(shape: number[], rand: () => number, lo = -2, hi = 2): Tensor {

@@ -58,3 +58,27 @@ describe('scalar forward path', () => {
     }
   });
 });
+
+describe('op(tensor, number) outside a tape', () => {
+  it('equals the same op with the number as a scalar tensor, recorded or not, bit for bit', () => {
+    const BIN = [E.add, E.sub, E.mul, E.div];
+    const vals = [0.1, -2.5, 3.3, 1e-3, 7, 0.01, -0];
+    for (const dtype of ['float32', 'float64'] as const) {
+      for (const a of vals) {
+        for (const b of vals) {
+          for (const op of BIN) {
+            const fast = op(E.variable(a, dtype), b);
+            const ref = op(scalar(a, dtype), scalar(b, dtype));
+            const tape = new GradientTape();
+            const recorded = tape.record(() => op(E.variable(a, dtype), b));
+            expect(Object.is(fast.item(), ref.item())).toBe(true);
+            expect(Object.is(recorded.item(), ref.item())).toBe(true);
+            expect(fast.dtype).toBe(dtype);
+            expect(fast.shape).toEqual([]);
+          }
+        }
+      }
+    }
+    expect(E.mul(tensor([2], 'float32', [1, 1]), 0.1).shape).toEqual([1, 1]);
+  });
+});

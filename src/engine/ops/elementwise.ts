@@ -7,7 +7,7 @@ import * as K from '../kernels/elementwise.ts';
 import { broadcastKernel } from '../kernels/shape.ts';
 import { broadcastShapes, sizeOf } from '../shape.ts';
 import { isRecording, recordOp, type OpDef, type Recorded } from '../tape.ts';
-import { allocate, checkDTypes, fromArray, fromScalar, operand, type Tensor, type TensorLike } from '../tensor.ts';
+import { Tensor, allocate, checkDTypes, fromArray, fromScalar, operand, roundTo, type TensorLike } from '../tensor.ts';
 import { sumTo } from './reduce.ts';
 import { lazyBinary, lazyUnary } from '../lazy/node.ts';
 
@@ -102,6 +102,10 @@ export const step = (x: TensorLike): Tensor => unary(STEP_OP, x, 0);
 
 /** Forward pass of a binary op: the scalar fast path, or a kernel over typed arrays. */
 function binary(op: ElementwiseDef, a: TensorLike, b: TensorLike): Tensor {
+  if (typeof b === 'number' && typeof a !== 'number' && !isRecording()) {
+    const out = scalarNumberRight(op, a, b);
+    if (out !== null) return out;
+  }
   const A = operand(a, b);
   const B = operand(b, A);
   if (A.dtype !== B.dtype) checkDTypes(op.name, A, B);
@@ -114,6 +118,16 @@ function binary(op: ElementwiseDef, a: TensorLike, b: TensorLike): Tensor {
   }
   if (isRecording()) recordOp(op, [A, B], out);
   return out;
+}
+
+/**
+ * Shortcut for `op(t, number)` on a settled one-element tensor when no tape records (as in
+ * `mul(grad, learningRate)`): the number is rounded to t's dtype exactly as `operand` would,
+ * then the same scalar kernel runs, without a tensor for the number. Null: take the full path.
+ */
+function scalarNumberRight(op: ElementwiseDef, a: Tensor, b: number): Tensor | null {
+  if (!(a instanceof Tensor) || a.size !== 1 || a._lazy !== null) return null;
+  return fromScalar(K.scalarBinary(op.code, a._s, roundTo(a.dtype, b)), a.dtype, a.shape);
 }
 
 /**
