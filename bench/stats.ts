@@ -1,4 +1,5 @@
 /** Timing and summary helpers for the engine benchmark. */
+import { mulberry32 } from '../src/training/random.ts';
 
 /** Median of a non-empty list. */
 export function median(xs: readonly number[]): number {
@@ -8,16 +9,7 @@ export function median(xs: readonly number[]): number {
 }
 
 /** Deterministic PRNG (mulberry32), so every run benchmarks the same data. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seeded = mulberry32;
 
 /** N pairs with x uniform in [−5, 5] and y = −x (the batch negator), as float32. */
 export function negatorData(n: number, seed = 42): { x: Float32Array; y: Float32Array } {

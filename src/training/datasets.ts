@@ -3,6 +3,9 @@
  * its noise from a small seeded generator, so the same seed always gives the same pairs.
  */
 import type { ModelKind, Pair } from './config.ts';
+import { mulberry32 } from './random.ts';
+
+export { mulberry32 };
 
 /** A preset: its pairs (a function of the seed) and the model that can fit them. */
 export interface Preset {
@@ -13,20 +16,6 @@ export interface Preset {
   pairs(seed: number): Pair[];
 }
 
-/**
- * mulberry32: a 32-bit seeded PRNG, uniform in [0, 1). Returns a function that mutates its
- * own closed-over state on every call. Any integer seed works (it is taken modulo 2³²).
- */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const round = (v: number, digits: number) => Number(v.toFixed(digits));
 

@@ -1,23 +1,11 @@
 // @vitest-environment jsdom
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../src/app.tsx';
-import { setTrainerClient } from '../../src/store/trainer-client.ts';
 import { PLAYGROUND_STORAGE_KEY, playgroundStore } from '../../src/store/playground-store.ts';
-import { trainingStore } from '../../src/store/training-store.ts';
-import { createChannelClient } from '../helpers/channel-client.ts';
+import { setUpPlaygroundTests } from '../helpers/playground-setup.ts';
 
-// Real worker round trips on a machine shared with other test runs: allow time.
-vi.setConfig({ testTimeout: 30_000 });
-
-const client = createChannelClient();
-beforeAll(() => setTrainerClient(client));
-afterAll(() => { setTrainerClient(null); client.close(); });
-beforeEach(() => {
-  localStorage.clear();
-  playgroundStore.setState(playgroundStore.getInitialState(), true);
-  trainingStore.setState({ runs: {} });
-});
+setUpPlaygroundTests();
 
 function open(hash = '#/playground') {
   window.location.hash = hash;
