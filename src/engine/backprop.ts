@@ -72,3 +72,43 @@ export function backpropNumbers(entries: readonly Recorded[], target: Tensor): M
   }
   return grads;
 }
+
+/** Longest tape that `numberGradientOf` serves (its look-ups are linear). */
+export const SHORT_TAPE = 16;
+// Reused [id, gradient] pairs of the current short sweep (no Map, nothing allocated per call).
+const pairIds: number[] = [];
+const pairValues: number[] = [];
+
+function pairIndex(count: number, id: number): number {
+  for (let k = 0; k < count; k++) if (pairIds[k] === id) return k;
+  return -1;
+}
+
+/**
+ * `backpropNumbers` for one source on a short tape: the same visits, rules and rounding, with
+ * the gradients in reused arrays instead of a Map. d target / d source, or undefined when no
+ * gradient reaches it. Fills `grad` on the entries like the full sweep.
+ */
+export function numberGradientOf(entries: readonly Recorded[], target: Tensor, sourceId: number): number | undefined {
+  pairIds[0] = target.id;
+  pairValues[0] = 1;
+  let count = 1;
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const e = entries[i];
+    const at = pairIndex(count, e.output.id);
+    if (at < 0) continue;
+    const g = pairValues[at];
+    e.grad = g;
+    e.inputGrads = null;
+    for (let j = 0; j < e.inputs.length; j++) {
+      if (!e.needs(j)) continue;
+      const x = e.inputs[j];
+      const v = e.def.scalar!(g, e, j);
+      const prev = pairIndex(count, x.id);
+      if (prev >= 0) pairValues[prev] = roundTo(x.dtype, pairValues[prev] + v);
+      else { pairIds[count] = x.id; pairValues[count++] = v; }
+    }
+  }
+  const s = pairIndex(count, sourceId);
+  return s < 0 ? undefined : pairValues[s];
+}

@@ -8,7 +8,7 @@
 import { EngineError } from './errors.ts';
 import { filled, fromScalar, type Tensor } from './tensor.ts';
 import { evaluate } from './lazy/evaluate.ts';
-import { backprop, backpropNumbers, numbersApply } from './backprop.ts';
+import { SHORT_TAPE, backprop, backpropNumbers, numberGradientOf, numbersApply } from './backprop.ts';
 import { toEntry, toLeaf, type GradValue, type TapeEntry, type TapeLeaf } from './trace.ts';
 
 export type { TapeEntry, TapeLeaf } from './trace.ts';
@@ -95,6 +95,8 @@ export class GradientTape {
   private others: Set<number> | null = null;
   private used = false;
   private lastGrads: Map<number, GradValue> | null = null;
+  /** Target of a short number sweep whose gradients were not kept (see shortNumberGradient). */
+  private numberTarget: Tensor | null = null;
 
   constructor(opts?: { persistent?: boolean }) {
     this.persistent = opts?.persistent === true;
@@ -132,7 +134,9 @@ export class GradientTape {
     const at = active.length === 0 ? -1 : active.indexOf(this);
     if (at >= 0) active.splice(at, 1);
     try {
-      const grads = numbersApply(this.entries, target) ? backpropNumbers(this.entries, target) : backprop(this.entries, target);
+      const numbers = numbersApply(this.entries, target);
+      if (numbers && !Array.isArray(sources) && this.entries.length <= SHORT_TAPE) return this.shortNumberGradient(target, sources as Tensor);
+      const grads = numbers ? backpropNumbers(this.entries, target) : backprop(this.entries, target);
       this.lastGrads = grads;
       if (!Array.isArray(sources)) {
         const g = gradientFor(grads, sources as Tensor);
@@ -147,6 +151,14 @@ export class GradientTape {
     } finally {
       if (at >= 0) active.splice(at, 0, this);
     }
+  }
+
+  /** One source on a short tape of one-element tensors: no Map; `leaves` redoes the full sweep if asked. */
+  private shortNumberGradient(target: Tensor, source: Tensor): Tensor {
+    const g = numberGradientOf(this.entries, target, source.id);
+    this.lastGrads = null;
+    this.numberTarget = target;
+    return g === undefined ? filled(source.shape, source.dtype, 0) : fromScalar(g, source.dtype, source.shape);
   }
 
   /** The recorded ops as plain data, in the order they ran (see TapeEntry). */
@@ -183,6 +195,7 @@ export class GradientTape {
   }
 
   private toLeaf(t: Tensor): TapeLeaf {
+    if (this.lastGrads === null && this.numberTarget !== null) this.lastGrads = backpropNumbers(this.entries, this.numberTarget);
     const kind = t._watchAll ? 'variable' : this.watches(t) ? 'watched' : 'constant';
     const g = this.lastGrads?.get(t.id) ?? (this.lastGrads && kind !== 'constant' ? filled(t.shape, t.dtype, 0) : undefined);
     return toLeaf(t, kind, g);

@@ -82,3 +82,32 @@ describe('op(tensor, number) outside a tape', () => {
     expect(E.mul(tensor([2], 'float32', [1, 1]), 0.1).shape).toEqual([1, 1]);
   });
 });
+
+describe('short number sweep (one source, no Map)', () => {
+  it('gives the bits of the full number sweep and of the op-based rules, and leaves() still reports dL/dsource', () => {
+    const program = fc.array(fc.record({ op: fc.nat(OPS.length - 1), a: fc.nat(9), b: fc.nat(9) }), { minLength: 1, maxLength: 14 });
+    const values = fc.array(fc.double({ min: -3, max: 3, noNaN: true }), { minLength: 2, maxLength: 2 });
+    fc.assert(
+      fc.property(program, values, fc.constantFrom(...(['float32', 'float64'] as const)), fc.nat(1), (prog, vs, dtype, src) => {
+        const run = (mode: 'short' | 'map' | 'ops') => {
+          setScalarBackward(mode !== 'ops');
+          const xs = vs.map((v) => scalar(v, dtype));
+          const tape = new GradientTape();
+          tape.watch(...xs);
+          const out = tape.record(() => {
+            const pool = [...xs];
+            for (const i of prog) pool.push(OPS[i.op](pool[i.a % pool.length], pool[i.b % pool.length]));
+            return pool[pool.length - 1];
+          });
+          const g = mode === 'short' ? tape.gradient(out, xs[src]) : tape.gradient(out, [xs[src]])[0];
+          const leaf = tape.leaves().find((l) => l.id === xs[src].id);
+          return [g.item(), leaf?.grad ?? null, tape.trace().map((e) => e.grad ?? null)];
+        };
+        const short = run('short');
+        expect(short).toEqual(run('map'));
+        expect(short).toEqual(run('ops'));
+      }),
+      { numRuns: 300, seed: 11 },
+    );
+  });
+});
