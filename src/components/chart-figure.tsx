@@ -21,10 +21,13 @@ export function ChartFigure({ title, summary, hasData, emptyText, children, tabl
   const [showTable, setShowTable] = useState(false);
   const id = useId();
   return (
-    <figure className="chart" aria-labelledby={`${id}-cap`}>
+    // Named by its caption and described by the summary; the drawing itself is hidden from
+    // assistive technology, which gets the summary and the data table instead. No other
+    // element repeats the chart's name, so a label lookup ("Steps") finds only the field.
+    <figure className="chart" aria-labelledby={`${id}-cap`} aria-describedby={`${id}-sum`}>
       <figcaption id={`${id}-cap`}>{title}</figcaption>
       <p className="chart-summary" id={`${id}-sum`}>{summary}</p>
-      <div className="chart-plot" role="img" aria-label={`${title} chart`} aria-describedby={`${id}-sum`}>
+      <div className="chart-plot" aria-hidden="true">
         {/* The chart is mounted even while empty, so its one-off set-up cost is paid before a run starts. */}
         {children}
         {!hasData && <div className="chart-empty">{emptyText}</div>}
@@ -36,7 +39,7 @@ export function ChartFigure({ title, summary, hasData, emptyText, children, tabl
         {actions}
       </div>
       <div id={`${id}-table`} hidden={!showTable}>
-        {showTable && <div className="table-scroll" tabIndex={0} role="region" aria-label={`${title} data`}>{table()}</div>}
+        {showTable && <div className="table-scroll" tabIndex={0}>{table()}</div>}
       </div>
     </figure>
   );

@@ -123,7 +123,7 @@ describe('Descent step', () => {
   it('the 0.12 preset diverges with an explanation naming the 1/9 limit', async () => {
     open('#/descent');
     await waitFor(() => expect(screen.getByTestId('curvature').textContent).toBe('18'));
-    fireEvent.click(within(screen.getByRole('group', { name: 'Learning rate presets' })).getByRole('button', { name: '0.12' }));
+    fireEvent.click(within(screen.getByRole('group', { name: 'Rates to try' })).getByRole('button', { name: '0.12' }));
     const alert = await screen.findByText(/blew up at step/, {}, { timeout: 5000 });
     expect(alert.textContent).toMatch(/0\.111/);
   });

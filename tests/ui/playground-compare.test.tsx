@@ -24,7 +24,7 @@ async function train(lr: string, optimizer = 'sgd') {
   const next = playgroundStore.getState().nextRun;
   fireEvent.click(button('Train'));
   await waitFor(() => {
-    const item = within(screen.getByRole('list', { name: 'Compared runs' })).getByText(new RegExp(`^Show Run ${next}\\b`)).closest('li')!;
+    const item = within(screen.getByRole('list', { name: 'Compared runs' })).getByText(new RegExp(`^Run ${next}\\b`)).closest('li')!;
     expect(item.textContent).toMatch(/done after 40 steps/);
   }, { timeout: 8000 });
 }
@@ -56,11 +56,11 @@ describe('compare runs', () => {
     await waitFor(() => expect(loss.querySelector('.chart-summary')!.textContent).toMatch(/^Loss over steps, Run 1: learning rate 0\.01: from 20\.25 at step 1 to .* at step 40; Run 2: learning rate 0\.05: from 20\.25/));
     await waitFor(() => expect(within(loss).getAllByText(/^Run [12]: learning rate 0\.0[15]$/).length).toBeGreaterThanOrEqual(2));
     const summary = () => loss.querySelector('.chart-summary')!.textContent;
-    fireEvent.click(screen.getByLabelText('Show Run 1: learning rate 0.01'));
+    fireEvent.click(screen.getByLabelText('Show run 1'));
     // One line left: the summary no longer names runs, and it is run 2's (lr 0.05 ends lower).
     await waitFor(() => expect(summary()).toMatch(/^Loss over steps, from 20\.25 at step 1 to \S+ at step 40\.$/));
     const hidden = summary();
-    fireEvent.click(screen.getByLabelText('Show Run 1: learning rate 0.01'));
+    fireEvent.click(screen.getByLabelText('Show run 1'));
     await waitFor(() => expect(summary()).toMatch(/Run 1: learning rate 0\.01: from/));
     expect(summary()).toContain(hidden!.replace('Loss over steps, ', '').replace(/\.$/, ''));
     fireEvent.click(button('Clear all'));

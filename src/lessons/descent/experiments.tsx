@@ -37,11 +37,11 @@ export function LearningRateExperiment() {
         A larger learning rate takes bigger steps. Up to a point that is faster; past it each step
         jumps over the minimum and lands higher up the other side. Run each preset for {LR_STEPS} steps:
       </p>
-      <div className="toolbar" role="group" aria-label="Learning rate presets">
+      <div className="toolbar" role="group" aria-label="Rates to try">
         {LR_PRESETS.map((lr) => <button type="button" key={lr} onClick={() => run(lr)}>{lr}</button>)}
         <button type="button" className="primary" onClick={() => LR_PRESETS.forEach(run)}>Run all four</button>
       </div>
-      <ul aria-label="Learning rate results">
+      <ul aria-label="Results for each rate">
         {LR_PRESETS.map((lr, i) => <li key={lr}>Learning rate {lr}: {outcome(runs[i])}</li>)}
       </ul>
       {diverged?.message && <p role="alert" className="status-alert">{diverged.message}</p>}

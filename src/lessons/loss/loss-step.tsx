@@ -73,7 +73,7 @@ function Landscape() {
       <div className="fields">
         <NumberField label="Weight" value={text} error={errors.weight} onChange={(v) => lessonStore.getState().setLossWeight(v)} />
         <div className="field">
-          <label htmlFor="loss-weight-slider">Weight slider</label>
+          <label htmlFor="loss-weight-slider">Drag to change w</label>
           <input id="loss-weight-slider" type="range" min={-3} max={1} step={0.05} value={w ?? 0.5}
             onChange={(e) => lessonStore.getState().setLossWeight(e.target.value)} />
         </div>

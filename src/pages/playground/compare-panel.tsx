@@ -24,8 +24,9 @@ function RunItem({ r, selected }: { r: ComparedView; selected: boolean }) {
     <li className={selected ? 'pg-run selected' : 'pg-run'}>
       <span className="pg-swatch" style={{ background: r.color }} aria-hidden="true" />
       <label className="pg-check">
-        <input type="checkbox" checked={!r.hidden} onChange={() => store.toggleRun(r.channel)} /> Show {r.label}
-      </label>
+        <input type="checkbox" checked={!r.hidden} onChange={() => store.toggleRun(r.channel)} /> Show run {r.number}
+      </label>{' '}
+      <span className="pg-run-name">{r.label}</span>{' '}
       <label className="pg-check">
         <input type="radio" name="pg-selected-run" checked={selected} onChange={() => store.selectRun(r.channel)} /> Select run {r.number}
       </label>
