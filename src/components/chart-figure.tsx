@@ -21,11 +21,12 @@ export function ChartFigure({ title, summary, hasData, emptyText, children, tabl
   const [showTable, setShowTable] = useState(false);
   const id = useId();
   return (
-    // Named by its caption and described by the summary; the drawing itself is hidden from
-    // assistive technology, which gets the summary and the data table instead. No other
-    // element repeats the chart's name, so a label lookup ("Steps") finds only the field.
-    <figure className="chart" aria-labelledby={`${id}-cap`} aria-describedby={`${id}-sum`}>
-      <figcaption id={`${id}-cap`}>{title}</figcaption>
+    // Named by its caption (and `title`, for tools that do not read figcaption) rather than by
+    // aria-labelledby, so looking up the "Steps" field by label does not also find the
+    // "Loss over steps" chart. The drawing is hidden from assistive technology, which gets
+    // the summary and the data table instead.
+    <figure className="chart" title={title} aria-describedby={`${id}-sum`}>
+      <figcaption>{title}</figcaption>
       <p className="chart-summary" id={`${id}-sum`}>{summary}</p>
       <div className="chart-plot" aria-hidden="true">
         {/* The chart is mounted even while empty, so its one-off set-up cost is paid before a run starts. */}

@@ -15,21 +15,23 @@ export interface HistoryChartProps {
   actions?: React.ReactNode;
 }
 
-function summarise(title: string, series: PlotSeries[]): string {
+function summarise(series: PlotSeries[]): string {
   const parts = series.filter((s) => s.points.length).map((s) => {
     const first = s.points[0];
     const last = s.points[s.points.length - 1];
     return `${series.length > 1 ? `${s.name}: ` : ''}from ${formatNumber(first.value)} at step ${first.step} to ${formatNumber(last.value)} at step ${last.step}`;
   });
-  return parts.length ? `${title}, ${parts.join('; ')}.` : `${title}: no data yet.`;
+  // The caption already names the chart; the summary does not repeat it.
+  const text = parts.join('; ');
+  return text ? `${text[0].toUpperCase()}${text.slice(1)}.` : 'No data yet.';
 }
 
-function DataTable({ title, series }: { title: string; series: PlotSeries[] }) {
+function DataTable({ series }: { series: PlotSeries[] }) {
   const steps = [...new Set(series.flatMap((s) => s.points.map((p) => p.step)))].sort((a, b) => a - b);
   const lookup = series.map((s) => new Map(s.points.map((p) => [p.step, p.value])));
   return (
     <table>
-      <caption>{title}</caption>
+      <caption>Values in the chart above</caption>
       <thead>
         <tr><th scope="col">Step</th>{series.map((s) => <th scope="col" key={s.key}>{s.name}</th>)}</tr>
       </thead>
@@ -49,10 +51,10 @@ export function HistoryChart({ title, yLabel, series: latest, logScale, emptyTex
   return (
     <ChartFigure
       title={title}
-      summary={summarise(title, series)}
+      summary={summarise(series)}
       hasData={series.some((s) => s.points.length > 0)}
       emptyText={emptyText}
-      table={() => <DataTable title={title} series={series} />}
+      table={() => <DataTable series={series} />}
       actions={actions}
     >
       <LinePlot series={series} logScale={logScale} yLabel={yLabel} />

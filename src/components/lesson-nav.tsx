@@ -6,7 +6,7 @@ export function LessonNav({ route }: { route: Route }) {
   const visited = useLesson((s) => s.visited);
   const items = [...LESSON_STEPS, { id: 'playground', title: 'Playground' } as const];
   return (
-    <nav className="lesson-nav" aria-label="Lesson steps">
+    <nav className="lesson-nav" aria-label="Lesson">
       <ol>
         {items.map((s) => (
           <li key={s.id}>

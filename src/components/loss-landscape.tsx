@@ -14,7 +14,7 @@ export function LossLandscape({ title = 'Loss against weight', curve, current, p
     <ChartFigure title={title} summary={summary} hasData={curve.length > 0} emptyText="Loading the curve…"
       table={() => (
         <table>
-          <caption>{title}</caption>
+          <caption>Values in the chart above</caption>
           <thead><tr><th scope="col">Weight</th><th scope="col">Loss</th></tr></thead>
           <tbody>{(path.length ? path : curve.filter((_, i) => i % 10 === 0)).map((p, i) => (
             <tr key={i}><th scope="row">{formatNumber(p.weight)}</th><td>{formatNumber(p.loss)}</td></tr>

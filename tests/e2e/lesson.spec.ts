@@ -15,7 +15,7 @@ describe('the lesson, walked as a learner would', () => {
   it('reaches every step from the nav and shows the engine numbers', async () => {
     const { page } = app.browser;
     await page.goto(`${app.server.url}#/perceptron`);
-    const nav = page.getByRole('navigation', { name: 'Lesson steps' });
+    const nav = page.getByRole('navigation', { name: 'Lesson' });
     for (const name of ['Perceptron', 'Loss', 'Tape', 'Descent', 'Playground']) await nav.getByRole('link', { name, exact: true }).waitFor();
     await page.getByLabel('Prediction').filter({ hasText: '= 1.5' }).waitFor();
 
@@ -52,8 +52,21 @@ describe('the lesson, walked as a learner would', () => {
     await page.getByLabel('Learning rate', { exact: true }).fill('0.05');
     await page.reload();
     assert.equal(await page.getByLabel('Learning rate', { exact: true }).inputValue(), '0.05');
-    const nav = page.getByRole('navigation', { name: 'Lesson steps' });
+    const nav = page.getByRole('navigation', { name: 'Lesson' });
     assert.match((await nav.getByRole('link', { name: /Perceptron/ }).textContent()) ?? '', /✓/);
+  });
+
+  it('each named field is the only thing its label finds, even by substring', async () => {
+    const { page } = app.browser;
+    const check = async (route: string, labels: string[]) => {
+      await page.goto(`${app.server.url}#/${route}`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      for (const label of labels) assert.equal(await page.getByLabel(label).count(), 1, `#/${route}: getByLabel('${label}')`);
+    };
+    await check('descent', ['Input', 'Target', 'Initial weight', 'Learning rate', 'Steps']);
+    await check('playground', ['Learning rate', 'Steps', 'Initial weight', 'Initial bias', 'Optimizer', 'Model']);
+    await page.goto(`${app.server.url}#/descent`);
+    for (const name of ['Loss over steps', 'Weight over steps']) assert.equal(await page.getByRole('figure', { name, exact: true }).count(), 1);
   });
 
   it('takes a screenshot of each step at phone and desktop widths', async () => {

@@ -104,7 +104,7 @@ describe('the Playground in Chromium', () => {
   it('saves the loss chart as PNG', async () => {
     const { page } = browser;
     const chart = page.getByRole('figure', { name: 'Loss over steps' });
-    const [download] = await Promise.all([page.waitForEvent('download'), chart.getByRole('button', { name: /as PNG/ }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), chart.getByRole('button', { name: 'Save PNG' }).click()]);
     assert.equal(download.suggestedFilename(), 'loss-over-steps.png');
     const bytes = readFileSync(await download.path());
     assert.deepEqual([...bytes.subarray(1, 4)], [...Buffer.from('PNG')]);

@@ -24,7 +24,7 @@ function open(hash: string) {
 describe('lesson navigation', () => {
   it('has a nav with the five named links and marks the current one', () => {
     open('#/loss');
-    const nav = screen.getByRole('navigation', { name: 'Lesson steps' });
+    const nav = screen.getByRole('navigation', { name: 'Lesson' });
     const names = within(nav).getAllByRole('link').map((a) => a.textContent?.replace('✓', ''));
     expect(names).toEqual(['Perceptron', 'Loss', 'Tape', 'Descent', 'Playground']);
     expect(within(nav).getByRole('link', { name: 'Loss' }).getAttribute('aria-current')).toBe('page');

@@ -13,8 +13,8 @@ export function ChartExportButtons({ title, legend = [] }: { title: string; lege
   };
   return (
     <>
-      <button type="button" className="link-button" aria-label={`Save “${title}” as PNG`} onClick={save('png')}>Save PNG</button>
-      <button type="button" className="link-button" aria-label={`Save “${title}” as SVG`} onClick={save('svg')}>Save SVG</button>
+      <button type="button" className="link-button" onClick={save('png')}>Save PNG</button>
+      <button type="button" className="link-button" onClick={save('svg')}>Save SVG</button>
       {error && <span className="field-error" role="alert">{error}</span>}
     </>
   );

@@ -27,7 +27,7 @@ export function PredictPanel() {
       <div className="fields">
         <NumberField label="Predict input" value={text} onChange={setText} error={'message' in parsed ? parsed.message.replace(/^Input/, 'The input') : undefined} />
         <div className="field">
-          <span className="pg-output-label" id="pg-output-label">Model output</span>
+          <span className="pg-output-label" id="pg-output-label">Output</span>
           <output className="pg-output" aria-labelledby="pg-output-label" aria-live="polite" data-testid="prediction">{out === undefined ? '—' : formatNumber(out)}</output>
         </div>
       </div>

@@ -89,7 +89,7 @@ function Buttons({ form }: { form: PlaygroundForm }) {
 export function SettingsPanel({ form }: { form: PlaygroundForm }) {
   return (
     <section className="card" aria-labelledby="pg-model">
-      <h2 id="pg-model">Model and training</h2>
+      <h2 id="pg-model">Training settings</h2>
       <p>
         <strong>w</strong> is the tutorial’s perceptron, prediction = input · w. <strong>w + b</strong> adds a bias,
         prediction = input · w + b, so it can fit lines that miss the origin.
