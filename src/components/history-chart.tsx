@@ -13,6 +13,8 @@ export interface HistoryChartProps {
   logScale?: boolean;
   emptyText?: string;
   actions?: React.ReactNode;
+  /** The run's length, when known: keeps the step axis fixed while a run streams in. */
+  xMax?: number;
 }
 
 function summarise(series: PlotSeries[]): string {
@@ -44,7 +46,7 @@ function DataTable({ series }: { series: PlotSeries[] }) {
   );
 }
 
-export function HistoryChart({ title, yLabel, series: latest, logScale, emptyText = 'Press Train to see this chart fill in.', actions }: HistoryChartProps) {
+export function HistoryChart({ title, yLabel, series: latest, logScale, emptyText = 'Press Train to see this chart fill in.', actions, xMax }: HistoryChartProps) {
   // Each chart takes new data in a task of its own: recharts recomputes its whole layout on new
   // data, and two charts doing that in one task would make one long task.
   const series = useLater(latest);
@@ -57,7 +59,7 @@ export function HistoryChart({ title, yLabel, series: latest, logScale, emptyTex
       table={() => <DataTable series={series} />}
       actions={actions}
     >
-      <LinePlot series={series} logScale={logScale} yLabel={yLabel} />
+      <LinePlot series={series} logScale={logScale} yLabel={yLabel} xMax={xMax} />
     </ChartFigure>
   );
 }

@@ -7,7 +7,7 @@
  * long task every time a streaming run updated. Axes with explicit domains and ticks never
  * change while the data streams in, and a path is one string, so a redraw stays a few ms.
  */
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { CartesianGrid, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { PlotPaths } from './plot-paths.tsx';
 import { formatNumber } from './format.ts';
@@ -25,6 +25,8 @@ export interface LinePlotProps {
   logScale?: boolean;
   height?: number;
   yLabel: string;
+  /** The run's last step, when known: fixes the x axis while the data streams in. */
+  xMax?: number;
 }
 
 /** Extent of all series' values (only positive ones on a log axis). */
@@ -49,23 +51,41 @@ function stepExtent(series: PlotSeries[]): [number, number] {
   return [lo, hi];
 }
 
-function LinePlot({ series, logScale = false, height = 220, yLabel }: LinePlotProps) {
+const EMPTY: never[] = [];
+const MARGIN = { top: 8, right: 16, bottom: 8, left: 8 };
+const X_FORMAT = (v: number) => formatNumber(v);
+const Y_FORMAT = (v: number) => formatNumber(v, 3);
+
+/**
+ * The same array object while its values stay the same. Recharts keeps axis settings in a
+ * store and redraws every chart on the page when they change by identity; stable ticks mean
+ * a streaming update redraws only our paths.
+ */
+function useStableTicks(ticks: number[]): number[] {
+  const key = ticks.join(',');
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  return useMemo(() => ticks, [key]);
+}
+
+function LinePlot({ series, logScale = false, height = 220, yLabel, xMax }: LinePlotProps) {
   const [x0, x1] = stepExtent(series);
   const [y0, y1] = valueExtent(series, logScale);
-  const xTicks = Number.isFinite(x0) ? niceTicks(x0, x1, 5) : [0, 10, 20, 30, 40];
-  const yTicks = Number.isFinite(y0) ? (logScale ? logTicks(y0, y1) : niceTicks(y0, y1, 5)) : (logScale ? [0.01, 1, 100] : [0, 10, 20, 30]);
-  const domain = (t: number[]): [number, number] => [t[0], t[t.length - 1]];
+  // With the run's length known, the x axis is fixed for the whole run.
+  const xTicks = useStableTicks(xMax !== undefined ? niceTicks(Math.min(0, x0), xMax, 5) : Number.isFinite(x0) ? niceTicks(x0, x1, 5) : [0, 10, 20, 30, 40]);
+  const yTicks = useStableTicks(Number.isFinite(y0) ? (logScale ? logTicks(y0, y1) : niceTicks(y0, y1, 5)) : (logScale ? [0.01, 1, 100] : [0, 10, 20, 30]));
+  const xDomain = useMemo((): [number, number] => [xTicks[0], xTicks[xTicks.length - 1]], [xTicks]);
+  const yDomain = useMemo((): [number, number] => [yTicks[0], yTicks[yTicks.length - 1]], [yTicks]);
+  const label = useMemo(() => ({ value: yLabel, angle: -90, position: 'insideLeft' as const, style: { textAnchor: 'middle' as const } }), [yLabel]);
   const multi = series.length > 1;
   return (
     <>
       <ResponsiveContainer width="100%" height={height}>
-        <LineChart data={[]} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+        <LineChart data={EMPTY} accessibilityLayer={false} margin={MARGIN}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
           {/* Explicit domains and ticks: recharts neither scans data nor searches for nice ticks. */}
-          <XAxis dataKey="step" type="number" domain={domain(xTicks)} ticks={xTicks} interval={0} allowDataOverflow tickFormatter={(v: number) => formatNumber(v)} />
-          <YAxis type="number" scale={logScale ? 'log' : 'linear'} domain={domain(yTicks)} ticks={yTicks} interval={0} allowDataOverflow width={64}
-            tickFormatter={(v: number) => formatNumber(v, 3)}
-            label={{ value: yLabel, angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } }} />
+          <XAxis dataKey="step" type="number" domain={xDomain} ticks={xTicks} interval={0} allowDataOverflow tickFormatter={X_FORMAT} />
+          <YAxis type="number" scale={logScale ? 'log' : 'linear'} domain={yDomain} ticks={yTicks} interval={0} allowDataOverflow width={64}
+            tickFormatter={Y_FORMAT} label={label} />
           <PlotPaths logY={logScale} paths={series.map((s) => ({ key: s.key, name: s.name, color: s.color, xs: s.points.map((p) => p.step), ys: s.points.map((p) => p.value) }))} />
         </LineChart>
       </ResponsiveContainer>

@@ -29,9 +29,9 @@ export const RunChartsView = memo(function RunChartsView({ run, logScale }: { ru
   }), [h, version, max]);
   return (
     <div className="chart-grid">
-      <HistoryChart title="Loss over steps" yLabel="loss" logScale={logScale} series={[{ key: 'loss', name: 'Loss', color: 'var(--loss)', points: points.loss }]} />
-      <HistoryChart title="Weight over steps" yLabel="w" series={[{ key: 'weight', name: 'Weight', color: 'var(--weight)', points: points.weight }]} />
-      {run?.config.model === 'w+b' && <HistoryChart title="Bias over steps" yLabel="b" series={[{ key: 'bias', name: 'Bias', color: 'var(--bias)', points: points.bias }]} />}
+      <HistoryChart xMax={run?.config.steps} title="Loss over steps" yLabel="loss" logScale={logScale} series={[{ key: 'loss', name: 'Loss', color: 'var(--loss)', points: points.loss }]} />
+      <HistoryChart xMax={run?.config.steps} title="Weight over steps" yLabel="w" series={[{ key: 'weight', name: 'Weight', color: 'var(--weight)', points: points.weight }]} />
+      {run?.config.model === 'w+b' && <HistoryChart xMax={run?.config.steps} title="Bias over steps" yLabel="b" series={[{ key: 'bias', name: 'Bias', color: 'var(--bias)', points: points.bias }]} />}
     </div>
   );
 });

@@ -27,6 +27,7 @@ const LossChart = memo(function LossChart({ runs }: { runs: ComparedView[] }) {
   const title = 'Loss over steps';
   return (
     <HistoryChart title={title} yLabel={logScale ? 'loss (log)' : 'loss'} logScale={logScale} series={series}
+      xMax={runs.some((r) => !r.hidden) ? Math.max(...runs.filter((r) => !r.hidden).map((r) => r.run.config.steps)) : undefined}
       emptyText={runs.length && !series.length ? 'Every run is hidden: tick one under Compare runs.' : 'Press Train to see this chart fill in.'}
       actions={(
         <>
@@ -48,7 +49,7 @@ const ParamChart = memo(function ParamChart({ run, series, title, yLabel, color 
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [run, version, series, live]);
   return (
-    <HistoryChart title={title} yLabel={yLabel} series={[{ key: series, name, color, points }]}
+    <HistoryChart title={title} yLabel={yLabel} series={[{ key: series, name, color, points }]} xMax={run?.config.steps}
       actions={<ChartExportButtons title={title} />} />
   );
 });
