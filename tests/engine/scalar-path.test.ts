@@ -16,6 +16,20 @@ const OPS: Op[] = [
   (a) => E.broadcastTo(a, [1, 1, 1]), (a) => E.mul(a, 0.3),
 ];
 
+
+/** Records a random program of binary ops over watched scalars; `pool` grows with each result. */
+function recordProgram(prog: { op: number; a: number; b: number }[], vs: number[], dtype: 'float32' | 'float64') {
+  const xs = vs.map((v) => scalar(v, dtype));
+  const tape = new GradientTape();
+  tape.watch(...xs);
+  const out = tape.record(() => {
+    const pool = [...xs];
+    for (const i of prog) pool.push(OPS[i.op](pool[i.a % pool.length], pool[i.b % pool.length]));
+    return pool[pool.length - 1];
+  });
+  return { xs, tape, out };
+}
+
 describe('scalar backward rules', () => {
   it('equal the op-based rules bit for bit on random scalar graphs', () => {
     const program = fc.array(fc.record({ op: fc.nat(OPS.length - 1), a: fc.nat(9), b: fc.nat(9) }), { minLength: 1, maxLength: 12 });
@@ -24,14 +38,7 @@ describe('scalar backward rules', () => {
       fc.property(program, values, fc.constantFrom(...(['float32', 'float64'] as const)), (prog, vs, dtype) => {
         const run = (numbers: boolean) => {
           setScalarBackward(numbers);
-          const xs = vs.map((v) => scalar(v, dtype));
-          const tape = new GradientTape();
-          tape.watch(...xs);
-          const out = tape.record(() => {
-            const pool = [...xs];
-            for (const i of prog) pool.push(OPS[i.op](pool[i.a % pool.length], pool[i.b % pool.length]));
-            return pool[pool.length - 1];
-          });
+          const { xs, tape, out } = recordProgram(prog, vs, dtype);
           return tape.gradient(out, xs).map((g) => g.item());
         };
         expect(run(true)).toEqual(run(false));
@@ -91,14 +98,7 @@ describe('short number sweep (one source, no Map)', () => {
       fc.property(program, values, fc.constantFrom(...(['float32', 'float64'] as const)), fc.nat(1), (prog, vs, dtype, src) => {
         const run = (mode: 'short' | 'map' | 'ops') => {
           setScalarBackward(mode !== 'ops');
-          const xs = vs.map((v) => scalar(v, dtype));
-          const tape = new GradientTape();
-          tape.watch(...xs);
-          const out = tape.record(() => {
-            const pool = [...xs];
-            for (const i of prog) pool.push(OPS[i.op](pool[i.a % pool.length], pool[i.b % pool.length]));
-            return pool[pool.length - 1];
-          });
+          const { xs, tape, out } = recordProgram(prog, vs, dtype);
           const g = mode === 'short' ? tape.gradient(out, xs[src]) : tape.gradient(out, [xs[src]])[0];
           const leaf = tape.leaves().find((l) => l.id === xs[src].id);
           return [g.item(), leaf?.grad ?? null, tape.trace().map((e) => e.grad ?? null)];
