@@ -9,6 +9,7 @@
  */
 import type { TypedArray } from '../tensor.ts';
 import { BLOCK } from './reduce.ts';
+import { WASM_MIN_ELEMENTS, residualSumsWasm } from './wasm/residual.ts';
 
 /** Scalars and flags of one residual: d = y − (x·w [+ b]) (or its negative), each op rounded when `f32`. */
 export interface Residual {
@@ -29,8 +30,16 @@ export interface Residual {
  * (d² is unchanged and round(−d·k) = round(d·(−k))).
  */
 export function residualSums(x: TypedArray, y: TypedArray, n: number, r: Residual, totals: Float64Array): void {
-  totals.fill(0);
   const k = r.yFirst ? r.k : -r.k;
+  // The same sums, four float32 lanes at a time (wasm/residual.wat); b = 0 as below.
+  if (r.f32 && n >= WASM_MIN_ELEMENTS && x instanceof Float32Array && y instanceof Float32Array
+    && residualSumsWasm(x, y, n, r.w, r.hasBias ? r.b : 0, k, totals)) return;
+  residualSumsJs(x, y, n, r, k, totals);
+}
+
+/** The JavaScript loops: the definition the WebAssembly kernel must match, and its fallback. */
+export function residualSumsJs(x: TypedArray, y: TypedArray, n: number, r: Residual, k: number, totals: Float64Array): void {
+  totals.fill(0);
   for (let o = 0; o < n; o += BLOCK) {
     const len = Math.min(BLOCK, n - o);
     if (!r.f32) residualBlock64(x, y, o, len, r.w, r.b, k, totals);
