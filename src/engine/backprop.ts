@@ -33,7 +33,7 @@ export function backprop(entries: readonly Recorded[], target: Tensor): Map<numb
     for (let j = 0; j < inputGrads.length; j++) {
       const gj = inputGrads[j];
       if (gj === null || !e.needs(j)) continue;
-      const id = e.inputs[j].id;
+      const id = e.input(j).id;
       const prev = grads.get(id);
       grads.set(id, prev === undefined ? gj : add(prev, gj));
     }
@@ -47,7 +47,9 @@ export function numbersApply(entries: readonly Recorded[], target: Tensor): bool
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i];
     if (e.def.scalar === undefined || e.output.size !== 1 || e.output._lazy !== null) return false;
-    for (const t of e.inputs) if (t.size !== 1 || t._lazy !== null) return false;
+    if (e.a.size !== 1 || e.a._lazy !== null) return false;
+    const b = e.b;
+    if (b !== null && (b.size !== 1 || b._lazy !== null)) return false;
   }
   return true;
 }
@@ -62,9 +64,9 @@ export function backpropNumbers(entries: readonly Recorded[], target: Tensor): M
     if (g === undefined) continue;
     e.grad = g;
     e.inputGrads = null;
-    for (let j = 0; j < e.inputs.length; j++) {
+    for (let j = 0, n = e.arity; j < n; j++) {
       if (!e.needs(j)) continue;
-      const x = e.inputs[j];
+      const x = e.input(j);
       const v = e.def.scalar!(g, e, j);
       const prev = grads.get(x.id);
       grads.set(x.id, prev === undefined ? v : roundTo(x.dtype, prev + v));
@@ -100,9 +102,9 @@ export function numberGradientOf(entries: readonly Recorded[], target: Tensor, s
     const g = pairValues[at];
     e.grad = g;
     e.inputGrads = null;
-    for (let j = 0; j < e.inputs.length; j++) {
+    for (let j = 0, n = e.arity; j < n; j++) {
       if (!e.needs(j)) continue;
-      const x = e.inputs[j];
+      const x = e.input(j);
       const v = e.def.scalar!(g, e, j);
       const prev = pairIndex(count, x.id);
       if (prev >= 0) pairValues[prev] = roundTo(x.dtype, pairValues[prev] + v);

@@ -34,7 +34,10 @@ export interface OpDef {
 /** One recorded op (internal; `trace()` turns it into plain data). */
 export class Recorded {
   declare readonly def: OpDef;
-  declare readonly inputs: Tensor[];
+  /** The first input. Ops have one or two inputs, kept as fields: no array per recorded op. */
+  declare readonly a: Tensor;
+  /** The second input, or null for a one-input op. */
+  declare readonly b: Tensor | null;
   declare readonly output: Tensor;
   declare readonly attrs: unknown;
   /** Bit i set when input i is watched (needs a gradient). */
@@ -44,14 +47,30 @@ export class Recorded {
   /** The gradient this op sent to each input, once the tensor sweep has visited it. */
   declare inputGrads: (Tensor | null)[] | null;
 
-  constructor(def: OpDef, inputs: Tensor[], output: Tensor, attrs: unknown, mask: number) {
+  constructor(def: OpDef, a: Tensor, b: Tensor | null, output: Tensor, attrs: unknown, mask: number) {
     this.def = def;
-    this.inputs = inputs;
+    this.a = a;
+    this.b = b;
     this.output = output;
     this.attrs = attrs;
     this.mask = mask;
     this.grad = null;
     this.inputGrads = null;
+  }
+
+  /** The inputs in order (a fresh array; hot paths read `a` and `b`). */
+  get inputs(): Tensor[] {
+    return this.b === null ? [this.a] : [this.a, this.b];
+  }
+
+  /** Input i (0 or 1). */
+  input(i: number): Tensor {
+    return i === 0 ? this.a : this.b!;
+  }
+
+  /** How many inputs the op has (1 or 2). */
+  get arity(): number {
+    return this.b === null ? 1 : 2;
   }
 
   /** True when input `i` depends on something the tape watches. */
@@ -77,9 +96,9 @@ export function isRecording(): boolean {
   return active.length !== 0;
 }
 
-/** Offers an op that just ran to every recording tape; each keeps it if an input is watched. */
-export function recordOp(def: OpDef, inputs: Tensor[], output: Tensor, attrs: unknown = null): void {
-  for (let i = 0; i < active.length; i++) active[i]._offer(def, inputs, output, attrs);
+/** Offers an op that just ran (inputs a and, for a binary op, b) to every recording tape; each keeps it if an input is watched. */
+export function recordOp(def: OpDef, a: Tensor, b: Tensor | null, output: Tensor, attrs: unknown = null): void {
+  for (let i = 0; i < active.length; i++) active[i]._offer(def, a, b, output, attrs);
 }
 
 /**
@@ -175,12 +194,11 @@ export class GradientTape {
   }
 
   /** @internal Called by recordOp: keeps the op when one of its inputs is watched. */
-  _offer(def: OpDef, inputs: Tensor[], output: Tensor, attrs: unknown): void {
-    let mask = 0;
-    for (let i = 0; i < inputs.length; i++) if (this.watches(inputs[i])) mask |= 1 << i;
+  _offer(def: OpDef, a: Tensor, b: Tensor | null, output: Tensor, attrs: unknown): void {
+    const mask = (this.watches(a) ? 1 : 0) | (b !== null && this.watches(b) ? 2 : 0);
     if (mask === 0) return;
     this.track(output);
-    this.entries.push(new Recorded(def, inputs, output, attrs, mask));
+    this.entries.push(new Recorded(def, a, b, output, attrs, mask));
   }
 
   /** Whether gradients flow to t on this tape: a variable, watched, or computed from one. */

@@ -18,13 +18,13 @@ export interface ElementwiseDef extends OpDef {
 
 const def = (name: string, code: number, backward: OpDef['backward'], scalar?: OpDef['scalar']): ElementwiseDef =>
   ({ name, code, backward, scalar });
-const x0 = (e: Recorded) => e.inputs[0];
-const x1 = (e: Recorded) => e.inputs[1];
+const x0 = (e: Recorded) => e.a;
+const x1 = (e: Recorded) => e.b!;
 /** A broadcast input's gradient, summed back to that input's shape. */
-const unbroadcast = (e: Recorded, i: number, g: Tensor): Tensor => sumTo(g, e.inputs[i].shape);
+const unbroadcast = (e: Recorded, i: number, g: Tensor): Tensor => sumTo(g, e.input(i).shape);
 // For the number rules: an operand's value, a constant or result rounded to the op's dtype.
-const v0 = (e: Recorded) => e.inputs[0]._s;
-const v1 = (e: Recorded) => e.inputs[1]._s;
+const v0 = (e: Recorded) => e.a._s;
+const v1 = (e: Recorded) => e.b!._s;
 const y = (e: Recorded) => e.output._s;
 const R = (e: Recorded, v: number) => (e.output.dtype === 'float32' ? Math.fround(v) : v);
 
@@ -116,7 +116,7 @@ function binary(op: ElementwiseDef, a: TensorLike, b: TensorLike): Tensor {
   } else {
     out = binaryTensor(op, A, B);
   }
-  if (isRecording()) recordOp(op, [A, B], out);
+  if (isRecording()) recordOp(op, A, B, out);
   return out;
 }
 
@@ -163,7 +163,7 @@ function unary(op: ElementwiseDef, x: TensorLike, p: number): Tensor {
   } else {
     out = lazyUnary(op.code, X, p) ?? unaryTensor(op, X, p);
   }
-  if (isRecording()) recordOp(op, [X], out, op === POW_OP ? { exponent: p } : null);
+  if (isRecording()) recordOp(op, X, null, out, op === POW_OP ? { exponent: p } : null);
   return out;
 }
 

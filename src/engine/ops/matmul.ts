@@ -18,18 +18,18 @@ const MATMUL_OP: OpDef = {
   backward: (g, e) => {
     const [a, b, g2] = asMatrices(e, g);
     return [
-      e.needs(0) ? reshape(sumTo(matmul(g2, transpose(b)), promotedA(e)), e.inputs[0].shape) : null,
-      e.needs(1) ? reshape(sumTo(matmul(transpose(a), g2), promotedB(e)), e.inputs[1].shape) : null,
+      e.needs(0) ? reshape(sumTo(matmul(g2, transpose(b)), promotedA(e)), e.a.shape) : null,
+      e.needs(1) ? reshape(sumTo(matmul(transpose(a), g2), promotedB(e)), e.b!.shape) : null,
     ];
   },
 };
 
-const promotedA = (e: Recorded) => (e.inputs[0].shape.length === 1 ? [1, e.inputs[0].shape[0]] : e.inputs[0].shape);
-const promotedB = (e: Recorded) => (e.inputs[1].shape.length === 1 ? [e.inputs[1].shape[0], 1] : e.inputs[1].shape);
+const promotedA = (e: Recorded) => (e.a.shape.length === 1 ? [1, e.a.shape[0]] : e.a.shape);
+const promotedB = (e: Recorded) => (e.b!.shape.length === 1 ? [e.b!.shape[0], 1] : e.b!.shape);
 
 function asMatrices(e: Recorded, g: Tensor): [Tensor, Tensor, Tensor] {
-  const a = reshape(e.inputs[0], promotedA(e));
-  const b = reshape(e.inputs[1], promotedB(e));
+  const a = reshape(e.a, promotedA(e));
+  const b = reshape(e.b!, promotedB(e));
   const { shape } = plan(a.shape, b.shape);
   return [a, b, reshape(g, shape)];
 }
@@ -54,7 +54,7 @@ export function matmul(a: TensorLike, b: TensorLike): Tensor {
   if (A.shape.length === 1) shape = [...shape.slice(0, -2), shape[shape.length - 1]];
   if (B.shape.length === 1) shape = shape.slice(0, -1);
   const out = fromArray(shape, A.dtype, data);
-  if (isRecording()) recordOp(MATMUL_OP, [A, B], out);
+  if (isRecording()) recordOp(MATMUL_OP, A, B, out);
   return out;
 }
 

@@ -25,21 +25,21 @@ const reduceAttrs = (e: { attrs: unknown }) => e.attrs as ReduceAttrs;
 // d sum / dx = 1 on every summed element: broadcast g back over the reduced axes.
 const SUM_OP: OpDef = {
   name: 'sum',
-  backward: (g, e) => [broadcastTo(reshape(g, reduceAttrs(e).keep), e.inputs[0].shape)],
+  backward: (g, e) => [broadcastTo(reshape(g, reduceAttrs(e).keep), e.a.shape)],
   scalar: (g) => g,
 };
 
 // d mean / dx = 1/count on every averaged element.
 const MEAN_OP: OpDef = {
   name: 'mean',
-  backward: (g, e) => [broadcastTo(div(reshape(g, reduceAttrs(e).keep), reduceAttrs(e).count), e.inputs[0].shape)],
+  backward: (g, e) => [broadcastTo(div(reshape(g, reduceAttrs(e).keep), reduceAttrs(e).count), e.a.shape)],
   scalar: (g, e) => roundTo(e.output.dtype, g / roundTo(e.output.dtype, reduceAttrs(e).count)),
 };
 
 // sumTo is sum over the broadcast axes; its gradient broadcasts back.
 const SUM_TO_OP: OpDef = {
   name: 'sumTo',
-  backward: (g, e) => [broadcastTo(g, e.inputs[0].shape)],
+  backward: (g, e) => [broadcastTo(g, e.a.shape)],
   scalar: (g) => g,
 };
 
@@ -64,7 +64,7 @@ function reduce(op: OpDef, x: TensorLike, axis: number | readonly number[] | und
   const shape = keepDims ? keep : X.shape.filter((_, i) => !axes.includes(i));
   const count = axes.reduce((c, a) => c * X.shape[a], 1);
   const out = sumKeep(X, keep, shape, op === MEAN_OP ? count : 1);
-  if (isRecording()) recordOp(op, [X], out, { axis: axes, keepDims, keep, count });
+  if (isRecording()) recordOp(op, X, null, out, { axis: axes, keepDims, keep, count });
   return out;
 }
 
@@ -73,7 +73,7 @@ const SCALAR_ATTRS: ReduceAttrs = Object.freeze({ axis: [], keepDims: false, kee
 /** Scalar fast path: the sum or mean of a rank-0 tensor is its value (a new tensor). */
 function reduceScalar(op: OpDef, X: Tensor): Tensor {
   const out = fromScalar(X._s, X.dtype);
-  if (isRecording()) recordOp(op, [X], out, SCALAR_ATTRS);
+  if (isRecording()) recordOp(op, X, null, out, SCALAR_ATTRS);
   return out;
 }
 
@@ -89,7 +89,7 @@ export function sumTo(g: Tensor, shape: readonly number[]): Tensor {
   const G = g._read();
   const keep = new Array<number>(G.shape.length - shape.length).fill(1).concat(shape);
   const out = sumKeep(G, keep, shape, 1);
-  if (isRecording()) recordOp(SUM_TO_OP, [G], out, { shape: [...shape] });
+  if (isRecording()) recordOp(SUM_TO_OP, G, null, out, { shape: [...shape] });
   return out;
 }
 

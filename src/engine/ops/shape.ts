@@ -11,8 +11,8 @@ import { sumTo } from './reduce.ts';
 import { lazyFill, lazyThreshold } from '../lazy/node.ts';
 
 // For one element each of these is the identity, hence the number rules g ↦ g.
-const RESHAPE_OP: OpDef = { name: 'reshape', backward: (g, e) => [reshape(g, e.inputs[0].shape)], scalar: (g) => g };
-const BROADCAST_OP: OpDef = { name: 'broadcastTo', backward: (g, e) => [sumTo(g, e.inputs[0].shape)], scalar: (g) => g };
+const RESHAPE_OP: OpDef = { name: 'reshape', backward: (g, e) => [reshape(g, e.a.shape)], scalar: (g) => g };
+const BROADCAST_OP: OpDef = { name: 'broadcastTo', backward: (g, e) => [sumTo(g, e.a.shape)], scalar: (g) => g };
 const TRANSPOSE_OP: OpDef = { name: 'transpose', backward: (g) => [transpose(g)], scalar: (g) => g };
 
 /**
@@ -26,7 +26,7 @@ export function reshape(x: TensorLike, shape: readonly number[]): Tensor {
   if (sameShape(target, X.shape)) return X;
   if (X._lazy !== null) X._lazy.force(X);
   const out = new Tensor(target, X.dtype, X._d, X._s, null);
-  if (isRecording()) recordOp(RESHAPE_OP, [X], out, { shape: target });
+  if (isRecording()) recordOp(RESHAPE_OP, X, null, out, { shape: target });
   return out;
 }
 
@@ -62,7 +62,7 @@ export function broadcastTo(x: TensorLike, shape: readonly number[]): Tensor {
     else broadcastKernel(X.data, X.shape, target, data);
     out = fromArray(target, X.dtype, data);
   }
-  if (isRecording()) recordOp(BROADCAST_OP, [X], out, { shape: target });
+  if (isRecording()) recordOp(BROADCAST_OP, X, null, out, { shape: target });
   return out;
 }
 
@@ -77,6 +77,6 @@ export function transpose(x: TensorLike): Tensor {
   const data = allocate(X.dtype, X.size);
   transposeKernel(X.data, data, X.size / (rows * cols) || 0, rows, cols);
   const out = fromArray(shape, X.dtype, data);
-  if (isRecording()) recordOp(TRANSPOSE_OP, [X], out);
+  if (isRecording()) recordOp(TRANSPOSE_OP, X, null, out);
   return out;
 }
