@@ -98,7 +98,8 @@ describe('Playground controls', () => {
     await trainAndWait(400);
     expect(Number(screen.getByTestId('readout-weight').textContent)).toBeCloseTo(-1, 1);
     expect(Number(screen.getByTestId('readout-bias').textContent)).toBeCloseTo(1, 1);
-    expect(screen.getByRole('figure', { name: 'Bias over steps' })).toBeTruthy();
+    // Charts redraw in a deferred render that may land after the readout (as above).
+    expect(await screen.findByRole('figure', { name: 'Bias over steps' })).toBeTruthy();
     const map = screen.getByRole('figure', { name: 'Loss over weight and bias' });
     // The grid is recomputed around the finished path; its lowest cell is next to (−1, 1).
     await waitFor(() => expect(within(map).getByText(/lowest loss on this grid/).textContent).toMatch(/ends at w = -1, b = 1 /), { timeout: 8000 });
