@@ -67,14 +67,19 @@ export class Tensor {
   /** @internal serial of the first tape that watches this tensor (0: none); see GradientTape */
   declare _mark: number;
 
-  /** @internal Use `tensor`, `scalar` or an op instead. */
-  constructor(shape: readonly number[], dtype: DType, data: TypedArray | null, s: number, lazy: Pending | null, id = newId()) {
+  /**
+   * @internal Use `tensor`, `scalar` or an op instead. Every argument is required and the body
+   * only stores them: V8 then inlines `new Tensor` into the ops (a constructor with a default
+   * parameter and a call was left out of line, through the generic construct stub).
+   * `s` must be the value when size is 1 and the tensor is not pending.
+   */
+  constructor(shape: readonly number[], dtype: DType, size: number, data: TypedArray | null, s: number, lazy: Pending | null, id: number) {
     this.id = id;
     this.shape = shape;
     this.dtype = dtype;
-    this.size = data === null ? sizeOf(shape) : data.length;
+    this.size = size;
     this._d = data;
-    this._s = data !== null && data.length === 1 ? data[0] : s;
+    this._s = s;
     this._lazy = lazy;
     this._watchAll = false;
     this._mark = 0;
@@ -136,13 +141,13 @@ export class Tensor {
  */
 export class Variable extends Tensor {
   /** @internal immutable view of the current value, shared by the ops that read it */
-  declare _snap: Tensor | null;
+  declare _snap: Tensor;
 
   /** @internal Use `variable` instead. */
   constructor(init: Tensor) {
-    super(init.shape, init.dtype, init._d, init._s, null);
-    this._snap = null;
+    super(init.shape, init.dtype, init.size, init._d, init._s, null, newId());
     this._watchAll = true;
+    this._snap = this.snapshot();
   }
 
   /** Replaces the value with `value` (a tensor of the same shape and dtype, or a number for a one-element variable). Returns this. */
@@ -156,30 +161,32 @@ export class Variable extends Tensor {
     // Share the new value's storage: tensors are immutable, so nobody writes into it.
     this._d = v._d;
     this._s = v._s;
-    this._snap = null;
+    this._snap = this.snapshot();
     return this;
+  }
+
+  // The snapshot is made when the value changes, not on first read: `_read` stays small enough
+  // for V8 to inline into every op, where making it lazily left a `new` out of line.
+  private snapshot(): Tensor {
+    const snap = new Tensor(this.shape, this.dtype, this.size, this._d, this._s, null, this.id);
+    snap._watchAll = true;
+    return snap;
   }
 
   /** @internal A snapshot with the variable's id, so gradients reach the variable. */
   override _read(): Tensor {
-    let snap = this._snap;
-    if (snap === null) {
-      snap = new Tensor(this.shape, this.dtype, this._d, this._s, null, this.id);
-      snap._watchAll = true;
-      this._snap = snap;
-    }
-    return snap;
+    return this._snap;
   }
 }
 
 /** @internal A one-element tensor (shape [] unless given) holding `v` rounded to `dtype`, without a typed array. */
 export function fromScalar(v: number, dtype: DType, shape: readonly number[] = SCALAR_SHAPE): Tensor {
-  return new Tensor(shape, dtype, null, dtype === 'float32' ? Math.fround(v) : v, null);
+  return new Tensor(shape, dtype, 1, null, dtype === 'float32' ? Math.fround(v) : v, null, newId());
 }
 
 /** @internal A tensor owning `data` (not copied). */
 export function fromArray(shape: readonly number[], dtype: DType, data: TypedArray): Tensor {
-  return new Tensor(shape, dtype, data, 0, null);
+  return new Tensor(shape, dtype, data.length, data, data.length === 1 ? data[0] : 0, null, newId());
 }
 
 /** @internal A tensor of `shape` with every element `v`. */

@@ -10,7 +10,8 @@
  * rewrites are exact ones: ops on broadcast scalars fold to one scalar, and
  * −(a·s) becomes a·(−s).
  */
-import { Tensor, fromScalar, roundTo, type DType, type Pending } from '../tensor.ts';
+import { Tensor, fromScalar, newId, roundTo, type DType, type Pending } from '../tensor.ts';
+import { sizeOf } from '../shape.ts';
 import { MUL, NEG, scalarBinary, scalarUnary } from '../kernels/elementwise.ts';
 import { evaluate } from './evaluate.ts';
 
@@ -71,7 +72,7 @@ export function scalarOf(t: Tensor): number {
 }
 
 function lazyTensor(shape: readonly number[], dtype: DType, node: LazyNode): Tensor {
-  return new Tensor(shape, dtype, null, 0, node);
+  return new Tensor(shape, dtype, sizeOf(shape), null, 0, node, newId());
 }
 
 /** A scalar broadcast to `shape` without writing it out. */

@@ -6,7 +6,7 @@ import { EngineError, formatShape } from '../errors.ts';
 import { broadcastKernel, transposeKernel } from '../kernels/shape.ts';
 import { broadcastsTo, sameShape, sizeOf } from '../shape.ts';
 import { isRecording, recordOp, type OpDef } from '../tape.ts';
-import { allocate, fromArray, fromScalar, operand, Tensor, type TensorLike } from '../tensor.ts';
+import { allocate, fromArray, fromScalar, newId, operand, Tensor, type TensorLike } from '../tensor.ts';
 import { sumTo } from './reduce.ts';
 import { lazyFill, lazyThreshold } from '../lazy/node.ts';
 
@@ -25,7 +25,7 @@ export function reshape(x: TensorLike, shape: readonly number[]): Tensor {
   const target = resolveShape(X, shape);
   if (sameShape(target, X.shape)) return X;
   if (X._lazy !== null) X._lazy.force(X);
-  const out = new Tensor(target, X.dtype, X._d, X._s, null);
+  const out = new Tensor(target, X.dtype, X.size, X._d, X._s, null, newId());
   if (isRecording()) recordOp(RESHAPE_OP, X, null, out, { shape: target });
   return out;
 }
