@@ -6,7 +6,7 @@
  * gradient records that computation too — which is how nested tapes give second derivatives.
  */
 import { EngineError } from './errors.ts';
-import { filled, fromScalar, type Tensor } from './tensor.ts';
+import { WATCH_ALL, filled, fromScalar, type Tensor } from './tensor.ts';
 import { evaluate } from './lazy/evaluate.ts';
 import { SHORT_TAPE, backprop, backpropNumbers, numberGradientOf, numbersApply } from './backprop.ts';
 import { toEntry, toLeaf, type GradValue, type TapeEntry, type TapeLeaf } from './trace.ts';
@@ -203,18 +203,19 @@ export class GradientTape {
 
   /** Whether gradients flow to t on this tape: a variable, watched, or computed from one. */
   private watches(t: Tensor): boolean {
-    return t._watchAll || t._mark === this.serial || (this.others !== null && this.others.has(t.id));
+    return t._mark === WATCH_ALL || t._mark === this.serial || (this.others !== null && this.others.has(t.id));
   }
 
   /** Marks t as watched (a tag on the tensor; a set only when another tape tagged it first). */
   private track(t: Tensor): void {
+    if (t._mark === WATCH_ALL) return;
     if (t._mark === 0) t._mark = this.serial;
     else if (t._mark !== this.serial) (this.others ??= new Set()).add(t.id);
   }
 
   private toLeaf(t: Tensor): TapeLeaf {
     if (this.lastGrads === null && this.numberTarget !== null) this.lastGrads = backpropNumbers(this.entries, this.numberTarget);
-    const kind = t._watchAll ? 'variable' : this.watches(t) ? 'watched' : 'constant';
+    const kind = t._mark === WATCH_ALL ? 'variable' : this.watches(t) ? 'watched' : 'constant';
     const g = this.lastGrads?.get(t.id) ?? (this.lastGrads && kind !== 'constant' ? filled(t.shape, t.dtype, 0) : undefined);
     return toLeaf(t, kind, g);
   }

@@ -32,6 +32,9 @@ export interface Pending {
 
 let nextId = 1;
 
+/** `_mark` of a variable and its snapshots: watched by every tape. */
+export const WATCH_ALL = -1;
+
 /** A fresh, never reused tensor id (ids name tensors in the tape trace). */
 export function newId(): number {
   return nextId++;
@@ -62,9 +65,11 @@ export class Tensor {
   declare _s: number;
   /** @internal pending computation, or null */
   declare _lazy: Pending | null;
-  /** @internal true for a variable's value: every tape watches it */
-  declare _watchAll: boolean;
-  /** @internal serial of the first tape that watches this tensor (0: none); see GradientTape */
+  /**
+   * @internal serial of the first tape that watches this tensor (0: none; WATCH_ALL: a
+   * variable's value, which every tape watches); see GradientTape. One field for both keeps
+   * the tensor a word smaller.
+   */
   declare _mark: number;
 
   /**
@@ -81,7 +86,6 @@ export class Tensor {
     this._d = data;
     this._s = s;
     this._lazy = lazy;
-    this._watchAll = false;
     this._mark = 0;
   }
 
@@ -146,7 +150,7 @@ export class Variable extends Tensor {
   /** @internal Use `variable` instead. */
   constructor(init: Tensor) {
     super(init.shape, init.dtype, init.size, init._d, init._s, null, newId());
-    this._watchAll = true;
+    this._mark = WATCH_ALL;
     this._snap = this.snapshot();
   }
 
@@ -169,7 +173,7 @@ export class Variable extends Tensor {
   // for V8 to inline into every op, where making it lazily left a `new` out of line.
   private snapshot(): Tensor {
     const snap = new Tensor(this.shape, this.dtype, this.size, this._d, this._s, null, this.id);
-    snap._watchAll = true;
+    snap._mark = WATCH_ALL;
     return snap;
   }
 
