@@ -41,11 +41,10 @@ export function backprop(entries: readonly Recorded[], target: Tensor): Map<numb
   return grads;
 }
 
-/** True when the number sweep applies: no outer tape records, and every tensor has one settled element. */
-export function numbersApply(entries: readonly Recorded[], target: Tensor): boolean {
+/** True when the number sweep applies to the ops from `last` back: no outer tape records, and every tensor has one settled element. */
+export function numbersApply(last: Recorded | null, target: Tensor): boolean {
   if (!numbersAllowed || isRecording() || target.size !== 1 || target._lazy !== null) return false;
-  for (let i = 0; i < entries.length; i++) {
-    const e = entries[i];
+  for (let e = last; e !== null; e = e.prev) {
     if (e.def.scalar === undefined || e.output.size !== 1 || e.output._lazy !== null) return false;
     if (e.a.size !== 1 || e.a._lazy !== null) return false;
     const b = e.b;
@@ -87,16 +86,16 @@ function pairIndex(count: number, id: number): number {
 }
 
 /**
- * `backpropNumbers` for one source on a short tape: the same visits, rules and rounding, with
- * the gradients in reused arrays instead of a Map. d target / d source, or undefined when no
- * gradient reaches it. Fills `grad` on the entries like the full sweep.
+ * `backpropNumbers` for one source on a short tape (its ops from `last` back, via `prev`): the
+ * same visits, rules and rounding, with the gradients in reused arrays instead of a Map.
+ * d target / d source, or undefined when no gradient reaches it. Fills `grad` on the entries
+ * like the full sweep.
  */
-export function numberGradientOf(entries: readonly Recorded[], target: Tensor, sourceId: number): number | undefined {
+export function numberGradientOf(last: Recorded | null, target: Tensor, sourceId: number): number | undefined {
   pairIds[0] = target.id;
   pairValues[0] = 1;
   let count = 1;
-  for (let i = entries.length - 1; i >= 0; i--) {
-    const e = entries[i];
+  for (let e = last; e !== null; e = e.prev) {
     const at = pairIndex(count, e.output.id);
     if (at < 0) continue;
     const g = pairValues[at];

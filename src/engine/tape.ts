@@ -1,7 +1,7 @@
 /**
  * GradientTape: records the ops run inside `record(fn)` and walks them backwards to find
- * gradients, with TensorFlow's semantics. The tape is a plain list of entries
- * `{ def, inputs, output }`; backprop.ts walks it. Backward rules are
+ * gradients, with TensorFlow's semantics. The tape is a list of entries `{ def, inputs,
+ * output }`, each linked to the one recorded before it; backprop.ts walks it. Backward rules are
  * written with the public ops, so a tape that is recording while another tape computes its
  * gradient records that computation too — which is how nested tapes give second derivatives.
  */
@@ -46,8 +46,10 @@ export class Recorded {
   declare grad: GradValue | null;
   /** The gradient this op sent to each input, once the tensor sweep has visited it. */
   declare inputGrads: (Tensor | null)[] | null;
+  /** The op recorded just before this one on the same tape, or null for the first. */
+  declare readonly prev: Recorded | null;
 
-  constructor(def: OpDef, a: Tensor, b: Tensor | null, output: Tensor, attrs: unknown, mask: number) {
+  constructor(def: OpDef, a: Tensor, b: Tensor | null, output: Tensor, attrs: unknown, mask: number, prev: Recorded | null) {
     this.def = def;
     this.a = a;
     this.b = b;
@@ -56,6 +58,7 @@ export class Recorded {
     this.mask = mask;
     this.grad = null;
     this.inputGrads = null;
+    this.prev = prev;
   }
 
   /** The inputs in order (a fresh array; hot paths read `a` and `b`). */
@@ -108,7 +111,10 @@ export function recordOp(def: OpDef, a: Tensor, b: Tensor | null, output: Tensor
 export class GradientTape {
   /** Whether `gradient` may be called more than once. */
   readonly persistent: boolean;
-  private readonly entries: Recorded[] = [];
+  // The recorded ops as a chain from the last one back (Recorded.prev): backprop walks them in
+  // that order anyway, and a tape of a few ops then allocates no array to grow.
+  private last: Recorded | null = null;
+  private count = 0;
   /** Tensors this tape watches carry `_mark === serial`; `others` holds ids marked by an earlier tape. */
   private readonly serial = nextSerial++;
   private others: Set<number> | null = null;
@@ -153,9 +159,9 @@ export class GradientTape {
     const at = active.length === 0 ? -1 : active.indexOf(this);
     if (at >= 0) active.splice(at, 1);
     try {
-      const numbers = numbersApply(this.entries, target);
-      if (numbers && !Array.isArray(sources) && this.entries.length <= SHORT_TAPE) return this.shortNumberGradient(target, sources as Tensor);
-      const grads = numbers ? backpropNumbers(this.entries, target) : backprop(this.entries, target);
+      const numbers = numbersApply(this.last, target);
+      if (numbers && !Array.isArray(sources) && this.count <= SHORT_TAPE) return this.shortNumberGradient(target, sources as Tensor);
+      const grads = numbers ? backpropNumbers(this.entries(), target) : backprop(this.entries(), target);
       this.lastGrads = grads;
       if (!Array.isArray(sources)) {
         const g = gradientFor(grads, sources as Tensor);
@@ -174,7 +180,7 @@ export class GradientTape {
 
   /** One source on a short tape of one-element tensors: no Map; `leaves` redoes the full sweep if asked. */
   private shortNumberGradient(target: Tensor, source: Tensor): Tensor {
-    const g = numberGradientOf(this.entries, target, source.id);
+    const g = numberGradientOf(this.last, target, source.id);
     this.lastGrads = null;
     this.numberTarget = target;
     return g === undefined ? filled(source.shape, source.dtype, 0) : fromScalar(g, source.dtype, source.shape);
@@ -182,15 +188,24 @@ export class GradientTape {
 
   /** The recorded ops as plain data, in the order they ran (see TapeEntry). */
   trace(): TapeEntry[] {
-    return this.entries.map(toEntry);
+    return this.entries().map(toEntry);
   }
 
   /** The tensors the recorded ops read but did not produce, with their total gradients after `gradient` (e.g. dL/dw). */
   leaves(): TapeLeaf[] {
-    const produced = new Set(this.entries.map((e) => e.output.id));
+    const entries = this.entries();
+    const produced = new Set(entries.map((e) => e.output.id));
     const seen = new Map<number, Tensor>();
-    for (const e of this.entries) for (const t of e.inputs) if (!produced.has(t.id) && !seen.has(t.id)) seen.set(t.id, t);
+    for (const e of entries) for (const t of e.inputs) if (!produced.has(t.id) && !seen.has(t.id)) seen.set(t.id, t);
     return [...seen.values()].map((t) => this.toLeaf(t));
+  }
+
+  /** The recorded ops in the order they ran. */
+  private entries(): Recorded[] {
+    const out = new Array<Recorded>(this.count);
+    let i = this.count;
+    for (let e = this.last; e !== null; e = e.prev) out[--i] = e;
+    return out;
   }
 
   /** @internal Called by recordOp: keeps the op when one of its inputs is watched. */
@@ -198,7 +213,8 @@ export class GradientTape {
     const mask = (this.watches(a) ? 1 : 0) | (b !== null && this.watches(b) ? 2 : 0);
     if (mask === 0) return;
     this.track(output);
-    this.entries.push(new Recorded(def, a, b, output, attrs, mask));
+    this.last = new Recorded(def, a, b, output, attrs, mask, this.last);
+    this.count++;
   }
 
   /** Whether gradients flow to t on this tape: a variable, watched, or computed from one. */
@@ -214,7 +230,7 @@ export class GradientTape {
   }
 
   private toLeaf(t: Tensor): TapeLeaf {
-    if (this.lastGrads === null && this.numberTarget !== null) this.lastGrads = backpropNumbers(this.entries, this.numberTarget);
+    if (this.lastGrads === null && this.numberTarget !== null) this.lastGrads = backpropNumbers(this.entries(), this.numberTarget);
     const kind = t._mark === WATCH_ALL ? 'variable' : this.watches(t) ? 'watched' : 'constant';
     const g = this.lastGrads?.get(t.id) ?? (this.lastGrads && kind !== 'constant' ? filled(t.shape, t.dtype, 0) : undefined);
     return toLeaf(t, kind, g);
