@@ -19,12 +19,11 @@ export function setScalarBackward(on: boolean): boolean {
   return previous;
 }
 
-/** Gradients by tensor id, each a tensor (reference sweep). Fills `grad`/`inputGrads` on entries. */
-export function backprop(entries: readonly Recorded[], target: Tensor): Map<number, GradValue> {
+/** Gradients by tensor id, each a tensor (reference sweep over the ops from `last` back). Fills `grad`/`inputGrads` on entries. */
+export function backprop(last: Recorded | null, target: Tensor): Map<number, GradValue> {
   const grads = new Map<number, Tensor>();
   grads.set(target.id, filled(target.shape, target.dtype, 1));
-  for (let i = entries.length - 1; i >= 0; i--) {
-    const e = entries[i];
+  for (let e = last; e !== null; e = e.prev) {
     const g = grads.get(e.output.id);
     if (g === undefined) continue;
     const inputGrads = e.def.backward(g, e);
@@ -54,11 +53,10 @@ export function numbersApply(last: Recorded | null, target: Tensor): boolean {
 }
 
 /** The reference sweep on plain numbers (see numbersApply); sums round like `add` would. */
-export function backpropNumbers(entries: readonly Recorded[], target: Tensor): Map<number, GradValue> {
+export function backpropNumbers(last: Recorded | null, target: Tensor): Map<number, GradValue> {
   const grads = new Map<number, number>();
   grads.set(target.id, 1);
-  for (let i = entries.length - 1; i >= 0; i--) {
-    const e = entries[i];
+  for (let e = last; e !== null; e = e.prev) {
     const g = grads.get(e.output.id);
     if (g === undefined) continue;
     e.grad = g;

@@ -111,8 +111,8 @@ export function recordOp(def: OpDef, a: Tensor, b: Tensor | null, output: Tensor
 export class GradientTape {
   /** Whether `gradient` may be called more than once. */
   readonly persistent: boolean;
-  // The recorded ops as a chain from the last one back (Recorded.prev): backprop walks them in
-  // that order anyway, and a tape of a few ops then allocates no array to grow.
+  // The recorded ops as a chain from the last one back (Recorded.prev): every backprop sweep
+  // walks them in that order, and a tape of a few ops then allocates no array to grow.
   private last: Recorded | null = null;
   private count = 0;
   /** Tensors this tape watches carry `_mark === serial`; `others` holds ids marked by an earlier tape. */
@@ -161,7 +161,7 @@ export class GradientTape {
     try {
       const numbers = numbersApply(this.last, target);
       if (numbers && !Array.isArray(sources) && this.count <= SHORT_TAPE) return this.shortNumberGradient(target, sources as Tensor);
-      const grads = numbers ? backpropNumbers(this.entries(), target) : backprop(this.entries(), target);
+      const grads = numbers ? backpropNumbers(this.last, target) : backprop(this.last, target);
       this.lastGrads = grads;
       if (!Array.isArray(sources)) {
         const g = gradientFor(grads, sources as Tensor);
@@ -230,7 +230,7 @@ export class GradientTape {
   }
 
   private toLeaf(t: Tensor): TapeLeaf {
-    if (this.lastGrads === null && this.numberTarget !== null) this.lastGrads = backpropNumbers(this.entries(), this.numberTarget);
+    if (this.lastGrads === null && this.numberTarget !== null) this.lastGrads = backpropNumbers(this.last, this.numberTarget);
     const kind = t._mark === WATCH_ALL ? 'variable' : this.watches(t) ? 'watched' : 'constant';
     const g = this.lastGrads?.get(t.id) ?? (this.lastGrads && kind !== 'constant' ? filled(t.shape, t.dtype, 0) : undefined);
     return toLeaf(t, kind, g);
