@@ -5,6 +5,8 @@ import globals from 'globals';
 
 // Imports flow one way: engine → training → workers/trainer-api → worker-client → store → UI.
 // Each zone lists what it may not import, so a wrong-way import fails lint.
+// Each feature is a folder; features import no other feature.
+const FEATURES = ['lessons/negator', 'lessons/reduce', 'playground', 'overview'];
 const uiLibs = ['react', 'react-dom', 'react-dom/*', 'comlink', 'zustand', 'zustand/*', 'recharts'];
 const zone = (files, patterns, message, allowTypeImports = false) => ({
   files,
@@ -27,19 +29,22 @@ export default tseslint.config(
       'no-implied-eval': 'error',
     },
   },
-  zone(['src/engine/**'], [...uiLibs, '**/training/**', '**/store/**', '**/workers/**', '**/components/**', '**/lessons/**', '**/worker-client*'],
+  zone(['src/engine/**'], [...uiLibs, '**/training/**', '**/store/**', '**/workers/**', '**/components/**', '**/lessons/**', '**/playground/**', '**/overview/**', '**/worker-client*'],
     'The engine is pure TS: no UI, worker or store imports.'),
   {
     // The engine runs in the worker, in node and in tests: no browser globals either.
     files: ['src/engine/**'],
     rules: { 'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'self', 'postMessage', 'fetch'] },
   },
-  zone(['src/training/**'], [...uiLibs, '**/store/**', '**/workers/**', '**/components/**', '**/lessons/**', '**/worker-client*', '**/engine/*/**', '!**/engine/index*'],
+  zone(['src/training/**'], [...uiLibs, '**/store/**', '**/workers/**', '**/components/**', '**/lessons/**', '**/playground/**', '**/overview/**', '**/worker-client*', '**/engine/*/**', '!**/engine/index*'],
     'training/ may import only the engine public surface (src/engine/index.ts).'),
-  zone(['workers/**'], ['react', 'react-dom', 'zustand', 'recharts', '**/store/**', '**/components/**', '**/lessons/**', '**/worker-client*'],
+  zone(['workers/**'], ['react', 'react-dom', 'zustand', 'recharts', '**/store/**', '**/components/**', '**/lessons/**', '**/playground/**', '**/overview/**', '**/worker-client*'],
     'The worker knows nothing of the UI.'),
-  zone(['src/store/**'], ['**/components/**', '**/lessons/**', 'recharts'],
+  zone(['src/store/**'], ['**/components/**', ...FEATURES.map((f) => `**/${f}/**`), '**/app*', 'recharts'],
     'Stores hold state; they do not import UI.'),
-  zone(['src/components/**', 'src/lessons/**'], ['**/worker-client*', '**/workers/**', '**/engine/**'],
-    'UI goes through the store; it never computes gradients or talks to the worker.', true),
+  zone(['src/components/**'], ['**/worker-client*', '**/workers/**', '**/engine/**', ...FEATURES.map((f) => `**/${f}/**`), '**/app*'],
+    'Components are generic widgets: no features, no worker, no engine (the store is their way to the worker).', true),
+  // A feature uses the store and components, never another feature, the worker or the engine.
+  ...FEATURES.map((f) => zone([`src/${f}/**`], ['**/worker-client*', '**/workers/**', '**/engine/**', '**/app*', ...FEATURES.filter((o) => o !== f && !o.startsWith(`${f}/`) && !f.startsWith(`${o}/`)).map((o) => `**/${o}/**`)],
+    `A feature (src/${f}) imports no other feature, and reaches the worker only through the store.`, true)),
 );

@@ -5,7 +5,8 @@ export default defineConfig({
   plugins: [react()],
   test: {
     // Browser specs (tests/e2e) run under node:test with playwright-core, not here.
-    include: ['tests/{engine,training,workers,store,ui}/**/*.test.{ts,tsx}'],
+    include: ['tests/**/*.test.{ts,tsx}'],
+    exclude: ['tests/e2e/**', 'node_modules/**'],
     environment: 'node',
     setupFiles: ['tests/setup.ts'],
     pool: 'forks',

@@ -1,14 +1,14 @@
 import { useEffect, useRef } from 'react';
-import { Overview } from './pages/overview.tsx';
-import { LessonPage } from './pages/lesson-page.tsx';
-import { PlaygroundPage } from './pages/playground/playground-page.tsx';
+import { Overview } from './overview/overview-page.tsx';
+import { NegatorStep } from './lessons/negator/negator-step.tsx';
+import { PlaygroundPage } from './playground/playground-page.tsx';
 import { LessonNav } from './components/lesson-nav.tsx';
 import { useRoute, type Route } from './router.ts';
 
 function Page({ route }: { route: Route }) {
   if (route === '') return <Overview />;
   if (route === 'playground') return <PlaygroundPage />;
-  return <LessonPage id={route} />;
+  return <NegatorStep id={route} />;
 }
 
 /** The app shell: header with the lesson nav, the current page. */

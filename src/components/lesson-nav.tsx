@@ -1,10 +1,10 @@
-import { LESSON_STEPS, hrefFor, type Route } from '../router.ts';
+import { NEGATOR_STEPS, hrefFor, type Route } from '../router.ts';
 import { useLesson } from '../store/lesson-store.ts';
 
 /** The lesson's step list: where you are, where you have been, and the Playground. */
 export function LessonNav({ route }: { route: Route }) {
   const visited = useLesson((s) => s.visited);
-  const items = [...LESSON_STEPS, { id: 'playground', title: 'Playground' } as const];
+  const items = [...NEGATOR_STEPS, { id: 'playground', title: 'Playground' } as const];
   return (
     <nav className="lesson-nav" aria-label="Lesson">
       <ol>

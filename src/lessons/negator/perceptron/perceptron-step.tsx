@@ -1,0 +1,75 @@
+import { NumberField } from '../../../components/number-field.tsx';
+import { formatNumber } from '../../../components/format.ts';
+import { lessonStore, useLesson } from '../../../store/lesson-store.ts';
+import { useWorkerQuery } from '../../../store/use-worker-query.ts';
+import { displayConfig, parseFields } from '../shared.ts';
+
+const NEGATE_EXAMPLES = [-3, 7, 3, 0.25];
+
+function Prediction() {
+  const draft = useLesson((s) => s.perceptron);
+  const { values, errors } = parseFields({ input: { text: draft.input, label: 'Input' }, weight: { text: draft.weight, label: 'Weight' } });
+  const ok = values.input !== undefined && values.weight !== undefined;
+  const q = useWorkerQuery(ok ? `${values.input}|${values.weight}` : null, (c) =>
+    c.evaluate(displayConfig([{ input: values.input!, target: -values.input! }]), values.weight!));
+  const prediction = q.data?.predictions[0];
+  return (
+    <div className="card">
+      <h2>Try it</h2>
+      <div className="fields">
+        <NumberField label="Input" value={draft.input} error={errors.input} onChange={(input) => lessonStore.getState().setPerceptron({ input })} />
+        <NumberField label="Weight" value={draft.weight} error={errors.weight} onChange={(weight) => lessonStore.getState().setPerceptron({ weight })} />
+      </div>
+      {ok && (
+        <p className="math" aria-live="polite">
+          Prediction: <output aria-label="Prediction">{formatNumber(values.input)} × {formatNumber(values.weight)} = <strong>{formatNumber(prediction)}</strong></output>
+          {' '}— a number negator should answer <strong>{formatNumber(-values.input! || 0)}</strong>.
+        </p>
+      )}
+      {q.error && <p role="alert">{q.error}</p>}
+    </div>
+  );
+}
+
+function WeightMinusOne() {
+  const q = useWorkerQuery('negate', (c) => c.evaluate(displayConfig(NEGATE_EXAMPLES.map((x) => ({ input: x, target: -x }))), -1));
+  return (
+    <div className="card">
+      <h2>One weight that works for every number</h2>
+      <p>
+        With the weight set to −1 the unit negates whatever it is given. That single number is the
+        whole of its knowledge, so <em>learning</em> here means exactly one thing: finding that weight.
+      </p>
+      <table aria-label="Predictions with weight −1">
+        <thead><tr><th scope="col">Input</th><th scope="col">× weight</th><th scope="col">Prediction</th></tr></thead>
+        <tbody>
+          {NEGATE_EXAMPLES.map((x, i) => (
+            <tr key={x}><th scope="row">{formatNumber(x)}</th><td>{formatNumber(-1)}</td><td>{formatNumber(q.data?.predictions[i])}</td></tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Lesson step 1: the unit multiplies its input by a weight. */
+export function PerceptronStep() {
+  return (
+    <>
+      <p className="lede">
+        A perceptron in its simplest form is one multiplication. It receives a number, multiplies it
+        by a number of its own called the <strong>weight</strong>, and reports the result as its prediction.
+      </p>
+      <p className="math">
+        <math display="block"><mrow><mover><mi>y</mi><mo>^</mo></mover><mo>=</mo><mi>x</mi><mo>·</mo><mi>w</mi></mrow></math>
+      </p>
+      <p>
+        Our goal is a <em>number negator</em>: give it 3 and it should say −3. We know the inputs and
+        the answers we want, but not the weight. The tutorial starts from a guess of 0.5, which turns
+        3 into 1.5 — far from −3. Change the input and the weight below and watch the prediction.
+      </p>
+      <Prediction />
+      <WeightMinusOne />
+    </>
+  );
+}

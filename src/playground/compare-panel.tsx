@@ -1,0 +1,76 @@
+/**
+ * Compare runs: the last few runs with what differs between them; show or hide each on the
+ * loss chart, pick the one the other panels follow, clear all. Also exports the selected run.
+ */
+import { useState } from 'react';
+import { formatNumber } from '../components/format.ts';
+import { downloadText, historyToCsv, historyToJson } from '../components/export.ts';
+import { MAX_COMPARED_RUNS, playgroundStore, usePlayground } from '../store/playground-store.ts';
+import type { RunView } from '../store/training-store.ts';
+import { describeRun } from './compare-labels.ts';
+import { useComparedRuns, useSelectedRun, type ComparedView } from './use-runs.ts';
+
+function outcome(run: RunView): string {
+  const last = run.history.latest();
+  if (run.status === 'running') return `running, step ${last?.step ?? 0}`;
+  if (run.status === 'diverged') return `diverged at step ${run.divergedAt}`;
+  if (run.status === 'error') return 'failed';
+  return `${run.status === 'done' ? 'done' : 'stopped'} after ${last?.step ?? 0} steps, loss ${formatNumber(last?.loss)}`;
+}
+
+function RunItem({ r, selected }: { r: ComparedView; selected: boolean }) {
+  const store = playgroundStore.getState();
+  return (
+    <li className={selected ? 'pg-run selected' : 'pg-run'}>
+      <span className="pg-swatch" style={{ background: r.color }} aria-hidden="true" />
+      <label className="pg-check">
+        <input type="checkbox" checked={!r.hidden} onChange={() => store.toggleRun(r.channel)} /> Show run {r.number}
+      </label>{' '}
+      <span className="pg-run-name">{r.label}</span>{' '}
+      <label className="pg-check">
+        <input type="radio" name="pg-selected-run" checked={selected} onChange={() => store.selectRun(r.channel)} /> Select run {r.number}
+      </label>
+      <span className="pg-run-detail">{describeRun(r.run.config)} — {outcome(r.run)}</span>
+    </li>
+  );
+}
+
+function ExportRun() {
+  const run = useSelectedRun();
+  const ok = !!run && run.history.length > 0;
+  const save = (format: 'csv' | 'json') => {
+    if (!run) return;
+    const h = run.history;
+    const view = { steps: h.steps, loss: h.loss, weight: h.weight, bias: run.config.model === 'w+b' ? h.bias : undefined, length: h.length };
+    const name = `playground-run-${run.channel.replace(/\D+/g, '')}`;
+    if (format === 'csv') downloadText(`${name}.csv`, historyToCsv(view), 'text/csv');
+    else downloadText(`${name}.json`, historyToJson(run.config, view, { status: run.status, message: run.message ?? null }), 'application/json');
+  };
+  return (
+    <div className="toolbar" role="group" aria-label="Export the selected run">
+      <span>Selected run’s history:</span>
+      <button type="button" disabled={!ok} onClick={() => save('csv')}>Export CSV</button>
+      <button type="button" disabled={!ok} onClick={() => save('json')}>Export JSON</button>
+    </div>
+  );
+}
+
+/** The Compare card. */
+export function ComparePanel() {
+  const runs = useComparedRuns();
+  const selected = usePlayground((s) => s.selected);
+  const [cleared, setCleared] = useState(false);
+  return (
+    <section className="card" aria-labelledby="pg-compare">
+      <h2 id="pg-compare">Compare runs</h2>
+      <p>Each Train keeps its run: the last {MAX_COMPARED_RUNS} are overlaid on the loss chart, named by what differs between them. Change one setting at a time to see its effect.</p>
+      {runs.length === 0
+        ? <p className="muted" role="status">{cleared ? 'All runs cleared.' : 'No runs yet.'}</p>
+        : <ul className="pg-runs" aria-label="Compared runs">{[...runs].reverse().map((r) => <RunItem key={r.channel} r={r} selected={r.channel === selected} />)}</ul>}
+      <div className="toolbar">
+        <button type="button" disabled={runs.length === 0} onClick={() => { playgroundStore.getState().clearRuns(); setCleared(true); }}>Clear all</button>
+      </div>
+      <ExportRun />
+    </section>
+  );
+}

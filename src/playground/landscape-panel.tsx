@@ -1,0 +1,106 @@
+/**
+ * The loss landscape of the selected run (or of the current settings before any run): the
+ * parabola over w for the w model, a contour map over (w, b) for w + b. The worker computes
+ * every loss; the grid is recomputed only when the run is not streaming.
+ */
+import { LossLandscape } from '../components/loss-landscape.tsx';
+import { ContourPlot, type ContourGrid, type PathPoint } from '../components/contour-plot.tsx';
+import { useWorkerQuery } from '../store/use-worker-query.ts';
+import type { RunHistory } from '../store/history.ts';
+import type { RunView } from '../store/training-store.ts';
+import type { TrainingConfig } from '../training/config.ts';
+import type { TrainerClient } from '../worker-client.ts';
+import { niceTicks } from '../components/ticks.ts';
+import { useSelectedRun } from './use-runs.ts';
+import { ChartExportButtons } from './chart-export.tsx';
+
+const MAX_PATH = 200;
+const GRID_W = 61;
+const GRID_B = 41;
+
+/** Points where each step's loss was measured: (w, b) before that step's update. */
+export function pathOf(h: RunHistory, w0: number, b0: number): PathPoint[] {
+  const n = h.length;
+  const stride = Math.max(1, Math.ceil(n / MAX_PATH));
+  const out: PathPoint[] = [];
+  for (let i = 0; i < n; i += stride) {
+    out.push({ w: i === 0 ? w0 : h.weight[i - 1], b: i === 0 ? b0 : h.bias[i - 1], loss: h.loss[i] });
+  }
+  if (n && (n - 1) % stride !== 0) out.push({ w: h.weight[n - 2] ?? w0, b: h.bias[n - 2] ?? b0, loss: h.loss[n - 1] });
+  return out.filter((p) => Number.isFinite(p.w) && Number.isFinite(p.b) && Math.abs(p.w) < 1e6 && Math.abs(p.b) < 1e6);
+}
+
+/** A range covering `values` with a margin; at least ±`minHalf` around their middle. */
+function span(values: number[], minHalf = 1.5): [number, number] {
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  const pad = Math.max((hi - lo) * 0.25, minHalf - (hi - lo) / 2);
+  // Round outwards to round numbers, so the axis ticks read 0.5, 1, 1.5… rather than 1.52.
+  const ticks = niceTicks(lo - pad, hi + pad, 5);
+  return [ticks[0], ticks[ticks.length - 1]];
+}
+
+function WeightLandscape({ config, path, streaming }: { config: TrainingConfig; path: PathPoint[]; streaming: boolean }) {
+  // While a run streams, keep the range of its start so the curve is computed once, not per batch.
+  const [from, to] = span([config.initialWeight, ...(streaming ? [] : path.map((p) => p.w))], 2);
+  const key = JSON.stringify([config.pairs, from, to]);
+  const q = useWorkerQuery(key, (c) => c.lossCurve({ ...config, model: 'w', dtype: 'float64' }, from, to, 181));
+  const curve = q.data ? q.data.weights.map((weight, i) => ({ weight, loss: q.data!.losses[i] })) : [];
+  const pts = path.map((p) => ({ weight: p.w, loss: p.loss }));
+  return (
+    <>
+      <div data-export-scope>
+        <LossLandscape title="Loss against weight" curve={curve} path={pts} current={pts[pts.length - 1]} />
+        <div className="toolbar chart-actions"><ChartExportButtons title="Loss against weight" /></div>
+      </div>
+      {q.error && <p role="alert" className="status-alert">The loss curve could not be computed: {q.error}</p>}
+    </>
+  );
+}
+
+/** The (w, b) grid, one worker lossCurve call per bias row, all in flight together. */
+function askGrid(config: TrainingConfig, w: [number, number], b: [number, number]) {
+  const bs = Array.from({ length: GRID_B }, (_, i) => b[0] + ((b[1] - b[0]) * i) / (GRID_B - 1));
+  const cfg: TrainingConfig = { ...config, model: 'w+b', dtype: 'float64' };
+  return async (c: TrainerClient): Promise<ContourGrid> => {
+    const rows = await Promise.all(bs.map((bias) => c.lossCurve(cfg, w[0], w[1], GRID_W, bias)));
+    return { ws: rows[0].weights, bs, losses: rows.map((r) => r.losses) };
+  };
+}
+
+function BiasLandscape({ config, path, streaming }: { config: TrainingConfig; path: PathPoint[]; streaming: boolean }) {
+  const basis = streaming ? [] : path;
+  const w = span([config.initialWeight, ...basis.map((p) => p.w)], 2);
+  const b = span([config.initialBias, ...basis.map((p) => p.b)], 2);
+  const key = JSON.stringify([config.pairs, w, b]);
+  const q = useWorkerQuery(key, askGrid(config, w, b));
+  return (
+    <>
+      <ContourPlot title="Loss over weight and bias" grid={q.data ?? null} path={path} pending={q.pending}
+        actions={<ChartExportButtons title="Loss over weight and bias" />} />
+      {q.error && <p role="alert" className="status-alert">The loss map could not be computed: {q.error}</p>}
+    </>
+  );
+}
+
+/** The Landscape card; `fallback` is the current settings' config when there is no run yet. */
+export function LandscapePanel({ fallback }: { fallback: TrainingConfig | null }) {
+  const run: RunView | undefined = useSelectedRun();
+  const config = run?.config ?? fallback;
+  if (!config) return null;
+  const path = run ? pathOf(run.history, config.initialWeight, config.model === 'w+b' ? config.initialBias : 0) : [];
+  const streaming = run?.status === 'running';
+  return (
+    <section className="card" aria-labelledby="pg-landscape">
+      <h2 id="pg-landscape">Landscape</h2>
+      <p>
+        {config.model === 'w'
+          ? 'The loss for every weight, with the weights descent visited.'
+          : 'The loss for every weight and bias: darker is lower, lines join equal loss. The path is the descent.'}
+      </p>
+      {config.model === 'w'
+        ? <WeightLandscape config={config} path={path} streaming={streaming} />
+        : <BiasLandscape config={config} path={path} streaming={streaming} />}
+    </section>
+  );
+}

@@ -1,0 +1,137 @@
+// @vitest-environment jsdom
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { App } from '../../../src/app.tsx';
+import { setTrainerClient } from '../../../src/store/trainer-client.ts';
+import { lessonStore } from '../../../src/store/lesson-store.ts';
+import { trainingStore } from '../../../src/store/training-store.ts';
+import { createChannelClient } from '../../helpers/channel-client.ts';
+
+const client = createChannelClient();
+beforeAll(() => setTrainerClient(client));
+afterAll(() => { setTrainerClient(null); client.close(); });
+beforeEach(() => {
+  localStorage.clear();
+  lessonStore.setState(lessonStore.getInitialState());
+  trainingStore.setState({ runs: {} });
+});
+
+function open(hash: string) {
+  window.location.hash = hash;
+  return render(<App />);
+}
+
+describe('lesson navigation', () => {
+  it('has a nav with the five named links and marks the current one', () => {
+    open('#/loss');
+    const nav = screen.getByRole('navigation', { name: 'Lesson' });
+    const names = within(nav).getAllByRole('link').map((a) => a.textContent?.replace('✓', ''));
+    expect(names).toEqual(['Perceptron', 'Loss', 'Tape', 'Descent', 'Playground']);
+    expect(within(nav).getByRole('link', { name: 'Loss' }).getAttribute('aria-current')).toBe('page');
+    expect(screen.getByRole('heading', { level: 1, name: 'Loss' })).toBeTruthy();
+  });
+
+  it('remembers visited steps in persisted state', () => {
+    open('#/tape');
+    expect(lessonStore.getState().visited).toContain('tape');
+    expect(JSON.parse(localStorage.getItem('perceptron-lab:lesson')!).state.visited).toContain('tape');
+  });
+});
+
+describe('Perceptron step', () => {
+  it('computes the prediction in the engine: 3 × 0.5 = 1.5, and weight −1 negates', async () => {
+    open('#/perceptron');
+    await waitFor(() => expect(screen.getByLabelText('Prediction').textContent).toMatch(/= 1\.5/));
+    fireEvent.change(screen.getByLabelText('Weight'), { target: { value: '-1' } });
+    await waitFor(() => expect(screen.getByLabelText('Prediction').textContent).toMatch(/= -3$/));
+    const table = screen.getByRole('table', { name: 'Predictions with weight −1' });
+    await waitFor(() => expect(within(table).getAllByRole('row')[2].textContent).toMatch(/7.*-7$/));
+  });
+
+  it('explains bad input instead of computing with it', () => {
+    open('#/perceptron');
+    fireEvent.change(screen.getByLabelText('Input'), { target: { value: 'three' } });
+    expect(screen.getByText(/"three" is not a number/)).toBeTruthy();
+    expect(screen.queryByLabelText('Prediction')).toBeNull();
+  });
+});
+
+describe('Loss step', () => {
+  it('shows loss 20.25 at w = 0.5 and 0 at w = −1', async () => {
+    open('#/loss');
+    await waitFor(() => expect(screen.getByTestId('loss-at-weight').textContent).toBe('20.25'));
+    fireEvent.change(screen.getByLabelText('Weight'), { target: { value: '-1' } });
+    await waitFor(() => expect(screen.getByTestId('loss-at-weight').textContent).toBe('0'));
+  });
+});
+
+describe('Tape step', () => {
+  it('walks forward through mul, sub, square and backward to dL/dw = 27, by keyboard', async () => {
+    open('#/tape');
+    const group = await screen.findByRole('group', { name: /Tape walkthrough/ });
+    for (let i = 0; i < 3; i++) fireEvent.keyDown(group, { key: 'ArrowRight' });
+    const ops = within(screen.getByRole('list', { name: 'Operations on the tape' })).getAllByRole('listitem').map((li) => li.textContent);
+    expect(ops[0]).toMatch(/mul\(.*3.*0\.5\) = 1\.5/);
+    expect(ops[1]).toMatch(/sub\(.*-3.*t1\) = -4\.5/);
+    expect(ops[2]).toMatch(/square\(t2\) = 20\.25/);
+    for (let i = 0; i < 4; i++) fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    expect(screen.getByTestId('tape-dldw').textContent).toBe('27');
+    expect(screen.getByRole('status').textContent).toMatch(/dL\/dw = 27/);
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    expect(screen.getByRole('status').textContent).toMatch(/0\.5 \+ 27 · \(−0\.01\) = 0\.23/);
+  });
+});
+
+describe('Descent step', () => {
+  it('has the labelled fields preset to the tutorial values', () => {
+    open('#/descent');
+    const expected: Record<string, string> = { Input: '3', Target: '-3', 'Initial weight': '0.5', 'Learning rate': '0.01', Steps: '40' };
+    for (const [label, value] of Object.entries(expected)) expect((screen.getByLabelText(label) as HTMLInputElement).value).toBe(value);
+  });
+
+  it('Step shows the arithmetic 0.5 + 27 · (−0.01) = 0.23', async () => {
+    open('#/descent');
+    fireEvent.click(screen.getByRole('button', { name: 'Step' }));
+    await waitFor(() => expect(screen.getByTestId('step-arithmetic').textContent).toMatch(/0\.5 \+ 27 · \(-0\.01\) = 0\.23/));
+    fireEvent.click(screen.getByRole('button', { name: 'Step' }));
+    await waitFor(() => expect(screen.getByTestId('step-arithmetic').textContent).toMatch(/Step 2:.*0\.23 \+/));
+  });
+
+  it('Train runs 40 steps into the charts and the per-step table', async () => {
+    open('#/descent');
+    fireEvent.click(screen.getByRole('button', { name: 'Train' }));
+    await waitFor(() => expect(screen.getByTestId('readout-step').textContent).toBe('40'), { timeout: 5000 });
+    expect(screen.getByTestId('readout-loss').textContent).toBe('3.84e-6');
+    const table = await screen.findByRole('region', { name: 'Per-step values' });
+    expect(within(table).getAllByRole('row')).toHaveLength(41);
+    const loss = screen.getByRole('figure', { name: 'Loss over steps' });
+    fireEvent.click(within(loss).getByRole('button', { name: 'Show data table' }));
+    expect(within(loss).getAllByRole('row')).toHaveLength(41);
+  });
+
+  it('invalid input shows a message beside the field and disables Train', () => {
+    open('#/descent');
+    fireEvent.change(screen.getByLabelText('Learning rate'), { target: { value: '0' } });
+    expect(screen.getByText('Learning rate must be greater than 0.')).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Train' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.change(screen.getByLabelText('Steps'), { target: { value: 'abc' } });
+    expect(screen.getByText(/"abc" is not a number/)).toBeTruthy();
+    // What the learner typed is kept, even though it is invalid.
+    expect(JSON.parse(localStorage.getItem('perceptron-lab:lesson')!).state.descent.steps).toBe('abc');
+  });
+
+  it('the 0.12 preset diverges with an explanation naming the 1/9 limit', async () => {
+    open('#/descent');
+    await waitFor(() => expect(screen.getByTestId('curvature').textContent).toBe('18'));
+    fireEvent.click(within(screen.getByRole('group', { name: 'Rates to try' })).getByRole('button', { name: '0.12' }));
+    const alert = await screen.findByText(/blew up at step/, {}, { timeout: 5000 });
+    expect(alert.textContent).toMatch(/0\.111/);
+  });
+
+  it('precision: float32 freezes at -0.99999982, float64 reaches -0.9999999999999997', async () => {
+    open('#/descent');
+    fireEvent.click(screen.getByRole('button', { name: /Run 1,000 steps/ }));
+    await waitFor(() => expect(screen.getByTestId('final-weight-float32').textContent).toBe('-0.99999982'), { timeout: 8000 });
+    await waitFor(() => expect(screen.getByTestId('final-weight-float64').textContent).toBe('-0.9999999999999997'), { timeout: 8000 });
+  });
+});
