@@ -1,34 +1,50 @@
 /**
- * The UI's handle on the trainer worker: Comlink.wrap of `workers/trainer.worker.ts`,
- * created on first use and replaced by a fresh worker if it dies.
+ * The UI's handle on the trainer worker: Comlink.wrap of `workers/trainer.worker.ts`, created
+ * on first use and replaced by a fresh worker if it dies. The client has exactly the worker
+ * API's methods; `train`'s batch callback is passed as a Comlink proxy.
  */
 import * as Comlink from 'comlink';
 import type { Batch, RunEnd, StepResult, TrainOptions, TrainerApi } from '../workers/trainer-api.ts';
-import type { Evaluation, TrainerState } from './training/trainer.ts';
+import type { Evaluation, Head, TrainerState } from './training/trainer.ts';
 
-export type { Batch, Evaluation, RunEnd, StepResult, TrainOptions };
+export type { Batch, Evaluation, Head, RunEnd, StepResult, TrainOptions, TrainerState };
+export type { EndStatus } from '../workers/trainer-api.ts';
 
-/** What the store needs from a trainer; the worker client is one, tests can pass another. */
-export interface TrainerClient {
-  train(config: unknown, onBatch: (b: Batch) => void, opts: TrainOptions): Promise<RunEnd>;
-  stop(runId: number): Promise<void>;
-  step(config: unknown, state?: TrainerState): Promise<StepResult>;
-  curvature(config: unknown, weight: number): Promise<number>;
-  lossCurve(config: unknown, from: number, to: number, n: number, bias?: number): Promise<{ weights: number[]; losses: number[] }>;
-  evaluate(config: unknown, weight: number, bias?: number): Promise<Evaluation>;
-  crashForTesting(): Promise<void>;
-}
+/** What the store needs from a trainer: the worker API itself (tests may pass `trainerApi` directly). */
+export type TrainerClient = TrainerApi;
 
 /** The worker died (uncaught error or terminated); the next call gets a fresh one. */
 export class WorkerCrashedError extends Error {
   readonly name = 'WorkerCrashedError';
 }
 
+type AnyCall = (...args: unknown[]) => Promise<unknown>;
+
+/** Property names a proxy answers with a remote call: not symbols, and not `then` (or the proxy would look like a promise). */
+const isMethodName = (name: string | symbol): name is string => typeof name === 'string' && name !== 'then';
+
+/**
+ * The trainer API over a Comlink endpoint (a Worker or a MessagePort). Calls race `died`, so
+ * a call in flight when the worker dies rejects instead of hanging.
+ */
+export function wrapTrainer(endpoint: Comlink.Endpoint, died: Promise<never> = new Promise<never>(() => undefined)): TrainerClient & { release(): void } {
+  const api = Comlink.wrap<TrainerApi>(endpoint);
+  const call = (name: string, args: unknown[]) => {
+    const fn = (api as unknown as Record<string, AnyCall>)[name];
+    const sent = name === 'train' ? [args[0], Comlink.proxy(args[1] as (b: Batch) => void), args[2]] : args;
+    return Promise.race([fn(...sent), died]);
+  };
+  return new Proxy({} as TrainerClient & { release(): void }, {
+    get: (_, name) => {
+      if (name === 'release') return () => api[Comlink.releaseProxy]();
+      return isMethodName(name) ? (...args: unknown[]) => call(name, args) : undefined;
+    },
+  });
+}
+
 interface Live {
   worker: Worker;
-  api: Comlink.Remote<TrainerApi>;
-  /** Rejects when the worker dies, so calls in flight do not hang forever. */
-  died: Promise<never>;
+  client: TrainerClient;
   kill: (reason: string) => void;
 }
 
@@ -39,7 +55,7 @@ function spawn(onDeath: (live: Live) => void): Live {
     kill = (reason) => reject(new WorkerCrashedError(reason));
   });
   died.catch(() => undefined); // observed by whichever call races it
-  const live: Live = { worker, api: Comlink.wrap<TrainerApi>(worker), died, kill };
+  const live: Live = { worker, client: wrapTrainer(worker, died), kill };
   worker.addEventListener('error', (e) => {
     e.preventDefault();
     live.kill(`The training worker stopped unexpectedly${e.message ? `: ${e.message}` : ''}. It has been restarted; press Train to try again.`);
@@ -56,24 +72,17 @@ function spawn(onDeath: (live: Live) => void): Live {
 export function createWorkerClient(): TrainerClient & { terminate(): void } {
   let live: Live | null = null;
   const get = (): Live => (live ??= spawn((dead) => { if (live === dead) live = null; }));
-  const call = <T>(fn: (api: Comlink.Remote<TrainerApi>) => Promise<T>): Promise<T> => {
-    const l = get();
-    return Promise.race([fn(l.api), l.died]);
+  const terminate = () => {
+    if (!live) return;
+    const dead = live;
+    live = null;
+    dead.worker.terminate();
+    dead.kill('The training worker was stopped. It has been restarted; press Train to try again.');
   };
-  return {
-    train: (config, onBatch, opts) => call((api) => api.train(config, Comlink.proxy(onBatch), opts)),
-    stop: (runId) => call((api) => api.stop(runId)),
-    step: (config, state) => call((api) => api.step(config, state)),
-    curvature: (config, weight) => call((api) => api.curvature(config, weight)),
-    lossCurve: (config, from, to, n, bias) => call((api) => api.lossCurve(config, from, to, n, bias)),
-    evaluate: (config, weight, bias) => call((api) => api.evaluate(config, weight, bias)),
-    crashForTesting: () => call((api) => api.crashForTesting()),
-    terminate() {
-      if (!live) return;
-      const dead = live;
-      live = null;
-      dead.worker.terminate();
-      dead.kill('The training worker was stopped. It has been restarted; press Train to try again.');
+  return new Proxy({} as TrainerClient & { terminate(): void }, {
+    get: (_, name) => {
+      if (name === 'terminate') return terminate;
+      return isMethodName(name) ? (...args: unknown[]) => (get().client as unknown as Record<string, AnyCall>)[name](...args) : undefined;
     },
-  };
+  });
 }

@@ -7,11 +7,28 @@ export function formatNumber(v: number | null | undefined, digits = 4): string {
   if (v === 0) return '0';
   const a = Math.abs(v);
   if (a < 1e-3 || a >= 1e6) return v.toExponential(Math.max(0, digits - 2)).replace('e+', 'e');
-  return String(Number(v.toPrecision(digits)));
+  return String(unrounded(v, digits));
+}
+
+/**
+ * v to `digits` significant digits, with more where the short form would look exact but is
+ * not: −0.99999982 must not read as "-1".
+ */
+function unrounded(v: number, digits: number): number {
+  for (const d of [digits, 8, 17]) {
+    const shown = Number(v.toPrecision(Math.max(d, digits)));
+    if (shown === v || !Number.isInteger(shown)) return shown;
+  }
+  return v;
 }
 
 /** Every digit the dtype holds, for the precision experiment. */
 export function formatExact(v: number | null | undefined, dtype: 'float32' | 'float64'): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '—';
   return dtype === 'float32' ? String(Number(Math.fround(v).toPrecision(8))) : String(v);
+}
+
+/** "1 step", "40 steps", "1,000 steps". */
+export function plural(n: number, noun: string, nouns = `${noun}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? noun : nouns}`;
 }

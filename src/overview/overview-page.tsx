@@ -1,15 +1,17 @@
 import { NEGATOR_CONFIG } from '../training/config.ts';
-import { trainingStore, useTraining } from '../store/training-store.ts';
+import { useTraining } from '../store/training-store.ts';
+import { lessonStore, speedOf, useLesson } from '../store/lesson-store.ts';
 import { Readout } from '../components/readout.tsx';
 import { RunCharts } from '../components/run-charts.tsx';
 import { RunStatusLine } from '../components/run-status.tsx';
+import { RunControls } from '../components/run-controls.tsx';
 
 const CHANNEL = 'overview';
 
 /** The landing page: the whole tutorial run in one press, before the lesson takes it apart. */
 export function Overview() {
   const run = useTraining((s) => s.runs[CHANNEL]);
-  const running = run?.status === 'running';
+  const speed = useLesson((s) => speedOf(s, CHANNEL));
   return (
     <section aria-labelledby="overview-title" className="page">
       <h1 id="overview-title">Teach one number to negate</h1>
@@ -18,13 +20,11 @@ export function Overview() {
         believing the weight is 0.5. Press <strong>Train</strong> and watch 40 small corrections
         pull the weight to −1 while the loss falls towards zero.
       </p>
-      <div className="toolbar">
-        <button type="button" className="primary" disabled={running} onClick={() => void trainingStore.getState().start(CHANNEL, NEGATOR_CONFIG)}>Train</button>
-        <button type="button" disabled={!running} onClick={() => void trainingStore.getState().stop(CHANNEL)}>Stop</button>
-      </div>
+      <RunControls channel={CHANNEL} config={NEGATOR_CONFIG} speed={speed} onSpeed={(s) => lessonStore.getState().setSpeed(CHANNEL, s)} />
       <RunStatusLine run={run} />
       <Readout run={run} />
       <RunCharts channel={CHANNEL} />
+      <p><a className="primary-link" href="#/perceptron">Start the lesson</a></p>
     </section>
   );
 }

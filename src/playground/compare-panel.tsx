@@ -3,20 +3,11 @@
  * loss chart, pick the one the other panels follow, clear all. Also exports the selected run.
  */
 import { useState } from 'react';
-import { formatNumber } from '../components/format.ts';
+import { runOutcome } from '../components/run-status.tsx';
 import { downloadText, historyToCsv, historyToJson } from '../components/export.ts';
 import { MAX_COMPARED_RUNS, playgroundStore, usePlayground } from '../store/playground-store.ts';
-import type { RunView } from '../store/training-store.ts';
 import { describeRun } from './compare-labels.ts';
 import { useComparedRuns, useSelectedRun, type ComparedView } from './use-runs.ts';
-
-function outcome(run: RunView): string {
-  const last = run.history.latest();
-  if (run.status === 'running') return `running, step ${last?.step ?? 0}`;
-  if (run.status === 'diverged') return `diverged at step ${run.divergedAt}`;
-  if (run.status === 'error') return 'failed';
-  return `${run.status === 'done' ? 'done' : 'stopped'} after ${last?.step ?? 0} steps, loss ${formatNumber(last?.loss)}`;
-}
 
 function RunItem({ r, selected }: { r: ComparedView; selected: boolean }) {
   const store = playgroundStore.getState();
@@ -30,7 +21,7 @@ function RunItem({ r, selected }: { r: ComparedView; selected: boolean }) {
       <label className="pg-check">
         <input type="radio" name="pg-selected-run" checked={selected} onChange={() => store.selectRun(r.channel)} /> Select run {r.number}
       </label>
-      <span className="pg-run-detail">{describeRun(r.run.config)} — {outcome(r.run)}</span>
+      <span className="pg-run-detail">{describeRun(r.run.config)} — {runOutcome(r.run)}</span>
     </li>
   );
 }

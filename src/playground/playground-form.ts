@@ -2,7 +2,7 @@
  * Turns what the learner typed (table rows and settings text) into a training config, or
  * into a message per cell and per field. Runs the same validation the worker runs.
  */
-import { LIMITS, NEGATOR_CONFIG, parseNumberField, validateConfig, type Pair, type TrainingConfig } from '../training/config.ts';
+import { LIMITS, NEGATOR_CONFIG, inRange, parseNumberField, rangeMessage, validateConfig, type Pair, type TrainingConfig } from '../training/config.ts';
 import type { PairRow, PlaygroundSettings } from '../store/playground-store.ts';
 
 export type TextSetting = 'learningRate' | 'steps' | 'initialWeight' | 'initialBias' | 'seed';
@@ -27,13 +27,11 @@ export interface PlaygroundForm {
   problems: number;
 }
 
-const RANGE = 'must be between −1,000,000 and 1,000,000';
-
 /** Checks one cell's text; returns its number or a message ("empty", "not a number", "out of range"). */
 export function checkCell(text: string, label: 'Input' | 'Target'): { value: number } | { message: string } {
   const r = parseNumberField(text, label);
   if (!r.ok) return { message: r.message };
-  if (Math.abs(r.value) > LIMITS.maxAbsValue) return { message: `${label} ${text.trim()} is out of range: it ${RANGE}.` };
+  if (!inRange(r.value)) return { message: `${label} ${text.trim()} is out of range. ${rangeMessage(label)}` };
   return { value: r.value };
 }
 

@@ -8,7 +8,6 @@ import { playgroundStore, usePlayground, type PlaygroundSettings } from '../stor
 import { useTraining } from '../store/training-store.ts';
 import type { DTypeName, ModelKind, OptimizerKind } from '../training/config.ts';
 import { SETTING_LABELS, type PlaygroundForm, type TextSetting } from './playground-form.ts';
-import { resetRun, stepRun, stopRuns, trainRun } from './run-actions.ts';
 
 type Choice = 'model' | 'optimizer' | 'dtype';
 
@@ -69,10 +68,10 @@ function Buttons({ form }: { form: PlaygroundForm }) {
   return (
     <>
       <div className="toolbar">
-        <button type="button" className="primary" disabled={!config || running} onClick={guard(() => trainRun(config!))}>Train</button>
-        <button type="button" disabled={!running} onClick={guard(stopRuns)}>Stop</button>
-        <button type="button" disabled={!config || running} onClick={guard(() => stepRun(config!))}>Step</button>
-        <button type="button" onClick={guard(resetRun)}>Reset</button>
+        <button type="button" className="primary" disabled={!config || running} onClick={guard(() => playgroundStore.getState().train(config!))}>Train</button>
+        <button type="button" disabled={!running} onClick={guard(() => playgroundStore.getState().stop())}>Stop</button>
+        <button type="button" disabled={!config || running} onClick={guard(() => playgroundStore.getState().step(config!))}>Step</button>
+        <button type="button" onClick={guard(() => playgroundStore.getState().reset())}>Reset</button>
         <button type="button" className="link-button" onClick={() => playgroundStore.getState().resetSettings()}>Restore default settings</button>
       </div>
       {!config && (

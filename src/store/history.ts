@@ -1,53 +1,75 @@
 /**
- * A run's history as typed-array columns that grow by doubling: a million steps stay four
- * Float64Arrays, not a million objects. Mutated in place by `append`; readers key on `length`.
+ * A run's history: one typed-array column per recorded value (see RunRow), growing by
+ * doubling, mutated in place by `append`; readers key on `length` (or the run's `version`).
  */
-import type { Batch } from '../worker-client.ts';
+import { Columns, RUN_COLUMNS, type RunColumn, type RunRow } from '../training/columns.ts';
+import type { Batch, Head } from '../worker-client.ts';
 
-export type Series = 'loss' | 'weight' | 'bias';
+export type Series = 'loss' | 'weight' | 'bias' | 'grad';
 
-export class RunHistory {
-  length = 0;
-  steps: Float64Array;
-  loss: Float64Array;
-  weight: Float64Array;
-  bias: Float64Array;
+/** One row of a history with its step number under `step`. */
+export type LatestRow = Omit<RunRow, 'steps'> & { step: number };
 
+export class RunHistory extends Columns<RunColumn> {
   constructor(capacity = 64) {
-    this.steps = new Float64Array(capacity);
-    this.loss = new Float64Array(capacity);
-    this.weight = new Float64Array(capacity);
-    this.bias = new Float64Array(capacity);
+    super(RUN_COLUMNS, capacity);
   }
 
-  /** Appends a batch's columns (copying them in); grows capacity by doubling. */
-  append(b: Batch): void {
-    const n = b.steps.length;
-    this.ensure(this.length + n);
-    this.steps.set(b.steps, this.length);
-    this.loss.set(b.loss, this.length);
-    this.weight.set(b.weight, this.length);
-    if (b.bias) this.bias.set(b.bias, this.length);
-    this.length += n;
+  get steps(): Float64Array { return this.column('steps'); }
+  get loss(): Float64Array { return this.column('loss'); }
+  get weight(): Float64Array { return this.column('weight'); }
+  get bias(): Float64Array { return this.column('bias'); }
+  get grad(): Float64Array { return this.column('grad'); }
+  get gradBias(): Float64Array { return this.column('gradBias'); }
+
+  /** Appends a batch's rows (copying them in). */
+  appendBatch(b: Batch): void {
+    this.append(b, b.steps.length);
   }
 
-  private ensure(needed: number): void {
-    let cap = this.steps.length;
-    if (needed <= cap) return;
-    while (cap < needed) cap *= 2;
-    for (const key of ['steps', 'loss', 'weight', 'bias'] as const) {
-      const next = new Float64Array(cap);
-      next.set(this[key].subarray(0, this.length));
-      this[key] = next;
-    }
+  /** The last row, or null before the first. */
+  latest(): LatestRow | null {
+    if (!this.length) return null;
+    const { steps, ...rest } = this.row(this.length - 1);
+    return { step: steps, ...rest };
   }
 
-  /** The last recorded values, or null before the first batch. */
-  latest(): { step: number; loss: number; weight: number; bias: number } | null {
-    const i = this.length - 1;
-    if (i < 0) return null;
-    return { step: this.steps[i], loss: this.loss[i], weight: this.weight[i], bias: this.bias[i] };
+  /** Index of the row for `step`, or −1 (rows are consecutive steps). */
+  indexOf(step: number): number {
+    const i = step - (this.length ? this.steps[0] : 0);
+    return i >= 0 && i < this.length && this.steps[i] === step ? i : -1;
   }
+}
+
+/** A point of the descent on the loss curve: the parameters after a step and the loss and slope there. */
+export interface CurvePoint {
+  step: number;
+  w: number;
+  b: number;
+  /** The loss at (w, b): what the next step measured (or the run's head for the last row). */
+  loss: number;
+  /** dL/dw at (w, b). */
+  grad: number;
+}
+
+/**
+ * Where the descent stood after each step: row i's parameters with the loss and slope measured
+ * there, which the next row recorded (the head for the last row). At most `max` points, always
+ * including the first and the last; points whose loss is not known are left out.
+ */
+export function descentPath(h: RunHistory, head: Head | null, max = 200): CurvePoint[] {
+  const n = h.length;
+  const stride = Math.max(1, Math.ceil(n / max));
+  const out: CurvePoint[] = [];
+  const at = (i: number) => {
+    const next = i + 1 < n;
+    const loss = next ? h.loss[i + 1] : head?.loss;
+    const grad = next ? h.grad[i + 1] : head?.grad;
+    if (loss !== undefined && grad !== undefined) out.push({ step: h.steps[i], w: h.weight[i], b: h.bias[i], loss, grad });
+  };
+  for (let i = 0; i < n; i += stride) at(i);
+  if (n && (n - 1) % stride !== 0) at(n - 1);
+  return out;
 }
 
 /** One point of a chart: the step and the series' value there. */
@@ -62,8 +84,9 @@ export interface Point {
  */
 export function downsample(h: RunHistory, series: Series, maxPoints = 1000): Point[] {
   const n = h.length;
-  const ys = h[series];
-  if (n <= maxPoints) return Array.from({ length: n }, (_, i) => ({ step: h.steps[i], value: ys[i] }));
+  const ys = h.column(series);
+  const steps = h.steps;
+  if (n <= maxPoints) return Array.from({ length: n }, (_, i) => ({ step: steps[i], value: ys[i] }));
   const buckets = Math.floor(maxPoints / 2);
   const out: Point[] = [];
   for (let b = 0; b < buckets; b++) {
@@ -76,8 +99,8 @@ export function downsample(h: RunHistory, series: Series, maxPoints = 1000): Poi
       if (ys[i] > ys[hi]) hi = i;
     }
     const [a, c] = lo <= hi ? [lo, hi] : [hi, lo];
-    out.push({ step: h.steps[a], value: ys[a] });
-    if (c !== a) out.push({ step: h.steps[c], value: ys[c] });
+    out.push({ step: steps[a], value: ys[a] });
+    if (c !== a) out.push({ step: steps[c], value: ys[c] });
   }
   return out;
 }

@@ -6,10 +6,10 @@
 import { createStore } from 'zustand/vanilla';
 import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
 import { useStore } from 'zustand';
-import { NEGATOR_CONFIG, type DTypeName, type ModelKind, type OptimizerKind, type TrainingConfig } from '../training/config.ts';
+import { NEGATOR_CONFIG, sameConfig, type DTypeName, type ModelKind, type OptimizerKind, type TrainingConfig } from '../training/config.ts';
 import type { TextPair } from '../training/csv.ts';
-import type { TrainerState } from '../training/trainer.ts';
-import { trainingStore } from './training-store.ts';
+import type { Speed } from '../training/pace.ts';
+import { isLive, trainingStore } from './training-store.ts';
 
 export interface PairRow extends TextPair {
   /** Stable key for React and focus; not persisted. */
@@ -67,8 +67,6 @@ export interface PlaygroundState extends PersistedPlayground {
   /** Channel of the run the readout, landscape, predict and export follow. */
   selected: string | null;
   nextRun: number;
-  /** Optimizer state after the last Step, so the next Step continues exactly. */
-  stepState: { channel: string; state: TrainerState } | null;
   /** The table before the last wholesale replacement (preset, import, clear), for Undo. */
   undo: { rows: PairRow[]; what: string } | null;
   setCell(id: number, key: keyof TextPair, text: string): void;
@@ -92,7 +90,14 @@ export interface PlaygroundState extends PersistedPlayground {
   removeRun(channel: string): void;
   /** Forgets every compared run and clears their histories. */
   clearRuns(): void;
-  setStepState(s: PlaygroundState['stepState']): void;
+  /** Train: a new compared run of `config` (stopping any Playground run still going); resolves when it ends. */
+  train(config: TrainingConfig, speed?: Speed): Promise<void>;
+  /** Stops every Playground run still going. */
+  stop(): Promise<void>;
+  /** Step: continues the selected run when its config is `config` (optimizer state included), else starts a new compared run. */
+  step(config: TrainingConfig): Promise<void>;
+  /** Reset: stops training and discards the selected run, so w and b return to their initial values. */
+  reset(): Promise<void>;
 }
 
 const withIds = (rows: TextPair[], first: number): PairRow[] => rows.map((r, i) => ({ id: first + i, input: r.input, target: r.target }));
@@ -147,7 +152,8 @@ const initialPersisted = (): PersistedPlayground => ({ rows: DEFAULT_PAIRS, sett
 export const playgroundStore = createStore<PlaygroundState>()(
   persist(
     (set, get) => {
-      const clearChannel = (channel: string) => trainingStore.getState().clear(channel);
+      const clearChannel = (channel: string) => trainingStore.getState().reset(channel);
+      const liveChannels = () => get().runs.map((r) => r.channel).filter((c) => isLive(trainingStore.getState().runs[c]));
       return {
         ...initialPersisted(),
         rows: withIds(DEFAULT_PAIRS, 1),
@@ -155,7 +161,6 @@ export const playgroundStore = createStore<PlaygroundState>()(
         runs: [],
         selected: null,
         nextRun: 1,
-        stepState: null,
         undo: null,
         setCell: (id, key, text) => set({ rows: get().rows.map((r) => (r.id === id ? { ...r, [key]: text } : r)) }),
         addRow(afterId) {
@@ -212,9 +217,29 @@ export const playgroundStore = createStore<PlaygroundState>()(
         },
         clearRuns() {
           get().runs.forEach((r) => clearChannel(r.channel));
-          set({ runs: [], selected: null, stepState: null });
+          set({ runs: [], selected: null });
         },
-        setStepState: (stepState) => set({ stepState }),
+        async train(config, speed) {
+          await get().stop();
+          const run = get().addRun();
+          await trainingStore.getState().train(run.channel, config, speed);
+        },
+        async stop() {
+          await Promise.all(liveChannels().map((c) => trainingStore.getState().stop(c)));
+        },
+        async step(config) {
+          const { selected } = get();
+          const run = selected ? trainingStore.getState().runs[selected] : undefined;
+          // A paused run steps in place; an ended one continues when its settings are these.
+          const goOn = run && (run.status === 'paused' || (run.state !== null && sameConfig(run.config, config) && run.status !== 'overflowed' && run.status !== 'error'));
+          const channel = goOn ? selected! : get().addRun().channel;
+          await trainingStore.getState().step(channel, config);
+        },
+        async reset() {
+          await get().stop();
+          const { selected } = get();
+          if (selected) get().removeRun(selected);
+        },
       };
     },
     {

@@ -54,6 +54,25 @@ export const LIMITS = Object.freeze({
   maxSteps: 1_000_000,
 });
 
+const countText = (n: number) => n.toLocaleString('en-US');
+
+/** "Input must be between −1,000,000 and 1,000,000." — the one wording of the value range, built from the limit. */
+export function rangeMessage(label: string): string {
+  return `${label} must be between −${countText(LIMITS.maxAbsValue)} and ${countText(LIMITS.maxAbsValue)}.`;
+}
+
+/** True when |v| is within the range every number of a config must keep. */
+export const inRange = (v: number): boolean => Math.abs(v) <= LIMITS.maxAbsValue;
+
+/** Whether two configs describe the same training (every setting and every pair equal). */
+export function sameConfig(a: TrainingConfig, b: TrainingConfig): boolean {
+  if (a === b) return true;
+  for (const key of Object.keys(NEGATOR_CONFIG) as (keyof TrainingConfig)[]) {
+    if (key !== 'pairs' && !Object.is(a[key], b[key])) return false;
+  }
+  return a.pairs.length === b.pairs.length && a.pairs.every((p, i) => Object.is(p.input, b.pairs[i].input) && Object.is(p.target, b.pairs[i].target));
+}
+
 /** One problem with one field; `field` is a dotted path such as `pairs.3.input`. */
 export interface FieldIssue {
   field: string;
@@ -76,7 +95,7 @@ const OPTIMIZERS: readonly string[] = ['sgd', 'momentum', 'adam'];
 const DTYPES: readonly string[] = ['float32', 'float64'];
 
 /**
- * Checks a plain finite number within ±1e6. Strings are not coerced: the form parses text
+ * Checks a plain finite number within ±LIMITS.maxAbsValue. Strings are not coerced: the form parses text
  * with {@link parseNumberField} first, so "abc" gets its own message there.
  */
 function checkNumber(value: unknown, field: string, issues: FieldIssue[], label: string): number {
@@ -86,8 +105,8 @@ function checkNumber(value: unknown, field: string, issues: FieldIssue[], label:
     issues.push({ field, message: `${label} is not a number (NaN).` });
   } else if (!Number.isFinite(value)) {
     issues.push({ field, message: `${label} must be finite, not ${value > 0 ? '' : '−'}infinity.` });
-  } else if (Math.abs(value) > LIMITS.maxAbsValue) {
-    issues.push({ field, message: `${label} must be between −1,000,000 and 1,000,000.` });
+  } else if (!inRange(value)) {
+    issues.push({ field, message: rangeMessage(label) });
   }
   return value as number;
 }
@@ -100,7 +119,7 @@ function checkPairs(value: unknown, issues: FieldIssue[]): void {
   if (value.length === 0) {
     issues.push({ field: 'pairs', message: 'Add at least one input/target pair to train on.' });
   } else if (value.length > LIMITS.maxPairs) {
-    issues.push({ field: 'pairs', message: `At most 10,000 pairs; this has ${value.length.toLocaleString('en-US')}.` });
+    issues.push({ field: 'pairs', message: `At most ${countText(LIMITS.maxPairs)} pairs; this has ${countText(value.length)}.` });
     return;
   }
   value.forEach((pair: unknown, i) => {
@@ -127,7 +146,7 @@ function checkTraining(c: Record<string, unknown>, issues: FieldIssue[]): void {
   const lr = checkNumber(c.learningRate, 'learningRate', issues, 'Learning rate');
   if (typeof lr === 'number' && Number.isFinite(lr)) {
     if (lr <= 0) issues.push({ field: 'learningRate', message: 'Learning rate must be greater than 0.' });
-    else if (lr > LIMITS.maxLearningRate) issues.push({ field: 'learningRate', message: 'Learning rate must be at most 10.' });
+    else if (lr > LIMITS.maxLearningRate) issues.push({ field: 'learningRate', message: `Learning rate must be at most ${LIMITS.maxLearningRate}.` });
   }
   const steps = checkNumber(c.steps, 'steps', issues, 'Steps');
   if (typeof steps === 'number' && Number.isFinite(steps) && Math.abs(steps) <= LIMITS.maxAbsValue * 10) {
@@ -135,9 +154,9 @@ function checkTraining(c: Record<string, unknown>, issues: FieldIssue[]): void {
     else if (steps < 1) issues.push({ field: 'steps', message: 'Steps must be at least 1.' });
   }
   if (typeof steps === 'number' && steps > LIMITS.maxSteps) {
-    // checkNumber already said "between ±1e6" for larger values; say the real limit instead.
+    // checkNumber already gave the value range for larger values; say the real limit instead.
     const i = issues.findIndex((x) => x.field === 'steps');
-    const msg = { field: 'steps', message: 'Steps must be at most 1,000,000.' };
+    const msg = { field: 'steps', message: `Steps must be at most ${countText(LIMITS.maxSteps)}.` };
     if (i >= 0) issues[i] = msg;
     else issues.push(msg);
   }

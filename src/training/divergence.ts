@@ -18,6 +18,16 @@ export function stableLearningRate(config: Pick<TrainingConfig, 'pairs' | 'model
   return 2 / lambdaMax;
 }
 
+/** True when a step produced a number too large for its dtype (or NaN): the run cannot go on. */
+export function overflowed(r: { loss: number; gradWeight: number; gradBias: number; weight: number; bias: number }): boolean {
+  return !(Number.isFinite(r.loss) && Number.isFinite(r.gradWeight) && Number.isFinite(r.gradBias) && Number.isFinite(r.weight) && Number.isFinite(r.bias));
+}
+
+/** What a learner reads when a run stopped on an overflow at `step`. */
+export function explainOverflow(config: TrainingConfig, step: number): string {
+  return `Overflowed at step ${step}: the numbers grew past what ${config.dtype} can hold, so the run stopped there.`;
+}
+
 /**
  * True when a run has clearly left the basin: the loss is non-finite or a million times its
  * first value. Plain SGD is also stopped once the loss doubles its first value: on these

@@ -33,6 +33,16 @@ export interface StepRecord {
   bias: number;
 }
 
+/** The loss and gradients at a run's latest parameters (what its next step will measure). */
+export interface Head {
+  loss: number;
+  /** dL/dw there. */
+  grad: number;
+  /** dL/db there (0 for the 'w' model). */
+  gradBias: number;
+}
+
+/** The state before any step: the config's initial parameters, empty optimizer slots. */
 export function initialState(config: TrainingConfig): TrainerState {
   return { step: 0, weight: config.initialWeight, bias: config.model === 'w+b' ? config.initialBias : 0, m: [0, 0], v: [0, 0] };
 }
@@ -77,11 +87,7 @@ export class Trainer {
   step(keepTrace = false): StepRecord {
     const weightBefore = this.w.item();
     const biasBefore = this.b ? this.b.item() : 0;
-    const tape = new GradientTape();
-    const loss = tape.record(() => this.loss());
-    const sources: Tensor[] = this.b ? [this.w, this.b] : [this.w];
-    const grads = tape.gradient(loss, sources);
-    this.lastTrace = keepTrace ? tape.trace() : null;
+    const { loss, grads } = this.measure(keepTrace);
     this.s.step += 1;
     this.update(this.w, grads[0], 0);
     if (this.b) this.update(this.b, grads[1], 1);
@@ -91,6 +97,21 @@ export class Trainer {
       step: this.s.step, loss: loss.item(), gradWeight: grads[0].item(), gradBias: grads[1]?.item() ?? 0,
       weightBefore, biasBefore, weight: this.s.weight, bias: this.s.bias,
     };
+  }
+
+  /** The loss and gradients at the current parameters, without updating them: what the next step will measure. */
+  peek(): Head {
+    const { loss, grads } = this.measure(false);
+    return { loss: loss.item(), grad: grads[0].item(), gradBias: grads[1]?.item() ?? 0 };
+  }
+
+  /** Records the loss on a fresh tape and asks it for every parameter's gradient. */
+  private measure(keepTrace: boolean): { loss: Tensor; grads: Tensor[] } {
+    const tape = new GradientTape();
+    const loss = tape.record(() => this.loss());
+    const grads = tape.gradient(loss, this.b ? [this.w, this.b] : [this.w]);
+    this.lastTrace = keepTrace ? tape.trace() : null;
+    return { loss, grads };
   }
 
   /** d²L/dw² at the current weight: a tape nested inside another tape. */

@@ -16,7 +16,7 @@ describe('accessibility (axe-core, WCAG 2 A/AA rules)', () => {
       const train = page.getByRole('button', { name: 'Train', exact: true });
       if (await train.count()) {
         await train.first().click();
-        await page.getByRole('status').filter({ hasText: /Done\./ }).first().waitFor({ timeout: 15_000 });
+        await page.getByRole('status').filter({ hasText: /Done:/ }).first().waitFor({ timeout: 15_000 });
       }
       await page.waitForTimeout(300);
       const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();

@@ -10,6 +10,7 @@ describe('the training service under load, in Chromium', () => {
   async function startMillionStepRun() {
     const { page } = app.browser;
     await page.getByLabel('Steps', { exact: true }).fill('1000000');
+    await page.getByLabel('Speed').selectOption('max');
     await page.evaluate(() => {
       const w = window as unknown as { longTasks: string[]; runStart: number };
       w.longTasks = [];
@@ -30,13 +31,13 @@ describe('the training service under load, in Chromium', () => {
     // A learner reaches the long run after the tutorial's 40 steps; that first run also warms
     // up the code paths (the very first run on a fresh page can still show one ~60 ms task).
     await page.getByRole('button', { name: 'Train', exact: true }).click();
-    await page.waitForFunction(() => document.querySelector('[role="status"]')?.textContent?.includes('Done. 40 steps run'));
+    await page.waitForFunction(() => document.querySelector('[role="status"]')?.textContent?.includes('Done: 40 steps run.'));
     await startMillionStepRun();
     // Cheap polling: role-based locators walk the whole accessibility tree on every poll,
     // which would itself show up as main-thread work during the run.
     const poll = { polling: 250, timeout: 120_000 };
     await page.waitForFunction(() => document.querySelector('.chart path.recharts-curve') !== null, undefined, poll);
-    await page.waitForFunction(() => document.querySelector('[role="status"]')?.textContent?.includes('Done. 1000000 steps run'), undefined, poll);
+    await page.waitForFunction(() => document.querySelector('[role="status"]')?.textContent?.includes('Done: 1,000,000 steps run.'), undefined, poll);
     assert.equal(await readStep(app.browser), 1_000_000);
     const longTasks = await page.evaluate(() => (window as unknown as { longTasks: string[] }).longTasks);
     assert.deepEqual(longTasks, [], `main-thread tasks over 50 ms after Train: ${longTasks.join(', ')}`);
@@ -50,7 +51,7 @@ describe('the training service under load, in Chromium', () => {
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await page.waitForFunction(() => Number(document.querySelector('[data-testid="readout-step"]')?.textContent) > 1000);
     await page.getByRole('button', { name: 'Stop', exact: true }).click();
-    await page.getByRole('status').filter({ hasText: /Stopped\./ }).waitFor({ timeout: 5000 });
+    await page.getByRole('status').filter({ hasText: /Stopped at step/ }).waitFor({ timeout: 5000 });
     const stoppedAt = await readStep(app.browser);
     assert.ok(stoppedAt < 1_000_000, `stopped at ${stoppedAt}`);
     await page.waitForTimeout(300);
@@ -68,7 +69,7 @@ describe('the training service under load, in Chromium', () => {
     assert.equal(await page.getByLabel('Steps', { exact: true }).inputValue(), '1000000');
     await page.getByLabel('Steps', { exact: true }).fill('40');
     await page.getByRole('button', { name: 'Train', exact: true }).click();
-    await page.getByRole('status').filter({ hasText: /Done\. 40 steps run/ }).waitFor({ timeout: 10_000 });
+    await page.getByRole('status').filter({ hasText: /Done: 40 steps run\./ }).waitFor({ timeout: 10_000 });
     assert.equal(await page.getByTestId('readout-loss').textContent(), '3.84e-6');
   });
 

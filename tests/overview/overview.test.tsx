@@ -13,11 +13,12 @@ describe('Overview: Train runs the tutorial', () => {
 
   it('shows step 40, loss 3.84e-6 and weight -0.9995 after Train', async () => {
     render(<App />);
+    fireEvent.change(screen.getByLabelText('Speed'), { target: { value: 'max' } });
     fireEvent.click(screen.getByRole('button', { name: 'Train' }));
     const values = screen.getByLabelText('Current values');
     await waitFor(() => expect(within(values).getByTestId('readout-step').textContent).toBe('40'), { timeout: 5000 });
     expect(within(values).getByTestId('readout-loss').textContent).toBe('3.84e-6');
     expect(within(values).getByTestId('readout-weight').textContent).toBe('-0.9995');
-    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/Done\. 40 steps run/));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/Done: 40 steps run\./));
   });
 });

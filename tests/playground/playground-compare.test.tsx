@@ -53,12 +53,12 @@ describe('compare runs', () => {
     expect(items[1]).toMatch(/Run 1: learning rate 0\.01/);
     const loss = screen.getByRole('figure', { name: 'Loss over steps' });
     // The charts redraw in a deferred render, a moment after the list.
-    await waitFor(() => expect(loss.querySelector('.chart-summary')!.textContent).toMatch(/^Run 1: learning rate 0\.01: from 20\.25 at step 1 to .* at step 40; Run 2: learning rate 0\.05: from 20\.25/));
+    await waitFor(() => expect(loss.querySelector('.chart-summary')!.textContent).toMatch(/^Run 1: learning rate 0\.01: from 20\.25 at step 0 to .* at step 40; Run 2: learning rate 0\.05: from 20\.25/));
     await waitFor(() => expect(within(loss).getAllByText(/^Run [12]: learning rate 0\.0[15]$/).length).toBeGreaterThanOrEqual(2));
     const summary = () => loss.querySelector('.chart-summary')!.textContent;
     fireEvent.click(screen.getByLabelText('Show run 1'));
     // One line left: the summary no longer names runs, and it is run 2's (lr 0.05 ends lower).
-    await waitFor(() => expect(summary()).toMatch(/^From 20\.25 at step 1 to \S+ at step 40\.$/));
+    await waitFor(() => expect(summary()).toMatch(/^From 20\.25 at step 0 to \S+ at step 40\.$/));
     const hidden = summary();
     fireEvent.click(screen.getByLabelText('Show run 1'));
     await waitFor(() => expect(summary()).toMatch(/Run 1: learning rate 0\.01: from/));
@@ -106,14 +106,15 @@ describe('export', () => {
     expect(files.map((f) => f.name)).toEqual(['playground-run-1.csv', 'playground-run-1.json']);
     const csv = (await files[0].blob.text()).trim().split('\n');
     expect(csv[0]).toBe('step,loss,weight');
-    expect(csv).toHaveLength(41);
+    expect(csv).toHaveLength(42);
+    expect(csv[1]).toBe('0,20.25,0.5');
     // Full precision, as the worker sent it (float32 arithmetic), not the rounded display value.
-    expect(csv[1]).toMatch(/^1,20\.25,0\.2300000\d{5,}$/);
+    expect(csv[2]).toMatch(/^1,20\.25,0\.2300000\d{5,}$/);
     const json = JSON.parse(await files[1].blob.text());
     expect(json.config.learningRate).toBe(0.01);
     expect(json.status).toBe('done');
-    expect(json.history.loss).toHaveLength(40);
-    expect(json.history.step[39]).toBe(40);
+    expect(json.history.loss).toHaveLength(41);
+    expect(json.history.step[40]).toBe(40);
     expect(json.history.bias).toBeUndefined();
   });
 

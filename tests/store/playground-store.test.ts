@@ -5,10 +5,14 @@ import {
 } from '../../src/store/playground-store.ts';
 import { trainingStore } from '../../src/store/training-store.ts';
 import { NEGATOR_CONFIG } from '../../src/training/config.ts';
+import { setTrainerClient } from '../../src/store/trainer-client.ts';
+import { trainerApi } from '../../workers/trainer-api.ts';
 
 const texts = () => playgroundStore.getState().rows.map((r) => [r.input, r.target]);
 
 beforeEach(() => {
+  // The worker API itself, called in this thread: the store's client needs nothing more.
+  setTrainerClient(trainerApi);
   localStorage.clear();
   playgroundStore.setState(playgroundStore.getInitialState(), true);
   trainingStore.setState({ runs: {} });
@@ -78,12 +82,12 @@ describe('playground store', () => {
     expect(playgroundStore.getState().settings).toMatchObject({ learningRate: '0.2', optimizer: 'momentum', steps: '40' });
   });
 
-  it('keeps the last MAX_COMPARED_RUNS runs and clears the dropped ones from the training store', () => {
+  it('keeps the last MAX_COMPARED_RUNS runs and clears the dropped ones from the training store', async () => {
     const channels: string[] = [];
     for (let i = 0; i < MAX_COMPARED_RUNS + 2; i++) {
       const run = playgroundStore.getState().addRun();
       channels.push(run.channel);
-      trainingStore.getState().recordStep(run.channel, NEGATOR_CONFIG, { step: 1, loss: 1, gradWeight: 0, gradBias: 0, weightBefore: 0, biasBefore: 0, weight: 0, bias: 0 });
+      await trainingStore.getState().step(run.channel, NEGATOR_CONFIG);
     }
     expect(MAX_COMPARED_RUNS).toBeGreaterThanOrEqual(5);
     const kept = playgroundStore.getState().runs.map((r) => r.channel);

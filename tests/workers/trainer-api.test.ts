@@ -7,7 +7,7 @@ import { GOLDEN, closeRel } from '../helpers/golden.ts';
 let runIds = 1000;
 const cfg = (over: Partial<TrainingConfig> = {}): TrainingConfig => ({ ...structuredClone(NEGATOR_CONFIG), ...over });
 
-async function collect(config: TrainingConfig, opts: { channel?: string; batchMs?: number } = {}) {
+async function collect(config: TrainingConfig, opts: { channel?: string; batchMs?: number; stepsPerSecond?: number } = {}) {
   const batches: Batch[] = [];
   const runId = runIds++;
   const end = await trainerApi.train(config, (b) => { batches.push(b); }, { runId, ...opts });
@@ -16,31 +16,49 @@ async function collect(config: TrainingConfig, opts: { channel?: string; batchMs
 }
 
 describe('trainerApi.train', () => {
-  it('streams the tutorial run as batches covering steps 1..40 in order, ending done', async () => {
+  it('streams the tutorial run as batches covering the start (step 0) and steps 1..40 in order, ending done', async () => {
     const r = await collect(cfg());
-    expect(r.steps).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    expect(r.steps).toEqual(Array.from({ length: 41 }, (_, i) => i));
     expect(r.batches.every((b) => b.runId === r.runId && b.steps instanceof Float64Array)).toBe(true);
-    expect(r.batches.map((b) => b.fromStep)[0]).toBe(1);
-    expect(r.end).toMatchObject({ runId: r.runId, status: 'done', lastStep: 40 });
+    expect(r.batches.map((b) => b.fromStep)[0]).toBe(0);
+    expect(r.end).toMatchObject({ runId: r.runId, status: 'done', lastStep: 40, state: { step: 40 } });
+    expect(r.end.state.weight).toBe(r.weight[40]);
     expect(r.end.elapsedMs).toBeGreaterThanOrEqual(0);
   });
 
-  it.each(['float32', 'float64'] as const)('reproduces the golden %s trace', async (dtype) => {
+  it('row 0 is the start: w = 0.5 with the loss 20.25 and slope 27 measured there', async () => {
+    const r = await collect(cfg());
+    const first = r.batches[0];
+    expect([first.steps[0], first.weight[0], first.loss[0], first.grad[0]]).toEqual([0, 0.5, 20.25, 27]);
+  });
+
+  it.each(['float32', 'float64'] as const)('reproduces the golden %s trace: loss before each update, weight after it', async (dtype) => {
     const r = await collect(cfg({ dtype }));
     const rel = dtype === 'float32' ? 1e-5 : 1e-12;
-    GOLDEN[dtype].forEach((row, i) => {
-      expect(closeRel(r.loss[i], row.loss, rel), `loss at step ${row.step}`).toBe(true);
-      expect(closeRel(r.weight[i], row.weightAfter, rel), `weight at step ${row.step}`).toBe(true);
+    GOLDEN[dtype].forEach((row) => {
+      expect(closeRel(r.loss[row.step], row.loss, rel), `loss at step ${row.step}`).toBe(true);
+      expect(closeRel(r.weight[row.step], row.weightAfter, rel), `weight at step ${row.step}`).toBe(true);
+      expect(closeRel(r.weight[row.step - 1], row.weightBefore, rel), `weight before step ${row.step}`).toBe(true);
     });
+  });
+
+  it("each batch's head is the loss and slope at its last weight: the next row's loss and gradient", async () => {
+    const r = await collect(cfg({ dtype: 'float64' }), { stepsPerSecond: 200 });
+    const grads = r.batches.flatMap((b) => Array.from(b.grad));
+    let seen = 0;
+    for (const b of r.batches.slice(0, -1)) {
+      seen += b.steps.length;
+      expect(b.head).toEqual({ loss: r.loss[seen], grad: grads[seen], gradBias: 0 });
+    }
   });
 
   it('sends long runs in time-sliced batches, not one message per step', async () => {
     const r = await collect(cfg({ steps: 200_000 }), { batchMs: 5 });
-    expect(r.steps.length).toBe(200_000);
+    expect(r.steps.length).toBe(200_001);
     expect(r.batches.length).toBeGreaterThan(1);
     expect(r.batches.length).toBeLessThan(20_000);
     // Batches tile the run with no gaps or repeats.
-    let next = 1;
+    let next = 0;
     for (const b of r.batches) {
       expect(b.fromStep).toBe(next);
       next += b.steps.length;

@@ -25,7 +25,7 @@ describe('stop and supersede', () => {
     await trainerApi.stop(run.runId);
     const end = await run.done;
     expect(end.status).toBe('stopped');
-    expect(end.lastStep).toBe(run.steps());
+    expect(end.lastStep).toBe(run.steps() - 1); // every step sent, after the start row
     expect(end.lastStep).toBeLessThan(1_000_000);
   });
 
@@ -49,15 +49,25 @@ describe('divergence', () => {
     expect(stableLearningRate(cfg())).toBeCloseTo(1 / 9, 12);
   });
 
-  it('lr 0.12 diverges, reporting the step and the 1/9 limit; no non-finite value is sent', async () => {
-    const run = start(cfg({ learningRate: 0.12, steps: 5000 }));
+  it('lr 0.12 over 100 steps is marked diverged where it is detected, keeps running to step 100 and reaches a loss above 1e10', async () => {
+    const run = start(cfg({ learningRate: 0.12, steps: 100 }));
     const end: RunEnd = await run.done;
-    expect(end.status).toBe('diverged');
-    expect(end.lastStep).toBeGreaterThan(1);
-    expect(end.lastStep).toBeLessThan(5000);
+    expect(end).toMatchObject({ status: 'diverged', lastStep: 100 });
+    expect(end.divergedAt).toBeGreaterThan(1);
+    expect(end.divergedAt).toBeLessThan(10);
     expect(end.message).toMatch(/0\.111/);
     expect(end.message).toMatch(/18/);
-    for (const b of run.batches) for (const k of ['loss', 'weight'] as const) expect(b[k].every(Number.isFinite)).toBe(true);
+    const losses = run.batches.flatMap((b) => Array.from(b.loss));
+    expect(losses[100]).toBeGreaterThan(1e10);
+  });
+
+  it('lr 5 overflows float32 within a few steps: it stops there, says so, and sends no non-finite value', async () => {
+    const run = start(cfg({ learningRate: 5, steps: 1000 }));
+    const end: RunEnd = await run.done;
+    expect(end.status).toBe('overflowed');
+    expect(end.lastStep).toBeLessThan(30);
+    expect(end.message).toMatch(new RegExp(`Overflowed at step ${end.lastStep + 1}`));
+    for (const b of run.batches) for (const k of ['loss', 'weight', 'grad'] as const) expect(b[k].every(Number.isFinite)).toBe(true);
   });
 
   it('lr 0.11 converges', async () => {
@@ -127,7 +137,7 @@ describe('divergence within the tutorial’s 40 steps', () => {
     const run = start(cfg({ learningRate: 0.12 }));
     const end = await run.done;
     expect(end.status).toBe('diverged');
-    expect(end.lastStep).toBeLessThanOrEqual(40);
+    expect(end.divergedAt).toBeLessThanOrEqual(40);
     // Every loss that was sent is finite and the sequence was rising by then.
     const losses = run.batches.flatMap((b) => Array.from(b.loss));
     expect(losses.length).toBeGreaterThan(0);
@@ -138,7 +148,7 @@ describe('divergence within the tutorial’s 40 steps', () => {
     const run = start(cfg({ learningRate: 0.11 }));
     expect((await run.done).status).toBe('done');
     const losses = run.batches.flatMap((b) => Array.from(b.loss));
-    expect(losses[39]).toBeLessThan(losses[0]);
+    expect(losses[40]).toBeLessThan(losses[0]);
   });
 
   it('momentum may overshoot for a while without being called diverged', async () => {

@@ -1,5 +1,5 @@
 /** Helpers the lesson widgets share: configs for the worker built from what the learner typed. */
-import { NEGATOR_CONFIG, parseNumberField, type Pair, type TrainingConfig } from '../../training/config.ts';
+import { NEGATOR_CONFIG, inRange, parseNumberField, rangeMessage, type Pair, type TrainingConfig } from '../../training/config.ts';
 
 /** A config for evaluating the 'w' model on `pairs` in float64 (display widgets, not training). */
 export function displayConfig(pairs: Pair[]): TrainingConfig {
@@ -13,7 +13,7 @@ export function parseFields<K extends string>(fields: Record<K, { text: string; 
   for (const key of Object.keys(fields) as K[]) {
     const r = parseNumberField(fields[key].text, fields[key].label);
     if (r.ok) {
-      if (Math.abs(r.value) > 1e6) errors[key] = `${fields[key].label} must be between −1,000,000 and 1,000,000.`;
+      if (!inRange(r.value)) errors[key] = rangeMessage(fields[key].label);
       else values[key] = r.value;
     } else errors[key] = r.message;
   }

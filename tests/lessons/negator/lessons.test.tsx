@@ -99,14 +99,15 @@ describe('Descent step', () => {
 
   it('Train runs 40 steps into the charts and the per-step table', async () => {
     open('#/descent');
+    fireEvent.change(screen.getByLabelText('Speed'), { target: { value: 'max' } });
     fireEvent.click(screen.getByRole('button', { name: 'Train' }));
     await waitFor(() => expect(screen.getByTestId('readout-step').textContent).toBe('40'), { timeout: 5000 });
     expect(screen.getByTestId('readout-loss').textContent).toBe('3.84e-6');
     const table = await screen.findByRole('region', { name: 'Per-step values' });
-    expect(within(table).getAllByRole('row')).toHaveLength(41);
+    expect(within(table).getAllByRole('row')).toHaveLength(42); // header, the start (step 0), steps 1–40
     const loss = screen.getByRole('figure', { name: 'Loss over steps' });
     fireEvent.click(within(loss).getByRole('button', { name: 'Show data table' }));
-    expect(within(loss).getAllByRole('row')).toHaveLength(41);
+    expect(within(loss).getAllByRole('row')).toHaveLength(42);
   });
 
   it('invalid input shows a message beside the field and disables Train', () => {

@@ -1,4 +1,4 @@
-import { memo, useDeferredValue, useState } from 'react';
+import { memo, useDeferredValue } from 'react';
 import { useLater } from '../../../components/use-later.ts';
 import { NumberField } from '../../../components/number-field.tsx';
 import { formatNumber } from '../../../components/format.ts';
@@ -7,48 +7,35 @@ import { RunChartsView } from '../../../components/run-charts.tsx';
 import { RunStatusLine } from '../../../components/run-status.tsx';
 import { StepTable } from '../../../components/step-table.tsx';
 import { LossLandscape } from '../../../components/loss-landscape.tsx';
-import { lessonStore, useLesson, type DescentDraft } from '../../../store/lesson-store.ts';
-import { trainingStore, useTraining, type RunView } from '../../../store/training-store.ts';
-import { getTrainerClient } from '../../../store/trainer-client.ts';
+import { RunControls } from '../../../components/run-controls.tsx';
+import { lessonStore, speedOf, useLesson, type DescentDraft } from '../../../store/lesson-store.ts';
+import { useTraining, type RunView } from '../../../store/training-store.ts';
 import { useWorkerQuery } from '../../../store/use-worker-query.ts';
-import { downsample, type RunHistory } from '../../../store/history.ts';
-import type { StepRecord } from '../../../training/trainer.ts';
+import { descentPath } from '../../../store/history.ts';
 import { DESCENT_LABELS, readDescentForm } from './descent-form.ts';
 import { LearningRateExperiment, PrecisionExperiment } from './experiments.tsx';
 
 export const DESCENT_CHANNEL = 'descent';
 
-function Arithmetic({ record, lr }: { record: StepRecord | null; lr: number }) {
-  if (!record) return <p>Press <strong>Step</strong> to take one step and see its arithmetic.</p>;
+/** The latest step's update, written out with the engine's numbers. */
+function Arithmetic({ run }: { run: RunView | undefined }) {
+  const h = run?.history;
+  const i = h ? h.length - 1 : -1;
+  if (!run || !h || i < 1) return <p>Press <strong>Step</strong> to take one step and see its arithmetic.</p>;
+  const lr = run.config.learningRate;
   return (
     <p className="math" data-testid="step-arithmetic">
-      Step {record.step}: loss {formatNumber(record.loss)}, gradient {formatNumber(record.gradWeight)}, so
-      w ← {formatNumber(record.weightBefore)} + {formatNumber(record.gradWeight)} · ({formatNumber(-lr)}) = <strong>{formatNumber(record.weight)}</strong>
+      Step {h.steps[i]}: loss {formatNumber(h.loss[i])}, gradient {formatNumber(h.grad[i])}, so
+      w ← {formatNumber(h.weight[i - 1])} + {formatNumber(h.grad[i])} · ({formatNumber(-lr)}) = <strong>{formatNumber(h.weight[i])}</strong>
     </p>
   );
 }
 
-function DescentControls({ onStep }: { onStep: (r: StepRecord | null) => void }) {
+function DescentControls() {
   const draft = useLesson((s) => s.descent);
-  const run = useTraining((s) => s.runs[DESCENT_CHANNEL]);
+  const speed = useLesson((s) => speedOf(s, DESCENT_CHANNEL));
   const form = readDescentForm(draft);
-  const running = run?.status === 'running';
-  const [stepError, setStepError] = useState<string | null>(null);
   const set = (key: keyof DescentDraft) => (v: string) => lessonStore.getState().setDescent({ [key]: v });
-  const step = async () => {
-    if (!form.ok) return;
-    // Continue from where the last run or step left off, if it used these same settings.
-    const last = run && JSON.stringify(run.config) === JSON.stringify(form.config) ? run.history.latest() : null;
-    const state = last ? { step: last.step, weight: last.weight, bias: 0, m: [0, 0] as [number, number], v: [0, 0] as [number, number] } : undefined;
-    try {
-      const r = await getTrainerClient().step(form.config, state);
-      trainingStore.getState().recordStep(DESCENT_CHANNEL, form.config, r.record);
-      setStepError(null);
-      onStep(r.record);
-    } catch (e) {
-      setStepError(e instanceof Error ? e.message : String(e));
-    }
-  };
   return (
     <>
       <div className="fields">
@@ -56,14 +43,9 @@ function DescentControls({ onStep }: { onStep: (r: StepRecord | null) => void })
           <NumberField key={k} label={DESCENT_LABELS[k]} value={draft[k]} error={form.errors[k]} onChange={set(k)} inputMode={k === 'steps' ? 'numeric' : 'decimal'} />
         ))}
       </div>
-      <div className="toolbar">
-        <button type="button" className="primary" disabled={!form.ok || running} onClick={() => form.ok && void trainingStore.getState().start(DESCENT_CHANNEL, form.config)}>Train</button>
-        <button type="button" disabled={!running} onClick={() => void trainingStore.getState().stop(DESCENT_CHANNEL)}>Stop</button>
-        <button type="button" disabled={!form.ok || running} onClick={() => void step()}>Step</button>
-        <button type="button" onClick={() => { trainingStore.getState().clear(DESCENT_CHANNEL); lessonStore.getState().resetDescent(); onStep(null); }}>Reset</button>
-      </div>
-      {!form.ok && <p className="field-error">Fix the highlighted field{Object.keys(form.errors).length > 1 ? 's' : ''} to train.</p>}
-      {stepError && <p role="alert" className="status-alert">{stepError}</p>}
+      <RunControls channel={DESCENT_CHANNEL} config={form.config} speed={speed} withStep
+        onSpeed={(sp) => lessonStore.getState().setSpeed(DESCENT_CHANNEL, sp)} onReset={() => lessonStore.getState().resetDescent()}
+        note={!form.ok && <p className="field-error">Fix the highlighted field{Object.keys(form.errors).length > 1 ? 's' : ''} to train.</p>} />
     </>
   );
 }
@@ -75,16 +57,9 @@ const DescentPath = memo(function DescentPath({ run }: { run: RunView | undefine
   const key = config ? `${config.pairs[0].input}|${config.pairs[0].target}` : null;
   const curve = useWorkerQuery(key, (c) => c.lossCurve({ ...config!, dtype: 'float64' }, -3, 1.5, 181));
   const points = curve.data ? curve.data.weights.map((weight, i) => ({ weight, loss: curve.data!.losses[i] })) : [];
-  // Each step's loss was measured at the weight before that step's update.
-  const path = run ? pathPoints(run.history, config!.initialWeight) : [];
+  const path = run ? descentPath(run.history, run.head).map((p) => ({ weight: p.w, loss: p.loss })) : [];
   return <LossLandscape title="Descent path on the loss curve" curve={points} path={path} current={path[path.length - 1]} />;
 });
-
-function pathPoints(h: RunHistory, w0: number) {
-  const losses = downsample(h, 'loss', 200);
-  const weights = new Map(downsample(h, 'weight', 200).map((p) => [p.step, p.value]));
-  return losses.map((p) => ({ weight: p.step === 1 ? w0 : weights.get(p.step - 1) ?? h.weight[p.step - 2] ?? w0, loss: p.value }));
-}
 
 /**
  * The runner card: the only part of the page that follows the run, so a streaming run
@@ -96,13 +71,11 @@ function DescentRunner() {
   const shown = useDeferredValue(run);
   const settled = useLater(shown?.status === 'running' ? undefined : shown);
   const settledLater = useLater(settled); // the path a task after the table: two short tasks, not one long
-  const [lastStep, setLastStep] = useState<StepRecord | null>(null);
-  const lr = run?.config.learningRate ?? 0.01;
   return (
     <div className="card">
       <h2>Run it</h2>
-      <DescentControls onStep={setLastStep} />
-      <Arithmetic record={lastStep} lr={lr} />
+      <DescentControls />
+      <Arithmetic run={run} />
       <RunStatusLine run={run} />
       <Readout run={run} />
       <RunChartsView run={shown} />

@@ -1,4 +1,5 @@
 import { HistoryChart } from '../../../components/history-chart.tsx';
+import { runOutcome } from '../../../components/run-status.tsx';
 import { formatExact, formatNumber } from '../../../components/format.ts';
 import { useShallow } from 'zustand/react/shallow';
 import { trainingStore, useTraining, type RunView } from '../../../store/training-store.ts';
@@ -15,20 +16,12 @@ function lrConfig(lr: number): TrainingConfig {
   return { ...NEGATOR_CONFIG, learningRate: lr, steps: LR_STEPS };
 }
 
-function outcome(run: RunView | undefined): string {
-  if (!run) return 'not run yet';
-  const last = run.history.latest();
-  if (run.status === 'diverged') return `diverged at step ${run.divergedAt}`;
-  if (run.status === 'running') return 'running…';
-  return `${run.status === 'done' ? 'converged' : run.status}: w = ${formatNumber(last?.weight)}, loss ${formatNumber(last?.loss)}`;
-}
-
 /** Four learning rates on the same problem; the largest overshoots further every step. */
 export function LearningRateExperiment() {
   const runs = useTraining(useShallow((s) => LR_PRESETS.map((lr) => s.runs[lrChannel(lr)])));
   const curv = useWorkerQuery('curvature', (c) => c.curvature({ ...NEGATOR_CONFIG, dtype: 'float64' }, NEGATOR_CONFIG.initialWeight));
   const d2 = curv.data;
-  const run = (lr: number) => void trainingStore.getState().start(lrChannel(lr), lrConfig(lr));
+  const run = (lr: number) => void trainingStore.getState().train(lrChannel(lr), lrConfig(lr));
   const diverged = runs.find((r) => r?.status === 'diverged');
   return (
     <section className="card" aria-labelledby="lr-exp">
@@ -42,7 +35,7 @@ export function LearningRateExperiment() {
         <button type="button" className="primary" onClick={() => LR_PRESETS.forEach(run)}>Run all four</button>
       </div>
       <ul aria-label="Results for each rate">
-        {LR_PRESETS.map((lr, i) => <li key={lr}>Learning rate {lr}: {outcome(runs[i])}</li>)}
+        {LR_PRESETS.map((lr, i) => <li key={lr}>Learning rate {lr}: {runOutcome(runs[i])}</li>)}
       </ul>
       {diverged?.message && <p role="alert" className="status-alert">{diverged.message}</p>}
       <HistoryChart title="Loss for each learning rate" yLabel="loss (log)" logScale emptyText="Pick a learning rate to run it."
@@ -87,7 +80,7 @@ function PrecisionColumn({ dtype, run }: { dtype: 'float32' | 'float64'; run: Ru
 export function PrecisionExperiment() {
   const r32 = useTraining((s) => s.runs['precision-float32']);
   const r64 = useTraining((s) => s.runs['precision-float64']);
-  const run = () => (['float32', 'float64'] as const).forEach((d) => void trainingStore.getState().start(`precision-${d}`, precisionConfig(d)));
+  const run = () => (['float32', 'float64'] as const).forEach((d) => void trainingStore.getState().train(`precision-${d}`, precisionConfig(d)));
   return (
     <section className="card" aria-labelledby="prec-exp">
       <h2 id="prec-exp">Experiment: can it reach −1 exactly?</h2>
