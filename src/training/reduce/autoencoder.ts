@@ -10,7 +10,7 @@ import type { DTypeName } from '../config.ts';
 import { applyScaling } from './iris.ts';
 import { COMPONENTS, REDUCE_DATASETS, prepareDataset, type ReduceData, type ReduceDataset } from './dataset.ts';
 import { ReduceError } from './errors.ts';
-import { planeAngle } from './linalg.ts';
+import { planeAngleTo } from './linalg.ts';
 import { normals } from './normal.ts';
 import { checkChoice, checkDType, checkLearningRate, checkObject, checkSeed, checkSteps, orThrow, type Checked, type FieldIssue } from './validate.ts';
 
@@ -117,6 +117,7 @@ export class AutoencoderTrainer {
   private readonly w: Variable;
   private readonly negLr: Tensor;
   private s: { step: number; firstLoss: number | null };
+  private readonly angle: (flat: ArrayLike<number>) => number;
   /** Set at the first step whose loss is non-finite or above 1e6 × the first loss. */
   divergence: { step: number; message: string } | null = null;
 
@@ -130,6 +131,7 @@ export class AutoencoderTrainer {
     this.w = variable(tensor(start.weights, config.dtype, [d, COMPONENTS]));
     this.negLr = scalar(-config.learningRate, config.dtype);
     this.s = { step: start.step, firstLoss: start.firstLoss };
+    this.angle = planeAngleTo(this.data.pca.components);
   }
 
   get state(): AutoencoderState {
@@ -155,7 +157,7 @@ export class AutoencoderTrainer {
     if (diverged && this.divergence === null) {
       this.divergence = { step: this.s.step, message: explainAutoencoderDivergence(this.config, this.data, this.s.step) };
     }
-    return { step: this.s.step, loss: value, weights, angleToPca: this.angleToPca(), gradNorm: Math.hypot(...g.data), diverged };
+    return { step: this.s.step, loss: value, weights, angleToPca: this.angle(weights), gradNorm: Math.hypot(...g.data), diverged };
   }
 
   /** W now, as d rows of 2. */
@@ -165,7 +167,7 @@ export class AutoencoderTrainer {
 
   /** Degrees between span(W) and exact PCA's plane (NaN if W's columns collapsed or are non-finite). */
   angleToPca(): number {
-    return planeAngle(this.weights(), this.data.pca.components);
+    return this.angle(this.w.data);
   }
 
   /** z = x·W for the training rows: the scatter's points, n rows of 2. */

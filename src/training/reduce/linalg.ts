@@ -204,3 +204,57 @@ export function planeAngle(a: ReadonlyMatrix, b: ReadonlyMatrix): number {
   const cos = singularValues(m).at(-1)!;
   return (Math.atan2(sin, cos) * 180) / Math.PI;
 }
+
+/** Largest eigenvalue of the symmetric 2×2 [[p, q], [q, r]], in the form that does not cancel. */
+const top2 = (p: number, q: number, r: number) => (p + r) / 2 + Math.hypot((p - r) / 2, q);
+
+/**
+ * {@link planeAngle} for the trainer's hot path: d×2 weights given flat row-major, against a
+ * fixed d×2 reference whose orthonormal basis is computed once. Same formulation (atan2 of
+ * the residual's sine and M's smallest singular value), with the 2×2 singular values in closed
+ * form: σmin(M) = |det M| / σmax(M) keeps its absolute accuracy near 90°, and λmax(RᵀR) keeps
+ * its relative accuracy near 0°. Returns a function of the flat weights; it allocates nothing.
+ */
+export function planeAngleTo(reference: ReadonlyMatrix): (flat: ArrayLike<number>) => number {
+  const q = orthonormalColumns(reference);
+  if (q === null || reference[0].length !== 2) throw new ReduceError('planeAngleTo', 'needs a d×2 reference with independent columns');
+  const d = q.length;
+  const b1 = q.map((row) => row[0]), b2 = q.map((row) => row[1]);
+  const u1 = new Float64Array(d), u2 = new Float64Array(d);
+  return (w) => {
+    if (w.length !== 2 * d) throw new ReduceError('planeAngleTo', `needs ${2 * d} weights, got ${w.length}`);
+    if (!orthonormalPair(w, u1, u2)) return NaN;
+    let m11 = 0, m12 = 0, m21 = 0, m22 = 0;
+    for (let i = 0; i < d; i++) { m11 += u1[i] * b1[i]; m12 += u1[i] * b2[i]; m21 += u2[i] * b1[i]; m22 += u2[i] * b2[i]; }
+    let g11 = 0, g12 = 0, g22 = 0;
+    for (let i = 0; i < d; i++) {
+      const r1 = b1[i] - u1[i] * m11 - u2[i] * m21, r2 = b2[i] - u1[i] * m12 - u2[i] * m22;
+      g11 += r1 * r1; g12 += r1 * r2; g22 += r2 * r2;
+    }
+    const sin = Math.sqrt(top2(g11, g12, g22));
+    const sigmaMax = Math.sqrt(top2(m11 * m11 + m21 * m21, m11 * m12 + m21 * m22, m12 * m12 + m22 * m22));
+    const cos = sigmaMax > 0 ? Math.abs(m11 * m22 - m12 * m21) / sigmaMax : 0;
+    return (Math.atan2(sin, cos) * 180) / Math.PI;
+  };
+}
+
+/** Gram–Schmidt (twice) on the two columns of flat row-major d×2 `w`, into u1 and u2; false if they are dependent or non-finite. */
+function orthonormalPair(w: ArrayLike<number>, u1: Float64Array, u2: Float64Array): boolean {
+  const d = u1.length;
+  let n1 = 0, n2 = 0;
+  for (let i = 0; i < d; i++) { u1[i] = w[2 * i]; u2[i] = w[2 * i + 1]; n1 += u1[i] * u1[i]; n2 += u2[i] * u2[i]; }
+  if (!(n1 > 0 && n2 > 0 && Number.isFinite(n1 + n2))) return false;
+  n1 = Math.sqrt(n1);
+  for (let i = 0; i < d; i++) u1[i] /= n1;
+  for (let pass = 0; pass < 2; pass++) {
+    let dot = 0;
+    for (let i = 0; i < d; i++) dot += u1[i] * u2[i];
+    for (let i = 0; i < d; i++) u2[i] -= dot * u1[i];
+  }
+  let n = 0;
+  for (let i = 0; i < d; i++) n += u2[i] * u2[i];
+  if (!(Math.sqrt(n) > 1e-10 * Math.sqrt(n2))) return false;
+  n = Math.sqrt(n);
+  for (let i = 0; i < d; i++) u2[i] /= n;
+  return true;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { center, loadIris, standardize } from '../../../src/training/reduce/iris.ts';
-import { correlation, covariance, jacobiEigen, pca, planeAngle, reconstructionFloor, singularValues } from '../../../src/training/reduce/linalg.ts';
+import { correlation, covariance, jacobiEigen, pca, planeAngle, planeAngleTo, reconstructionFloor, singularValues } from '../../../src/training/reduce/linalg.ts';
 import { ReduceError } from '../../../src/training/reduce/errors.ts';
 import { mulberry32 } from '../../../src/training/random.ts';
 
@@ -103,5 +103,31 @@ describe('planeAngle', () => {
     expect(planeAngle(xy, [[1, 2], [1, 2], [0, 0], [0, 0]])).toBeNaN();
     expect(planeAngle(xy, [[NaN, 0], [0, 1], [0, 0], [0, 0]])).toBeNaN();
     expect(() => planeAngle(xy, [[1, 0], [0, 1]])).toThrow(/same shape/);
+  });
+});
+
+describe('planeAngleTo (the trainer’s fast d×2 path)', () => {
+  const reference = pca(standardize(cm).rows, 2).components;
+  const angle = planeAngleTo(reference);
+
+  it('agrees with planeAngle on random planes and on tiny and right-angle tilts', () => {
+    const rand = mulberry32(11);
+    for (let k = 0; k < 50; k++) {
+      const w = Array.from({ length: 8 }, () => rand() * 2 - 1);
+      const rows = [0, 1, 2, 3].map((i) => [w[2 * i], w[2 * i + 1]]);
+      expect(angle(w)).toBeCloseTo(planeAngle(rows, reference), 10);
+    }
+    // Tilt the reference plane by t radians towards the third PCA axis.
+    const third = jacobiEigen(correlation(cm)).vectors[2];
+    for (const t of [1e-9, 1e-4, 0.3, Math.PI / 2]) {
+      const w = reference.flatMap((row, i) => [3 * row[0], Math.cos(t) * row[1] + Math.sin(t) * third[i]]);
+      expect(Math.abs(angle(w) - (t * 180) / Math.PI)).toBeLessThan(1e-12 * Math.max(1, (t * 180) / Math.PI) + 1e-13);
+    }
+  });
+
+  it('gives NaN for collapsed or non-finite weights and throws on the wrong length', () => {
+    expect(angle([1, 2, 1, 2, 1, 2, 1, 2])).toBeNaN();
+    expect(angle([Infinity, 0, 0, 1, 0, 0, 0, 0])).toBeNaN();
+    expect(() => angle([1, 2])).toThrow(/8 weights/);
   });
 });
