@@ -7,19 +7,12 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { ChartFigure } from './chart-figure.tsx';
 import { formatNumber } from './format.ts';
 import { niceTicks } from './ticks.ts';
+import type { ContourGrid, PathPoint } from './contour/grid.ts';
+import { rampColor, scaler } from './contour/ramp.ts';
+import { contourSegments } from './contour/marching-squares.ts';
+import { summarise } from './contour/summary.ts';
 
-/** Losses on a grid: `losses[j][i]` is the loss at weight `ws[i]` and bias `bs[j]`. */
-export interface ContourGrid {
-  ws: number[];
-  bs: number[];
-  losses: number[][];
-}
-
-export interface PathPoint {
-  w: number;
-  b: number;
-  loss: number;
-}
+export type { ContourGrid, PathPoint } from './contour/grid.ts';
 
 export interface ContourPlotProps {
   title: string;
@@ -33,50 +26,7 @@ const W = 560;
 const H = 400;
 const M = { left: 58, right: 14, top: 12, bottom: 44 };
 const LEVELS = 9;
-/** Dark blue (low loss) to pale yellow (high loss). */
-const RAMP: [number, number, number][] = [[12, 22, 79], [33, 102, 172], [67, 162, 202], [168, 221, 181], [255, 255, 204]];
-
-function rampColor(t: number): string {
-  const x = Math.min(1, Math.max(0, t)) * (RAMP.length - 1);
-  const i = Math.min(RAMP.length - 2, Math.floor(x));
-  const f = x - i;
-  const c = RAMP[i].map((v, k) => Math.round(v + (RAMP[i + 1][k] - v) * f));
-  return `rgb(${c[0]},${c[1]},${c[2]})`;
-}
-
-/**
- * Loss → [0, 1] on a log scale over at most five decades below the grid's largest loss, so
- * a grid point that lands exactly on the minimum (loss 0) does not wash out the rest.
- */
-function scaler(grid: ContourGrid): (loss: number) => number {
-  const all = grid.losses.flat().filter(Number.isFinite);
-  const max = Math.max(1e-12, ...all);
-  const lo = Math.log10(Math.max(max * 1e-5, Math.min(...all)));
-  const hi = Math.log10(max);
-  return (loss) => (Number.isFinite(loss) ? Math.max(0, (Math.log10(Math.max(1e-300, loss)) - lo) / (hi - lo || 1)) : 1);
-}
-
-/** One edge crossing per marching-squares case, as pairs of edges (0 top, 1 right, 2 bottom, 3 left). */
-const SEGMENTS: number[][] = [[], [3, 2], [2, 1], [3, 1], [0, 1], [3, 0, 2, 1], [0, 2], [3, 0], [3, 0], [0, 2], [3, 2, 0, 1], [0, 1], [3, 1], [2, 1], [3, 2], []];
-
-/** Line segments (grid coordinates) where the scaled loss crosses `level`. */
-export function contourSegments(v: number[][], level: number): [number, number, number, number][] {
-  const out: [number, number, number, number][] = [];
-  const lerp = (a: number, b: number) => (a === b ? 0.5 : (level - a) / (b - a));
-  for (let j = 0; j < v.length - 1; j++) {
-    for (let i = 0; i < v[j].length - 1; i++) {
-      const [a, b, c, d] = [v[j][i], v[j][i + 1], v[j + 1][i + 1], v[j + 1][i]];
-      const code = (a > level ? 8 : 0) | (b > level ? 4 : 0) | (c > level ? 2 : 0) | (d > level ? 1 : 0);
-      const edge = (e: number): [number, number] =>
-        e === 0 ? [i + lerp(a, b), j] : e === 1 ? [i + 1, j + lerp(b, c)] : e === 2 ? [i + lerp(d, c), j + 1] : [i, j + lerp(a, d)];
-      const s = SEGMENTS[code];
-      for (let k = 0; k < s.length; k += 2) out.push([...edge(s[k]), ...edge(s[k + 1])]);
-    }
-  }
-  return out;
-}
-
-function draw(ctx: CanvasRenderingContext2D, grid: ContourGrid, path: PathPoint[]): void {
+function draw(ctx: CanvasRenderingContext2D, grid: ContourGrid, path: PathPoint[], ink: string): void {
   const nw = grid.ws.length;
   const nb = grid.bs.length;
   const pw = W - M.left - M.right;
@@ -114,7 +64,7 @@ function draw(ctx: CanvasRenderingContext2D, grid: ContourGrid, path: PathPoint[
   }
   ctx.stroke();
   drawPath(ctx, path, px, py);
-  drawAxes(ctx, grid, px, py);
+  drawAxes(ctx, grid, px, py, ink);
 }
 
 function drawPath(ctx: CanvasRenderingContext2D, path: PathPoint[], px: (w: number) => number, py: (b: number) => number): void {
@@ -139,8 +89,9 @@ function drawPath(ctx: CanvasRenderingContext2D, path: PathPoint[], px: (w: numb
   ctx.restore();
 }
 
-function drawAxes(ctx: CanvasRenderingContext2D, grid: ContourGrid, px: (w: number) => number, py: (b: number) => number): void {
-  ctx.fillStyle = '#334155';
+// Tick labels and titles sit on the page's own background, so they take its text colour (light or dark theme).
+function drawAxes(ctx: CanvasRenderingContext2D, grid: ContourGrid, px: (w: number) => number, py: (b: number) => number, ink: string): void {
+  ctx.fillStyle = ink;
   ctx.font = '13px system-ui, sans-serif';
   ctx.textAlign = 'center';
   const ticks = (lo: number, hi: number) => niceTicks(lo, hi, 5).filter((t) => t >= lo - 1e-9 && t <= hi + 1e-9);
@@ -168,22 +119,9 @@ function Canvas({ grid, path }: { grid: ContourGrid; path: PathPoint[] }) {
     canvas.width = W * dpr;
     canvas.height = H * dpr;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    draw(ctx, grid, path);
+    draw(ctx, grid, path, getComputedStyle(canvas).color || '#334155');
   }, [grid, path]);
   return <canvas ref={ref} className="contour-canvas" width={W} height={H} aria-hidden="true" />;
-}
-
-/** Where the grid's lowest loss is, and where the path starts and ends: the text alternative. */
-function summarise(grid: ContourGrid | null, path: PathPoint[]): string {
-  if (!grid) return 'Computing the loss map…';
-  let best = { loss: Infinity, w: 0, b: 0 };
-  grid.losses.forEach((row, j) => row.forEach((loss, i) => { if (loss < best.loss) best = { loss, w: grid.ws[i], b: grid.bs[j] }; }));
-  const f = (v: number) => formatNumber(v, 3);
-  const head = `Contour map of the loss for w from ${f(grid.ws[0])} to ${f(grid.ws[grid.ws.length - 1])} and b from ${f(grid.bs[0])} to ${f(grid.bs[grid.bs.length - 1])}. The lowest loss on this grid, ${formatNumber(best.loss)}, is near w = ${f(best.w)}, b = ${f(best.b)}.`;
-  if (!path.length) return `${head} No descent path yet.`;
-  const a = path[0];
-  const z = path[path.length - 1];
-  return `${head} The descent path starts at w = ${f(a.w)}, b = ${f(a.b)} (loss ${formatNumber(a.loss)}) and ends at w = ${f(z.w)}, b = ${f(z.b)} (loss ${formatNumber(z.loss)}).`;
 }
 
 /** The contour map in its accessible frame: summary, path table, optional export actions. */

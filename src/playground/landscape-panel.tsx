@@ -6,29 +6,16 @@
 import { LossLandscape } from '../components/loss-landscape.tsx';
 import { ContourPlot, type ContourGrid, type PathPoint } from '../components/contour-plot.tsx';
 import { useWorkerQuery } from '../store/use-worker-query.ts';
-import type { RunHistory } from '../store/history.ts';
+import { descentPath } from '../store/history.ts';
 import type { RunView } from '../store/training-store.ts';
-import type { TrainingConfig } from '../training/config.ts';
+import { inRange, type TrainingConfig } from '../training/config.ts';
 import type { TrainerClient } from '../worker-client.ts';
 import { niceTicks } from '../components/ticks.ts';
 import { useSelectedRun } from './use-runs.ts';
 import { ChartExportButtons } from './chart-export.tsx';
 
-const MAX_PATH = 200;
 const GRID_W = 61;
 const GRID_B = 41;
-
-/** Points where each step's loss was measured: (w, b) before that step's update. */
-export function pathOf(h: RunHistory, w0: number, b0: number): PathPoint[] {
-  const n = h.length;
-  const stride = Math.max(1, Math.ceil(n / MAX_PATH));
-  const out: PathPoint[] = [];
-  for (let i = 0; i < n; i += stride) {
-    out.push({ w: i === 0 ? w0 : h.weight[i - 1], b: i === 0 ? b0 : h.bias[i - 1], loss: h.loss[i] });
-  }
-  if (n && (n - 1) % stride !== 0) out.push({ w: h.weight[n - 2] ?? w0, b: h.bias[n - 2] ?? b0, loss: h.loss[n - 1] });
-  return out.filter((p) => Number.isFinite(p.w) && Number.isFinite(p.b) && Math.abs(p.w) < 1e6 && Math.abs(p.b) < 1e6);
-}
 
 /** A range covering `values` with a margin; at least ±`minHalf` around their middle. */
 function span(values: number[], minHalf = 1.5): [number, number] {
@@ -88,7 +75,8 @@ export function LandscapePanel({ fallback }: { fallback: TrainingConfig | null }
   const run: RunView | undefined = useSelectedRun();
   const config = run?.config ?? fallback;
   if (!config) return null;
-  const path = run ? pathOf(run.history, config.initialWeight, config.model === 'w+b' ? config.initialBias : 0) : [];
+  // Where each step left (w, b), with the loss measured there; far-flung points of a blow-up are left off the map.
+  const path = run ? descentPath(run.history, run.head).filter((p) => inRange(p.w) && inRange(p.b)) : [];
   const streaming = run?.status === 'running';
   return (
     <section className="card" aria-labelledby="pg-landscape">
