@@ -40,11 +40,11 @@ export default tseslint.config(
     'training/ may import only the engine public surface (src/engine/index.ts).'),
   zone(['workers/**'], ['react', 'react-dom', 'zustand', 'recharts', '**/store/**', '**/components/**', '**/lessons/**', '**/playground/**', '**/overview/**', '**/worker-client*'],
     'The worker knows nothing of the UI.'),
-  zone(['src/store/**'], ['**/components/**', ...FEATURES.map((f) => `**/${f}/**`), '**/app*', 'recharts'],
+  zone(['src/store/**'], ['**/components/**', ...FEATURES.map((f) => `**/${f}/**`), '**/app.tsx', '**/main.tsx', '**/pwa.ts', 'recharts'],
     'Stores hold state; they do not import UI.'),
-  zone(['src/components/**'], ['**/worker-client*', '**/workers/**', '**/engine/**', ...FEATURES.map((f) => `**/${f}/**`), '**/app*'],
+  zone(['src/components/**'], ['**/worker-client*', '**/workers/**', '**/engine/**', ...FEATURES.map((f) => `**/${f}/**`), '**/app.tsx', '**/main.tsx', '**/pwa.ts'],
     'Components are generic widgets: no features, no worker, no engine (the store is their way to the worker).', true),
   // A feature uses the store and components, never another feature, the worker or the engine.
-  ...FEATURES.map((f) => zone([`src/${f}/**`], ['**/worker-client*', '**/workers/**', '**/engine/**', '**/app*', ...FEATURES.filter((o) => o !== f && !o.startsWith(`${f}/`) && !f.startsWith(`${o}/`)).map((o) => `**/${o}/**`)],
+  ...FEATURES.map((f) => zone([`src/${f}/**`], ['**/worker-client*', '**/workers/**', '**/engine/**', '**/app.tsx', '**/main.tsx', '**/pwa.ts', ...FEATURES.filter((o) => o !== f && !o.startsWith(`${f}/`) && !f.startsWith(`${o}/`)).map((o) => `**/${o}/**`)],
     `A feature (src/${f}) imports no other feature, and reaches the worker only through the store.`, true)),
 );

@@ -3,8 +3,10 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import type { Plugin } from 'vite';
 
-// The engine needs no eval, so the built app ships a strict CSP. Only in the build: the dev
-// server injects inline scripts for hot reload. 'wasm-unsafe-eval' lets the engine compile its
+// The engine needs no eval, so the built app ships a strict CSP: in a meta tag (for hosts that
+// cannot set headers) and, from `npm start` / vite preview, as a response header, which also
+// covers the worker (a meta tag does not). Only in the build: the dev server injects inline
+// scripts for hot reload. 'wasm-unsafe-eval' lets the engine compile its
 // own WebAssembly kernel (bytes bundled with the app); it does not allow eval or new Function.
 // Without it the engine runs the same sums in JavaScript.
 const CSP = [
@@ -18,21 +20,26 @@ const contentSecurityPolicy = (): Plugin => ({
 });
 
 export default defineConfig({
-  base: './',
+  // Absolute asset URLs: a page opened at any path (e.g. /some/path#/loss, online or from the
+  // offline cache's fallback) still finds its scripts.
+  base: '/',
+  preview: { headers: { 'Content-Security-Policy': CSP } },
   plugins: [
     react(),
     contentSecurityPolicy(),
     VitePWA({
       // injectRegister stays at its default: with `false` the plugin drops clientsClaim and
       // the service worker never controls the first page, so offline reloads fail.
-      registerType: 'autoUpdate',
+      // 'prompt': a new version waits until the learner presses Reload (src/pwa.ts).
+      registerType: 'prompt',
       includeAssets: ['icons/icon.svg'],
       manifest: {
+        id: '/',
         name: 'Perceptron Lab',
         short_name: 'Perceptron',
-        description: 'Learn gradient descent by training a one-weight perceptron with a gradient tape.',
-        start_url: './',
-        scope: './',
+        description: 'Learn gradient descent by watching it: train a one-weight perceptron with a gradient tape, then reduce 150 iris flowers to two dimensions. Works offline.',
+        start_url: '/',
+        scope: '/',
         display: 'standalone',
         theme_color: '#1d4ed8',
         background_color: '#ffffff',
@@ -41,11 +48,16 @@ export default defineConfig({
           { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
           { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
+        screenshots: [
+          { src: 'screenshots/wide.png', sizes: '1280x800', type: 'image/png', form_factor: 'wide', label: 'The Descent step: the loss curve with the slope and each step drawn on it' },
+          { src: 'screenshots/narrow.png', sizes: '390x844', type: 'image/png', form_factor: 'narrow', label: 'The Tape step on a phone' },
+        ],
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        // Store screenshots are for install dialogs, not for the app offline.
+        globIgnores: ['screenshots/**'],
         clientsClaim: true,
-        skipWaiting: true,
         navigateFallback: 'index.html',
       },
     }),

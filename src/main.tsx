@@ -1,19 +1,25 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { registerSW } from 'virtual:pwa-register';
 import { App } from './app.tsx';
+import { startPwa } from './pwa.ts';
+import { startComparedRunsSync } from './store/compared-runs-sync.ts';
 import { getTrainerClient } from './store/trainer-client.ts';
 import { trainingStore } from './store/training-store.ts';
 import './styles.css';
 
-createRoot(document.getElementById('root')!).render(
+createRoot(document.getElementById('root')!, {
+  // A page that fails is caught by its RouteBoundary, which tells the learner; a warning is enough here.
+  onCaughtError: (error) => console.warn('A page failed to render and was caught:', error),
+}).render(
   <StrictMode>
     <App />
   </StrictMode>,
 );
 
-// Precache the shell and the worker chunk on first visit so the next visit works offline.
-registerSW({ immediate: true });
+// Precache the shell and the worker chunk on first visit so the next visit works offline;
+// later versions are offered, never forced.
+startPwa();
+void startComparedRunsSync();
 
 // Browser tests and bench:ui reach the worker's crash hook and run statistics through this;
 // it exists only when the page is opened with ?test-hooks.

@@ -33,8 +33,11 @@ function Presets({ onNotes }: { onNotes(n: string[]): void }) {
 }
 
 function CsvImport({ onNotes }: { onNotes(n: string[]): void }) {
-  const [text, setText] = useState('');
+  // Kept in the store (and saved), so a reload or an update does not lose text not yet added.
+  const text = usePlayground((s) => s.csvDraft);
+  const setText = (t: string) => playgroundStore.getState().setCsvDraft(t);
   const id = useId();
+  const [startOpen] = useState(() => text !== '');
   const load = (source: string, how: 'add' | 'replace', from: string) => {
     const parsed = parseCsv(source);
     if (parsed.rows.length === 0) return onNotes(parsed.notes);
@@ -51,7 +54,7 @@ function CsvImport({ onNotes }: { onNotes(n: string[]): void }) {
     load(await file.text(), 'replace', file.name);
   };
   return (
-    <details className="pg-csv">
+    <details className="pg-csv" open={startOpen || undefined}>
       <summary>Paste or import CSV</summary>
       <div className="field pg-csv-field">
         <label htmlFor={`${id}-csv`}>Paste CSV</label>
@@ -78,7 +81,7 @@ function Notes({ notes, onDismiss }: { notes: string[]; onDismiss(): void }) {
       {notes.length > 0 && <ul>{notes.map((n, i) => <li key={i}>{n}</li>)}</ul>}
       <div className="toolbar">
         {undo && <button type="button" onClick={() => { playgroundStore.getState().undoReplace(); onDismiss(); }}>Undo {undo.what}</button>}
-        {notes.length > 0 && <button type="button" className="link-button" onClick={onDismiss}>Dismiss</button>}
+        <button type="button" className="link-button" onClick={() => { playgroundStore.getState().dismissUndo(); onDismiss(); }}>Dismiss</button>
       </div>
     </div>
   );

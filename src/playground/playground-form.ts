@@ -3,13 +3,9 @@
  * into a message per cell and per field. Runs the same validation the worker runs.
  */
 import { LIMITS, NEGATOR_CONFIG, inRange, parseNumberField, rangeMessage, validateConfig, type Pair, type TrainingConfig } from '../training/config.ts';
-import type { PairRow, PlaygroundSettings } from '../store/playground-store.ts';
+import { SETTING_LABELS, type PairRow, type PlaygroundSettings, type TextSetting } from '../store/playground-store.ts';
 
-export type TextSetting = 'learningRate' | 'steps' | 'initialWeight' | 'initialBias' | 'seed';
-
-export const SETTING_LABELS: Record<TextSetting, string> = {
-  learningRate: 'Learning rate', steps: 'Steps', initialWeight: 'Initial weight', initialBias: 'Initial bias', seed: 'Seed',
-};
+export { SETTING_LABELS, type TextSetting };
 
 export interface CellErrors {
   input?: string;

@@ -6,6 +6,7 @@ import { useId, useState } from 'react';
 import { NumberField } from '../components/number-field.tsx';
 import { playgroundStore, usePlayground, type PlaygroundSettings } from '../store/playground-store.ts';
 import { useTraining } from '../store/training-store.ts';
+import { SpeedSelect } from '../components/speed-select.tsx';
 import type { DTypeName, ModelKind, OptimizerKind } from '../training/config.ts';
 import { SETTING_LABELS, type PlaygroundForm, type TextSetting } from './playground-form.ts';
 
@@ -52,13 +53,23 @@ function Fields({ form }: { form: PlaygroundForm }) {
   );
 }
 
-function useRunning(): boolean {
+/** The status of the Playground run still in the worker ('running' or 'paused'), if any. */
+function useLiveStatus(): 'running' | 'paused' | null {
   const channels = usePlayground((s) => s.runs.map((r) => r.channel).join(' '));
-  return useTraining((s) => channels.split(' ').some((c) => s.runs[c]?.status === 'running'));
+  return useTraining((s) => {
+    for (const c of channels.split(' ')) {
+      const st = s.runs[c]?.status;
+      if (st === 'running' || st === 'paused') return st;
+    }
+    return null;
+  });
 }
 
 function Buttons({ form }: { form: PlaygroundForm }) {
-  const running = useRunning();
+  const live = useLiveStatus();
+  const running = live !== null;
+  const speed = usePlayground((s) => s.settings.speed);
+  const store = playgroundStore.getState();
   const [error, setError] = useState<string | null>(null);
   const config = form.config;
   const guard = (fn: () => Promise<void>) => () => {
@@ -68,10 +79,14 @@ function Buttons({ form }: { form: PlaygroundForm }) {
   return (
     <>
       <div className="toolbar">
-        <button type="button" className="primary" disabled={!config || running} onClick={guard(() => playgroundStore.getState().train(config!))}>Train</button>
-        <button type="button" disabled={!running} onClick={guard(() => playgroundStore.getState().stop())}>Stop</button>
-        <button type="button" disabled={!config || running} onClick={guard(() => playgroundStore.getState().step(config!))}>Step</button>
-        <button type="button" onClick={guard(() => playgroundStore.getState().reset())}>Reset</button>
+        <button type="button" className="primary" disabled={!config || running} onClick={guard(() => store.train(config!))}>Train</button>
+        {live === 'paused'
+          ? <button type="button" onClick={guard(() => store.resume())}>Resume</button>
+          : <button type="button" disabled={live !== 'running'} onClick={guard(() => store.pause())}>Pause</button>}
+        <button type="button" disabled={!running} onClick={guard(() => store.stop())}>Stop</button>
+        <button type="button" disabled={!config || live === 'running'} onClick={guard(() => store.step(config!))}>Step</button>
+        <button type="button" onClick={guard(() => store.reset())}>Reset</button>
+        <SpeedSelect value={speed} withAuto onChange={(sp) => void store.setSpeed(sp)} />
         <button type="button" className="link-button" onClick={() => playgroundStore.getState().resetSettings()}>Restore default settings</button>
       </div>
       {!config && (

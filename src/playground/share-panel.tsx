@@ -3,8 +3,8 @@
  * loads it. A link that cannot be used opens the defaults and says what was wrong.
  */
 import { useEffect, useState } from 'react';
-import { playgroundStore } from '../store/playground-store.ts';
-import { NEGATOR_CONFIG, type TrainingConfig } from '../training/config.ts';
+import { playgroundStore, usePlayground } from '../store/playground-store.ts';
+import type { TrainingConfig } from '../training/config.ts';
 import { readShareHash, shareHash } from '../training/share.ts';
 
 export interface LinkNotice {
@@ -12,20 +12,25 @@ export interface LinkNotice {
   text: string;
 }
 
-/** Applies a share link in the current hash (on load and on hash changes), then tidies the URL. */
+/** A message that completes a sentence, without a doubled full stop. */
+const clause = (text: string) => text.replace(/[.\s]+$/, '');
+
+/**
+ * Applies a share link in the current hash (on load and on hash changes), then tidies the URL.
+ * A valid link replaces the table and settings (Undo puts everything back); a bad one changes
+ * nothing and says what was wrong.
+ */
 export function useSharedLink(): [LinkNotice | null, (n: LinkNotice | null) => void] {
   const [notice, setNotice] = useState<LinkNotice | null>(null);
   useEffect(() => {
     const apply = () => {
       const link = readShareHash(window.location.hash);
       if (link.kind === 'none') return;
-      const store = playgroundStore.getState();
       if (link.ok) {
-        store.loadConfig(link.config);
-        setNotice({ kind: 'ok', text: `Opened the pairs and settings from a shared link (${link.config.pairs.length} pair${link.config.pairs.length === 1 ? '' : 's'}). Your previous table can be restored with Undo.` });
+        playgroundStore.getState().loadConfig(link.config, 'opening the shared link');
+        setNotice({ kind: 'ok', text: `Opened the pairs and settings from a shared link (${link.config.pairs.length} pair${link.config.pairs.length === 1 ? '' : 's'}). Undo puts your own table and settings back.` });
       } else {
-        store.loadConfig(NEGATOR_CONFIG);
-        setNotice({ kind: 'error', text: `The shared link could not be used: ${link.message}. The Playground opened with the default settings instead.` });
+        setNotice({ kind: 'error', text: `The shared link could not be used: ${clause(link.message)}. Nothing was changed: your own table and settings are as you left them.` });
       }
       // Drop the parameter so a reload keeps later edits instead of re-applying the link.
       window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}#/playground`);
@@ -37,12 +42,15 @@ export function useSharedLink(): [LinkNotice | null, (n: LinkNotice | null) => v
   return [notice, setNotice];
 }
 
-/** The link notice, dismissable. */
+/** The link notice, dismissable; after a valid link it offers Undo right here. */
 export function LinkNoticeBox({ notice, onDismiss }: { notice: LinkNotice | null; onDismiss(): void }) {
+  const undo = usePlayground((s) => s.undo);
   if (!notice) return null;
+  const canUndo = notice.kind === 'ok' && undo?.what === 'opening the shared link';
   return (
     <div className={notice.kind === 'error' ? 'status-alert pg-link-notice' : 'notice pg-link-notice'} role={notice.kind === 'error' ? 'alert' : 'status'}>
       <span>{notice.text}</span>{' '}
+      {canUndo && <button type="button" onClick={() => { playgroundStore.getState().undoReplace(); onDismiss(); }}>Undo opening the link</button>}{' '}
       <button type="button" className="link-button" onClick={onDismiss}>Dismiss</button>
     </div>
   );

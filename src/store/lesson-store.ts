@@ -1,64 +1,60 @@
 /**
- * The learner's place in the lesson and what they typed into its widgets, persisted so a
- * reload loses nothing. Text fields are kept as typed (even when invalid).
+ * The learner's place in the lessons and what they typed into its widgets, persisted so a
+ * reload loses nothing (shape, validation and migrations: lesson-persist.ts).
  */
 import { createStore } from 'zustand/vanilla';
-import { createJSONStorage, persist } from 'zustand/middleware';
+import { persist } from 'zustand/middleware';
 import { useStore } from 'zustand';
 import { LESSON_SPEED, type Speed } from '../training/pace.ts';
+import { followOtherTabs, sliceOptions } from './persist/local-slice.ts';
+import { DESCENT_DEFAULTS, LESSON_STORAGE_KEY, TAPE_DEFAULTS, lessonDefaults, lessonSlice, type DescentDraft, type LessonData, type PredictionAnswer, type TapeDraft } from './lesson-persist.ts';
 
-export interface DescentDraft {
-  input: string;
-  target: string;
-  initialWeight: string;
-  learningRate: string;
-  steps: string;
-}
+export { DESCENT_DEFAULTS, TAPE_DEFAULTS, LESSON_STORAGE_KEY, type DescentDraft, type TapeDraft, type PredictionAnswer };
 
-export const DESCENT_DEFAULTS: DescentDraft = { input: '3', target: '-3', initialWeight: '0.5', learningRate: '0.01', steps: '40' };
-
-export interface LessonState {
-  /** Lesson steps the learner has opened. */
-  visited: string[];
-  perceptron: { input: string; weight: string };
-  loss: { weight: string };
-  descent: DescentDraft;
-  /** The Speed chosen on each page that runs training ('overview', 'descent'). */
-  speeds: Record<string, Speed>;
+export interface LessonState extends LessonData {
   markVisited(id: string): void;
-  setPerceptron(p: Partial<LessonState['perceptron']>): void;
+  setPerceptron(p: Partial<LessonData['perceptron']>): void;
   setLossWeight(w: string): void;
   setDescent(p: Partial<DescentDraft>): void;
   resetDescent(): void;
+  setTape(p: Partial<TapeDraft>): void;
   setSpeed(page: string, speed: Speed): void;
+  answer(id: string, a: PredictionAnswer): void;
+  setReduce(p: Record<string, string>): void;
+  /** Forgets everything the lessons saved (the error page's "Reset this page's saved data"). */
+  resetSaved(): void;
 }
 
 /** The Speed a page shows runs at: the learner's choice, or the lessons' default. */
 export const speedOf = (s: LessonState, page: string): Speed => s.speeds[page] ?? LESSON_SPEED;
 
+const pick = (s: LessonState): LessonData => ({
+  visited: s.visited, perceptron: s.perceptron, loss: s.loss, descent: s.descent, tape: s.tape, speeds: s.speeds, predictions: s.predictions, reduce: s.reduce,
+});
+
 export const lessonStore = createStore<LessonState>()(
   persist(
     (set, get) => ({
-      visited: [],
-      perceptron: { input: '3', weight: '0.5' },
-      loss: { weight: '0.5' },
-      descent: { ...DESCENT_DEFAULTS },
-      speeds: {},
+      ...lessonDefaults(),
       markVisited: (id) => { if (!get().visited.includes(id)) set({ visited: [...get().visited, id] }); },
       setPerceptron: (p) => set({ perceptron: { ...get().perceptron, ...p } }),
       setLossWeight: (weight) => set({ loss: { weight } }),
       setDescent: (p) => set({ descent: { ...get().descent, ...p } }),
       resetDescent: () => set({ descent: { ...DESCENT_DEFAULTS } }),
+      setTape: (p) => set({ tape: { ...get().tape, ...p } }),
       setSpeed: (page, speed) => set({ speeds: { ...get().speeds, [page]: speed } }),
+      answer: (id, a) => set({ predictions: { ...get().predictions, [id]: a } }),
+      setReduce: (p) => set({ reduce: { ...get().reduce, ...p } }),
+      resetSaved() {
+        lessonStore.persist.clearStorage();
+        set(lessonDefaults());
+      },
     }),
-    {
-      name: 'perceptron-lab:lesson',
-      version: 1,
-      storage: createJSONStorage(() => localStorage),
-      partialize: (s) => ({ visited: s.visited, perceptron: s.perceptron, loss: s.loss, descent: s.descent, speeds: s.speeds }),
-    },
+    sliceOptions<LessonState, LessonData>(lessonSlice, pick, (saved, current) => ({ ...current, ...saved })),
   ),
 );
+
+followOtherTabs(lessonStore, LESSON_STORAGE_KEY);
 
 export function useLesson<T>(selector: (s: LessonState) => T): T {
   return useStore(lessonStore, selector);

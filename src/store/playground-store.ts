@@ -1,30 +1,25 @@
 /**
  * The Playground's state: the pairs table and settings exactly as the learner typed them
- * (persisted, versioned), and the runs kept for comparison (in memory: their histories live
- * in the training store under one channel per run).
+ * (persisted and validated: playground-persist.ts), and the runs kept for comparison (their
+ * histories live in the training store under one channel per run).
  */
 import { createStore } from 'zustand/vanilla';
-import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
+import { persist } from 'zustand/middleware';
 import { useStore } from 'zustand';
-import { NEGATOR_CONFIG, sameConfig, type DTypeName, type ModelKind, type OptimizerKind, type TrainingConfig } from '../training/config.ts';
+import { sameConfig, type TrainingConfig } from '../training/config.ts';
 import type { TextPair } from '../training/csv.ts';
-import type { Speed } from '../training/pace.ts';
 import { isLive, trainingStore } from './training-store.ts';
+import { followOtherTabs, sliceOptions } from './persist/local-slice.ts';
+import {
+  DEFAULT_PAIRS, DEFAULT_SETTINGS, PLAYGROUND_STORAGE_KEY, PLAYGROUND_VERSION, SETTING_LABELS, playgroundDefaults, playgroundSlice,
+  type PersistedPlayground, type PlaygroundSettings, type SavedUndo, type TextSetting,
+} from './playground-persist.ts';
+
+export { DEFAULT_PAIRS, DEFAULT_SETTINGS, PLAYGROUND_STORAGE_KEY, PLAYGROUND_VERSION, SETTING_LABELS, type PersistedPlayground, type PlaygroundSettings, type SavedUndo, type TextSetting };
 
 export interface PairRow extends TextPair {
   /** Stable key for React and focus; not persisted. */
   id: number;
-}
-
-export interface PlaygroundSettings {
-  model: ModelKind;
-  optimizer: OptimizerKind;
-  learningRate: string;
-  steps: string;
-  initialWeight: string;
-  initialBias: string;
-  dtype: DTypeName;
-  seed: string;
 }
 
 /** A run kept for comparison; its history is `trainingStore.runs[channel]`. */
@@ -37,29 +32,6 @@ export interface ComparedRun {
 
 /** At least five runs stay overlaid; the oldest is dropped when a seventh starts. */
 export const MAX_COMPARED_RUNS = 6;
-export const PLAYGROUND_STORAGE_KEY = 'perceptron-lab:playground';
-export const PLAYGROUND_VERSION = 1;
-
-export const DEFAULT_SETTINGS: PlaygroundSettings = Object.freeze({
-  model: NEGATOR_CONFIG.model,
-  optimizer: NEGATOR_CONFIG.optimizer,
-  learningRate: String(NEGATOR_CONFIG.learningRate),
-  steps: String(NEGATOR_CONFIG.steps),
-  initialWeight: String(NEGATOR_CONFIG.initialWeight),
-  initialBias: String(NEGATOR_CONFIG.initialBias),
-  dtype: NEGATOR_CONFIG.dtype,
-  seed: String(NEGATOR_CONFIG.seed),
-});
-
-export const DEFAULT_PAIRS: TextPair[] = NEGATOR_CONFIG.pairs.map((p) => ({ input: String(p.input), target: String(p.target) }));
-
-/** What is written to localStorage (version 1). */
-export interface PersistedPlayground {
-  rows: TextPair[];
-  settings: PlaygroundSettings;
-  logScale: boolean;
-}
-
 export interface PlaygroundState extends PersistedPlayground {
   rows: PairRow[];
   nextRowId: number;
@@ -67,22 +39,26 @@ export interface PlaygroundState extends PersistedPlayground {
   /** Channel of the run the readout, landscape, predict and export follow. */
   selected: string | null;
   nextRun: number;
-  /** The table before the last wholesale replacement (preset, import, clear), for Undo. */
-  undo: { rows: PairRow[]; what: string } | null;
   setCell(id: number, key: keyof TextPair, text: string): void;
   /** Adds an empty row after `afterId` (or at the end); returns its id. */
   addRow(afterId?: number): number;
   deleteRow(id: number): void;
   /** Inserts rows after `afterId`, replacing that row if it is empty; returns the new ids. */
   insertRows(afterId: number, rows: TextPair[]): number[];
-  /** Replaces the whole table, keeping the old one for {@link PlaygroundState.undoReplace}. */
+  /** Replaces the whole table, keeping the old table and settings for {@link PlaygroundState.undoReplace}. */
   replaceRows(rows: TextPair[], what: string): void;
+  /** Puts back the table and every setting the last replacement changed. */
   undoReplace(): void;
+  /** Withdraws the Undo offer (it is otherwise kept across reloads). */
+  dismissUndo(): void;
   setSettings(p: Partial<PlaygroundSettings>): void;
   resetSettings(): void;
-  /** Loads a whole config (a share link, or the defaults) into the table and settings. */
-  loadConfig(config: TrainingConfig): void;
+  /** Loads a whole (valid) config, e.g. a share link, into the table and settings; Undo puts back everything it replaced. */
+  loadConfig(config: TrainingConfig, what: string): void;
   setLogScale(on: boolean): void;
+  setCsvDraft(text: string): void;
+  /** Forgets the saved table, settings and compared runs (the error page's "Reset this page's saved data"). */
+  resetSaved(): void;
   /** Registers a new run channel, dropping (and clearing) the oldest beyond the limit. */
   addRun(): ComparedRun;
   toggleRun(channel: string): void;
@@ -90,10 +66,16 @@ export interface PlaygroundState extends PersistedPlayground {
   removeRun(channel: string): void;
   /** Forgets every compared run and clears their histories. */
   clearRuns(): void;
-  /** Train: a new compared run of `config` (stopping any Playground run still going); resolves when it ends. */
-  train(config: TrainingConfig, speed?: Speed): Promise<void>;
+  /** Train: a new compared run of `config` at the Speed setting (stopping any Playground run still going); resolves when it ends. */
+  train(config: TrainingConfig): Promise<void>;
   /** Stops every Playground run still going. */
   stop(): Promise<void>;
+  /** Holds the Playground run that is going. */
+  pause(): Promise<void>;
+  /** Continues the paused Playground run. */
+  resume(): Promise<void>;
+  /** Changes the Speed setting, and the pace of the run that is going. */
+  setSpeed(speed: PlaygroundSettings['speed']): Promise<void>;
   /** Step: continues the selected run when its config is `config` (optimizer state included), else starts a new compared run. */
   step(config: TrainingConfig): Promise<void>;
   /** Reset: stops training and discards the selected run, so w and b return to their initial values. */
@@ -101,53 +83,15 @@ export interface PlaygroundState extends PersistedPlayground {
 }
 
 const withIds = (rows: TextPair[], first: number): PairRow[] => rows.map((r, i) => ({ id: first + i, input: r.input, target: r.target }));
-const isText = (v: unknown): v is string => typeof v === 'string';
-const oneOf = <T extends string>(v: unknown, allowed: readonly T[], fallback: T): T => (allowed.includes(v as T) ? (v as T) : fallback);
+const texts = (rows: PairRow[]): TextPair[] => rows.map((r) => ({ input: r.input, target: r.target }));
 
-/** Keeps whatever persisted values have the right type; fills the rest with defaults. */
-export function sanitizePersisted(raw: unknown): PersistedPlayground {
-  const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
-  const s = (typeof r.settings === 'object' && r.settings !== null ? r.settings : {}) as Record<string, unknown>;
-  const text = (k: 'learningRate' | 'steps' | 'initialWeight' | 'initialBias' | 'seed') => (isText(s[k]) ? s[k] : DEFAULT_SETTINGS[k]);
-  const rows = Array.isArray(r.rows)
-    ? r.rows.filter((x): x is TextPair => typeof x === 'object' && x !== null && isText((x as TextPair).input) && isText((x as TextPair).target)).map((x) => ({ input: x.input, target: x.target }))
-    : DEFAULT_PAIRS;
-  return {
-    rows,
-    logScale: r.logScale === true,
-    settings: {
-      model: oneOf(s.model, ['w', 'w+b'], DEFAULT_SETTINGS.model),
-      optimizer: oneOf(s.optimizer, ['sgd', 'momentum', 'adam'], DEFAULT_SETTINGS.optimizer),
-      dtype: oneOf(s.dtype, ['float32', 'float64'], DEFAULT_SETTINGS.dtype),
-      learningRate: text('learningRate'), steps: text('steps'), initialWeight: text('initialWeight'), initialBias: text('initialBias'), seed: text('seed'),
-    },
-  };
-}
+/** A valid config's settings as the form's text. */
+const settingsOf = (c: TrainingConfig, speed: PlaygroundSettings['speed']): PlaygroundSettings => ({
+  model: c.model, optimizer: c.optimizer, dtype: c.dtype, learningRate: String(c.learningRate), steps: String(c.steps),
+  initialWeight: String(c.initialWeight), initialBias: String(c.initialBias), seed: String(c.seed), speed,
+});
 
-/**
- * Upgrades persisted state from an older version. Version 0 (the first Playground draft)
- * kept numeric `pairs: {input, target}[]` and numeric settings; version 1 keeps text.
- */
-export function migratePlayground(persisted: unknown, version: number): PersistedPlayground {
-  if (version === 0 && typeof persisted === 'object' && persisted !== null) {
-    const old = persisted as { pairs?: unknown; settings?: Record<string, unknown> };
-    const rows = Array.isArray(old.pairs)
-      ? old.pairs.map((p: { input?: unknown; target?: unknown }) => ({ input: String(p?.input ?? ''), target: String(p?.target ?? '') }))
-      : undefined;
-    const settings = Object.fromEntries(Object.entries(old.settings ?? {}).map(([k, v]) => [k, typeof v === 'number' ? String(v) : v]));
-    return sanitizePersisted({ rows, settings });
-  }
-  return sanitizePersisted(persisted);
-}
-
-/** localStorage that never throws (quota full, storage disabled): the page keeps working. */
-const safeStorage: StateStorage = {
-  getItem: (name) => { try { return localStorage.getItem(name); } catch { return null; } },
-  setItem: (name, value) => { try { localStorage.setItem(name, value); } catch { /* quota or privacy mode: keep going in memory */ } },
-  removeItem: (name) => { try { localStorage.removeItem(name); } catch { /* ignore */ } },
-};
-
-const initialPersisted = (): PersistedPlayground => ({ rows: DEFAULT_PAIRS, settings: { ...DEFAULT_SETTINGS }, logScale: false });
+const pick = (s: PlaygroundState): PersistedPlayground => ({ rows: texts(s.rows), settings: s.settings, logScale: s.logScale, csvDraft: s.csvDraft, undo: s.undo });
 
 export const playgroundStore = createStore<PlaygroundState>()(
   persist(
@@ -155,13 +99,12 @@ export const playgroundStore = createStore<PlaygroundState>()(
       const clearChannel = (channel: string) => trainingStore.getState().reset(channel);
       const liveChannels = () => get().runs.map((r) => r.channel).filter((c) => isLive(trainingStore.getState().runs[c]));
       return {
-        ...initialPersisted(),
+        ...playgroundDefaults(),
         rows: withIds(DEFAULT_PAIRS, 1),
         nextRowId: DEFAULT_PAIRS.length + 1,
         runs: [],
         selected: null,
         nextRun: 1,
-        undo: null,
         setCell: (id, key, text) => set({ rows: get().rows.map((r) => (r.id === id ? { ...r, [key]: text } : r)) }),
         addRow(afterId) {
           const id = get().nextRowId;
@@ -182,23 +125,25 @@ export const playgroundStore = createStore<PlaygroundState>()(
           return fresh.map((r) => r.id);
         },
         replaceRows(rows, what) {
-          set({ undo: { rows: get().rows, what }, rows: withIds(rows, get().nextRowId), nextRowId: get().nextRowId + rows.length });
+          set({ undo: { rows: texts(get().rows), settings: get().settings, what }, rows: withIds(rows, get().nextRowId), nextRowId: get().nextRowId + rows.length });
         },
         undoReplace() {
           const undo = get().undo;
-          if (undo) set({ rows: undo.rows, undo: null });
+          if (undo) set({ rows: withIds(undo.rows, get().nextRowId), nextRowId: get().nextRowId + undo.rows.length, settings: undo.settings, undo: null });
         },
+        dismissUndo: () => set({ undo: null }),
         setSettings: (p) => set({ settings: { ...get().settings, ...p } }),
-        resetSettings: () => set({ settings: { ...DEFAULT_SETTINGS } }),
-        loadConfig(c) {
+        resetSettings: () => set({ settings: { ...DEFAULT_SETTINGS, speed: get().settings.speed } }),
+        loadConfig(c, what) {
           const rows = c.pairs.map((p) => ({ input: String(p.input), target: String(p.target) }));
-          get().replaceRows(rows, 'loading the link');
-          set({
-            settings: {
-              model: c.model, optimizer: c.optimizer, dtype: c.dtype, learningRate: String(c.learningRate), steps: String(c.steps),
-              initialWeight: String(c.initialWeight), initialBias: String(c.initialBias), seed: String(c.seed),
-            },
-          });
+          get().replaceRows(rows, what);
+          set({ settings: settingsOf(c, get().settings.speed) });
+        },
+        setCsvDraft: (csvDraft) => set({ csvDraft }),
+        resetSaved() {
+          get().clearRuns();
+          playgroundStore.persist.clearStorage();
+          set({ ...playgroundDefaults(), rows: withIds(DEFAULT_PAIRS, get().nextRowId), nextRowId: get().nextRowId + DEFAULT_PAIRS.length });
         },
         setLogScale: (logScale) => set({ logScale }),
         addRun() {
@@ -219,13 +164,23 @@ export const playgroundStore = createStore<PlaygroundState>()(
           get().runs.forEach((r) => clearChannel(r.channel));
           set({ runs: [], selected: null });
         },
-        async train(config, speed) {
+        async train(config) {
           await get().stop();
           const run = get().addRun();
-          await trainingStore.getState().train(run.channel, config, speed);
+          await trainingStore.getState().train(run.channel, config, get().settings.speed);
         },
         async stop() {
           await Promise.all(liveChannels().map((c) => trainingStore.getState().stop(c)));
+        },
+        async pause() {
+          await Promise.all(liveChannels().map((c) => trainingStore.getState().pause(c)));
+        },
+        async resume() {
+          await Promise.all(liveChannels().map((c) => trainingStore.getState().resume(c)));
+        },
+        async setSpeed(speed) {
+          set({ settings: { ...get().settings, speed } });
+          await Promise.all(liveChannels().map((c) => trainingStore.getState().setSpeed(c, speed)));
         },
         async step(config) {
           const { selected } = get();
@@ -242,19 +197,13 @@ export const playgroundStore = createStore<PlaygroundState>()(
         },
       };
     },
-    {
-      name: PLAYGROUND_STORAGE_KEY,
-      version: PLAYGROUND_VERSION,
-      storage: createJSONStorage(() => safeStorage),
-      partialize: (s): PersistedPlayground => ({ rows: s.rows.map((r) => ({ input: r.input, target: r.target })), settings: s.settings, logScale: s.logScale }),
-      migrate: (persisted, version) => migratePlayground(persisted, version) as unknown as PlaygroundState,
-      merge: (persisted, current) => {
-        const p = sanitizePersisted(persisted);
-        return { ...current, ...p, rows: withIds(p.rows, 1), nextRowId: p.rows.length + 1 };
-      },
-    },
+    sliceOptions<PlaygroundState, PersistedPlayground>(playgroundSlice, pick, (saved, current) => ({
+      ...current, ...saved, rows: withIds(saved.rows, current.nextRowId), nextRowId: current.nextRowId + saved.rows.length,
+    })),
   ),
 );
+
+followOtherTabs(playgroundStore, PLAYGROUND_STORAGE_KEY);
 
 /** React binding: select a slice of the Playground store. */
 export function usePlayground<T>(selector: (s: PlaygroundState) => T): T {

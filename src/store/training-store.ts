@@ -61,6 +61,8 @@ export interface TrainingState {
   step(channel: string, config: TrainingConfig): Promise<StepResult | null>;
   /** Ends and forgets the channel's run (Reset). */
   reset(channel: string): void;
+  /** Puts an ended run back on `channel` (e.g. read from storage after a reload); a channel in use is left alone. */
+  adopt(channel: string, run: Pick<RunView, 'config' | 'status' | 'history' | 'head' | 'state' | 'message' | 'divergedAt'>): void;
 }
 
 let nextRunId = 1;
@@ -187,6 +189,10 @@ export const trainingStore = createStore<TrainingState>()((set, get) => {
       const run = get().runs[channel];
       if (isLive(run)) void client().stop(run!.runId).catch(ignore);
       set({ runs: { ...get().runs, [channel]: undefined } });
+    },
+    adopt(channel, saved) {
+      if (get().runs[channel]) return;
+      put({ ...newRun(channel, saved.config, saved.status, 'max'), ...saved, version: 1 });
     },
   };
 });

@@ -36,11 +36,14 @@ export interface Served {
   stop(): Promise<void>;
 }
 
-/** Serves ./dist (run `vite build` first) with vite preview; node is called directly so kill works. */
-export async function servePreview(): Promise<Served> {
+/**
+ * Serves ./dist (run `vite build` first), or a copy of it in `dir`, with vite preview — as
+ * `npm start` does, Content-Security-Policy header included. node is called directly so kill works.
+ */
+export async function servePreview(dir = 'dist'): Promise<Served> {
   if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npx vite build` before the browser tests (npm test does).');
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
   const url = `http://127.0.0.1:${port}/`;
   const deadline = Date.now() + 20_000;
   for (;;) {
@@ -69,7 +72,7 @@ export async function servePreview(): Promise<Served> {
 export interface Browser {
   context: BrowserContext;
   page: Page;
-  /** Console errors and uncaught page errors seen so far. */
+  /** Console errors, uncaught page errors and Content-Security-Policy violations seen so far. */
   errors: string[];
   /** Requests to any origin other than the app's. */
   foreignRequests: string[];
@@ -91,6 +94,12 @@ export async function openBrowser(appUrl: string, viewport = { width: 1280, heig
   context.on('request', (req) => {
     const u = req.url();
     if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) foreignRequests.push(u);
+  });
+  // Every test listens for CSP violations: a blocked script, style or connection is an error.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline code'}`);
+    });
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const watch = (p: Page) => {

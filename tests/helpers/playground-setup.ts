@@ -17,6 +17,8 @@ export function setUpPlaygroundTests(): void {
   beforeEach(() => {
     localStorage.clear();
     playgroundStore.setState(playgroundStore.getInitialState(), true);
+    // Runs at Max, so each test trains quickly; pacing has tests of its own.
+    playgroundStore.getState().setSettings({ speed: 'max' });
     trainingStore.setState({ runs: {} });
   });
 }

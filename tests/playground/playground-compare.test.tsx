@@ -163,18 +163,21 @@ describe('share links', () => {
     expect(window.location.hash).toBe('#/playground');
   });
 
-  it('a malformed link opens the defaults with a notice saying what was wrong', () => {
+  it('a malformed link changes nothing and says what was wrong', () => {
     playgroundStore.getState().setSettings({ learningRate: '0.5' });
+    playgroundStore.getState().setCell(playgroundStore.getState().rows[0].id, 'input', '8');
     open('#/playground?c=not*base64');
-    expect(screen.getByRole('alert').textContent).toMatch(/shared link could not be used: it is not valid base64url.*default settings/);
-    expect(field('Learning rate').value).toBe('0.01');
-    expect(field('Input, row 1').value).toBe('3');
+    expect(screen.getByRole('alert').textContent).toMatch(/shared link could not be used: it is not valid base64url text \(was it cut short when copied\?\)\. Nothing was changed/);
+    expect(field('Learning rate').value).toBe('0.5');
+    expect(field('Input, row 1').value).toBe('8');
+    expect(JSON.parse(localStorage.getItem('perceptron-lab:playground')!).state.settings.learningRate).toBe('0.5');
   });
 
   it('an out-of-range link says which setting was out of range', () => {
     const body = Buffer.from(JSON.stringify({ v: 1, pairs: [[3, -3]], model: 'w', optimizer: 'sgd', learningRate: 99, steps: 40, initialWeight: 0.5, initialBias: 0, dtype: 'float32', seed: 1 })).toString('base64url');
     open(`#/playground?c=${body}`);
-    expect(screen.getByRole('alert').textContent).toMatch(/Learning rate must be at most 10/);
+    expect(screen.getByRole('alert').textContent).toMatch(/Learning rate must be at most 10\. Nothing was changed/);
+    expect(screen.getByRole('alert').textContent).not.toMatch(/\.\./);
     expect(field('Learning rate').value).toBe('0.01');
   });
 

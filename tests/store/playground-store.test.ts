@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
-  DEFAULT_SETTINGS, MAX_COMPARED_RUNS, PLAYGROUND_STORAGE_KEY, PLAYGROUND_VERSION, migratePlayground, playgroundStore, sanitizePersisted,
+  DEFAULT_SETTINGS, MAX_COMPARED_RUNS, PLAYGROUND_STORAGE_KEY, PLAYGROUND_VERSION, playgroundStore,
 } from '../../src/store/playground-store.ts';
 import { trainingStore } from '../../src/store/training-store.ts';
 import { NEGATOR_CONFIG } from '../../src/training/config.ts';
@@ -38,28 +38,12 @@ describe('playground store', () => {
   });
 
   it('rehydrates what was saved', async () => {
-    localStorage.setItem(PLAYGROUND_STORAGE_KEY, JSON.stringify({ version: 1, state: { rows: [{ input: '7', target: '-7' }], settings: { ...DEFAULT_SETTINGS, optimizer: 'adam' }, logScale: true } }));
+    localStorage.setItem(PLAYGROUND_STORAGE_KEY, JSON.stringify({ version: 2, state: { rows: [{ input: '7', target: '-7' }], settings: { ...DEFAULT_SETTINGS, optimizer: 'adam', speed: 5 }, logScale: true, csvDraft: '1,2', undo: null } }));
     await playgroundStore.persist.rehydrate();
     expect(texts()).toEqual([['7', '-7']]);
-    expect(playgroundStore.getState().settings.optimizer).toBe('adam');
+    expect(playgroundStore.getState().settings).toMatchObject({ optimizer: 'adam', speed: 5 });
     expect(playgroundStore.getState().logScale).toBe(true);
-  });
-
-  it('migrates version 0 (numeric pairs) to text rows', async () => {
-    localStorage.setItem(PLAYGROUND_STORAGE_KEY, JSON.stringify({ version: 0, state: { pairs: [{ input: 2, target: -2 }, { input: 5, target: -5 }], settings: { learningRate: 0.05, model: 'w' } } }));
-    await playgroundStore.persist.rehydrate();
-    expect(texts()).toEqual([['2', '-2'], ['5', '-5']]);
-    expect(playgroundStore.getState().settings.learningRate).toBe('0.05');
-    expect(playgroundStore.getState().settings.steps).toBe('40');
-  });
-
-  it('survives corrupt storage: wrong types fall back to defaults field by field', async () => {
-    localStorage.setItem(PLAYGROUND_STORAGE_KEY, JSON.stringify({ version: 1, state: { rows: 'nope', settings: { model: 'w+b+c', steps: 12, learningRate: '0.3' } } }));
-    await playgroundStore.persist.rehydrate();
-    expect(texts()).toEqual([['3', '-3']]);
-    expect(playgroundStore.getState().settings).toEqual({ ...DEFAULT_SETTINGS, learningRate: '0.3' });
-    expect(sanitizePersisted(null).rows).toEqual([{ input: '3', target: '-3' }]);
-    expect(migratePlayground(undefined, 0).settings).toEqual(DEFAULT_SETTINGS);
+    expect(playgroundStore.getState().csvDraft).toBe('1,2');
   });
 
   it('insertRows replaces an empty row and otherwise inserts after it; replaceRows can be undone', () => {
@@ -76,10 +60,17 @@ describe('playground store', () => {
     expect(texts()).toEqual([['3', '-3'], ['9', '9'], ['1', '2']]);
   });
 
-  it('loadConfig puts a whole config into rows and settings', () => {
-    playgroundStore.getState().loadConfig({ ...NEGATOR_CONFIG, pairs: [{ input: 1.5, target: -2 }], learningRate: 0.2, optimizer: 'momentum' });
+  it('loadConfig puts a whole config into rows and settings; Undo puts back the table and every setting', () => {
+    playgroundStore.getState().setSettings({ learningRate: '0.07', dtype: 'float64', seed: '9' });
+    playgroundStore.getState().loadConfig({ ...NEGATOR_CONFIG, pairs: [{ input: 1.5, target: -2 }], learningRate: 0.2, optimizer: 'momentum' }, 'opening the shared link');
     expect(texts()).toEqual([['1.5', '-2']]);
-    expect(playgroundStore.getState().settings).toMatchObject({ learningRate: '0.2', optimizer: 'momentum', steps: '40' });
+    expect(playgroundStore.getState().settings).toMatchObject({ learningRate: '0.2', optimizer: 'momentum', steps: '40', dtype: 'float32' });
+    // The offer is saved with the table, so it survives a reload until dismissed.
+    expect(JSON.parse(localStorage.getItem(PLAYGROUND_STORAGE_KEY)!).state.undo).toMatchObject({ what: 'opening the shared link', rows: [{ input: '3', target: '-3' }] });
+    playgroundStore.getState().undoReplace();
+    expect(texts()).toEqual([['3', '-3']]);
+    expect(playgroundStore.getState().settings).toEqual({ ...DEFAULT_SETTINGS, learningRate: '0.07', dtype: 'float64', seed: '9' });
+    expect(playgroundStore.getState().undo).toBeNull();
   });
 
   it('keeps the last MAX_COMPARED_RUNS runs and clears the dropped ones from the training store', async () => {

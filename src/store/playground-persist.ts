@@ -1,0 +1,147 @@
+/**
+ * What the Playground saves in localStorage: the pairs table and settings as typed, the log
+ * scale, the CSV text not yet added, and the Undo of the last wholesale replacement. Every
+ * stored version has a migration here; every field and row is validated on load.
+ */
+import { NEGATOR_CONFIG, type DTypeName, type ModelKind, type OptimizerKind } from '../training/config.ts';
+import type { TextPair } from '../training/csv.ts';
+import { readSpeed, type Speed } from '../training/pace.ts';
+import { asBoolean, asRecord, asText, FieldReader, oneOf, readDraft } from './persist/read.ts';
+import type { SliceSpec } from './persist/local-slice.ts';
+
+export interface PlaygroundSettings {
+  model: ModelKind;
+  optimizer: OptimizerKind;
+  learningRate: string;
+  steps: string;
+  initialWeight: string;
+  initialBias: string;
+  dtype: DTypeName;
+  seed: string;
+  speed: Speed;
+}
+
+export type TextSetting = 'learningRate' | 'steps' | 'initialWeight' | 'initialBias' | 'seed';
+
+export const SETTING_LABELS: Record<TextSetting, string> = {
+  learningRate: 'Learning rate', steps: 'Steps', initialWeight: 'Initial weight', initialBias: 'Initial bias', seed: 'Seed',
+};
+
+export const DEFAULT_SETTINGS: PlaygroundSettings = Object.freeze({
+  model: NEGATOR_CONFIG.model,
+  optimizer: NEGATOR_CONFIG.optimizer,
+  learningRate: String(NEGATOR_CONFIG.learningRate),
+  steps: String(NEGATOR_CONFIG.steps),
+  initialWeight: String(NEGATOR_CONFIG.initialWeight),
+  initialBias: String(NEGATOR_CONFIG.initialBias),
+  dtype: NEGATOR_CONFIG.dtype,
+  seed: String(NEGATOR_CONFIG.seed),
+  speed: 'auto',
+});
+
+export const DEFAULT_PAIRS: TextPair[] = NEGATOR_CONFIG.pairs.map((p) => ({ input: String(p.input), target: String(p.target) }));
+
+/** What a wholesale replacement (preset, import, clear, share link) replaced, for Undo. */
+export interface SavedUndo {
+  rows: TextPair[];
+  settings: PlaygroundSettings;
+  /** "loading the preset “Doubler”", "opening the shared link", … */
+  what: string;
+}
+
+/** What is written to localStorage (version 2). */
+export interface PersistedPlayground {
+  rows: TextPair[];
+  settings: PlaygroundSettings;
+  logScale: boolean;
+  /** Text typed into the Paste CSV box and not yet added. */
+  csvDraft: string;
+  undo: SavedUndo | null;
+}
+
+export const PLAYGROUND_STORAGE_KEY = 'perceptron-lab:playground';
+/** 0: numeric pairs and settings; 1: rows and settings as text; 2: adds speed, the CSV draft and Undo. */
+export const PLAYGROUND_VERSION = 2;
+
+export const playgroundDefaults = (): PersistedPlayground =>
+  ({ rows: DEFAULT_PAIRS.map((p) => ({ ...p })), settings: { ...DEFAULT_SETTINGS }, logScale: false, csvDraft: '', undo: null });
+
+const TEXT_KEYS = Object.keys(SETTING_LABELS) as TextSetting[];
+
+/** Rows that can be read; the others are left out and counted. */
+function readRows(reader: FieldReader, name: string, label: string): TextPair[] | undefined {
+  const raw = reader.field(name, label, (v) => (Array.isArray(v) ? v : undefined), undefined);
+  if (!raw) return undefined;
+  const rows: TextPair[] = [];
+  for (const item of raw) {
+    const r = asRecord(item);
+    const input = r && asText(r.input);
+    const target = r && asText(r.target);
+    if (input !== undefined && target !== undefined) rows.push({ input, target });
+  }
+  const lost = raw.length - rows.length;
+  if (lost) reader.add([`${lost} row${lost === 1 ? '' : 's'} of the ${label} (left out)`]);
+  return rows;
+}
+
+function readSettings(reader: FieldReader, name: string, label: string): PlaygroundSettings {
+  // The text fields, one by one (each reset is named in `reader`); then the choices.
+  const texts = readDraft(reader, name, label, pickText(DEFAULT_SETTINGS), SETTING_LABELS);
+  const inner = new FieldReader(asRecord(reader.raw[name]) ?? {});
+  const settings: PlaygroundSettings = {
+    ...texts,
+    model: inner.field('model', `${label}: Model`, oneOf(['w', 'w+b'] as const), DEFAULT_SETTINGS.model),
+    optimizer: inner.field('optimizer', `${label}: Optimizer`, oneOf(['sgd', 'momentum', 'adam'] as const), DEFAULT_SETTINGS.optimizer),
+    dtype: inner.field('dtype', `${label}: Precision`, oneOf(['float32', 'float64'] as const), DEFAULT_SETTINGS.dtype),
+    speed: inner.field('speed', `${label}: Speed`, readSpeed, DEFAULT_SETTINGS.speed),
+  };
+  reader.add(inner.reset);
+  return settings;
+}
+
+const pickText = (s: PlaygroundSettings) => Object.fromEntries(TEXT_KEYS.map((k) => [k, s[k]])) as Record<TextSetting, string>;
+
+function readUndo(v: unknown): SavedUndo | null | undefined {
+  if (v === null) return null;
+  const r = asRecord(v);
+  if (!r || typeof r.what !== 'string') return undefined;
+  const inner = new FieldReader(r);
+  const rows = readRows(inner, 'rows', 'saved Undo');
+  if (!rows) return undefined;
+  return { rows, settings: readSettings(inner, 'settings', 'the Undo’s settings'), what: r.what };
+}
+
+/** Validates stored Playground data field by field and row by row. */
+export function readPlayground(raw: unknown): { value: PersistedPlayground; reset: string[] } {
+  const d = playgroundDefaults();
+  const r = new FieldReader(asRecord(raw) ?? {});
+  const value: PersistedPlayground = {
+    rows: readRows(r, 'rows', 'pairs table') ?? d.rows,
+    settings: readSettings(r, 'settings', 'the training settings'),
+    logScale: r.field('logScale', 'the log-scale switch', asBoolean, d.logScale),
+    csvDraft: r.field('csvDraft', 'the unsent CSV text', (v) => (typeof v === 'string' ? v : undefined), d.csvDraft),
+    undo: r.field('undo', 'the Undo offer', readUndo, d.undo),
+  };
+  return { value, reset: r.reset };
+}
+
+/** Version 0 kept numeric `pairs` and numeric settings. */
+function fromVersion0(s: unknown): unknown {
+  const old = asRecord(s) ?? {};
+  const rows = Array.isArray(old.pairs) ? old.pairs.map((p) => ({ input: asText(asRecord(p)?.input) ?? '', target: asText(asRecord(p)?.target) ?? '' })) : undefined;
+  const settings = Object.fromEntries(Object.entries(asRecord(old.settings) ?? {}).map(([k, v]) => [k, typeof v === 'number' ? String(v) : v]));
+  return { rows, settings, logScale: old.logScale };
+}
+
+export const playgroundSlice: SliceSpec<PersistedPlayground> = {
+  key: PLAYGROUND_STORAGE_KEY,
+  version: PLAYGROUND_VERSION,
+  label: 'your Playground pairs and settings',
+  defaults: playgroundDefaults,
+  read: readPlayground,
+  migrations: {
+    0: fromVersion0,
+    // Version 2 only adds fields; their defaults are filled in by readPlayground.
+    1: (s) => ({ ...(asRecord(s) ?? {}), csvDraft: '', undo: null }),
+  },
+};

@@ -1,0 +1,285 @@
+/**
+ * Nothing lost, nobody locked out: updates that wait, stored data that cannot blank the app,
+ * full storage, two tabs, share links, compared runs across reloads, deep paths offline.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { openBrowser, servePreview, waitForServiceWorkerControl, type Browser, type Served } from './harness.ts';
+
+const LESSON = 'perceptron-lab:lesson';
+const PLAYGROUND = 'perceptron-lab:playground';
+
+/** Sets localStorage before the app's scripts run, then opens `hash`. */
+async function openWithStorage(page: Page, url: string, hash: string, items: Record<string, string>) {
+  await page.goto(`${url}#/`);
+  await page.evaluate((entries) => { localStorage.clear(); for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v); }, items);
+  await page.goto(`${url}#/${hash}`);
+  await page.reload();
+  await page.getByRole('heading', { level: 1 }).waitFor();
+}
+
+const notices = (page: Page) => page.getByRole('region', { name: 'Notices' });
+
+/** Waits until a field shows `value`, failing after `ms`. */
+async function waitForValue(locator: Locator, value: string, ms: number) {
+  const deadline = Date.now() + ms;
+  while ((await locator.inputValue()) !== value) {
+    if (Date.now() > deadline) assert.fail(`the field still shows "${await locator.inputValue()}" after ${ms} ms, not "${value}"`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('stored data can never blank the app', () => {
+  let server: Served;
+  let b: Browser;
+  before(async () => { server = await servePreview(); b = await openBrowser(server.url); });
+  after(async () => { await b?.close(); await server?.stop(); });
+
+  const BAD: Record<string, [string, string][]> = {
+    [LESSON]: [
+      ['wrong types', JSON.stringify({ version: 2, state: { visited: 'x', descent: 5, perceptron: null } })],
+      ['unreadable', '{"state":{'],
+      ['a future version', JSON.stringify({ version: 999, state: { visited: ['loss'] } })],
+    ],
+    [PLAYGROUND]: [
+      ['wrong types', JSON.stringify({ version: 2, state: { rows: [{ input: 1, target: 2 }, null], settings: { model: 7 } } })],
+      ['unreadable', 'not json at all'],
+      ['a future version', JSON.stringify({ version: 999, state: {} })],
+    ],
+  };
+
+  for (const [key, cases] of Object.entries(BAD)) {
+    for (const [what, text] of cases) {
+      it(`${key} with ${what}: every page renders, a notice says what happened`, async () => {
+        for (const route of ['', 'perceptron', 'loss', 'tape', 'descent', 'playground']) {
+          await openWithStorage(b.page, server.url, route, { [key]: text });
+          assert.equal(await b.page.getByRole('navigation', { name: 'Lesson' }).count(), 1, `#/${route} shows the header`);
+          assert.ok((await b.page.locator('main').innerText()).length > 100, `#/${route} shows its content`);
+        }
+        const said = await notices(b.page).innerText();
+        assert.match(said, what === 'a future version' ? /newer version of Perceptron Lab.*left untouched/s : /could not be read/);
+        if (what === 'a future version') {
+          // Edit something on both pages: the newer version's data stays as it was.
+          await b.page.getByLabel('Learning rate', { exact: true }).fill('0.3');
+          await b.page.goto(`${server.url}#/loss`);
+          await b.page.getByRole('heading', { level: 1 }).waitFor();
+          assert.equal(await b.page.evaluate((k) => localStorage.getItem(k), key), text);
+        }
+      });
+    }
+  }
+
+  it('a mistyped row costs only itself: the good rows and the number row are kept', async () => {
+    const state = { rows: [{ input: '1', target: '-1' }, { input: 1, target: 2 }, 'junk'], settings: {} };
+    await openWithStorage(b.page, server.url, 'playground', { [PLAYGROUND]: JSON.stringify({ version: 2, state }) });
+    assert.equal(await b.page.getByLabel('Input, row 2').inputValue(), '1');
+    assert.equal(await b.page.getByLabel('Target, row 2').inputValue(), '2');
+    assert.match(await notices(b.page).innerText(), /1 row of the pairs table \(left out\)/);
+  });
+
+  it('storage filled to the brim: an edit says it was not saved, a new lesson page still opens', async () => {
+    await openWithStorage(b.page, server.url, 'playground', {});
+    await b.page.evaluate(() => {
+      // Largest pieces first, each size until it no longer fits: nothing is left over.
+      let k = 0;
+      for (let n = 64 * 1024; n >= 1; n = Math.floor(n / 2)) {
+        const piece = 'x'.repeat(n);
+        for (;;) { try { localStorage.setItem(`filler-${k++}`, piece); } catch { break; } }
+      }
+    });
+    // Longer than what is saved now, so the write needs room the browser no longer has.
+    const typed = `0.04${'0'.repeat(120)}1`;
+    await b.page.getByLabel('Learning rate', { exact: true }).fill(typed);
+    await notices(b.page).getByText(/Couldn't save: this browser's storage is full\. Not saved: your Playground pairs and settings/).waitFor();
+    assert.equal(await b.page.getByLabel('Learning rate', { exact: true }).inputValue(), typed, 'the edit is still shown');
+    await b.page.getByRole('navigation', { name: 'Lesson' }).getByRole('link', { name: 'Tape', exact: true }).click();
+    await b.page.getByRole('heading', { name: 'Tape', level: 1 }).waitFor();
+    assert.ok((await b.page.locator('main').innerText()).includes('tape'));
+    // Recording the visit could not be saved either, and says so instead of throwing.
+    await notices(b.page).getByText(/Not saved: your lesson progress/).waitFor();
+    await b.page.evaluate(() => { for (const k of Object.keys(localStorage)) if (k.startsWith('filler-')) localStorage.removeItem(k); });
+  });
+
+  it('logged no errors and made no request to another origin', () => {
+    assert.deepEqual(b.errors, []);
+    assert.deepEqual(b.foreignRequests, []);
+  });
+});
+
+describe('two tabs, share links, compared runs', () => {
+  let server: Served;
+  let b: Browser;
+  before(async () => { server = await servePreview(); b = await openBrowser(server.url); });
+  after(async () => { await b?.close(); await server?.stop(); });
+
+  it('two pages on one profile, editing in turn, each see the other within a second and lose nothing', async () => {
+    const a = b.page;
+    await openWithStorage(a, server.url, 'playground', {});
+    const other = await b.context.newPage();
+    await other.goto(`${server.url}#/playground`);
+    await other.getByLabel('Input, row 1').waitFor();
+    await a.getByLabel('Input, row 1').fill('6');
+    await waitForValue(other.getByLabel('Input, row 1'), '6', 1000);
+    await other.getByLabel('Learning rate', { exact: true }).fill('0.02');
+    await waitForValue(a.getByLabel('Learning rate', { exact: true }), '0.02', 1000);
+    const saved = await a.evaluate((k) => JSON.parse(localStorage.getItem(k)!).state, PLAYGROUND);
+    assert.equal(saved.rows[0].input, '6');
+    assert.equal(saved.settings.learningRate, '0.02');
+    await other.close();
+  });
+
+  it('a malformed link over edited pairs changes nothing, also after a reload', async () => {
+    const { page } = b;
+    await page.goto(`${server.url}#/playground`);
+    await page.getByLabel('Target, row 1').fill('-6');
+    await page.goto(`${server.url}#/playground?c=eyJ2IjoxLCJwYWlycyI6W1sz`);
+    await page.getByRole('alert').filter({ hasText: /shared link could not be used.*Nothing was changed/ }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    assert.equal(await page.getByLabel('Input, row 1').inputValue(), '6');
+    assert.equal(await page.getByLabel('Target, row 1').inputValue(), '-6');
+    assert.equal(await page.getByLabel('Learning rate', { exact: true }).inputValue(), '0.02');
+  });
+
+  it('Undo after a valid link restores every setting, and survives a reload until dismissed', async () => {
+    const { page } = b;
+    await page.getByLabel('Optimizer').selectOption('momentum');
+    const body = Buffer.from(JSON.stringify({ v: 1, pairs: [[1, 2]], model: 'w+b', optimizer: 'adam', learningRate: 0.3, steps: 10, initialWeight: 0, initialBias: 1, dtype: 'float64', seed: 4 })).toString('base64url');
+    await page.goto(`${server.url}#/playground?c=${body}`);
+    await page.getByRole('status').filter({ hasText: /Opened the pairs and settings from a shared link/ }).first().waitFor();
+    assert.equal(await page.getByLabel('Learning rate', { exact: true }).inputValue(), '0.3');
+    await page.reload();
+    await page.getByRole('button', { name: 'Undo opening the shared link' }).click();
+    assert.equal(await page.getByLabel('Input, row 1').inputValue(), '6');
+    assert.equal(await page.getByLabel('Learning rate', { exact: true }).inputValue(), '0.02');
+    assert.equal(await page.getByLabel('Optimizer').inputValue(), 'momentum');
+    assert.equal(await page.getByLabel('Model').inputValue(), 'w');
+    assert.equal(await page.getByLabel('Precision (dtype)').inputValue(), 'float32');
+  });
+
+  it('compared runs and the unsent CSV text survive a reload', async () => {
+    const { page } = b;
+    await page.getByLabel('Speed').selectOption('max');
+    for (const lr of ['0.01', '0.02']) {
+      await page.getByLabel('Learning rate', { exact: true }).fill(lr);
+      await page.getByRole('button', { name: 'Train', exact: true }).click();
+      await page.getByRole('list', { name: 'Compared runs' }).getByRole('listitem').filter({ hasText: `learning rate ${lr}` }).filter({ hasText: /done after/ }).waitFor();
+    }
+    await page.getByText('Paste or import CSV').click();
+    await page.getByLabel('Paste CSV').fill('1,-1\n2,');
+    await page.waitForTimeout(600); // the runs are saved a moment after they end
+    await page.reload();
+    const items = page.getByRole('list', { name: 'Compared runs' }).getByRole('listitem');
+    await items.first().waitFor();
+    assert.equal(await items.count(), 2);
+    assert.match(await items.nth(0).innerText(), /learning rate 0\.02.*done after 40 steps/s);
+    assert.equal(await page.getByLabel('Paste CSV').inputValue(), '1,-1\n2,');
+    const csvRows = await page.getByRole('figure', { name: 'Loss over steps' }).locator('path.recharts-curve').count();
+    assert.ok(csvRows >= 2, 'both runs are drawn again');
+  });
+
+  it('logged no errors and made no request to another origin', () => {
+    assert.deepEqual(b.errors, []);
+    assert.deepEqual(b.foreignRequests, []);
+  });
+});
+
+describe('updates wait for the learner; deployment behaviour of npm start', () => {
+  let dir: string;
+  let server: Served;
+  let b: Browser;
+  before(async () => {
+    // A copy of the build we can "deploy" a new version into while the page is open.
+    dir = mkdtempSync(join(tmpdir(), 'perceptron-lab-dist-'));
+    cpSync('dist', dir, { recursive: true });
+    server = await servePreview(dir);
+    b = await openBrowser(server.url);
+  });
+  after(async () => { await b?.close(); await server?.stop(); rmSync(dir, { recursive: true, force: true }); });
+
+  it('serves the Content-Security-Policy as a header, on the page and on the worker script', async () => {
+    const res = await fetch(server.url);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    assert.match(csp, /script-src 'self' 'wasm-unsafe-eval';/);
+    assert.doesNotMatch(csp, /(^|\s)'unsafe-eval'/);
+    const html = await res.text();
+    const worker = /assets\/trainer\.worker-[\w-]+\.js/.exec(await (await fetch(`${server.url}${/assets\/index-[\w-]+\.js/.exec(html)![0]}`)).text());
+    assert.ok(worker, 'the worker chunk is referenced');
+    assert.equal((await fetch(`${server.url}${worker[0]}`)).headers.get('content-security-policy'), csp);
+  });
+
+  it('an unknown path finds its assets, online and offline (/some/path#/loss)', async () => {
+    const { page, context } = b;
+    await page.goto(`${server.url}#/`);
+    await waitForServiceWorkerControl(page);
+    await page.goto(`${server.url}some/path#/loss`);
+    await page.getByRole('heading', { name: 'Loss', level: 1 }).waitFor();
+    await context.setOffline(true);
+    try {
+      await page.goto(`${server.url}other/deep/path#/loss`);
+      await page.getByRole('heading', { name: 'Loss', level: 1 }).waitFor();
+    } finally {
+      await context.setOffline(false);
+    }
+  });
+
+  it('a new version while a run is in progress: the notice waits, the page is not reloaded, the run finishes; Reload then loads it', async () => {
+    const { page } = b;
+    await page.goto(`${server.url}#/descent`);
+    await waitForServiceWorkerControl(page);
+    await page.evaluate(() => { (window as unknown as { marker: number }).marker = 42; });
+    await page.getByLabel('Speed').selectOption('10');
+    await page.getByLabel('Learning rate', { exact: true }).fill('0.02');
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    appendFileSync(join(dir, 'sw.js'), '\n// a new version\n');
+    await page.evaluate(async () => { await (await navigator.serviceWorker.getRegistration())!.update(); });
+    const notice = notices(page).getByText(/A new version is ready\. Reloading now would end the run in progress/);
+    await notice.waitFor({ timeout: 10_000 });
+    await page.getByRole('status').filter({ hasText: /Done: 40 steps run\./ }).waitFor({ timeout: 15_000 });
+    assert.equal(await page.evaluate(() => (window as unknown as { marker?: number }).marker), 42, 'the page was not reloaded');
+    assert.equal(await page.getByTestId('readout-step').textContent(), '40');
+    await notices(page).getByRole('button', { name: 'Reload', exact: true }).click();
+    await page.waitForFunction(() => !(window as unknown as { marker?: number }).marker, undefined, { timeout: 10_000 });
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    assert.equal(await page.getByLabel('Learning rate', { exact: true }).inputValue(), '0.02', 'settings kept across the update');
+    assert.equal(await notices(page).getByText(/A new version is ready/).count(), 0);
+  });
+
+  it('offers "Install app" only while the browser offers installation', async () => {
+    const { page } = b;
+    await page.goto(`${server.url}#/`);
+    const button = page.getByRole('button', { name: 'Install app' });
+    // Chromium may really offer installation here (the manifest qualifies); once installed, the button goes.
+    await page.evaluate(() => window.dispatchEvent(new Event('appinstalled')));
+    await button.waitFor({ state: 'detached' });
+    await page.evaluate(() => {
+      const e = new Event('beforeinstallprompt') as Event & { prompt(): Promise<void>; userChoice: Promise<{ outcome: string }> };
+      e.prompt = async () => { (window as unknown as { prompted: boolean }).prompted = true; };
+      e.userChoice = Promise.resolve({ outcome: 'dismissed' });
+      window.dispatchEvent(e);
+    });
+    await button.click();
+    assert.equal(await page.evaluate(() => (window as unknown as { prompted?: boolean }).prompted), true);
+    await page.evaluate(() => window.dispatchEvent(new Event('appinstalled')));
+    await button.waitFor({ state: 'detached' });
+  });
+
+  it('the manifest has an id, a description and narrow and wide screenshots', async () => {
+    const manifest = await (await fetch(`${server.url}manifest.webmanifest`)).json();
+    assert.equal(manifest.id, '/');
+    assert.ok(manifest.description.length > 40);
+    const shots = manifest.screenshots as { src: string; form_factor: string }[];
+    assert.deepEqual(shots.map((s) => s.form_factor).sort(), ['narrow', 'wide']);
+    for (const s of shots) assert.equal((await fetch(`${server.url}${s.src}`)).headers.get('content-type'), 'image/png');
+  });
+
+  it('logged no errors and made no request to another origin', () => {
+    // While offline the browser's own service-worker update check cannot reach the server.
+    assert.deepEqual(b.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e)), []);
+    assert.deepEqual(b.foreignRequests, []);
+  });
+});
