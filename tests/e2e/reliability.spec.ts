@@ -242,11 +242,19 @@ describe('updates wait for the learner; deployment behaviour of npm start', () =
     await page.getByRole('status').filter({ hasText: /Done: 40 steps run\./ }).waitFor({ timeout: 15_000 });
     assert.equal(await page.evaluate(() => (window as unknown as { marker?: number }).marker), 42, 'the page was not reloaded');
     assert.equal(await page.getByTestId('readout-step').textContent(), '40');
+    // A second tab, open on the old version, must not be reloaded when the first one updates.
+    const second = await b.context.newPage();
+    await second.goto(`${server.url}#/playground`);
+    await second.getByRole('heading', { level: 1 }).waitFor();
+    await second.evaluate(() => { (window as unknown as { marker: number }).marker = 7; });
     await notices(page).getByRole('button', { name: 'Reload', exact: true }).click();
     await page.waitForFunction(() => !(window as unknown as { marker?: number }).marker, undefined, { timeout: 10_000 });
     await page.getByRole('heading', { level: 1 }).waitFor();
     assert.equal(await page.getByLabel('Learning rate', { exact: true }).inputValue(), '0.02', 'settings kept across the update');
     assert.equal(await notices(page).getByText(/A new version is ready/).count(), 0);
+    await notices(second).getByText(/A new version is running in another tab/).waitFor({ timeout: 10_000 });
+    assert.equal(await second.evaluate(() => (window as unknown as { marker?: number }).marker), 7, 'the other tab was not reloaded');
+    await second.close();
   });
 
   it('offers "Install app" only while the browser offers installation', async () => {

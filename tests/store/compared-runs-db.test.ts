@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { COMPARED_RUNS_VERSION, capRuns, readRun, readSavedRuns, type SavedRun } from '../../src/store/compared-runs-db.ts';
+import { NEGATOR_CONFIG } from '../../src/training/config.ts';
+
+const cols = (n: number) => Object.fromEntries(['steps', 'loss', 'weight', 'bias', 'grad', 'gradBias'].map((k) => [k, Float64Array.from({ length: n }, (_, i) => i)])) as SavedRun['columns'];
+const run = (number: number, n = 41): SavedRun => ({
+  number, hidden: false, config: NEGATOR_CONFIG, status: 'done', head: { loss: 1, grad: 2, gradBias: 0 },
+  state: { step: n - 1, weight: -1, bias: 0, m: [0, 0], v: [0, 0] }, columns: cols(n),
+});
+
+describe('compared runs in IndexedDB', () => {
+  it('a saved run reads back as it was', () => {
+    expect(readRun(structuredClone(run(3)))).toEqual(run(3));
+  });
+
+  it.each([
+    ['no number', { ...run(1), number: 'x' }],
+    ['an invalid config', { ...run(1), config: { ...NEGATOR_CONFIG, learningRate: -1 } }],
+    ['a running status', { ...run(1), status: 'running' }],
+    ['columns of different lengths', { ...run(1), columns: { ...cols(4), loss: new Float64Array(3) } }],
+    ['a plain array for a column', { ...run(1), columns: { ...cols(4), weight: [0, 1, 2, 3] } }],
+    ['a NaN in the history', { ...run(1), columns: { ...cols(2), loss: Float64Array.of(1, NaN) } }],
+    ['a broken head', { ...run(1), head: { loss: 'x' } }],
+  ])('a run with %s is left out', (_, bad) => {
+    expect(readRun(bad)).toBeUndefined();
+    const { saved, lost } = readSavedRuns({ version: COMPARED_RUNS_VERSION, runs: [run(1), bad, run(2)], selected: 2, nextRun: 3 });
+    expect(saved.runs.map((r) => r.number)).toEqual([1, 2]);
+    expect(lost).toBe(1);
+    expect(saved.selected).toBe(2);
+  });
+
+  it('unreadable storage is reported; empty storage is not', () => {
+    expect(readSavedRuns('garbage').lost).toBe(1);
+    expect(readSavedRuns({ version: 1, runs: 'x' }).lost).toBe(1);
+    expect(readSavedRuns(undefined)).toEqual({ saved: { runs: [], selected: null, nextRun: 1 }, lost: 0, newer: false });
+  });
+
+  it('a newer version is recognised (and the caller then saves nothing over it)', () => {
+    expect(readSavedRuns({ version: 99, runs: [run(1)] })).toMatchObject({ newer: true, saved: { runs: [] } });
+  });
+
+  it('numbering goes on after the saved runs, and a lost selection falls back to the newest', () => {
+    const { saved } = readSavedRuns({ version: 1, runs: [run(4), run(9)], selected: 5, nextRun: 2 });
+    expect(saved.nextRun).toBe(10);
+    expect(saved.selected).toBe(9);
+  });
+
+  it('capRuns keeps the newest runs that fit, dropping the oldest first', () => {
+    const runs = [run(1, 600_000), run(2, 300_000), run(3, 300_000)];
+    expect(capRuns(runs).map((r) => r.number)).toEqual([2, 3]);
+    expect(capRuns(runs, 2_000_000).map((r) => r.number)).toEqual([1, 2, 3]);
+  });
+});
