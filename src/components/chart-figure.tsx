@@ -2,7 +2,7 @@
  * The accessible frame every chart sits in: a caption naming it, a one-line summary as its
  * text alternative, and a "Show data table" toggle that reveals the same data as a table.
  */
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useState, type HTMLAttributes, type ReactNode, type Ref } from 'react';
 
 export interface ChartFigureProps {
   title: string;
@@ -15,9 +15,15 @@ export interface ChartFigureProps {
   table: () => ReactNode;
   /** Extra controls under the chart (export, log scale, …). */
   actions?: ReactNode;
+  /**
+   * Makes the plot itself a control (e.g. a slider whose thumb is the point on the curve): these
+   * attributes go on the plot's box, which then stays visible to assistive technology while the
+   * drawing inside it is still hidden.
+   */
+  plotProps?: HTMLAttributes<HTMLDivElement> & { ref?: Ref<HTMLDivElement> };
 }
 
-export function ChartFigure({ title, summary, hasData, emptyText, children, table, actions }: ChartFigureProps) {
+export function ChartFigure({ title, summary, hasData, emptyText, children, table, actions, plotProps }: ChartFigureProps) {
   const [showTable, setShowTable] = useState(false);
   const id = useId();
   return (
@@ -28,11 +34,18 @@ export function ChartFigure({ title, summary, hasData, emptyText, children, tabl
     <figure className="chart" title={title} aria-describedby={`${id}-sum`}>
       <figcaption>{title}</figcaption>
       <p className="chart-summary" id={`${id}-sum`}>{summary}</p>
-      <div className="chart-plot" aria-hidden="true">
-        {/* The chart is mounted even while empty, so its one-off set-up cost is paid before a run starts. */}
-        {children}
-        {!hasData && <div className="chart-empty">{emptyText}</div>}
-      </div>
+      {plotProps ? (
+        <div className="chart-plot" {...plotProps}>
+          <div aria-hidden="true">{children}</div>
+          {!hasData && <div className="chart-empty" aria-hidden="true">{emptyText}</div>}
+        </div>
+      ) : (
+        <div className="chart-plot" aria-hidden="true">
+          {/* The chart is mounted even while empty, so its one-off set-up cost is paid before a run starts. */}
+          {children}
+          {!hasData && <div className="chart-empty">{emptyText}</div>}
+        </div>
+      )}
       <div className="toolbar chart-actions">
         <button type="button" className="link-button" aria-expanded={showTable} aria-controls={`${id}-table`} onClick={() => setShowTable((v) => !v)}>
           {showTable ? 'Hide data table' : 'Show data table'}

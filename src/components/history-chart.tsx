@@ -15,13 +15,17 @@ export interface HistoryChartProps {
   actions?: React.ReactNode;
   /** The run's length, when known: keeps the step axis fixed while a run streams in. */
   xMax?: number;
+  /** The value axis before there is data. */
+  emptyDomain?: [number, number];
 }
 
 function summarise(series: PlotSeries[]): string {
   const parts = series.filter((s) => s.points.length).map((s) => {
     const first = s.points[0];
     const last = s.points[s.points.length - 1];
-    return `${series.length > 1 ? `${s.name}: ` : ''}from ${formatNumber(first.value)} at step ${first.step} to ${formatNumber(last.value)} at step ${last.step}`;
+    const name = series.length > 1 ? `${s.name}: ` : '';
+    if (s.points.length === 1) return `${name}one point so far, ${formatNumber(first.value)} at step ${first.step}`;
+    return `${name}from ${formatNumber(first.value)} at step ${first.step} to ${formatNumber(last.value)} at step ${last.step}`;
   });
   // The caption already names the chart; the summary does not repeat it.
   const text = parts.join('; ');
@@ -46,7 +50,7 @@ function DataTable({ series }: { series: PlotSeries[] }) {
   );
 }
 
-export function HistoryChart({ title, yLabel, series: latest, logScale, emptyText = 'Press Train to see this chart fill in.', actions, xMax }: HistoryChartProps) {
+export function HistoryChart({ title, yLabel, series: latest, logScale, emptyText = 'Press Train to see this chart fill in.', actions, xMax, emptyDomain }: HistoryChartProps) {
   // Each chart takes new data in a task of its own: recharts recomputes its whole layout on new
   // data, and two charts doing that in one task would make one long task.
   const series = useLater(latest);
@@ -59,7 +63,7 @@ export function HistoryChart({ title, yLabel, series: latest, logScale, emptyTex
       table={() => <DataTable series={series} />}
       actions={actions}
     >
-      <LinePlot series={series} logScale={logScale} yLabel={yLabel} xMax={xMax} />
+      <LinePlot series={series} logScale={logScale} yLabel={yLabel} xMax={xMax} emptyDomain={emptyDomain} />
     </ChartFigure>
   );
 }

@@ -27,6 +27,8 @@ export interface LinePlotProps {
   yLabel: string;
   /** The run's last step, when known: fixes the x axis while the data streams in. */
   xMax?: number;
+  /** The value axis before there is any data (a weight chart wants −1…1, not a loss's 0…30). */
+  emptyDomain?: [number, number];
 }
 
 /** Extent of all series' values (only positive ones on a log axis). */
@@ -55,6 +57,11 @@ const EMPTY: never[] = [];
 const MARGIN = { top: 8, right: 16, bottom: 8, left: 8 };
 const X_FORMAT = (v: number) => formatNumber(v);
 const Y_FORMAT = (v: number) => formatNumber(v, 3);
+const SUPERSCRIPT: Record<string, string> = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
+/** Log-axis ticks all in one format: 10⁻², 10⁰, 10¹⁴. */
+export const powerOfTen = (v: number) => `10${String(Math.round(Math.log10(v))).replace(/[-\d]/g, (c) => SUPERSCRIPT[c])}`;
+/** Room for the longest tick label plus the rotated axis title, so the two never overlap. */
+const axisWidth = (labels: string[]) => Math.max(48, 26 + 7.2 * Math.max(...labels.map((l) => l.length)));
 
 /**
  * The same array object while its values stay the same. Recharts keeps axis settings in a
@@ -67,15 +74,18 @@ function useStableTicks(ticks: number[]): number[] {
   return useMemo(() => ticks, [key]);
 }
 
-function LinePlot({ series, logScale = false, height = 220, yLabel, xMax }: LinePlotProps) {
+function LinePlot({ series, logScale = false, height = 220, yLabel, xMax, emptyDomain }: LinePlotProps) {
   const [x0, x1] = stepExtent(series);
   const [y0, y1] = valueExtent(series, logScale);
   // With the run's length known, the x axis is fixed for the whole run.
   const xTicks = useStableTicks(xMax !== undefined ? niceTicks(Math.min(0, x0), xMax, 5) : Number.isFinite(x0) ? niceTicks(x0, x1, 5) : [0, 10, 20, 30, 40]);
-  const yTicks = useStableTicks(Number.isFinite(y0) ? (logScale ? logTicks(y0, y1) : niceTicks(y0, y1, 5)) : (logScale ? [0.01, 1, 100] : [0, 10, 20, 30]));
+  const empty = emptyDomain ?? (logScale ? [0.01, 100] : [0, 25]);
+  const yTicks = useStableTicks(Number.isFinite(y0) ? (logScale ? logTicks(y0, y1) : niceTicks(y0, y1, 5)) : (logScale ? logTicks(empty[0], empty[1]) : niceTicks(empty[0], empty[1], 5)));
   const xDomain = useMemo((): [number, number] => [xTicks[0], xTicks[xTicks.length - 1]], [xTicks]);
   const yDomain = useMemo((): [number, number] => [yTicks[0], yTicks[yTicks.length - 1]], [yTicks]);
   const label = useMemo(() => ({ value: yLabel, angle: -90, position: 'insideLeft' as const, style: { textAnchor: 'middle' as const } }), [yLabel]);
+  const yFormat = logScale ? powerOfTen : Y_FORMAT;
+  const yWidth = axisWidth(yTicks.map(yFormat));
   const multi = series.length > 1;
   return (
     <>
@@ -84,8 +94,8 @@ function LinePlot({ series, logScale = false, height = 220, yLabel, xMax }: Line
           <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
           {/* Explicit domains and ticks: recharts neither scans data nor searches for nice ticks. */}
           <XAxis dataKey="step" type="number" domain={xDomain} ticks={xTicks} interval={0} allowDataOverflow tickFormatter={X_FORMAT} />
-          <YAxis type="number" scale={logScale ? 'log' : 'linear'} domain={yDomain} ticks={yTicks} interval={0} allowDataOverflow width={64}
-            tickFormatter={Y_FORMAT} label={label} />
+          <YAxis type="number" scale={logScale ? 'log' : 'linear'} domain={yDomain} ticks={yTicks} interval={0} allowDataOverflow width={yWidth}
+            tickFormatter={yFormat} label={label} />
           <PlotPaths logY={logScale} paths={series.map((s) => ({ key: s.key, name: s.name, color: s.color, xs: s.points.map((p) => p.step), ys: s.points.map((p) => p.value) }))} />
         </LineChart>
       </ResponsiveContainer>

@@ -48,7 +48,8 @@ export function PlotPaths({ paths, logY = false }: { paths: PathSpec[]; logY?: b
         <g key={p.key}>
           <path className="recharts-curve recharts-line-curve" d={pathData(p.xs, p.ys, x, y, skip)} fill="none"
             stroke={p.color} strokeWidth={p.width ?? 2} strokeLinejoin="round" data-series={p.name} />
-          {p.dots && Array.from(p.xs, (xv, i) => {
+          {/* A line through one point draws nothing: a lone point is shown as a dot. */}
+          {(p.dots || p.xs.length === 1) && Array.from(p.xs, (xv, i) => {
             const cx = x(xv);
             const cy = y(p.ys[i]);
             return cx === undefined || cy === undefined || !Number.isFinite(cy) ? null : <circle key={i} cx={cx} cy={cy} r={3} fill={p.color} />;

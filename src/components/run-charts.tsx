@@ -27,11 +27,13 @@ export const RunChartsView = memo(function RunChartsView({ run, logScale }: { ru
     bias: h && run?.config.model === 'w+b' ? downsample(h, 'bias', max) : [],
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }), [h, version, max]);
+  // The step axis covers the run, and any Steps taken after it.
+  const xMax = run ? Math.max(run.config.steps, run.history.latest()?.step ?? 0) : undefined;
   return (
     <div className="chart-grid">
-      <HistoryChart xMax={run?.config.steps} title="Loss over steps" yLabel="loss" logScale={logScale} series={[{ key: 'loss', name: 'Loss', color: 'var(--loss)', points: points.loss }]} />
-      <HistoryChart xMax={run?.config.steps} title="Weight over steps" yLabel="w" series={[{ key: 'weight', name: 'Weight', color: 'var(--weight)', points: points.weight }]} />
-      {run?.config.model === 'w+b' && <HistoryChart xMax={run?.config.steps} title="Bias over steps" yLabel="b" series={[{ key: 'bias', name: 'Bias', color: 'var(--bias)', points: points.bias }]} />}
+      <HistoryChart xMax={xMax} title="Loss over steps" yLabel="loss" logScale={logScale} series={[{ key: 'loss', name: 'Loss', color: 'var(--loss)', points: points.loss }]} />
+      <HistoryChart xMax={xMax} emptyDomain={[-1, 1]} title="Weight over steps" yLabel="w" series={[{ key: 'weight', name: 'Weight', color: 'var(--weight)', points: points.weight }]} />
+      {run?.config.model === 'w+b' && <HistoryChart xMax={xMax} emptyDomain={[-1, 1]} title="Bias over steps" yLabel="b" series={[{ key: 'bias', name: 'Bias', color: 'var(--bias)', points: points.bias }]} />}
     </div>
   );
 });

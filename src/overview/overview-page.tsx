@@ -1,12 +1,26 @@
+import { useShallow } from 'zustand/react/shallow';
 import { NEGATOR_CONFIG } from '../training/config.ts';
 import { useTraining } from '../store/training-store.ts';
-import { lessonStore, speedOf, useLesson } from '../store/lesson-store.ts';
+import { NEGATOR_PREDICTIONS, lessonStore, speedOf, useLesson } from '../store/lesson-store.ts';
 import { Readout } from '../components/readout.tsx';
 import { RunCharts } from '../components/run-charts.tsx';
 import { RunStatusLine } from '../components/run-status.tsx';
 import { RunControls } from '../components/run-controls.tsx';
 
 const CHANNEL = 'overview';
+
+/** How many of the lesson's predictions the learner has made (and got right). */
+function PredictionTally() {
+  const answers = useLesson(useShallow((s) => NEGATOR_PREDICTIONS.map((id) => s.predictions[id])));
+  const made = answers.filter((a) => a && a.result !== 'skipped').length;
+  const right = answers.filter((a) => a?.result === 'right').length;
+  return (
+    <p data-testid="prediction-tally">
+      The lesson asks you to predict {NEGATOR_PREDICTIONS.length} answers before it shows them: <strong>{made} of {NEGATOR_PREDICTIONS.length} predicted</strong>
+      {made > 0 && <> ({right} right)</>}.
+    </p>
+  );
+}
 
 /** The landing page: the whole tutorial run in one press, before the lesson takes it apart. */
 export function Overview() {
@@ -24,6 +38,7 @@ export function Overview() {
       <RunStatusLine run={run} />
       <Readout run={run} />
       <RunCharts channel={CHANNEL} />
+      <PredictionTally />
       <p><a className="primary-link" href="#/perceptron">Start the lesson</a></p>
     </section>
   );

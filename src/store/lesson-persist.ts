@@ -47,18 +47,18 @@ export interface LessonData {
   speeds: Record<string, Speed>;
   /** Answers by prediction id. */
   predictions: Record<string, PredictionAnswer>;
-  /** Lesson 2's form fields, as typed, by name. */
-  reduce: Record<string, string>;
+  /** Other fields the lessons keep as typed, by name ('explore.lr', 'reduce.seed', …). */
+  fields: Record<string, string>;
 }
 
 export const LESSON_STORAGE_KEY = 'perceptron-lab:lesson';
-/** Version 1: visited, perceptron, loss, descent. Version 2 adds tape, speeds, predictions and reduce. */
+/** Version 1: visited, perceptron, loss, descent. Version 2 adds tape, speeds, predictions and fields. */
 export const LESSON_VERSION = 2;
 
 export function lessonDefaults(): LessonData {
   return {
     visited: [], perceptron: { input: '3', weight: '0.5' }, loss: { weight: '0.5' }, descent: { ...DESCENT_DEFAULTS },
-    tape: { ...TAPE_DEFAULTS }, speeds: {}, predictions: {}, reduce: {},
+    tape: { ...TAPE_DEFAULTS }, speeds: {}, predictions: {}, fields: {},
   };
 }
 
@@ -98,7 +98,7 @@ export function readLesson(raw: unknown): { value: LessonData; reset: string[] }
     tape: readDraft(r, 'tape', 'the Tape step', d.tape, TAPE_NAMES),
     speeds: readEntries(r, 'speeds', 'the Speed settings', readSpeed),
     predictions: readEntries(r, 'predictions', 'some of your predictions', asAnswer),
-    reduce: readEntries(r, 'reduce', 'some of the Reduce lesson’s fields', asText),
+    fields: readEntries(r, 'fields', 'some of the lessons’ other fields', asText),
   };
   return { value, reset: r.reset };
 }
@@ -112,6 +112,6 @@ export const lessonSlice: SliceSpec<LessonData> = {
   migrations: {
     // Version 0 was never released; a stored 0 is read as version 1.
     0: (s) => s,
-    1: (s) => ({ ...(asRecord(s) ?? {}), speeds: {}, predictions: {}, reduce: {} }),
+    1: (s) => ({ ...(asRecord(s) ?? {}), speeds: {}, predictions: {}, fields: {} }),
   },
 };

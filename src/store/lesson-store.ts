@@ -20,16 +20,21 @@ export interface LessonState extends LessonData {
   setTape(p: Partial<TapeDraft>): void;
   setSpeed(page: string, speed: Speed): void;
   answer(id: string, a: PredictionAnswer): void;
-  setReduce(p: Record<string, string>): void;
+  /** Forgets one answer, to ask the question again. */
+  forget(id: string): void;
+  setField(name: string, text: string): void;
   /** Forgets everything the lessons saved (the error page's "Reset this page's saved data"). */
   resetSaved(): void;
 }
+
+/** Lesson 1's predictions, in the order the lesson asks them (the Overview counts them). */
+export const NEGATOR_PREDICTIONS = ['perceptron-weight', 'tape-dldw', 'descent-next-w', 'lr-limit', 'lr-one-step'] as const;
 
 /** The Speed a page shows runs at: the learner's choice, or the lessons' default. */
 export const speedOf = (s: LessonState, page: string): Speed => s.speeds[page] ?? LESSON_SPEED;
 
 const pick = (s: LessonState): LessonData => ({
-  visited: s.visited, perceptron: s.perceptron, loss: s.loss, descent: s.descent, tape: s.tape, speeds: s.speeds, predictions: s.predictions, reduce: s.reduce,
+  visited: s.visited, perceptron: s.perceptron, loss: s.loss, descent: s.descent, tape: s.tape, speeds: s.speeds, predictions: s.predictions, fields: s.fields,
 });
 
 export const lessonStore = createStore<LessonState>()(
@@ -44,7 +49,8 @@ export const lessonStore = createStore<LessonState>()(
       setTape: (p) => set({ tape: { ...get().tape, ...p } }),
       setSpeed: (page, speed) => set({ speeds: { ...get().speeds, [page]: speed } }),
       answer: (id, a) => set({ predictions: { ...get().predictions, [id]: a } }),
-      setReduce: (p) => set({ reduce: { ...get().reduce, ...p } }),
+      forget: (id) => set({ predictions: Object.fromEntries(Object.entries(get().predictions).filter(([k]) => k !== id)) }),
+      setField: (name, text) => set({ fields: { ...get().fields, [name]: text } }),
       resetSaved() {
         lessonStore.persist.clearStorage();
         set(lessonDefaults());

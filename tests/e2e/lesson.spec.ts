@@ -5,6 +5,8 @@ import { appInBrowser } from './harness.ts';
 
 const SHOTS = 'test-results/screenshots';
 const STEPS = ['perceptron', 'loss', 'tape', 'descent', 'playground'] as const;
+/** Labels another label on the same page contains by design, so they are looked up exactly. */
+const SUBSTRING_OK = new Set(['Learning rate']);
 
 describe('the lesson, walked as a learner would', () => {
   before(() => {
@@ -61,9 +63,11 @@ describe('the lesson, walked as a learner would', () => {
     const check = async (route: string, labels: string[]) => {
       await page.goto(`${app.server.url}#/${route}`);
       await page.getByRole('heading', { level: 1 }).waitFor();
-      for (const label of labels) assert.equal(await page.getByLabel(label).count(), 1, `#/${route}: getByLabel('${label}')`);
+      for (const label of labels) assert.equal(await page.getByLabel(label, { exact: SUBSTRING_OK.has(label) }).count(), 1, `#/${route}: getByLabel('${label}')`);
     };
-    await check('descent', ['Input', 'Target', 'Initial weight', 'Learning rate', 'Steps']);
+    await check('descent', ['Input', 'Target', 'Initial weight', 'Learning rate', 'Steps', 'Speed', 'Explore learning rate']);
+    // "Learning rate" also occurs in the labels the lesson names after it: the explorer and two predictions.
+    assert.deepEqual(await page.getByLabel('Learning rate').evaluateAll((els) => els.length), 4);
     await check('playground', ['Learning rate', 'Steps', 'Initial weight', 'Initial bias', 'Optimizer', 'Model']);
     await page.goto(`${app.server.url}#/descent`);
     for (const name of ['Loss over steps', 'Weight over steps']) assert.equal(await page.getByRole('figure', { name, exact: true }).count(), 1);

@@ -1,13 +1,16 @@
 import { NumberField } from '../../../components/number-field.tsx';
 import { formatNumber } from '../../../components/format.ts';
-import { LossLandscape } from '../../../components/loss-landscape.tsx';
+import { CurvePlot } from '../../../components/curve/curve-plot.tsx';
+import { niceView } from '../../../components/plot/scale.ts';
 import { lessonStore, useLesson } from '../../../store/lesson-store.ts';
 import { useWorkerQuery } from '../../../store/use-worker-query.ts';
+import { useLossCurve, useMeasure } from '../../../store/queries.ts';
 import { displayConfig, parseFields } from '../shared.ts';
 
 const NEGATOR = displayConfig([{ input: 3, target: -3 }]);
-/** Weights on either side of the answer, to show that opposite errors cost the same. */
+/** Two weights whose errors are equal and opposite, and the answer. */
 const MIRROR_WEIGHTS = [0.5, -2.5, -1];
+const VIEW = niceView(-3, 1, 6);
 
 function LossFormula() {
   return (
@@ -24,31 +27,38 @@ function LossFormula() {
 
 function WhySquare() {
   const q = useWorkerQuery('mirror', (c) => Promise.all(MIRROR_WEIGHTS.map((w) => c.evaluate(NEGATOR, w))));
+  const rows = MIRROR_WEIGHTS.map((w, i) => {
+    const pred = q.data?.[i].predictions[0];
+    return { w, pred, err: pred === undefined ? undefined : -3 - pred, loss: q.data?.[i].losses[0] };
+  });
+  const [a, b] = rows;
+  const known = a.err !== undefined && b.err !== undefined && a.loss !== undefined && b.loss !== undefined;
   return (
     <div className="card">
       <h2>Why square the error?</h2>
       <p>
-        The raw error t − x·w can be positive or negative, and two errors of opposite sign would cancel
-        if we simply added them up. Squaring makes every error count as a cost: the loss is never
-        negative, it grows quickly for big mistakes, and it reaches zero only when the prediction
-        equals the target.
+        The raw error t − x·w can be positive or negative. Take the two weights 0.5 and −2.5: one
+        predicts too high, the other too low, by the same amount. Added up plainly, their errors
+        cancel to 0 — as if both were perfect. Squared, each counts as a cost and the costs add up.
+        The squared error is never negative, grows fast for big mistakes, and is 0 only when the
+        prediction equals the target (the weight −1).
       </p>
       <table aria-label="Errors and their squares for input 3, target −3">
-        <thead><tr><th scope="col">Weight</th><th scope="col">Prediction</th><th scope="col">Error t − x·w</th><th scope="col">Loss</th></tr></thead>
+        <thead><tr><th scope="col">Weight</th><th scope="col">Prediction</th><th scope="col">Error t − x·w</th><th scope="col">Squared error (loss)</th></tr></thead>
         <tbody>
-          {MIRROR_WEIGHTS.map((w, i) => {
-            const e = q.data?.[i];
-            const pred = e?.predictions[0];
-            return (
-              <tr key={w}>
-                <th scope="row">{formatNumber(w)}</th>
-                <td>{formatNumber(pred)}</td>
-                <td>{pred === undefined ? '—' : formatNumber(-3 - pred)}</td>
-                <td>{formatNumber(e?.losses[0])}</td>
-              </tr>
-            );
-          })}
+          {rows.map((r) => (
+            <tr key={r.w}><th scope="row">{formatNumber(r.w)}</th><td>{formatNumber(r.pred)}</td><td>{formatNumber(r.err)}</td><td>{formatNumber(r.loss)}</td></tr>
+          ))}
         </tbody>
+        {known && (
+          <tfoot>
+            <tr>
+              <th scope="row">0.5 and −2.5 together</th><td />
+              <td data-testid="error-sum">{formatNumber(a.err)} + {formatNumber(b.err)} = {formatNumber(a.err! + b.err!)}</td>
+              <td data-testid="square-sum">{formatNumber(a.loss)} + {formatNumber(b.loss)} = {formatNumber(a.loss! + b.loss!)}</td>
+            </tr>
+          </tfoot>
+        )}
       </table>
     </div>
   );
@@ -58,33 +68,47 @@ function Landscape() {
   const text = useLesson((s) => s.loss.weight);
   const { values, errors } = parseFields({ weight: { text, label: 'Weight' } });
   const w = values.weight;
-  const curve = useWorkerQuery('curve', (c) => c.lossCurve(NEGATOR, -3, 1, 161));
-  const at = useWorkerQuery(w === undefined ? null : `at|${w}`, (c) => c.evaluate(NEGATOR, w!));
-  const points = curve.data ? curve.data.weights.map((weight, i) => ({ weight, loss: curve.data!.losses[i] })) : [];
-  const current = w !== undefined && at.data ? { weight: w, loss: at.data.loss } : undefined;
+  const curve = useLossCurve(NEGATOR, VIEW.domain);
+  const at = useMeasure(NEGATOR, w);
+  const point = w !== undefined && at.data ? { w, loss: at.data.loss, slope: at.data.grad } : undefined;
+  const setW = (v: number | string) => lessonStore.getState().setLossWeight(String(v));
+  const downhill = point && (point.slope > 0 ? 'smaller' : point.slope < 0 ? 'larger' : null);
   return (
     <div className="card">
       <h2>The loss as a landscape</h2>
       <p>
         Hold the input (3) and target (−3) fixed and the loss depends on the weight alone. Plotted
-        against w it is a parabola, lowest at w = −1 where the prediction is exactly −3. Training
-        means walking downhill on this curve.
+        against w it is a parabola, lowest at w = −1 where the prediction is exactly −3. Drag the
+        point along the curve (or focus it and use the arrow keys): the straight line touching the
+        curve there is the <strong>tangent</strong>, and its steepness is the slope dL/dw — the
+        number the tape will compute for us.
       </p>
       <div className="fields">
-        <NumberField label="Weight" value={text} error={errors.weight} onChange={(v) => lessonStore.getState().setLossWeight(v)} />
-        <div className="field">
-          <label htmlFor="loss-weight-slider">Drag to change w</label>
-          <input id="loss-weight-slider" type="range" min={-3} max={1} step={0.05} value={w ?? 0.5}
-            onChange={(e) => lessonStore.getState().setLossWeight(e.target.value)} />
-        </div>
+        <NumberField label="Weight" value={text} error={errors.weight} step={0.1} onChange={setW} />
       </div>
-      {current && (
-        <p aria-live="polite">
-          At w = <strong>{formatNumber(current.weight)}</strong> the loss is <strong data-testid="loss-at-weight">{formatNumber(current.loss)}</strong>.
+      {point && (
+        <p aria-live="polite" className="math">
+          At w = <strong>{formatNumber(point.w)}</strong> the loss is <strong data-testid="loss-at-weight">{formatNumber(point.loss)}</strong> and
+          the slope is dL/dw = <strong data-testid="slope-at-weight">{formatNumber(point.slope)}</strong>.{' '}
+          {downhill ? `The slope is ${point.slope > 0 ? 'positive' : 'negative'}, so the loss falls if w gets ${downhill}.` : 'The slope is 0: this is the bottom.'}
         </p>
       )}
-      <LossLandscape curve={points} current={current} />
+      <CurvePlot title="Loss against weight" curve={curve.data ?? []} domain={VIEW.domain} ticks={VIEW.ticks} point={point} onDrag={setW}
+        summary={`A parabola over w from ${VIEW.domain[0]} to ${VIEW.domain[1]}, lowest (loss 0) at w = −1.${point ? ` The point is at w = ${formatNumber(point.w)}, loss ${formatNumber(point.loss)}, where the tangent's slope is ${formatNumber(point.slope)}.` : ''}`}
+        table={() => <CurveTable curve={curve.data ?? []} />} />
     </div>
+  );
+}
+
+function CurveTable({ curve }: { curve: { w: number; loss: number }[] }) {
+  return (
+    <table>
+      <caption>The loss at every 0.25 of w</caption>
+      <thead><tr><th scope="col">Weight</th><th scope="col">Loss</th></tr></thead>
+      <tbody>{curve.filter((p) => Math.abs(p.w * 4 - Math.round(p.w * 4)) < 1e-9).map((p) => (
+        <tr key={p.w}><th scope="row">{formatNumber(p.w)}</th><td>{formatNumber(p.loss)}</td></tr>
+      ))}</tbody>
+    </table>
   );
 }
 

@@ -1,4 +1,5 @@
 import { NumberField } from '../../../components/number-field.tsx';
+import { Prediction } from '../../../components/prediction.tsx';
 import { formatNumber } from '../../../components/format.ts';
 import { lessonStore, useLesson } from '../../../store/lesson-store.ts';
 import { useWorkerQuery } from '../../../store/use-worker-query.ts';
@@ -6,7 +7,7 @@ import { displayConfig, parseFields } from '../shared.ts';
 
 const NEGATE_EXAMPLES = [-3, 7, 3, 0.25];
 
-function Prediction() {
+function TryIt() {
   const draft = useLesson((s) => s.perceptron);
   const { values, errors } = parseFields({ input: { text: draft.input, label: 'Input' }, weight: { text: draft.weight, label: 'Weight' } });
   const ok = values.input !== undefined && values.weight !== undefined;
@@ -18,7 +19,7 @@ function Prediction() {
       <h2>Try it</h2>
       <div className="fields">
         <NumberField label="Input" value={draft.input} error={errors.input} onChange={(input) => lessonStore.getState().setPerceptron({ input })} />
-        <NumberField label="Weight" value={draft.weight} error={errors.weight} onChange={(weight) => lessonStore.getState().setPerceptron({ weight })} />
+        <NumberField label="Weight" value={draft.weight} error={errors.weight} step={0.1} onChange={(weight) => lessonStore.getState().setPerceptron({ weight })} />
       </div>
       {ok && (
         <p className="math" aria-live="polite">
@@ -33,9 +34,20 @@ function Prediction() {
 
 function WeightMinusOne() {
   const q = useWorkerQuery('negate', (c) => c.evaluate(displayConfig(NEGATE_EXAMPLES.map((x) => ({ input: x, target: -x }))), -1));
+  const answered = useLesson((s) => s.predictions['perceptron-weight'] !== undefined);
   return (
     <div className="card">
-      <h2>One weight that works for every number</h2>
+      <h2>The weight that negates</h2>
+      <Prediction id="perceptron-weight" question="Which weight turns 3 into −3?" answer={-1}
+        why={<>3 × (−1) = −3, and −1 negates every other input too: that one number is all the unit has to learn.</>} />
+      {answered && <WeightMinusOneBody predictions={q.data?.predictions} />}
+    </div>
+  );
+}
+
+function WeightMinusOneBody({ predictions }: { predictions: number[] | undefined }) {
+  return (
+    <>
       <p>
         With the weight set to −1 the unit negates whatever it is given. That single number is the
         whole of its knowledge, so <em>learning</em> here means exactly one thing: finding that weight.
@@ -44,11 +56,11 @@ function WeightMinusOne() {
         <thead><tr><th scope="col">Input</th><th scope="col">× weight</th><th scope="col">Prediction</th></tr></thead>
         <tbody>
           {NEGATE_EXAMPLES.map((x, i) => (
-            <tr key={x}><th scope="row">{formatNumber(x)}</th><td>{formatNumber(-1)}</td><td>{formatNumber(q.data?.predictions[i])}</td></tr>
+            <tr key={x}><th scope="row">{formatNumber(x)}</th><td>{formatNumber(-1)}</td><td>{formatNumber(predictions?.[i])}</td></tr>
           ))}
         </tbody>
       </table>
-    </div>
+    </>
   );
 }
 
@@ -68,7 +80,7 @@ export function PerceptronStep() {
         the answers we want, but not the weight. The tutorial starts from a guess of 0.5, which turns
         3 into 1.5 — far from −3. Change the input and the weight below and watch the prediction.
       </p>
-      <Prediction />
+      <TryIt />
       <WeightMinusOne />
     </>
   );

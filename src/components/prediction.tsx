@@ -1,0 +1,82 @@
+/**
+ * Predict, then check: a question asked before the page shows its answer. The learner types a
+ * guess and presses Check (or Skip to see it), then sees their answer beside the engine's with
+ * one line of why. Answers are kept with the lesson progress.
+ */
+import { useId, useState, type ReactNode } from 'react';
+import { lessonStore, useLesson } from '../store/lesson-store.ts';
+import { parseNumberField } from '../training/config.ts';
+import { formatNumber } from './format.ts';
+
+export interface PredictionProps {
+  id: string;
+  /** The question, which is also the field's label. */
+  question: string;
+  /** The engine's answer; undefined while it is being computed. */
+  answer: number | undefined;
+  /** One line of why, shown with the result. */
+  why: ReactNode;
+  /** Relative tolerance (3 % by default), with an absolute floor of `atol`. */
+  rtol?: number;
+  atol?: number;
+}
+
+/** A typed guess as a number: decimals, "−1", or a fraction such as "1/9". */
+export function readGuess(text: string): number | string {
+  const frac = /^\s*([-−+]?\d+(?:\.\d+)?)\s*\/\s*(\d+(?:\.\d+)?)\s*$/.exec(text);
+  if (frac) {
+    const v = Number(frac[1].replace('−', '-')) / Number(frac[2]);
+    return Number.isFinite(v) ? v : 'Your answer divides by zero.';
+  }
+  const r = parseNumberField(text, 'Your answer');
+  return r.ok ? r.value : r.message;
+}
+
+/** Whether `guess` is close enough to `answer`. */
+export function isClose(guess: number, answer: number, rtol = 0.03, atol = 0.002): boolean {
+  return Math.abs(guess - answer) <= Math.max(atol, rtol * Math.abs(answer));
+}
+
+export function Prediction({ id, question, answer, why, rtol, atol }: PredictionProps) {
+  const saved = useLesson((s) => s.predictions[id]);
+  const [text, setText] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const field = useId();
+  const check = () => {
+    if (answer === undefined) return;
+    const g = readGuess(text);
+    if (typeof g === 'string') { setProblem(g); return; }
+    setProblem(null);
+    lessonStore.getState().answer(id, { answer: text.trim(), result: isClose(g, answer, rtol, atol) ? 'right' : 'wrong' });
+  };
+  const skip = () => lessonStore.getState().answer(id, { answer: '', result: 'skipped' });
+  if (saved) {
+    const verdict = saved.result === 'right' ? 'Right.' : saved.result === 'wrong' ? 'Not quite.' : 'Skipped.';
+    return (
+      <div className={`prediction prediction-${saved.result}`} data-testid={`prediction-${id}`}>
+        <p className="prediction-q">{question}</p>
+        <p role="status">
+          <strong>{verdict}</strong>{' '}
+          {saved.result !== 'skipped' && <>You said <strong>{saved.answer}</strong>; </>}
+          the engine says <strong>{formatNumber(answer)}</strong>. {why}
+        </p>
+        <button type="button" className="link-button" onClick={() => { lessonStore.getState().forget(id); setText(''); }}>Try this one again</button>
+      </div>
+    );
+  }
+  return (
+    <div className="prediction" data-testid={`prediction-${id}`}>
+      <div className="field">
+        <label htmlFor={field} className="prediction-q">{question}</label>
+        <input id={field} type="text" inputMode="decimal" autoComplete="off" value={text} aria-invalid={problem ? true : undefined}
+          aria-describedby={problem ? `${field}-err` : undefined} onChange={(e) => setText(e.target.value)}
+          onKeyDown={(e) => { if (e.key === 'Enter') check(); }} />
+        {problem && <span className="field-error" id={`${field}-err`} role="alert">{problem}</span>}
+      </div>
+      <div className="toolbar">
+        <button type="button" onClick={check} disabled={!text.trim() || answer === undefined}>Check</button>
+        <button type="button" className="link-button" onClick={skip}>Skip</button>
+      </div>
+    </div>
+  );
+}
