@@ -54,7 +54,7 @@ function stepExtent(series: PlotSeries[]): [number, number] {
 }
 
 const EMPTY: never[] = [];
-const MARGIN = { top: 8, right: 16, bottom: 8, left: 8 };
+const MARGIN = { top: 8, right: 24, bottom: 8, left: 8 };
 const X_FORMAT = (v: number) => formatNumber(v);
 const Y_FORMAT = (v: number) => formatNumber(v, 3);
 const SUPERSCRIPT: Record<string, string> = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };

@@ -12,15 +12,17 @@ import { useComparedRuns, useSelectedRun, type ComparedView } from './use-runs.t
 
 function RunItem({ r, selected }: { r: ComparedView; selected: boolean }) {
   const store = playgroundStore.getState();
+  const nameId = `pg-run-name-${r.number}`;
+  // The run is named once, in its label; the two controls say what they do and point at it.
   return (
     <li className={selected ? 'pg-run selected' : 'pg-run'}>
       <span className="pg-swatch" style={{ background: r.color }} aria-hidden="true" />
+      <span className="pg-run-name" id={nameId}>{r.label}</span>
       <label className="pg-check">
-        <input type="checkbox" checked={!r.hidden} onChange={() => store.toggleRun(r.channel)} /> Show run {r.number}
-      </label>{' '}
-      <span className="pg-run-name">{r.label}</span>{' '}
+        <input type="checkbox" checked={!r.hidden} onChange={() => store.toggleRun(r.channel)} aria-label={`Show run ${r.number}`} /> Show
+      </label>
       <label className="pg-check">
-        <input type="radio" name="pg-selected-run" checked={selected} onChange={() => store.selectRun(r.channel)} /> Select run {r.number}
+        <input type="radio" name="pg-selected-run" checked={selected} onChange={() => store.selectRun(r.channel)} aria-label={`Select run ${r.number}`} /> Select
       </label>
       <span className="pg-run-detail">{describeRun(r.run.config)} — {runOutcome(r.run)}</span>
     </li>

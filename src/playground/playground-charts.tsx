@@ -10,6 +10,8 @@ import { downsample } from '../store/history.ts';
 import { playgroundStore, usePlayground } from '../store/playground-store.ts';
 import type { RunView } from '../store/training-store.ts';
 import { ChartExportButtons } from './chart-export.tsx';
+import { DataFitPanel } from './data-fit-panel.tsx';
+import type { TrainingConfig } from '../training/config.ts';
 import { useComparedRuns, useSelectedRun, type ComparedView } from './use-runs.ts';
 
 /** Fewer points per line while a run streams keeps each redraw short. */
@@ -49,7 +51,7 @@ const ParamChart = memo(function ParamChart({ run, series, title, yLabel, color 
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [run, version, series, live]);
   return (
-    <HistoryChart title={title} yLabel={yLabel} series={[{ key: series, name, color, points }]} xMax={run?.config.steps}
+    <HistoryChart title={title} yLabel={yLabel} series={[{ key: series, name, color, points }]} xMax={run?.config.steps} emptyDomain={[-1, 1]}
       actions={<ChartExportButtons title={title} />} />
   );
 });
@@ -60,8 +62,8 @@ function ErrorAdvice({ run }: { run: RunView | undefined }) {
   return <p className="status-alert">What to change: check your pairs and settings, then press Train again. If the worker stopped, the next Train starts a fresh one.</p>;
 }
 
-/** The charts card. */
-export function PlaygroundCharts() {
+/** The charts card; `fallback` is the current settings' config, drawn before any run. */
+export function PlaygroundCharts({ fallback }: { fallback: TrainingConfig | null }) {
   // Deferred: chart redraws run in a transition React can interrupt, so typing and Stop stay quick.
   // The status and numbers beside them are cheap and follow the run without delay.
   const runs = useDeferredValue(useComparedRuns());
@@ -81,6 +83,7 @@ export function PlaygroundCharts() {
         </aside>
       </div>
       <div className="chart-grid">
+        <DataFitPanel run={selected} fallback={fallback} />
         <ParamChart run={selected} series="weight" title="Weight over steps" yLabel="w" color="var(--weight)" />
         {selected?.config.model === 'w+b' && <ParamChart run={selected} series="bias" title="Bias over steps" yLabel="b" color="var(--bias)" />}
       </div>

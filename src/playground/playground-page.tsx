@@ -27,7 +27,7 @@ export function PlaygroundPage() {
         <DataPanel form={form} />
         <SettingsPanel form={form} />
       </div>
-      <PlaygroundCharts />
+      <PlaygroundCharts fallback={form.config} />
       <ComparePanel />
       <div className="two-col">
         <LandscapePanel fallback={form.config} />

@@ -37,13 +37,27 @@ const HINTS: Partial<Record<TextSetting, string>> = {
   seed: 'Seeds the noisy-negator preset.',
 };
 
+/** What the learning rate means for each optimizer, with the rate the learner typed. */
+export function optimizerNote(optimizer: PlaygroundSettings['optimizer'], lrText: string): string {
+  const lr = Number(lrText);
+  const ok = Number.isFinite(lr) && lr > 0;
+  switch (optimizer) {
+    case 'sgd': return 'SGD moves w by −learning rate × gradient each step: big steps on steep slopes, small ones near the bottom.';
+    case 'momentum': return 'Momentum keeps a velocity v ← 0.9·v + gradient and moves w by −learning rate × v: on a long slope the steps build up speed, and near the bottom they can overshoot.';
+    case 'adam': return `Adam divides each step by the gradient's recent size, so each parameter moves by about the learning rate per step whatever the slope${ok ? `: at ${lr}, travelling a distance of 2 takes about ${Math.ceil(2 / lr).toLocaleString('en-US')} steps` : ''}.`;
+  }
+}
+
 function Fields({ form }: { form: PlaygroundForm }) {
   const settings = usePlayground((s) => s.settings);
   const keys: TextSetting[] = ['learningRate', 'steps', 'initialWeight', 'initialBias', 'seed'];
   return (
     <div className="fields">
       <Select name="model" />
-      <Select name="optimizer" />
+      <div className="field-with-note">
+        <Select name="optimizer" />
+        <p className="field-hint optimizer-note" data-testid="optimizer-note">{optimizerNote(settings.optimizer, settings.learningRate)}</p>
+      </div>
       {keys.map((k) => (
         <NumberField key={k} label={SETTING_LABELS[k]} value={settings[k]} error={form.fields[k]} hint={HINTS[k]}
           inputMode={k === 'steps' || k === 'seed' ? 'numeric' : 'decimal'} onChange={(v) => playgroundStore.getState().setSettings({ [k]: v })} />

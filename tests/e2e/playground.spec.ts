@@ -19,7 +19,7 @@ async function tableRows(page: Page): Promise<[string, string][]> {
 /** Presses Train and waits until run `n` in the compare list is done; returns its list text. */
 async function trainRun(page: Page, n: number, steps: number): Promise<string> {
   await page.getByRole('button', { name: 'Train', exact: true }).click();
-  const item = page.getByRole('list', { name: 'Compared runs' }).getByRole('listitem').filter({ hasText: new RegExp(`Show run ${n}\\b`) });
+  const item = page.getByRole('list', { name: 'Compared runs' }).getByRole('listitem').filter({ hasText: new RegExp(`Run ${n}\\b`) });
   await item.filter({ hasText: `done after ${steps} steps` }).waitFor({ timeout: 20_000 });
   return (await item.textContent()) ?? '';
 }

@@ -38,8 +38,9 @@ export const DescentCurve = memo(function DescentCurve({ run, fallback }: { run:
   const point = last ? { w: last.w, loss: last.loss, slope: last.grad } : start.data && config ? { w: config.initialWeight, loss: start.data.loss, slope: start.data.grad } : undefined;
   const sps = run ? stepsPerSecond(run.speed, run.config.steps) : null;
   const step = last?.step ?? 0;
+  const where = run ? `After step ${step} the weight is` : 'At the start the weight is';
   const summary = point
-    ? `After step ${step} the weight is ${formatNumber(point.w)}, where the loss is ${formatNumber(point.loss)} and the slope dL/dw is ${formatNumber(point.slope)}.${arrows.length ? ` Arrows show the last ${arrows.length} step${arrows.length === 1 ? '' : 's'}, each moving w by −learning rate × gradient.` : ''}`
+    ? `${where} ${formatNumber(point.w)}, where the loss is ${formatNumber(point.loss)} and the slope dL/dw is ${formatNumber(point.slope)}.${arrows.length ? ` Arrows show the last ${arrows.length} step${arrows.length === 1 ? '' : 's'}, each moving w by −learning rate × gradient.` : ''}`
     : 'Loading the curve…';
   return (
     <CurvePlot title="The steps on the loss curve" curve={curve.data ?? []} domain={view.domain} ticks={view.ticks} point={point} arrows={arrows}
