@@ -9,6 +9,8 @@ import type { Evaluation, Head, TrainerState } from './training/trainer.ts';
 
 export type { Batch, Evaluation, Head, RunEnd, StepResult, TrainOptions, TrainerState };
 export type { EndStatus } from '../workers/trainer-api.ts';
+export type { TapeEntry, TapeLeaf } from './engine/index.ts';
+export type { FiniteDifference, TapeStepInput, TapeStepResult } from './training/tape-step.ts';
 
 /** What the store needs from a trainer: the worker API itself (tests may pass `trainerApi` directly). */
 export type TrainerClient = TrainerApi;

@@ -3,7 +3,8 @@
  * data, so it runs (and is tested) in node exactly as it runs behind Comlink in the worker.
  * Every number the UI shows is computed here, by the engine.
  */
-import { assertValidConfig } from '../src/training/config.ts';
+import { ConfigError, NEGATOR_CONFIG, assertValidConfig } from '../src/training/config.ts';
+import { finiteDifference, recordTapeStep, type FiniteDifference, type TapeStepInput, type TapeStepResult } from '../src/training/tape-step.ts';
 import { Trainer, curvature, evaluate, initialState, lossCurve, type Evaluation, type Head, type StepRecord, type TrainerState } from '../src/training/trainer.ts';
 import type { TapeEntry } from '../src/engine/index.ts';
 import { newControl, poke, runLoop, type BatchCallback, type Control, type RunEnd } from './run-loop.ts';
@@ -37,6 +38,12 @@ function control(runId: number, change: (c: Control) => void): void {
   if (!c) return;
   change(c);
   poke(c);
+}
+
+/** The tape step's numbers, checked by the same rules as a training config. */
+function validTapeInput(p: TapeStepInput): TapeStepInput {
+  const c = assertValidConfig({ ...NEGATOR_CONFIG, pairs: [{ input: p?.input, target: p?.target }], initialWeight: p?.weight, learningRate: p?.learningRate, dtype: p?.dtype });
+  return { input: c.pairs[0].input, target: c.pairs[0].target, weight: c.initialWeight, learningRate: c.learningRate, dtype: c.dtype };
 }
 
 const validSpeed = (sps: number | null | undefined): number | null => (typeof sps === 'number' && sps > 0 && Number.isFinite(sps) ? sps : null);
@@ -101,6 +108,17 @@ export const trainerApi = {
   async measure(config: unknown, weight: number, bias = 0): Promise<Head> {
     const valid = assertValidConfig(config);
     return new Trainer(valid, { ...initialState(valid), weight, bias }).peek();
+  },
+
+  /** One negator step recorded for the tape inspector: trace, local derivatives, gradient, update. */
+  async recordTape(p: TapeStepInput): Promise<TapeStepResult> {
+    return recordTapeStep(validTapeInput(p));
+  },
+
+  /** (L(w + h) − L(w − h)) / 2h at the given numbers, in their dtype. Throws ConfigError for a bad h. */
+  async finiteDifference(p: TapeStepInput, h: number): Promise<FiniteDifference> {
+    if (typeof h !== 'number' || !(h > 0 && h <= 1)) throw new ConfigError([{ field: 'h', message: 'Step size h must be greater than 0 and at most 1.' }]);
+    return finiteDifference(validTapeInput(p), h);
   },
 
   /** d²L/dw² at `weight`, computed with nested tapes. */

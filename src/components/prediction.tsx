@@ -57,8 +57,8 @@ export function Prediction({ id, question, answer, why, rtol, atol }: Prediction
         <p className="prediction-q">{question}</p>
         <p role="status">
           <strong>{verdict}</strong>{' '}
-          {saved.result !== 'skipped' && <>You said <strong>{saved.answer}</strong>; </>}
-          the engine says <strong>{formatNumber(answer)}</strong>. {why}
+          {saved.result !== 'skipped' ? <>You said <strong>{saved.answer}</strong>; the engine says </> : <>The engine says </>}
+          <strong>{formatNumber(answer)}</strong>. {why}
         </p>
         <button type="button" className="link-button" onClick={() => { lessonStore.getState().forget(id); setText(''); }}>Try this one again</button>
       </div>

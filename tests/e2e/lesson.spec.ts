@@ -28,21 +28,6 @@ describe('the lesson, walked as a learner would', () => {
     assert.match(page.url(), /#\/tape$/);
   });
 
-  it('steps through the tape with the keyboard only', async () => {
-    const { page } = app.browser;
-    await page.goto(`${app.server.url}#/tape`);
-    const group = page.getByRole('group', { name: /Tape walkthrough/ });
-    await group.waitFor();
-    await group.focus();
-    for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowRight');
-    assert.equal(await page.getByTestId('tape-dldw').textContent(), '27');
-    // Tab reaches Previous, then Next; Enter on Next shows the update.
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Enter');
-    assert.match((await page.getByRole('status').first().textContent()) ?? '', /= 0\.23/);
-  });
-
   it('trains on the Descent step, steps once, and survives a reload with progress kept', async () => {
     const { page } = app.browser;
     await page.goto(`${app.server.url}#/descent`);

@@ -9,20 +9,13 @@ import { trainerApi } from '../../workers/trainer-api.ts';
 function manualClient() {
   const runs: { runId: number; onBatch: (b: Batch) => void; finish: (e: RunEnd) => void; fail: (e: Error) => void }[] = [];
   const stopped: number[] = [];
+  // The real API for everything but the runs, which the test drives by hand.
   const client: TrainerClient = {
+    ...trainerApi,
     train: (_c, onBatch, opts) => new Promise<RunEnd>((finish, fail) => runs.push({ runId: opts.runId, onBatch, finish, fail })),
     stop: async (runId) => { stopped.push(runId); },
-    pause: async () => undefined,
-    resume: async () => undefined,
-    advance: async () => undefined,
-    setSpeed: async () => undefined,
-    step: () => Promise.reject(new Error('unused')),
-    measure: () => Promise.reject(new Error('unused')),
-    curvature: () => Promise.reject(new Error('unused')),
-    lossCurve: () => Promise.reject(new Error('unused')),
-    evaluate: () => Promise.reject(new Error('unused')),
-    crashForTesting: async () => undefined,
   };
+
   return { client, runs, stopped };
 }
 const b = (runId: number, from: number, loss: number[]): Batch => {

@@ -18,6 +18,7 @@ import { useTraining, type RunView } from '../../../store/training-store.ts';
 import { speedLabel, stepsPerSecond, type Speed } from '../../../training/pace.ts';
 import { DESCENT_LABELS, readDescentForm } from './descent-form.ts';
 import { DescentCurve } from './descent-curve.tsx';
+import { Ledger } from './ledger.tsx';
 import { Prediction } from '../../../components/prediction.tsx';
 import { useWorkerQuery } from '../../../store/use-worker-query.ts';
 import type { TrainingConfig } from '../../../training/config.ts';
@@ -112,6 +113,7 @@ export function DescentRunner() {
       <DescentCurve run={settledLater} fallback={form.config} />
       <RunChartsView run={shown} />
       <StepTable run={settled} />
+      <Ledger run={settled} />
     </div>
   );
 }

@@ -1,52 +1,94 @@
 /**
- * The stages of the tape walkthrough, built from the engine's real trace: start recording,
- * record each operation, seed dL/dL = 1, walk each operation backwards, reach dL/dw, update.
+ * The stages of the tape walkthrough, built from the engine's record of one step: the tape
+ * starts, records each op (its value appears), seeds dL/dL = 1, walks each op backwards (each
+ * edge's local derivative × upstream = gradient), and the update uses dL/dw. Pure.
  */
 import { formatNumber } from '../../../components/format.ts';
-import type { StepResult } from '../../../worker-client.ts';
+import { buildGraph, edgeStory, noFlow, outputName, type EdgeStory, type TapeGraphModel } from '../../../components/tape-graph/model.ts';
+import { edgeKey, type TapeGraphView } from '../../../components/tape-graph/tape-graph.tsx';
+import type { TapeLeaf, TapeStepResult } from '../../../worker-client.ts';
 
 export interface Phase {
-  /** How many trace entries are visible. */
-  recorded: number;
-  /** Entries whose gradient is visible. */
-  gradsShown: number[];
-  showWeightGrad: boolean;
-  active: number | 'w' | null;
+  kind: 'start' | 'forward' | 'seed' | 'backward' | 'update';
+  view: TapeGraphView;
+  /** What is happening now, announced and shown. */
   text: string;
+  /** The op entry this stage is about (forward and backward stages). */
+  entry: number | null;
   tfLines: number[];
   ourLines: number[];
 }
 
+export interface TapeWalk {
+  model: TapeGraphModel;
+  stories: Map<string, EdgeStory | null>;
+  /** Each entry's input names, in order (x, w; t, t1; t2). */
+  inputNames: string[][];
+  phases: Phase[];
+}
+
+/** The negator's leaves: the variable is w; the constant mul reads is the input x, the one sub reads the target t. */
+export function negatorLeafName(leaf: TapeLeaf, op: string): string {
+  if (leaf.kind !== 'constant') return 'w';
+  return op === 'mul' ? 'x' : op === 'sub' ? 't' : 'c';
+}
+
 const OP_WORDS: Record<string, string> = { mul: 'multiply', sub: 'subtract', square: 'square', add: 'add', mean: 'average' };
 
-export function buildPhases(r: StepResult): Phase[] {
+/** Every stage of the walk for one recorded step. */
+export function buildWalk(r: TapeStepResult): TapeWalk {
+  const model = buildGraph(r.trace, r.leaves, negatorLeafName);
+  const nameOf = new Map(model.nodes.map((n) => [n.id, n.name]));
+  const inputNames = r.trace.map((e) => e.inputs.map((id) => nameOf.get(id) ?? '?'));
+  const stories = new Map<string, EdgeStory | null>();
+  r.trace.forEach((e, i) => e.inputs.forEach((_, j) => stories.set(edgeKey({ entry: i, input: j }), edgeStory(r.trace, i, j, r.locals, inputNames[i]))));
+  return { model, stories, inputNames, phases: phasesOf(r, model, inputNames, stories) };
+}
+
+function phasesOf(r: TapeStepResult, model: TapeGraphModel, names: string[][], stories: Map<string, EdgeStory | null>): Phase[] {
   const n = r.trace.length;
-  const name = (i: number) => (i === n - 1 ? 'L' : `t${i + 1}`);
+  const w = model.nodes.find((x) => x.kind === 'variable');
+  const none = new Set<number>();
   const phases: Phase[] = [{
-    recorded: 0, gradsShown: [], showWeightGrad: false, active: null, tfLines: [0, 1], ourLines: [0, 1],
-    text: `A fresh tape starts recording. The weight w = ${formatNumber(r.record.weightBefore)} is watched, so every operation that touches it is written down.`,
+    kind: 'start', entry: null, tfLines: [0, 1], ourLines: [0, 1],
+    view: { recorded: 0, gradsShown: none, edgesShown: new Set(), active: w?.id ?? null },
+    text: `A fresh tape starts recording. The weight w = ${formatNumber(r.weight)} is a variable, so the tape watches it; x = ${formatNumber(r.input)} and t = ${formatNumber(r.target)} are constants.`,
   }];
   r.trace.forEach((e, i) => phases.push({
-    recorded: i + 1, gradsShown: [], showWeightGrad: false, active: i, tfLines: [2], ourLines: [2, 3],
-    text: `Forward: ${OP_WORDS[e.op] ?? e.op} — the tape records ${name(i)} = ${formatNumber(e.value?.[0])}.`,
+    kind: 'forward', entry: i, tfLines: [2], ourLines: [2, 3],
+    view: { recorded: i + 1, gradsShown: none, edgesShown: new Set(), active: e.output },
+    text: `Forward: ${OP_WORDS[e.op] ?? e.op} — the tape records ${outputName(i, n)} = ${e.op}(${names[i].join(', ')}) = ${formatNumber(e.value?.[0])}.`,
   }));
+  const last = r.trace[n - 1];
+  const grads = new Set<number>([last.output]);
+  const edges = new Set<string>();
+  phases.push({
+    kind: 'seed', entry: n - 1, tfLines: [3], ourLines: [4],
+    view: { recorded: n, gradsShown: new Set(grads), edgesShown: new Set(), active: last.output },
+    text: 'Backward starts at the loss itself: dL/dL = 1.',
+  });
   for (let i = n - 1; i >= 0; i--) {
-    const shown = Array.from({ length: n - i }, (_, k) => n - 1 - k);
     const e = r.trace[i];
+    const parts: string[] = [];
+    e.inputs.forEach((id, j) => {
+      edges.add(edgeKey({ entry: i, input: j }));
+      const s = stories.get(edgeKey({ entry: i, input: j }));
+      if (s) { grads.add(id); parts.push(`${s.local}, so ${s.chain}.`); } else parts.push(noFlow(names[i][j]));
+    });
+    const reached = i === 0 ? ` That is the gradient the update needs.` : '';
     phases.push({
-      recorded: n, gradsShown: shown, showWeightGrad: false, active: i, tfLines: [3], ourLines: [4],
-      text: i === n - 1
-        ? 'Backward starts at the loss itself: dL/dL = 1.'
-        : `Backward through ${OP_WORDS[r.trace[i + 1].op] ?? r.trace[i + 1].op}: the chain rule gives dL/d${name(i)} = ${formatNumber(e.grad?.[0])}.`,
+      kind: 'backward', entry: i, tfLines: [3], ourLines: [4],
+      view: { recorded: n, gradsShown: new Set(grads), edgesShown: new Set(edges), active: i === 0 && w ? w.id : r.trace[i - 1]?.output ?? e.output },
+      text: `Backward through ${e.op}: ${parts.join(' ')}${reached}`,
     });
   }
   phases.push({
-    recorded: n, gradsShown: r.trace.map((_, i) => i), showWeightGrad: true, active: 'w', tfLines: [3], ourLines: [4],
-    text: `Backward through ${OP_WORDS[r.trace[0]?.op] ?? 'the first operation'} reaches the weight: dL/dw = ${formatNumber(r.record.gradWeight)}. That is the gradient.`,
-  });
-  phases.push({
-    recorded: n, gradsShown: r.trace.map((_, i) => i), showWeightGrad: true, active: null, tfLines: [4], ourLines: [5],
-    text: `Update: w ← ${formatNumber(r.record.weightBefore)} + ${formatNumber(r.record.gradWeight)} · (−0.01) = ${formatNumber(r.record.weight)}. The tape has done its job and is discarded.`,
+    kind: 'update', entry: null, tfLines: [4], ourLines: [5],
+    view: { recorded: n, gradsShown: new Set(grads), edgesShown: new Set(edges), active: w?.id ?? null },
+    text: `Update: w ← ${formatNumber(r.weight)} + ${formatNumber(r.gradient)} · (${formatNumber(-r.learningRate)}) = ${formatNumber(r.next)}. The tape has done its job and is discarded.`,
   });
   return phases;
 }
+
+/** Index of the first backward stage (where dL/dw starts to be revealed). */
+export const firstBackward = (phases: Phase[]) => phases.findIndex((p) => p.kind === 'seed');

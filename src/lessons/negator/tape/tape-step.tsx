@@ -1,89 +1,80 @@
-import { useState, type KeyboardEvent } from 'react';
+/**
+ * Lesson step 3: what the tape records during one step and how it walks back — for the
+ * tutorial's numbers or the learner's own, checked against finite differences.
+ */
+import { useMemo, useState } from 'react';
+import { NumberField } from '../../../components/number-field.tsx';
+import { Prediction } from '../../../components/prediction.tsx';
 import { formatNumber } from '../../../components/format.ts';
-import { CodeView } from '../../../components/code-view.tsx';
+import { lessonStore, useLesson, type TapeDraft } from '../../../store/lesson-store.ts';
 import { useWorkerQuery } from '../../../store/use-worker-query.ts';
-import { NEGATOR_CONFIG } from '../../../training/config.ts';
-import type { StepResult } from '../../../worker-client.ts';
-import { buildPhases, type Phase } from './phases.ts';
+import type { TapeStepInput, TapeStepResult } from '../../../worker-client.ts';
+import { parseFields } from '../shared.ts';
+import { buildWalk, firstBackward } from './phases.ts';
+import { TapeWalkView } from './tape-walk.tsx';
+import { FiniteDifferenceCheck } from './finite-difference.tsx';
 
-const TF_CODE = [
-  'with tf.GradientTape() as tape:',
-  '    tape.watch(w)',
-  '    loss = (o - i * w) ** 2',
-  'gradient = tape.gradient(loss, w)',
-  'w = w + gradient * -0.01',
-];
-const OUR_CODE = [
-  '// w is a variable: every tape watches it',
-  'const tape = new GradientTape();',
-  'const loss = tape.record(() =>',
-  '  square(sub(target, mul(input, w))));',
-  'const gradient = tape.gradient(loss, w);',
-  'w.assign(add(w, mul(gradient, -0.01)));',
-];
+const LABELS: Record<'input' | 'target' | 'weight', string> = { input: 'Input', target: 'Target', weight: 'Weight' };
+const STEP: Record<keyof typeof LABELS, number> = { input: 1, target: 1, weight: 0.1 };
 
-function TapeList({ result, phase }: { result: StepResult; phase: Phase }) {
-  const names = new Map(result.trace.map((e, i) => [e.output, i === result.trace.length - 1 ? 'L' : `t${i + 1}`]));
-  const arg = (id: number, value: number[] | undefined) => names.get(id) ?? formatNumber(value?.[0]);
+/** The learner's numbers as the worker's input, or the messages that stop it. */
+export function readTapeDraft(draft: TapeDraft): { input: TapeStepInput | null; errors: Partial<Record<keyof typeof LABELS, string>> } {
+  const { values, errors } = parseFields({
+    input: { text: draft.input, label: LABELS.input }, target: { text: draft.target, label: LABELS.target }, weight: { text: draft.weight, label: LABELS.weight },
+  });
+  if (Object.keys(errors).length) return { input: null, errors };
+  return { input: { input: values.input!, target: values.target!, weight: values.weight!, learningRate: 0.01, dtype: 'float32' }, errors };
+}
+
+function OwnNumbers({ errors }: { errors: Partial<Record<keyof typeof LABELS, string>> }) {
+  const draft = useLesson((s) => s.tape);
   return (
-    <ol className="tape-list" aria-label="Operations on the tape">
-      {result.trace.map((e, i) => {
-        if (i >= phase.recorded) return null;
-        const name = names.get(e.output)!;
-        const showGrad = phase.gradsShown.includes(i);
-        return (
-          <li key={e.id} className={phase.active === i ? 'active' : undefined}>
-            <code>{name} = {e.op}({e.inputs.map((id, k) => arg(id, e.inputValues?.[k])).join(', ')}) = {formatNumber(e.value?.[0])}</code>
-            {showGrad && <span className="grad"> · dL/d{name} = {formatNumber(e.grad?.[0])}</span>}
-          </li>
-        );
-      })}
-      {phase.showWeightGrad && (
-        <li className={phase.active === 'w' ? 'active' : undefined}>
-          <code>w = {formatNumber(result.record.weightBefore)}</code>
-          <span className="grad"> · dL/dw = <strong data-testid="tape-dldw">{formatNumber(result.record.gradWeight)}</strong></span>
-        </li>
-      )}
-    </ol>
+    <div className="fields">
+      {(Object.keys(LABELS) as (keyof typeof LABELS)[]).map((k) => (
+        <NumberField key={k} label={LABELS[k]} value={draft[k]} error={errors[k]} step={STEP[k]} onChange={(v) => lessonStore.getState().setTape({ [k]: v })} />
+      ))}
+      <button type="button" className="link-button tape-defaults" onClick={() => lessonStore.getState().setTape({ input: '3', target: '-3', weight: '0.5' })}>The tutorial’s numbers</button>
+    </div>
   );
 }
 
-/** Lesson step 3: what the tape records during one step and how it walks back. */
+/** Asked at the end of the forward pass, before the walk back reveals the answer. */
+function DlDwPrediction({ result }: { result: TapeStepResult }) {
+  return (
+    <Prediction id="tape-dldw" question="What is dL/dw?" answer={result.gradient}
+      why={<>Walking back multiplies the gradient by each operation’s local derivative: {formatNumber(result.locals[2][0])} at the square, {formatNumber(result.locals[1][1])} at the subtraction and {formatNumber(result.locals[0][1])} at the multiplication.</>} />
+  );
+}
+
 export function TapeStep() {
-  const q = useWorkerQuery('tape-step', (c) => c.step(NEGATOR_CONFIG));
-  const [index, setIndex] = useState(0);
-  if (!q.data) return <p>{q.error ?? 'Asking the engine to record one step…'}</p>;
-  const phases = buildPhases(q.data);
-  const i = Math.min(index, phases.length - 1);
-  const phase = phases[i];
-  const go = (d: number) => setIndex(Math.max(0, Math.min(phases.length - 1, i + d)));
-  const onKey = (e: KeyboardEvent) => {
-    if (e.key === 'ArrowRight') { go(1); e.preventDefault(); }
-    if (e.key === 'ArrowLeft') { go(-1); e.preventDefault(); }
-  };
+  const draft = useLesson((s) => s.tape);
+  const answered = useLesson((s) => s.predictions['tape-dldw'] !== undefined);
+  const { input, errors } = readTapeDraft(draft);
+  const q = useWorkerQuery(input ? JSON.stringify(['tape', input]) : null, (c) => c.recordTape(input!));
+  const walk = useMemo(() => (q.data ? buildWalk(q.data) : null), [q.data]);
+  const [stage, setStage] = useState(0);
+  const limit = walk ? (answered ? walk.phases.length - 1 : firstBackward(walk.phases) - 1) : 0;
   return (
     <>
       <p className="lede">
         The tape is how the engine finds the derivative for us. While the loss is computed, every
         operation is written down with its inputs and its result. Asking for the gradient then
-        replays that list backwards, applying the chain rule one operation at a time.
+        replays that list backwards: at each operation the gradient arriving from above is
+        multiplied by that operation’s own small derivative — the chain rule — until it reaches the weight.
       </p>
-      <div className="card" tabIndex={0} onKeyDown={onKey} aria-label="Tape walkthrough; use the left and right arrow keys to step" role="group">
-        <div className="toolbar">
-          <button type="button" onClick={() => go(-1)} disabled={i === 0}>Previous</button>
-          <button type="button" className="primary" onClick={() => go(1)} disabled={i === phases.length - 1}>Next</button>
-          <button type="button" onClick={() => setIndex(0)}>Start over</button>
-          <span>Stage {i + 1} of {phases.length}</span>
-        </div>
-        <p role="status" className="notice">{phase.text}</p>
-        <div className="two-col">
-          <TapeList result={q.data} phase={phase} />
-          <div>
-            <CodeView title="The tutorial's TensorFlow" lines={TF_CODE} highlight={phase.tfLines} />
-            <CodeView title="The same step with our engine" lines={OUR_CODE} highlight={phase.ourLines} />
-          </div>
-        </div>
-      </div>
+      <h2>Your own numbers</h2>
+      <p>Change the input, the target or the weight: the engine records the step again, and every number below follows.</p>
+      <OwnNumbers errors={errors} />
+      {q.error && <p role="alert" className="status-alert">{q.error}</p>}
+      {!q.data && !q.error && <p>Asking the engine to record one step…</p>}
+      {q.data && walk && (
+        <>
+          {answered && <DlDwPrediction result={q.data} />}
+          <TapeWalkView result={q.data} walk={walk} stage={stage} onStage={setStage} limit={limit} gate={<DlDwPrediction result={q.data} />} />
+          {!answered && stage >= limit && <p className="muted">Answer or skip the question to walk backwards.</p>}
+          <FiniteDifferenceCheck input={q.data} />
+        </>
+      )}
     </>
   );
 }

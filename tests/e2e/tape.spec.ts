@@ -1,0 +1,109 @@
+/** See the chain rule: the tape walked by keyboard, the learner's numbers, any step of a run, predictions. */
+import { before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { appInBrowser } from './harness.ts';
+
+const SHOTS = 'test-results/screenshots';
+const stageText = (page: Page) => page.locator('.tape-stage').first().textContent();
+
+/** Types an answer to the prediction labelled `question` and presses Check with the keyboard. */
+async function predict(page: Page, question: string, answer: string) {
+  await page.getByLabel(question).fill(answer);
+  await page.getByLabel(question).press('Enter');
+}
+
+describe('the tape, walked as a learner would', () => {
+  before(() => mkdirSync(SHOTS, { recursive: true }));
+  const app = appInBrowser();
+
+  it('steps the graph with the keyboard alone, answering the question on the way', async () => {
+    const { page } = app.browser;
+    await page.goto(`${app.server.url}#/tape`);
+    const group = page.getByRole('group', { name: /Tape walkthrough/ });
+    await group.waitFor();
+    await group.focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    assert.match(await stageText(page) ?? '', /^Forward: square — the tape records L = square\(t2\) = 20\.25\.$/);
+    assert.equal(await page.locator('.tg-node.tg-op').count(), 3);
+    // Tab to the question, answer wrong, and the walk back opens.
+    await page.getByLabel('What is dL/dw?').focus();
+    await page.keyboard.type('-27');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('prediction-tape-dldw').getByText(/Not quite\. You said -27; the engine says 27\./).waitFor();
+    await group.focus();
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+    assert.match(await stageText(page) ?? '', /∂t1\/∂w = x = 3, so dL\/dw = 3·9 = 27/);
+    assert.equal(await page.getByTestId('tape-dldw').textContent(), '27');
+    assert.equal(await page.locator('.tg-edge-label').filter({ hasText: '3 × 9 = 27' }).count(), 1);
+    assert.equal(await page.locator('.tg-active').getAttribute('data-node'), 'w');
+    // The last stage: Next stays focusable (aria-disabled), focus does not fall to the page.
+    await page.getByRole('button', { name: 'Next' }).focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    assert.match(await stageText(page) ?? '', /= 0\.23\./);
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Next');
+  });
+
+  it('re-records the step for the learner’s own numbers', async () => {
+    const { page } = app.browser;
+    await page.getByLabel('Input', { exact: true }).fill('2');
+    await page.getByLabel('Weight', { exact: true }).fill('1');
+    await page.locator('.tg-node[data-node="L"]').getByText('= 25').waitFor();
+    await page.getByTestId('tape-dldw').filter({ hasText: /^20$/ }).waitFor();
+    await page.getByRole('button', { name: 'The tutorial’s numbers' }).click();
+    await page.getByTestId('tape-dldw').filter({ hasText: /^27$/ }).waitFor();
+  });
+
+  it('takes screenshots of the backward pass at 390 and 1280 px, light and dark', async () => {
+    const { page } = app.browser;
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const [w, h] of [[390, 844], [1280, 800]] as const) {
+        await page.setViewportSize({ width: w, height: h });
+        await page.waitForTimeout(300);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 1, `the Tape step at ${w}px scrolls sideways by ${overflow}px`);
+        await page.screenshot({ path: `${SHOTS}/tape-walk-${w}-${scheme}.png`, fullPage: true });
+      }
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
+  it('inspects step 2 of a Descent run: its tape, from the stored weight', async () => {
+    const { page } = app.browser;
+    await page.goto(`${app.server.url}#/descent`);
+    await page.getByLabel('Speed').selectOption('max');
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    const slider = page.getByLabel('Inspect step');
+    await slider.waitFor();
+    await slider.focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await page.getByTestId('ledger-summary').filter({ hasText: 'Step 2: w = 0.23, loss 13.62, dL/dw = 22.14, next w 0.0086' }).waitFor();
+    assert.equal(await page.locator('.tape-ledger .tg-node[data-node="w"]').getByText('dL/dw = 22.14').count(), 1);
+  });
+
+  it('asks each prediction and checks it, right and wrong; the Overview counts them', async () => {
+    const { page } = app.browser;
+    await predict(page, 'What will w be after one step?', '0.23');
+    await page.getByTestId('prediction-descent-next-w').getByText(/^Right\./).waitFor();
+    await predict(page, 'Up to which learning rate does it still converge?', '1/9');
+    await page.getByTestId('prediction-lr-limit').getByText(/^Right\./).waitFor();
+    await predict(page, 'Which learning rate lands on −1 in one step?', '0.1');
+    await page.getByTestId('prediction-lr-one-step').getByText(/^Not quite\./).waitFor();
+    await page.goto(`${app.server.url}#/perceptron`);
+    await predict(page, 'Which weight turns 3 into −3?', '-1');
+    await page.getByTestId('prediction-perceptron-weight').getByText(/^Right\./).waitFor();
+    await page.reload();
+    await page.getByTestId('prediction-perceptron-weight').getByText(/^Right\./).waitFor(); // kept across reloads
+    await page.goto(`${app.server.url}#/`);
+    assert.match(await page.getByTestId('prediction-tally').textContent() ?? '', /5 of 5 predicted \(3 right\)/);
+  });
+
+  it('logged no console errors and made no request to another origin', () => {
+    assert.deepEqual(app.browser.errors, []);
+    assert.deepEqual(app.browser.foreignRequests, []);
+  });
+});

@@ -1,0 +1,14 @@
+import { openBrowser, servePreview } from './harness.ts';
+const [,, width = '1280', scheme = 'light', n = '7'] = process.argv;
+const server = await servePreview();
+const b = await openBrowser(server.url, { width: Number(width), height: 900 });
+await b.page.emulateMedia({ colorScheme: scheme as 'light' | 'dark' });
+await b.page.goto(`${server.url}#/tape`);
+await b.page.getByRole('button', { name: 'Next' }).waitFor();
+for (let i = 0; i < 3; i++) await b.page.getByRole('button', { name: 'Next' }).click();
+await b.page.getByRole('button', { name: 'Skip' }).click();
+for (let i = 0; i < Number(n) - 3; i++) await b.page.getByRole('button', { name: 'Next' }).click();
+await b.page.waitForTimeout(500);
+await b.page.screenshot({ path: `/tmp/tape-${width}-${scheme}-${n}.png`, fullPage: true });
+console.log(b.errors);
+await b.close(); await server.stop();
