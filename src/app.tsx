@@ -7,11 +7,13 @@ import { InstallButton, NoticesArea } from './components/notices-area.tsx';
 import { RouteBoundary } from './components/route-boundary.tsx';
 import { lessonStore } from './store/lesson-store.ts';
 import { playgroundStore } from './store/playground-store.ts';
-import { ROUTE_TITLES, useRoute, type Route } from './router.ts';
+import { ROUTE_TITLES, isReduce, useRoute, type Route } from './router.ts';
+import { ReduceStep } from './lessons/reduce/reduce-step.tsx';
 
 function Page({ route }: { route: Route }) {
   if (route === '') return <Overview />;
   if (route === 'playground') return <PlaygroundPage />;
+  if (isReduce(route)) return <ReduceStep id={route} />;
   return <NegatorStep id={route} />;
 }
 

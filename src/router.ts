@@ -10,21 +10,35 @@ export const NEGATOR_STEPS = [
 ] as const;
 
 export type NegatorStepId = (typeof NEGATOR_STEPS)[number]['id'];
-export type Route = '' | NegatorStepId | 'playground';
+
+/** Lesson 2's steps, in order, all under #/reduce. */
+export const REDUCE_STEPS = [
+  { id: 'reduce', title: 'Squash four points' },
+  { id: 'reduce/iris', title: 'The iris flowers' },
+  { id: 'reduce/experiments', title: 'Reduce: experiments' },
+] as const;
+
+export type ReduceStepId = (typeof REDUCE_STEPS)[number]['id'];
+export type Route = '' | NegatorStepId | 'playground' | ReduceStepId;
 
 /** Each route's name, for the navigation and the document title. */
 export const ROUTE_TITLES: Record<Route, string> = {
   '': 'Overview',
   ...Object.fromEntries(NEGATOR_STEPS.map((s) => [s.id, s.title])) as Record<NegatorStepId, string>,
   playground: 'Playground',
+  ...Object.fromEntries(REDUCE_STEPS.map((s) => [s.id, s.title])) as Record<ReduceStepId, string>,
 };
+
+export const isReduce = (r: Route): r is ReduceStepId => r === 'reduce' || r.startsWith('reduce/');
 
 const ROUTES = new Set<string>(Object.keys(ROUTE_TITLES));
 
 /** The route named by a hash such as "#/tape" (unknown hashes fall back to the overview). */
 export function parseHash(hash: string): Route {
-  const id = hash.replace(/^#\/?/, '').split(/[?/]/)[0];
-  return (ROUTES.has(id) ? id : '') as Route;
+  const path = hash.replace(/^#\/?/, '').split('?')[0].replace(/\/+$/, '');
+  if (ROUTES.has(path)) return path as Route;
+  const first = path.split('/')[0];
+  return (ROUTES.has(first) ? first : '') as Route;
 }
 
 const subscribe = (onChange: () => void) => {

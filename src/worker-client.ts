@@ -1,14 +1,16 @@
 /**
  * The UI's handle on the trainer worker: Comlink.wrap of `workers/trainer.worker.ts`, created
  * on first use and replaced by a fresh worker if it dies. The client has exactly the worker
- * API's methods; `train`'s batch callback is passed as a Comlink proxy.
+ * API's methods; a function argument (a run's batch callback) is passed as a Comlink proxy.
  */
 import * as Comlink from 'comlink';
 import type { Batch, RunEnd, StepResult, TrainOptions, TrainerApi } from '../workers/trainer-api.ts';
 import type { Evaluation, Head, TrainerState } from './training/trainer.ts';
 
 export type { Batch, Evaluation, Head, RunEnd, StepResult, TrainOptions, TrainerState };
-export type { EndStatus } from '../workers/trainer-api.ts';
+export type { EndStatus, ReduceBatch, ReduceEnd, ReduceRunConfig } from '../workers/trainer-api.ts';
+export type { DatasetInfo, StressInfo } from '../workers/reduce-queries.ts';
+export type { Curvature } from './training/reduce/curvature.ts';
 export type { TapeEntry, TapeLeaf } from './engine/index.ts';
 export type { FiniteDifference, TapeStepInput, TapeStepResult } from './training/tape-step.ts';
 
@@ -33,7 +35,8 @@ export function wrapTrainer(endpoint: Comlink.Endpoint, died: Promise<never> = n
   const api = Comlink.wrap<TrainerApi>(endpoint);
   const call = (name: string, args: unknown[]) => {
     const fn = (api as unknown as Record<string, AnyCall>)[name];
-    const sent = name === 'train' ? [args[0], Comlink.proxy(args[1] as (b: Batch) => void), args[2]] : args;
+    // Callbacks (a run's batch receiver) cannot be copied to the worker: they go as Comlink proxies.
+    const sent = args.map((a) => (typeof a === 'function' ? Comlink.proxy(a) : a));
     return Promise.race([fn(...sent), died]);
   };
   return new Proxy({} as TrainerClient & { release(): void }, {

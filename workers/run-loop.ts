@@ -1,48 +1,26 @@
 /**
- * One training run inside the worker: steps the trainer, paced to a number of steps per
- * second or as fast as it goes ("Max"), and sends the rows in batches. Pause, resume, a single
- * step while paused, speed changes and stop arrive through the run's Control and take effect
- * between steps, so the same trainer (weights and optimizer slots) carries on.
+ * The pacing of any training run inside the worker: steps paced to a number of steps per
+ * second or as fast as they go ("Max"), sent in batches. Pause, resume, a single step while
+ * paused, speed changes and stop arrive through the run's Control and take effect between
+ * steps, so the same trainer (weights and optimizer slots) carries on. What a step is and what
+ * a batch holds is the Stepper's business (negator-run.ts, reduce-run.ts).
  */
 import * as Comlink from 'comlink';
-import type { TrainingConfig } from '../src/training/config.ts';
-import { Columns, RUN_COLUMNS, type RunColumn } from '../src/training/columns.ts';
-import { Trainer, type Head, type StepRecord, type TrainerState } from '../src/training/trainer.ts';
-import { explainDivergence, explainOverflow, hasDiverged, overflowed } from '../src/training/divergence.ts';
-
-/** A slice of a run's history: one typed array per column (transferred, not copied) and where it stands now. */
-export interface Batch {
-  runId: number;
-  /** Step number of the first row (0 for the run's start row). */
-  fromStep: number;
-  steps: Float64Array;
-  loss: Float64Array;
-  weight: Float64Array;
-  bias: Float64Array;
-  grad: Float64Array;
-  gradBias: Float64Array;
-  /** Loss and gradients at the latest parameters (what the next step will measure); null if they overflow. */
-  head: Head | null;
-}
 
 /** How a run ended. 'diverged': it ran all its steps but the loss blew up on the way. */
 export type EndStatus = 'done' | 'stopped' | 'diverged' | 'overflowed';
 
-export interface RunEnd {
-  runId: number;
-  status: EndStatus;
-  /** The last step whose row was sent. */
-  lastStep: number;
-  /** The step where the loss was first seen blowing up, if it did. */
-  divergedAt?: number;
-  message?: string;
-  /** Wall time of the run inside the worker, in ms (time spent paused included). */
-  elapsedMs?: number;
-  /** Where the run stopped: weights and optimizer slots, so a Step can continue it exactly. */
-  state: TrainerState;
+/** One run as the loop drives it. */
+export interface Stepper<End> {
+  /** The last step taken. */
+  readonly lastStep: number;
+  /** One step; false when it overflowed (nothing recorded). */
+  step(): boolean;
+  /** Sends the rows recorded since the last flush (nothing when there are none). */
+  flush(): Promise<void>;
+  /** How the run ended, for `status` ('overflowed' comes with the step that overflowed). */
+  end(status: EndStatus): End;
 }
-
-export type BatchCallback = (batch: Batch) => void | Promise<void>;
 
 /** What the UI can change while a run goes on. */
 export interface Control {
@@ -88,65 +66,21 @@ function sleep(c: Control, ms: number): Promise<void> {
   });
 }
 
-async function send(onBatch: BatchCallback, batch: Batch): Promise<void> {
-  const buffers = RUN_COLUMNS.map((k) => batch[k].buffer as ArrayBuffer);
+/** Sends `batch` with its typed arrays transferred, and waits until the UI has taken it. */
+export async function sendBatch<B>(onBatch: (b: B) => void | Promise<void>, batch: B, arrays: ArrayBufferView[]): Promise<void> {
+  const buffers = arrays.map((a) => a.buffer as ArrayBuffer);
   // Awaiting the callback is the back-pressure: the UI is never more than one batch behind.
   await onBatch(Comlink.transfer(batch, buffers));
 }
 
-/** A run in progress: its trainer, the rows not yet sent, and what it has seen. */
-class Run {
-  readonly trainer: Trainer;
-  readonly rows = new Columns<RunColumn>(RUN_COLUMNS, 256);
-  firstLoss = NaN;
-  divergedAt: number | undefined;
-  lastStep = 0;
-
-  constructor(readonly config: TrainingConfig, readonly runId: number, readonly onBatch: BatchCallback) {
-    this.trainer = new Trainer(config);
-  }
-
-  /** One step; false when it overflowed (nothing recorded). The first step also records the start as row 0. */
-  step(): boolean {
-    const r = this.trainer.step();
-    if (overflowed(r)) return false;
-    if (r.step === 1) {
-      this.firstLoss = r.loss;
-      this.rows.push({ steps: 0, loss: r.loss, weight: r.weightBefore, bias: r.biasBefore, grad: r.gradWeight, gradBias: r.gradBias });
-    }
-    if (this.divergedAt === undefined && hasDiverged(r.loss, this.firstLoss, this.config.optimizer)) this.divergedAt = r.step;
-    this.rows.push(rowOf(r));
-    this.lastStep = r.step;
-    return true;
-  }
-
-  async flush(): Promise<void> {
-    if (this.rows.length === 0) return;
-    const head = this.trainer.peek();
-    const cols = this.rows.take();
-    const finite = Number.isFinite(head.loss) && Number.isFinite(head.grad) && Number.isFinite(head.gradBias);
-    await send(this.onBatch, { runId: this.runId, fromStep: cols.steps[0], ...cols, head: finite ? head : null });
-  }
-
-  end(status: EndStatus, message?: string): RunEnd {
-    const diverged = this.divergedAt !== undefined;
-    const final = status === 'done' && diverged ? 'diverged' : status;
-    const why = diverged ? explainDivergence(this.config, this.divergedAt!) : undefined;
-    return { runId: this.runId, status: final, lastStep: this.lastStep, divergedAt: this.divergedAt, message: [message, why].filter(Boolean).join(' ') || undefined, state: this.trainer.state };
-  }
-}
-
-const rowOf = (r: StepRecord) => ({ steps: r.step, loss: r.loss, weight: r.weight, bias: r.bias, grad: r.gradWeight, gradBias: r.gradBias });
-
 /**
- * Runs `config` to its step count under `control`, sending batches at most every `batchMs`
- * when unpaced. `superseded()` is asked between batches (a newer run on the same channel).
+ * Runs `run` to `steps` under `control`, sending batches at most every `batchMs` when
+ * unpaced. `superseded()` is asked between batches (a newer run on the same channel).
  */
-export async function runLoop(config: TrainingConfig, runId: number, onBatch: BatchCallback, control: Control, superseded: () => boolean, batchMs = 16): Promise<RunEnd> {
-  const run = new Run(config, runId, onBatch);
+export async function runLoop<End>(run: Stepper<End>, steps: number, control: Control, superseded: () => boolean, batchMs = 16): Promise<End> {
   let base = now();
   let baseStep = 0;
-  while (run.lastStep < config.steps) {
+  while (run.lastStep < steps) {
     if (control.stopped || superseded()) return run.end('stopped');
     if (control.paused && control.advances === 0) {
       await sleep(control, Infinity);
@@ -166,16 +100,16 @@ export async function runLoop(config: TrainingConfig, runId: number, onBatch: Ba
         continue;
       }
     }
-    const ok = control.paused || sps !== null ? run.step() : runSlice(run, config.steps, batchMs);
+    const ok = control.paused || sps !== null ? run.step() : runSlice(run, steps, batchMs);
     await run.flush();
-    if (!ok) return run.end('overflowed', explainOverflow(config, run.lastStep + 1));
+    if (!ok) return run.end('overflowed');
     if (sps === null) await yieldToEvents();
   }
   return run.end('done');
 }
 
 /** As many steps as fit in one time slice (checking the clock every 32 steps); false on overflow. */
-function runSlice(run: Run, steps: number, batchMs: number): boolean {
+function runSlice(run: Stepper<unknown>, steps: number, batchMs: number): boolean {
   const sliceEnd = now() + batchMs;
   do {
     if (!run.step()) return false;

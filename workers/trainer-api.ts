@@ -7,9 +7,16 @@ import { ConfigError, NEGATOR_CONFIG, assertValidConfig } from '../src/training/
 import { finiteDifference, recordTapeStep, type FiniteDifference, type TapeStepInput, type TapeStepResult } from '../src/training/tape-step.ts';
 import { Trainer, curvature, evaluate, initialState, lossCurve, type Evaluation, type Head, type StepRecord, type TrainerState } from '../src/training/trainer.ts';
 import type { TapeEntry } from '../src/engine/index.ts';
-import { newControl, poke, runLoop, type BatchCallback, type Control, type RunEnd } from './run-loop.ts';
+import { newControl, poke, runLoop, type Control, type Stepper } from './run-loop.ts';
+import { reduceQueries } from './reduce-queries.ts';
+import { ReduceRun, assertValidReduceConfig, type ReduceBatch, type ReduceEnd } from './reduce-run.ts';
+import type { AutoencoderState } from '../src/training/reduce/autoencoder.ts';
+import type { StressState } from '../src/training/reduce/stress.ts';
+import { NegatorRun, type BatchCallback, type RunEnd } from './negator-run.ts';
 
-export type { Batch, BatchCallback, EndStatus, RunEnd } from './run-loop.ts';
+export type { EndStatus } from './run-loop.ts';
+export type { Batch, BatchCallback, RunEnd } from './negator-run.ts';
+export type { ReduceBatch, ReduceEnd, ReduceRunConfig } from './reduce-run.ts';
 
 export interface TrainOptions {
   runId: number;
@@ -48,6 +55,22 @@ function validTapeInput(p: TapeStepInput): TapeStepInput {
 
 const validSpeed = (sps: number | null | undefined): number | null => (typeof sps === 'number' && sps > 0 && Number.isFinite(sps) ? sps : null);
 
+/** Registers a run on its channel (superseding the channel's previous run), drives it, and times it. */
+async function supervise<End extends { elapsedMs?: number }>(opts: TrainOptions, steps: number, run: Stepper<End>): Promise<End> {
+  const channel = opts.channel ?? 'default';
+  const ctrl = newControl(validSpeed(opts.stepsPerSecond));
+  active.set(channel, opts.runId);
+  controls.set(opts.runId, ctrl);
+  const started = performance.now();
+  try {
+    const end = await runLoop(run, steps, ctrl, () => active.get(channel) !== opts.runId, opts.batchMs);
+    return { ...end, elapsedMs: performance.now() - started };
+  } finally {
+    controls.delete(opts.runId);
+    if (active.get(channel) === opts.runId) active.delete(channel);
+  }
+}
+
 export const trainerApi = {
   /**
    * Trains on a validated copy of `config`, streaming batches to `onBatch`. Throws ConfigError
@@ -56,18 +79,18 @@ export const trainerApi = {
    */
   async train(config: unknown, onBatch: BatchCallback, opts: TrainOptions): Promise<RunEnd> {
     const valid = assertValidConfig(config);
-    const channel = opts.channel ?? 'default';
-    const ctrl = newControl(validSpeed(opts.stepsPerSecond));
-    active.set(channel, opts.runId);
-    controls.set(opts.runId, ctrl);
-    const started = performance.now();
-    try {
-      const end = await runLoop(valid, opts.runId, onBatch, ctrl, () => active.get(channel) !== opts.runId, opts.batchMs);
-      return { ...end, elapsedMs: performance.now() - started };
-    } finally {
-      controls.delete(opts.runId);
-      if (active.get(channel) === opts.runId) active.delete(channel);
-    }
+    return supervise(opts, valid.steps, new NegatorRun(valid, opts.runId, onBatch));
+  },
+
+  /**
+   * A Reduce lesson run (the iris autoencoder or the four points' stress), paced and
+   * controlled like `train`. `from` continues a run from its last state, up to `until` steps
+   * (default: the config's steps) — one step further is the Step button.
+   */
+  async trainReduce(config: unknown, onBatch: (b: ReduceBatch) => void | Promise<void>, opts: TrainOptions & { from?: AutoencoderState | StressState; until?: number }): Promise<ReduceEnd> {
+    const valid = assertValidReduceConfig(config);
+    const run = new ReduceRun(valid, opts.runId, onBatch, opts.from);
+    return supervise(opts, Math.min(opts.until ?? valid.steps, run.lastStep + valid.steps), run);
   },
 
   /** Ends a run before its next step; its train() call resolves as 'stopped'. */
@@ -120,6 +143,8 @@ export const trainerApi = {
     if (typeof h !== 'number' || !(h > 0 && h <= 1)) throw new ConfigError([{ field: 'h', message: 'Step size h must be greater than 0 and at most 1.' }]);
     return finiteDifference(validTapeInput(p), h);
   },
+
+  ...reduceQueries,
 
   /** d²L/dw² at `weight`, computed with nested tapes. */
   async curvature(config: unknown, weight: number): Promise<number> {

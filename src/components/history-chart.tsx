@@ -17,6 +17,8 @@ export interface HistoryChartProps {
   xMax?: number;
   /** The value axis before there is data. */
   emptyDomain?: [number, number];
+  /** A horizontal line to compare against (e.g. the lowest loss exact PCA reaches), named in the legend and summary. */
+  refLine?: { value: number; name: string };
 }
 
 function summarise(series: PlotSeries[]): string {
@@ -50,17 +52,21 @@ function DataTable({ series }: { series: PlotSeries[] }) {
   );
 }
 
-export function HistoryChart({ title, yLabel, series: latest, logScale, emptyText = 'Press Train to see this chart fill in.', actions, xMax, emptyDomain }: HistoryChartProps) {
+export function HistoryChart({ title, yLabel, series: latest, logScale, emptyText = 'Press Train to see this chart fill in.', actions, xMax, emptyDomain, refLine }: HistoryChartProps) {
   // Each chart takes new data in a task of its own: recharts recomputes its whole layout on new
   // data, and two charts doing that in one task would make one long task.
-  const series = useLater(latest);
+  const data = useLater(latest);
+  const ref = refLine && xMax !== undefined
+    ? [{ key: 'ref', name: refLine.name, color: 'var(--muted)', points: [{ step: 0, value: refLine.value }, { step: xMax, value: refLine.value }] }]
+    : [];
+  const series = ref.length ? [...data, ...ref] : data;
   return (
     <ChartFigure
       title={title}
-      summary={summarise(series)}
-      hasData={series.some((s) => s.points.length > 0)}
+      summary={`${summarise(data)}${refLine ? ` A line marks ${refLine.name}, ${formatNumber(refLine.value)}.` : ''}`}
+      hasData={data.some((s) => s.points.length > 0)}
       emptyText={emptyText}
-      table={() => <DataTable series={series} />}
+      table={() => <DataTable series={data} />}
       actions={actions}
     >
       <LinePlot series={series} logScale={logScale} yLabel={yLabel} xMax={xMax} emptyDomain={emptyDomain} />

@@ -15,10 +15,12 @@ export interface LessonShellProps {
   steps: readonly { id: string; title: string }[];
   prev: ShellLink;
   next: ShellLink;
+  /** Which lesson this is, above the step count. */
+  eyebrow?: string;
   children: ReactNode;
 }
 
-export function LessonShell({ id, title, steps, prev, next, children }: LessonShellProps) {
+export function LessonShell({ id, title, steps, prev, next, eyebrow, children }: LessonShellProps) {
   const index = steps.findIndex((s) => s.id === id);
   const visited = useLesson((s) => s.visited);
   useEffect(() => lessonStore.getState().markVisited(id), [id]);
@@ -26,7 +28,7 @@ export function LessonShell({ id, title, steps, prev, next, children }: LessonSh
   return (
     <article className="page" aria-labelledby="lesson-title">
       <p className="progress">
-        Step {index + 1} of {steps.length} · <span>{done} of {steps.length} visited</span>
+        {eyebrow && <>{eyebrow} · </>}Step {index + 1} of {steps.length} · <span>{done} of {steps.length} visited</span>
       </p>
       <h1 id="lesson-title">{title}</h1>
       {children}

@@ -19,6 +19,10 @@ export interface PredictionProps {
   /** Relative tolerance (3 % by default), with an absolute floor of `atol`. */
   rtol?: number;
   atol?: number;
+  /** Offer these answers to pick from instead of a number field (e.g. yes = 1, no = 0). */
+  choices?: { value: number; label: string }[];
+  /** How the engine's answer is shown (default: the number). */
+  show?: (answer: number) => string;
 }
 
 /** A typed guess as a number: decimals, "−1", or a fraction such as "1/9". */
@@ -37,13 +41,18 @@ export function isClose(guess: number, answer: number, rtol = 0.03, atol = 0.002
   return Math.abs(guess - answer) <= Math.max(atol, rtol * Math.abs(answer));
 }
 
-export function Prediction({ id, question, answer, why, rtol, atol }: PredictionProps) {
+export function Prediction({ id, question, answer, why, rtol, atol, choices, show = formatNumber }: PredictionProps) {
   const saved = useLesson((s) => s.predictions[id]);
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const field = useId();
   const check = () => {
     if (answer === undefined) return;
+    const picked = choices?.find((c) => String(c.value) === text);
+    if (choices) {
+      if (picked) lessonStore.getState().answer(id, { answer: picked.label, result: picked.value === answer ? 'right' : 'wrong' });
+      return;
+    }
     const g = readGuess(text);
     if (typeof g === 'string') { setProblem(g); return; }
     setProblem(null);
@@ -58,9 +67,25 @@ export function Prediction({ id, question, answer, why, rtol, atol }: Prediction
         <p role="status">
           <strong>{verdict}</strong>{' '}
           {saved.result !== 'skipped' ? <>You said <strong>{saved.answer}</strong>; the engine says </> : <>The engine says </>}
-          <strong>{formatNumber(answer)}</strong>. {why}
+          <strong>{answer === undefined ? '…' : show(answer)}</strong>. {why}
         </p>
         <button type="button" className="link-button" onClick={() => { lessonStore.getState().forget(id); setText(''); }}>Try this one again</button>
+      </div>
+    );
+  }
+  if (choices) {
+    return (
+      <div className="prediction" data-testid={`prediction-${id}`}>
+        <fieldset className="prediction-choices">
+          <legend className="prediction-q">{question}</legend>
+          {choices.map((c) => (
+            <label key={c.value} className="pg-check"><input type="radio" name={field} value={c.value} checked={text === String(c.value)} onChange={() => setText(String(c.value))} /> {c.label}</label>
+          ))}
+        </fieldset>
+        <div className="toolbar">
+          <button type="button" onClick={check} disabled={!text || answer === undefined}>Check</button>
+          <button type="button" className="link-button" onClick={skip}>Skip</button>
+        </div>
       </div>
     );
   }

@@ -1,10 +1,25 @@
 import type { RunView } from '../store/training-store.ts';
 import { formatNumber, plural } from './format.ts';
 
+/** What a status line needs to know about a run (any kind of run). */
+export interface StatusInfo {
+  status: RunView['status'];
+  /** The last step taken. */
+  step: number;
+  /** The steps the run was asked for. */
+  steps: number;
+  divergedAt?: number;
+  message?: string;
+}
+
+/** A negator run as a status line sees it. */
+export const statusOfRun = (run: RunView | undefined): StatusInfo | undefined =>
+  run && { status: run.status, step: run.history.latest()?.step ?? 0, steps: run.config.steps, divergedAt: run.divergedAt, message: run.message };
+
 /** What the run is doing, in one sentence. */
-export function statusText(run: RunView | undefined): string {
+export function statusText(run: StatusInfo | undefined): string {
   if (!run) return 'Ready. Press Train to run gradient descent.';
-  const step = run.history.latest()?.step ?? 0;
+  const { step } = run;
   switch (run.status) {
     // No step number while running: this line is a live region, and would be read out at every step.
     case 'running': return 'Training…';
@@ -19,14 +34,19 @@ export function statusText(run: RunView | undefined): string {
 }
 
 /** One polite live line saying what the run is doing, plus the worker's explanation if any. */
-export function RunStatusLine({ run }: { run: RunView | undefined }) {
-  const alert = run && (run.status === 'diverged' || run.status === 'overflowed' || run.status === 'error');
+export function StatusLine({ info }: { info: StatusInfo | undefined }) {
+  const alert = info && (info.status === 'diverged' || info.status === 'overflowed' || info.status === 'error');
   return (
     <div className={alert ? 'status status-alert' : 'status'} role={alert ? 'alert' : 'status'}>
-      <strong>{statusText(run)}</strong>
-      {run?.message && <span> {run.message}</span>}
+      <strong>{statusText(info)}</strong>
+      {info?.message && <span> {info.message}</span>}
     </div>
   );
+}
+
+/** The status line of a negator run. */
+export function RunStatusLine({ run }: { run: RunView | undefined }) {
+  return <StatusLine info={statusOfRun(run)} />;
 }
 
 /** A run's result in a few words, for lists of runs: "done after 40 steps: w = -0.9995, loss 3.84e-6". */

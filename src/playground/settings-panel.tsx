@@ -6,7 +6,7 @@ import { useId, useState } from 'react';
 import { NumberField } from '../components/number-field.tsx';
 import { playgroundStore, usePlayground, type PlaygroundSettings } from '../store/playground-store.ts';
 import { useTraining } from '../store/training-store.ts';
-import { SpeedSelect } from '../components/speed-select.tsx';
+import { RunButtons, type RunActions } from '../components/run-controls.tsx';
 import type { DTypeName, ModelKind, OptimizerKind } from '../training/config.ts';
 import { SETTING_LABELS, type PlaygroundForm, type TextSetting } from './playground-form.ts';
 
@@ -81,7 +81,6 @@ function useLiveStatus(): 'running' | 'paused' | null {
 
 function Buttons({ form }: { form: PlaygroundForm }) {
   const live = useLiveStatus();
-  const running = live !== null;
   const speed = usePlayground((s) => s.settings.speed);
   const store = playgroundStore.getState();
   const [error, setError] = useState<string | null>(null);
@@ -90,26 +89,23 @@ function Buttons({ form }: { form: PlaygroundForm }) {
     setError(null);
     fn().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   };
+  const actions: RunActions = {
+    train: guard(() => store.train(config!)), pause: guard(() => store.pause()), resume: guard(() => store.resume()),
+    stop: guard(() => store.stop()), step: guard(() => store.step(config!)), reset: guard(() => store.reset()),
+  };
   return (
-    <>
-      <div className="toolbar">
-        <button type="button" className="primary" disabled={!config || running} onClick={guard(() => store.train(config!))}>Train</button>
-        {live === 'paused'
-          ? <button type="button" onClick={guard(() => store.resume())}>Resume</button>
-          : <button type="button" disabled={live !== 'running'} onClick={guard(() => store.pause())}>Pause</button>}
-        <button type="button" disabled={!running} onClick={guard(() => store.stop())}>Stop</button>
-        <button type="button" disabled={!config || live === 'running'} onClick={guard(() => store.step(config!))}>Step</button>
-        <button type="button" onClick={guard(() => store.reset())}>Reset</button>
-        <SpeedSelect value={speed} withAuto onChange={(sp) => void store.setSpeed(sp)} />
-        <button type="button" className="link-button" onClick={() => playgroundStore.getState().resetSettings()}>Restore default settings</button>
-      </div>
-      {!config && (
-        <p className="field-error pg-blocked" role="status">
-          Training is off until {form.problems === 1 ? 'the highlighted problem is' : `the ${form.problems} highlighted problems are`} fixed. Nothing you typed has been changed.
-        </p>
-      )}
-      {error && <p role="alert" className="status-alert">{error} Check the settings and try again.</p>}
-    </>
+    <RunButtons status={live ?? undefined} ready={!!config} actions={actions} speed={speed} withAuto onSpeed={(sp) => void store.setSpeed(sp)}
+      note={(
+        <>
+          <button type="button" className="link-button" onClick={() => playgroundStore.getState().resetSettings()}>Restore default settings</button>
+          {!config && (
+            <p className="field-error pg-blocked" role="status">
+              Training is off until {form.problems === 1 ? 'the highlighted problem is' : `the ${form.problems} highlighted problems are`} fixed. Nothing you typed has been changed.
+            </p>
+          )}
+          {error && <p role="alert" className="status-alert">{error} Check the settings and try again.</p>}
+        </>
+      )} />
   );
 }
 

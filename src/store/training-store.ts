@@ -9,6 +9,7 @@ import { sameConfig, validateConfig, type FieldIssue, type TrainingConfig } from
 import { stepsPerSecond, type Speed } from '../training/pace.ts';
 import { explainOverflow, overflowed } from '../training/divergence.ts';
 import { RunHistory } from './history.ts';
+import { batchReceiver, newRunId } from './batch-receiver.ts';
 import { getTrainerClient } from './trainer-client.ts';
 import type { Batch, EndStatus, Head, RunEnd, StepResult, TrainerState } from '../worker-client.ts';
 
@@ -65,14 +66,9 @@ export interface TrainingState {
   adopt(channel: string, run: Pick<RunView, 'config' | 'status' | 'history' | 'head' | 'state' | 'message' | 'divergedAt'>): void;
 }
 
-let nextRunId = 1;
-/** Longest wait before streamed batches are shown, for runs at Max. */
-const RENDER_INTERVAL_MS = 200;
-/** Paced runs are shown at up to ~20 frames a second, so each step can be watched. */
-const PACED_RENDER_MS = 50;
 
 const newRun = (channel: string, config: TrainingConfig, status: RunStatus, speed: Speed): RunView =>
-  ({ runId: nextRunId++, channel, config, status, speed, history: new RunHistory(), head: null, state: null, version: 0, batches: 0 });
+  ({ runId: newRunId(), channel, config, status, speed, history: new RunHistory(), head: null, state: null, version: 0, batches: 0 });
 
 const rowsOf = (r: StepResult, withStart: boolean): Batch => {
   const { record: s } = r;
@@ -94,26 +90,18 @@ export const trainingStore = createStore<TrainingState>()((set, get) => {
   const ignore = () => undefined;
 
   /** Takes batches into the run's history and publishes them at a watchable rate. */
-  const receiver = (channel: string, runId: number) => {
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const publish = () => {
-      timer = null;
+  const receiver = (channel: string, runId: number) => batchReceiver<Batch>(
+    (batch) => {
       const cur = get().runs[channel];
-      if (cur) patch(channel, runId, { version: cur.version + 1 });
-    };
-    const onBatch = (batch: Batch) => {
-      const cur = get().runs[channel];
-      if (!cur || cur.runId !== batch.runId) return;
+      if (!cur || cur.runId !== batch.runId) return false;
       cur.history.appendBatch(batch);
       cur.head = batch.head;
       cur.batches += 1;
-      const paced = stepsPerSecond(cur.speed, cur.config.steps) !== null || cur.status === 'paused';
-      if (cur.version === 0) publish();
-      else timer ??= setTimeout(publish, paced ? PACED_RENDER_MS : RENDER_INTERVAL_MS);
-    };
-    const flush = () => { if (timer) clearTimeout(timer); publish(); };
-    return { onBatch, flush };
-  };
+      return true;
+    },
+    () => { const cur = get().runs[channel]; return !!cur && (stepsPerSecond(cur.speed, cur.config.steps) !== null || cur.status === 'paused'); },
+    () => { const cur = get().runs[channel]; if (cur) patch(channel, runId, { version: cur.version + 1 }); },
+  );
 
   const finish = (channel: string, runId: number, end: RunEnd) =>
     patch(channel, runId, { status: end.status, message: end.message, divergedAt: end.divergedAt, elapsedMs: end.elapsedMs, state: end.state });

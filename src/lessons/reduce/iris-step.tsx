@@ -1,0 +1,112 @@
+/**
+ * Lesson 2, step 2: learn a projection. The negator's loop with its one weight grown into a
+ * 4×2 matrix W, trained on Fisher's 150 iris flowers: encode z = x·W, decode z·Wᵀ, and the loss
+ * is how much of each flower the round trip loses. Checked against exact PCA as it trains.
+ */
+import { useDeferredValue } from 'react';
+import { CodeView } from '../../components/code-view.tsx';
+import { formatNumber } from '../../components/format.ts';
+import { HistoryChart } from '../../components/history-chart.tsx';
+import { Prediction } from '../../components/prediction.tsx';
+import { StatusLine } from '../../components/run-status.tsx';
+import { useReduce } from '../../store/reduce-store.ts';
+import type { DatasetInfo } from '../../worker-client.ts';
+import { ReduceControls } from './reduce-controls.tsx';
+import { FlowerScatter } from './flower-scatter.tsx';
+import { IRIS_FIELDS, irisConfig, keptByTwo, useDatasetInfo, useFieldForm, useReduceSpeed } from './shared.ts';
+import { historyPoints, reduceStatusRun } from './run-views.ts';
+import { VarianceBars } from './variance-bars.tsx';
+
+export const IRIS_CHANNEL = 'iris';
+
+const CODE = [
+  '// x: 150 flowers × 4 measurements (z-scored); W: 4 × 2, a variable',
+  'const tape = new GradientTape();',
+  'const loss = tape.record(() =>',
+  '  mean(square(sub(x, matmul(matmul(x, W), transpose(W))))));',
+  'const gradient = tape.gradient(loss, W);   // 4 × 2, like W',
+  'W.assign(add(W, mul(gradient, -0.1)));',
+];
+
+function Readout({ step, loss, angle, floor }: { step?: number; loss?: number; angle?: number; floor?: number }) {
+  return (
+    <dl className="readout" aria-label="Iris run">
+      <div><dt>Step</dt><dd data-testid="iris-step">{step ?? '—'}</dd></div>
+      <div><dt>Loss <span className="dt-note">before its update</span></dt><dd data-testid="iris-loss">{formatNumber(loss)}</dd></div>
+      <div><dt>PCA&apos;s floor</dt><dd>{formatNumber(floor)}</dd></div>
+      <div><dt>Angle to PCA</dt><dd data-testid="angle-to-pca">{angle === undefined ? '—' : `${formatNumber(angle, 3)}°`}</dd></div>
+    </dl>
+  );
+}
+
+function Projection() {
+  return (
+    <section className="card" aria-labelledby="proj-title">
+      <h2 id="proj-title">Learn a projection instead</h2>
+      <p>
+        Instead of moving points, learn a matrix W with 4 rows and 2 columns. Any flower x (a row of 4
+        measurements) goes through it to two numbers, z = x·W: its place on the plane. Going back, z·Wᵀ
+        rebuilds a guess of the 4 measurements. The loss is how far the guess is from the flower,
+        averaged: mean((x − x·W·Wᵀ)²). It is the negator&apos;s loop — record the loss on a tape, ask for
+        the gradient, step against it — with the one weight grown into a matrix.
+      </p>
+      <CodeView title="One step, with the same engine as the negator" lines={CODE} highlight={[3, 4]} />
+    </section>
+  );
+}
+
+export function IrisStep() {
+  const form = useFieldForm(IRIS_FIELDS);
+  const config = irisConfig(form.values);
+  const [speed, setSpeed] = useReduceSpeed('reduce-iris', 50);
+  const info = useDatasetInfo('iris-z');
+  const run = useDeferredValue(useReduce((s) => s.runs[IRIS_CHANNEL]));
+  const n = run?.history.length ?? 0;
+  const at = (k: 'loss' | 'angle' | 'steps') => (n ? run!.history.column(k)[n - 1] : undefined);
+  const floor = info.data?.floor;
+  const timed = run && run.status === 'done' && run.speed === 'max' && run.elapsedMs !== undefined;
+  return (
+    <>
+      <p className="lede">
+        Fisher&apos;s 150 iris flowers, each measured four ways (sepal length and width, petal length and width, in cm),
+        from three species. Four numbers per flower cannot be drawn on a page. Two can.
+      </p>
+      <Prediction id="reduce-variance" question="How much of the variance can two dimensions keep, in percent?" answer={keptByTwo(info.data)}
+        show={(v) => `${formatNumber(v, 4)} %`}
+        why={<>Exact PCA finds the two directions along which the flowers vary most; together they hold {formatNumber(keptByTwo(info.data), 4)} % of the variance of the z-scored measurements.</>} />
+      <Projection />
+      <div className="card">
+        <h2>Train it on the flowers</h2>
+        <p>W starts from small random numbers (the Seed picks them). Watch the three species separate as it trains.</p>
+        <ReduceControls channel={IRIS_CHANNEL} config={config} specs={IRIS_FIELDS} form={form} speed={speed} onSpeed={setSpeed} />
+        <StatusLine info={reduceStatusRun(run)} />
+        <Readout step={at('steps')} loss={at('loss')} angle={at('angle')} floor={floor} />
+        {timed && <p className="muted" data-testid="worker-time">{formatNumber(run!.history.length - 1)} steps took {formatNumber(run!.elapsedMs, 3)} ms in the worker.</p>}
+        <FlowerScatter run={run} config={config} info={info.data} />
+        <div className="chart-grid">
+          <HistoryChart title="Loss over steps" yLabel="loss (log)" logScale xMax={run?.config.steps ?? config?.steps ?? 300}
+            refLine={floor !== undefined ? { value: floor, name: "exact PCA's floor" } : undefined}
+            series={[{ key: 'loss', name: 'Loss', color: 'var(--loss)', points: historyPoints(run, 'loss') }]} />
+          <HistoryChart title="Angle to exact PCA's plane" yLabel="degrees (log)" logScale xMax={run?.config.steps ?? config?.steps ?? 300}
+            series={[{ key: 'angle', name: 'Angle', color: 'var(--weight)', points: historyPoints(run, 'angle', 500, (v) => v > 0) }]} />
+        </div>
+        <Explained info={info.data} loss={at('loss')} />
+      </div>
+      <p><a className="primary-link" href="#/reduce/experiments">Next: experiments</a></p>
+    </>
+  );
+}
+
+function Explained({ info, loss }: { info: DatasetInfo | undefined; loss: number | undefined }) {
+  if (!info) return null;
+  return (
+    <section aria-labelledby="explained-title">
+      <h3 id="explained-title">How much each direction holds</h3>
+      <VarianceBars info={info} loss={loss} />
+      <p>
+        The loss cannot go below exact PCA&apos;s floor: what the two dropped directions hold, {formatNumber(info.eigenvalues[2])} +
+        {' '}{formatNumber(info.eigenvalues[3])}, shared out over the 4 measurements — {formatNumber(info.floor)}.
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+/**
+ * Takes a streaming run's batches in as they come and publishes them at a watchable rate:
+ * the first at once, then at most every 50 ms for paced runs (each step can be seen) and every
+ * 200 ms at Max (a million-step run must not keep the main thread redrawing).
+ */
+
+/** Longest wait before streamed batches are shown, for runs at Max. */
+export const RENDER_INTERVAL_MS = 200;
+/** Paced runs are shown at up to ~20 frames a second. */
+export const PACED_RENDER_MS = 50;
+
+export interface Receiver<B> {
+  onBatch(batch: B): void;
+  /** Publishes whatever arrived since the last time, now (at the run's end). */
+  flush(): void;
+}
+
+/** `take` stores a batch in its run (false: the batch is stale and was dropped); `publish` tells the UI. */
+export function batchReceiver<B>(take: (batch: B) => boolean, paced: () => boolean, publish: () => void): Receiver<B> {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let first = true;
+  const fire = () => { timer = null; publish(); };
+  return {
+    onBatch(batch) {
+      if (!take(batch)) return;
+      if (first) { first = false; fire(); return; }
+      timer ??= setTimeout(fire, paced() ? PACED_RENDER_MS : RENDER_INTERVAL_MS);
+    },
+    flush() {
+      if (timer) clearTimeout(timer);
+      fire();
+    },
+  };
+}
+
+let nextRunId = 1;
+/** A run id unique across every store that starts runs (the worker's controls are keyed by it). */
+export const newRunId = (): number => nextRunId++;

@@ -1,0 +1,87 @@
+/**
+ * The negator's runs in the worker: each step of the Trainer becomes a row as the tutorial
+ * prints it (loss and gradient before the update, parameters after), row 0 the start; each
+ * batch also says where the run stands now (the loss and slope at the latest weights).
+ */
+import type { TrainingConfig } from '../src/training/config.ts';
+import { Columns, RUN_COLUMNS, type RunColumn } from '../src/training/columns.ts';
+import { Trainer, type Head, type StepRecord, type TrainerState } from '../src/training/trainer.ts';
+import { explainDivergence, explainOverflow, hasDiverged, overflowed } from '../src/training/divergence.ts';
+import { sendBatch, type EndStatus, type Stepper } from './run-loop.ts';
+
+/** A slice of a run's history: one typed array per column (transferred, not copied) and where it stands now. */
+export interface Batch {
+  runId: number;
+  /** Step number of the first row (0 for the run's start row). */
+  fromStep: number;
+  steps: Float64Array;
+  loss: Float64Array;
+  weight: Float64Array;
+  bias: Float64Array;
+  grad: Float64Array;
+  gradBias: Float64Array;
+  /** Loss and gradients at the latest parameters (what the next step will measure); null if they overflow. */
+  head: Head | null;
+}
+
+export interface RunEnd {
+  runId: number;
+  status: EndStatus;
+  /** The last step whose row was sent. */
+  lastStep: number;
+  /** The step where the loss was first seen blowing up, if it did. */
+  divergedAt?: number;
+  message?: string;
+  /** Wall time of the run inside the worker, in ms (time spent paused included). */
+  elapsedMs?: number;
+  /** Where the run stopped: weights and optimizer slots, so a Step can continue it exactly. */
+  state: TrainerState;
+}
+
+export type BatchCallback = (batch: Batch) => void | Promise<void>;
+
+/** A run in progress: its trainer, the rows not yet sent, and what it has seen. */
+export class NegatorRun implements Stepper<RunEnd> {
+  readonly trainer: Trainer;
+  readonly rows = new Columns<RunColumn>(RUN_COLUMNS, 256);
+  firstLoss = NaN;
+  divergedAt: number | undefined;
+  lastStep = 0;
+
+  constructor(readonly config: TrainingConfig, readonly runId: number, readonly onBatch: BatchCallback) {
+    this.trainer = new Trainer(config);
+  }
+
+  /** One step; false when it overflowed (nothing recorded). The first step also records the start as row 0. */
+  step(): boolean {
+    const r = this.trainer.step();
+    if (overflowed(r)) return false;
+    if (r.step === 1) {
+      this.firstLoss = r.loss;
+      this.rows.push({ steps: 0, loss: r.loss, weight: r.weightBefore, bias: r.biasBefore, grad: r.gradWeight, gradBias: r.gradBias });
+    }
+    if (this.divergedAt === undefined && hasDiverged(r.loss, this.firstLoss, this.config.optimizer)) this.divergedAt = r.step;
+    this.rows.push(rowOf(r));
+    this.lastStep = r.step;
+    return true;
+  }
+
+  async flush(): Promise<void> {
+    if (this.rows.length === 0) return;
+    const head = this.trainer.peek();
+    const cols = this.rows.take();
+    const finite = Number.isFinite(head.loss) && Number.isFinite(head.grad) && Number.isFinite(head.gradBias);
+    await sendBatch(this.onBatch, { runId: this.runId, fromStep: cols.steps[0], ...cols, head: finite ? head : null }, RUN_COLUMNS.map((k) => cols[k]));
+  }
+
+  end(status: EndStatus): RunEnd {
+    const message = status === 'overflowed' ? explainOverflow(this.config, this.lastStep + 1) : undefined;
+    const diverged = this.divergedAt !== undefined;
+    const final = status === 'done' && diverged ? 'diverged' : status;
+    const why = diverged ? explainDivergence(this.config, this.divergedAt!) : undefined;
+    return { runId: this.runId, status: final, lastStep: this.lastStep, divergedAt: this.divergedAt, message: [message, why].filter(Boolean).join(' ') || undefined, state: this.trainer.state };
+  }
+}
+
+const rowOf = (r: StepRecord) => ({ steps: r.step, loss: r.loss, weight: r.weight, bias: r.bias, grad: r.gradWeight, gradBias: r.gradBias });
+

@@ -1,0 +1,96 @@
+/**
+ * The Reduce lesson's runs in the worker: the tied autoencoder on the iris flowers and the
+ * four points' squared-distance stress. Each step is a row (loss before the update, and for
+ * the autoencoder the angle to exact PCA's plane after it); each batch also carries where the
+ * points are now, so the scatter can redraw as they settle.
+ */
+import { AutoencoderTrainer, assertValidAutoencoderConfig, type AutoencoderConfig, type AutoencoderState } from '../src/training/reduce/autoencoder.ts';
+import { StressTrainer, assertValidStressConfig, pairsTable, type StressConfig, type StressState } from '../src/training/reduce/stress.ts';
+import { Columns } from '../src/training/columns.ts';
+import { sendBatch, type EndStatus, type Stepper } from './run-loop.ts';
+
+export type ReduceRunConfig = ({ kind: 'autoencoder' } & AutoencoderConfig) | ({ kind: 'stress' } & StressConfig);
+
+export const REDUCE_COLUMNS = ['steps', 'loss', 'angle', 'gradNorm'] as const;
+export type ReduceColumn = (typeof REDUCE_COLUMNS)[number];
+
+export interface ReduceBatch extends Record<ReduceColumn, Float64Array> {
+  runId: number;
+  fromStep: number;
+  /** The 2-D points after the batch's last step, row-major (150×2 flowers, or 4×2 positions). */
+  points: Float64Array;
+  /** The trained matrix after it (W d×2, or the 4×2 positions). */
+  weights: Float64Array;
+  /** For the stress run: each pair's 2-D distance now (AB, AC, AD, BC, BD, CD). */
+  pairDistances: Float64Array;
+}
+
+export interface ReduceEnd {
+  runId: number;
+  status: EndStatus;
+  lastStep: number;
+  divergedAt?: number;
+  message?: string;
+  elapsedMs?: number;
+  state: AutoencoderState | StressState;
+}
+
+/** The config, validated for its kind (a typed ConfigError otherwise). */
+export function assertValidReduceConfig(raw: unknown): ReduceRunConfig {
+  const r = (typeof raw === 'object' && raw !== null ? raw : {}) as { kind?: unknown };
+  const { kind, ...rest } = r as Record<string, unknown>;
+  if (kind === 'stress') return { kind, ...assertValidStressConfig(rest) };
+  return { kind: 'autoencoder', ...assertValidAutoencoderConfig(kind === 'autoencoder' ? rest : raw) };
+}
+
+/** A Reduce run as the loop drives it. */
+export class ReduceRun implements Stepper<ReduceEnd> {
+  private readonly trainer: AutoencoderTrainer | StressTrainer;
+  private readonly rows = new Columns<ReduceColumn>(REDUCE_COLUMNS, 64);
+  private latest: Float64Array;
+  lastStep: number;
+
+  /** `from` continues a run where it stopped (its state from the last ReduceEnd). */
+  constructor(readonly config: ReduceRunConfig, readonly runId: number, readonly onBatch: (b: ReduceBatch) => void | Promise<void>, from?: AutoencoderState | StressState) {
+    const { kind, ...settings } = config;
+    this.trainer = kind === 'stress'
+      ? new StressTrainer(settings as StressConfig, from as StressState | undefined)
+      : new AutoencoderTrainer(settings as AutoencoderConfig, from as AutoencoderState | undefined);
+    this.lastStep = this.trainer.state.step;
+    this.latest = Float64Array.from(weightsOf(this.trainer));
+  }
+
+  step(): boolean {
+    const t = this.trainer;
+    const angleBefore = t instanceof AutoencoderTrainer ? t.angleToPca() : 0;
+    const r = t.step();
+    const after = 'weights' in r ? r.weights : r.positions;
+    if (!Number.isFinite(r.loss) || !after.every(Number.isFinite)) return false;
+    const angle = 'angleToPca' in r ? r.angleToPca : 0;
+    if (r.step === 1) this.rows.push({ steps: 0, loss: r.loss, angle: angleBefore, gradNorm: r.gradNorm });
+    this.rows.push({ steps: r.step, loss: r.loss, angle: Number.isFinite(angle) ? angle : 0, gradNorm: r.gradNorm });
+    this.latest = after;
+    this.lastStep = r.step;
+    return true;
+  }
+
+  async flush(): Promise<void> {
+    if (this.rows.length === 0) return;
+    const cols = this.rows.take();
+    const points = this.trainer instanceof AutoencoderTrainer ? Float64Array.from(this.trainer.embedding().flat()) : Float64Array.from(this.latest);
+    const pairDistances = this.trainer instanceof StressTrainer ? Float64Array.from(pairsTable(this.latest).map((p) => p.d2)) : new Float64Array(0);
+    const batch: ReduceBatch = { runId: this.runId, fromStep: cols.steps[0], ...cols, points, weights: Float64Array.from(this.latest), pairDistances };
+    await sendBatch(this.onBatch, batch, [...REDUCE_COLUMNS.map((k) => cols[k]), points, batch.weights, pairDistances]);
+  }
+
+  end(status: EndStatus): ReduceEnd {
+    const d = this.trainer.divergence;
+    const final = status === 'done' && d ? 'diverged' : status;
+    const overflow = status === 'overflowed' ? `Overflowed at step ${this.lastStep + 1}: the numbers grew past what ${this.config.dtype} can hold, so the run stopped there.` : undefined;
+    return { runId: this.runId, status: final, lastStep: this.lastStep, divergedAt: d?.step, message: [overflow, d?.message].filter(Boolean).join(' ') || undefined, state: this.trainer.state };
+  }
+}
+
+function weightsOf(t: AutoencoderTrainer | StressTrainer): number[] {
+  return t instanceof AutoencoderTrainer ? t.state.weights : t.state.positions;
+}
