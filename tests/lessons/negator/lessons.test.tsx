@@ -22,11 +22,12 @@ function open(hash: string) {
 }
 
 describe('lesson navigation', () => {
-  it('has a nav with the five named links and marks the current one', () => {
+  it('has a nav with lesson 1’s five named links, lesson 2 (Reduce) as its own group, and marks the current one', () => {
     open('#/loss');
     const nav = screen.getByRole('navigation', { name: 'Lesson' });
-    const names = within(nav).getAllByRole('link').map((a) => a.textContent?.replace('✓', ''));
-    expect(names).toEqual(['Perceptron', 'Loss', 'Tape', 'Descent', 'Playground']);
+    const group = (name: RegExp) => within(within(nav).getByRole('list', { name })).getAllByRole('link').map((a) => a.textContent?.replace('✓', ''));
+    expect(group(/^Lesson 1/)).toEqual(['Perceptron', 'Loss', 'Tape', 'Descent', 'Playground']);
+    expect(group(/^Lesson 2/)).toEqual(['Reduce']);
     expect(within(nav).getByRole('link', { name: 'Loss' }).getAttribute('aria-current')).toBe('page');
     expect(screen.getByRole('heading', { level: 1, name: 'Loss' })).toBeTruthy();
   });
