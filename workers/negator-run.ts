@@ -34,6 +34,8 @@ export interface RunEnd {
   message?: string;
   /** Wall time of the run inside the worker, in ms (time spent paused included). */
   elapsedMs?: number;
+  /** Of that, the time spent computing the steps (not waiting for the page or a paced step's turn). */
+  computeMs?: number;
   /** Where the run stopped: weights and optimizer slots, so a Step can continue it exactly. */
   state: TrainerState;
 }

@@ -32,6 +32,8 @@ export interface ReduceEnd {
   divergedAt?: number;
   message?: string;
   elapsedMs?: number;
+  /** Of that, the time spent computing the steps (not waiting for the page or a paced step's turn). */
+  computeMs?: number;
   state: AutoencoderState | StressState;
 }
 

@@ -75,13 +75,16 @@ export async function sendBatch<B>(onBatch: (b: B) => void | Promise<void>, batc
 
 /**
  * Runs `run` to `steps` under `control`, sending batches at most every `batchMs` when
- * unpaced. `superseded()` is asked between batches (a newer run on the same channel).
+ * unpaced. `superseded()` is asked between batches (a newer run on the same channel). The end
+ * reports `computeMs`: the time spent in the steps themselves, not sleeping or sending.
  */
-export async function runLoop<End>(run: Stepper<End>, steps: number, control: Control, superseded: () => boolean, batchMs = 16): Promise<End> {
+export async function runLoop<End>(run: Stepper<End>, steps: number, control: Control, superseded: () => boolean, batchMs = 16): Promise<End & { computeMs: number }> {
+  let computeMs = 0;
+  const done = (e: End) => ({ ...e, computeMs });
   let base = now();
   let baseStep = 0;
   while (run.lastStep < steps) {
-    if (control.stopped || superseded()) return run.end('stopped');
+    if (control.stopped || superseded()) return done(run.end('stopped'));
     if (control.paused && control.advances === 0) {
       await sleep(control, Infinity);
       base = now();
@@ -100,12 +103,14 @@ export async function runLoop<End>(run: Stepper<End>, steps: number, control: Co
         continue;
       }
     }
+    const t0 = now();
     const ok = control.paused || sps !== null ? run.step() : runSlice(run, steps, batchMs);
+    computeMs += now() - t0;
     await run.flush();
-    if (!ok) return run.end('overflowed');
+    if (!ok) return done(run.end('overflowed'));
     if (sps === null) await yieldToEvents();
   }
-  return run.end('done');
+  return done(run.end('done'));
 }
 
 /** As many steps as fit in one time slice (checking the clock every 32 steps); false on overflow. */

@@ -34,6 +34,7 @@ export interface ReduceRunView {
   message?: string;
   divergedAt?: number;
   elapsedMs?: number;
+  computeMs?: number;
 }
 
 export interface ReduceState {
@@ -81,7 +82,7 @@ export const reduceStore = createStore<ReduceState>()((set, get) => {
     try {
       const end = await client().trainReduce(config, r.onBatch, opts);
       r.flush();
-      patch(channel, view.runId, { status: from ? 'stepped' : end.status, message: end.message, divergedAt: end.divergedAt ?? from?.divergedAt, elapsedMs: from ? undefined : end.elapsedMs, state: end.state });
+      patch(channel, view.runId, { status: from ? 'stepped' : end.status, message: end.message, divergedAt: end.divergedAt ?? from?.divergedAt, elapsedMs: from ? undefined : end.elapsedMs, computeMs: from ? undefined : end.computeMs, state: end.state });
     } catch (e) {
       r.flush();
       patch(channel, view.runId, { status: 'error', message: e instanceof Error ? e.message : String(e) });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
 import { appInBrowser } from './harness.ts';
 
-const PAGES = ['', 'perceptron', 'loss', 'tape', 'descent', 'playground'];
+const PAGES = ['', 'perceptron', 'loss', 'tape', 'descent', 'playground', 'reduce', 'reduce/iris', 'reduce/experiments'];
 
 describe('accessibility (axe-core, WCAG 2 A/AA rules)', () => {
   const app = appInBrowser();
@@ -15,6 +15,8 @@ describe('accessibility (axe-core, WCAG 2 A/AA rules)', () => {
       await page.getByRole('heading', { level: 1 }).waitFor();
       const train = page.getByRole('button', { name: 'Train', exact: true });
       if (await train.count()) {
+        const speed = page.getByLabel('Speed');
+        if (await speed.count()) await speed.first().selectOption('max');
         await train.first().click();
         await page.getByRole('status').filter({ hasText: /Done:/ }).first().waitFor({ timeout: 15_000 });
       }

@@ -64,7 +64,7 @@ export function IrisStep() {
   const n = run?.history.length ?? 0;
   const at = (k: 'loss' | 'angle' | 'steps') => (n ? run!.history.column(k)[n - 1] : undefined);
   const floor = info.data?.floor;
-  const timed = run && run.status === 'done' && run.speed === 'max' && run.elapsedMs !== undefined;
+  const timed = run && run.status === 'done' && run.speed === 'max' && run.computeMs !== undefined;
   return (
     <>
       <p className="lede">
@@ -81,7 +81,11 @@ export function IrisStep() {
         <ReduceControls channel={IRIS_CHANNEL} config={config} specs={IRIS_FIELDS} form={form} speed={speed} onSpeed={setSpeed} />
         <StatusLine info={reduceStatusRun(run)} />
         <Readout step={at('steps')} loss={at('loss')} angle={at('angle')} floor={floor} />
-        {timed && <p className="muted" data-testid="worker-time">{formatNumber(run!.history.length - 1)} steps took {formatNumber(run!.elapsedMs, 3)} ms in the worker.</p>}
+        {timed && (
+          <p className="muted" data-testid="worker-time">
+            {formatNumber(run!.history.length - 1)} steps took {formatNumber(run!.computeMs, 3)} ms of worker time ({formatNumber(run!.elapsedMs, 3)} ms in all, with handing each batch to this page).
+          </p>
+        )}
         <FlowerScatter run={run} config={config} info={info.data} />
         <div className="chart-grid">
           <HistoryChart title="Loss over steps" yLabel="loss (log)" logScale xMax={run?.config.steps ?? config?.steps ?? 300}

@@ -1,0 +1,105 @@
+/** Lesson 2 walked as a learner would: four points, the flowers against exact PCA, experiments. */
+import { before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { appInBrowser } from './harness.ts';
+
+const SHOTS = 'test-results/screenshots';
+
+describe('lesson 2, Reduce, in Chromium', () => {
+  before(() => mkdirSync(SHOTS, { recursive: true }));
+  const app = appInBrowser();
+
+  it('is reached from its own group in the navigation, a link named Reduce', async () => {
+    const { page } = app.browser;
+    await page.goto(`${app.server.url}#/`);
+    await page.getByRole('navigation', { name: 'Lesson' }).getByRole('link', { name: 'Reduce', exact: true }).click();
+    await page.getByRole('heading', { name: 'Squash four points', level: 1 }).waitFor();
+    assert.match(page.url(), /#\/reduce$/);
+    assert.equal(await page.title(), 'Squash four points — Perceptron Lab');
+  });
+
+  it('turns the 3-D view with the keyboard and lays the four points flat', async () => {
+    const { page } = app.browser;
+    const view = page.getByRole('group', { name: /The four points A, B, C and D in 3-D/ });
+    const yaw = async () => Number(await view.getAttribute('data-yaw'));
+    const before = await yaw();
+    await view.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await yaw(), (before + 30) % 360);
+    await page.keyboard.press('ArrowUp');
+    assert.equal(Number(await view.getAttribute('data-pitch')), 35);
+    await page.getByLabel('Speed').selectOption('max');
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: /Done: 150 steps run\./ }).waitFor({ timeout: 20_000 });
+    const text = await page.getByTestId('points-readout').textContent() ?? '';
+    const loss = Number(/loss (\S+)/.exec(text)![1]);
+    assert.ok(Math.abs(loss - 1 / 9) < 1e-3, `settled near 1/9, at ${loss}`);
+    const table = page.getByRole('region', { name: 'Distances of each pair' });
+    assert.equal(await table.getByRole('row').count(), 7);
+    assert.match(await table.getByRole('row').nth(2).textContent() ?? '', /^AC2/);
+  });
+
+  it('trains W on the flowers: the loss reaches exact PCA’s floor and the angle to PCA falls below 1°', async () => {
+    const { page } = app.browser;
+    await page.goto(`${app.server.url}#/reduce/iris`);
+    await page.getByLabel('How much of the variance can two dimensions keep, in percent?').fill('90');
+    await page.getByRole('button', { name: 'Check' }).click();
+    await page.getByTestId('prediction-reduce-variance').getByText(/Not quite\. You said 90; the engine says 95\.81 %/).waitFor();
+    await page.getByLabel('Speed').selectOption('max');
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await page.getByTestId('iris-step').filter({ hasText: /^300$/ }).waitFor({ timeout: 20_000 });
+    const loss = Number(await page.getByTestId('iris-loss').textContent());
+    assert.ok(Math.abs(loss - 0.04187) < 1e-4, `loss ${loss}`);
+    const angle = Number((await page.getByTestId('angle-to-pca').textContent())!.replace('°', ''));
+    assert.ok(angle < 1, `angle ${angle}°`);
+    const scatter = page.getByRole('figure', { name: 'Flowers in two dimensions' });
+    assert.equal(await scatter.locator('.scatter-point').count(), 150);
+    const ms = Number(/took (\S+) ms/.exec(await page.getByTestId('worker-time').textContent() ?? '')![1]);
+    assert.ok(ms < 100, `300 steps took ${ms} ms in the worker`);
+  });
+
+  it('experiments: learning rates explained by the measured curvature, and a new flower on the scatter', async () => {
+    const { page } = app.browser;
+    await page.goto(`${app.server.url}#/reduce/experiments`);
+    await page.getByTestId('reduce-curvature').filter({ hasText: /5\.83/ }).waitFor();
+    assert.match(await page.getByTestId('reduce-limit').textContent() ?? '', /0\.343/);
+    await page.getByRole('radio', { name: 'Yes' }).check();
+    await page.getByRole('button', { name: 'Check' }).click();
+    await page.getByTestId('prediction-reduce-lr-0.5').getByText(/^Not quite\./).waitFor();
+    await page.getByRole('button', { name: 'Run all four' }).click();
+    await page.getByTestId('rate-1').filter({ hasText: /blew up/ }).waitFor({ timeout: 20_000 });
+    await page.getByTestId('rate-0.1').filter({ hasText: /settled/ }).waitFor({ timeout: 20_000 });
+    await page.getByTestId('rate-0.5').filter({ hasText: /never settled/ }).waitFor({ timeout: 20_000 });
+    await page.getByLabel('New flower: petal length (cm)').fill('6');
+    await page.getByTestId('new-flower').filter({ hasText: /The new flower lands at/ }).waitFor();
+    assert.equal(await page.getByRole('figure', { name: 'Flowers in two dimensions' }).locator('.scatter-extra').count(), 1);
+    assert.doesNotMatch(await page.locator('main').innerText(), /NaN|Infinity/);
+  });
+
+  it('screenshots at 390 and 1280 px, light and dark, with nothing sideways', async () => {
+    const { page } = app.browser;
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const [w, h] of [[390, 844], [1280, 800]] as const) {
+        await page.setViewportSize({ width: w, height: h });
+        for (const route of ['reduce', 'reduce/iris', 'reduce/experiments']) {
+          await page.goto(`${app.server.url}#/${route}`);
+          await page.reload();
+          await page.getByRole('heading', { level: 1 }).waitFor();
+          await page.waitForTimeout(500);
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          assert.ok(overflow <= 1, `#/${route} at ${w}px (${scheme}) scrolls sideways by ${overflow}px`);
+          await page.screenshot({ path: `${SHOTS}/${route.replace('/', '-')}-${w}-${scheme}.png`, fullPage: true });
+        }
+      }
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
+  it('logged no console errors and made no request to another origin', () => {
+    assert.deepEqual(app.browser.errors, []);
+    assert.deepEqual(app.browser.foreignRequests, []);
+  });
+});
