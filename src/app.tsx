@@ -1,14 +1,38 @@
 import { useEffect, useRef } from 'react';
 import { Overview } from './overview/overview-page.tsx';
-import { NegatorStep } from './lessons/negator/negator-step.tsx';
-import { PlaygroundPage } from './playground/playground-page.tsx';
+import { loaders } from './loaders.ts';
 import { LessonNav } from './components/lesson-nav.tsx';
 import { InstallButton, NoticesArea } from './components/notices-area.tsx';
 import { RouteBoundary } from './components/route-boundary.tsx';
+import { OpenedByNavigation } from './components/deferred.tsx';
 import { lessonStore } from './store/lesson-store.ts';
 import { playgroundStore } from './store/playground-store.ts';
-import { ROUTE_TITLES, isReduce, useRoute, type Route } from './router.ts';
-import { ReduceStep } from './lessons/reduce/reduce-step.tsx';
+import { ROUTE_TITLES, isReduce, useRoute, type NegatorStepId, type ReduceStepId, type Route } from './router.ts';
+
+// Each feature is its own chunk (fetched at idle after the first paint; see loaders.ts).
+function NegatorStep({ id }: { id: NegatorStepId }) {
+  const m = loaders.negator.useModule();
+  return m ? <m.NegatorStep id={id} /> : <PageLoading route={id} />;
+}
+function PlaygroundPage() {
+  const m = loaders.playground.useModule();
+  return m ? <m.PlaygroundPage /> : <PageLoading route="playground" />;
+}
+function ReduceStep({ id }: { id: ReduceStepId }) {
+  const m = loaders.reduce.useModule();
+  return m ? <m.ReduceStep id={id} /> : <PageLoading route={id} />;
+}
+
+/** What a page shows while its chunk arrives: its title, where the page will put it. */
+function PageLoading({ route }: { route: Route }) {
+  return (
+    <article className="page" aria-busy="true" data-loading="">
+      <p className="progress">&nbsp;</p>
+      <h1>{ROUTE_TITLES[route]}</h1>
+      <p className="muted">Loading this page…</p>
+    </article>
+  );
+}
 
 function Page({ route }: { route: Route }) {
   if (route === '') return <Overview />;
@@ -22,7 +46,7 @@ const resetFor = (route: Route) => (route === 'playground' ? () => playgroundSto
 
 /** The app shell: header with the lesson nav, notices, the current page inside its error boundary. */
 export function App() {
-  const route = useRoute();
+  const { route, navigated } = useRoute();
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
   useEffect(() => {
@@ -43,7 +67,9 @@ export function App() {
       <NoticesArea />
       <main id="main" ref={main} tabIndex={-1}>
         <RouteBoundary key={route} page={ROUTE_TITLES[route]} onReset={resetFor(route)}>
-          <Page route={route} />
+          <OpenedByNavigation.Provider value={navigated}>
+            <Page route={route} />
+          </OpenedByNavigation.Provider>
         </RouteBoundary>
       </main>
     </>

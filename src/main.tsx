@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
 import { startPwa } from './pwa.ts';
-import { startComparedRunsSync } from './store/compared-runs-sync.ts';
+import { prefetchAll } from './loaders.ts';
 import { getTrainerClient } from './store/trainer-client.ts';
 import { trainingStore } from './store/training-store.ts';
 import './styles.css';
@@ -19,7 +19,7 @@ createRoot(document.getElementById('root')!, {
 // Precache the shell and the worker chunk on first visit so the next visit works offline;
 // later versions are offered, never forced.
 startPwa();
-void startComparedRunsSync();
+prefetchAll();
 
 // Browser tests and bench:ui reach the worker's crash hook and run statistics through this;
 // it exists only when the page is opened with ?test-hooks.

@@ -1,5 +1,5 @@
 /** Hash routes (`#/tape`), so every page deep-links and works from the offline cache. */
-import { useSyncExternalStore } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 
 /** Lesson 1's steps, in order. */
 export const NEGATOR_STEPS = [
@@ -41,14 +41,23 @@ export function parseHash(hash: string): Route {
   return (ROUTES.has(first) ? first : '') as Route;
 }
 
-const subscribe = (onChange: () => void) => {
-  window.addEventListener('hashchange', onChange);
-  return () => window.removeEventListener('hashchange', onChange);
-};
-
-/** The current route; re-renders on hash changes. */
-export function useRoute(): Route {
-  return useSyncExternalStore(subscribe, () => parseHash(window.location.hash), () => '');
+/**
+ * The current route, and whether the learner has navigated since the app started; re-renders
+ * on hash changes. The new page renders in a transition: React builds it in short slices
+ * while the old page stays, so opening a page is not one long task.
+ */
+export function useRoute(): { route: Route; navigated: boolean } {
+  const [state, setState] = useState(() => ({ route: parseHash(window.location.hash), navigated: false }));
+  useEffect(() => {
+    const onChange = () => {
+      const route = parseHash(window.location.hash);
+      // The same page (a link's parameters changed): nothing to render again.
+      startTransition(() => setState((s) => (route === s.route ? s : { route, navigated: true })));
+    };
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return state;
 }
 
 export const hrefFor = (route: Route) => `#/${route}`;

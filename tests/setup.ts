@@ -7,6 +7,15 @@ if (typeof document !== 'undefined') {
   configure({ asyncUtilTimeout: 5000 });
 }
 
+// The app's lazily loaded chunks (lessons, Playground, charts) are loaded before any test
+// renders, as the page itself loads them at idle after its first paint.
+if (typeof document !== 'undefined') {
+  await import('../src/loaders.ts');
+  await import('../src/components/history-chart.tsx');
+  const { loadAll } = await import('../src/components/lazy-module.ts');
+  await loadAll();
+}
+
 // Testing Library only auto-cleans with vitest globals; we keep globals off.
 afterEach(async () => {
   if (typeof document !== 'undefined') {

@@ -4,14 +4,13 @@
  * Every number the UI shows is computed here, by the engine.
  */
 import { ConfigError, NEGATOR_CONFIG, assertValidConfig } from '../src/training/config.ts';
-import { finiteDifference, recordTapeStep, type FiniteDifference, type TapeStepInput, type TapeStepResult } from '../src/training/tape-step.ts';
+import type { FiniteDifference, TapeStepInput, TapeStepResult } from '../src/training/tape-step.ts';
 import { Trainer, curvature, evaluate, initialState, lossCurve, type Evaluation, type Head, type StepRecord, type TrainerState } from '../src/training/trainer.ts';
 import type { TapeEntry } from '../src/engine/index.ts';
 import { newControl, poke, runLoop, type Control, type Stepper } from './run-loop.ts';
-import { reduceQueries } from './reduce-queries.ts';
-import { ReduceRun, assertValidReduceConfig, type ReduceBatch, type ReduceEnd } from './reduce-run.ts';
-import type { AutoencoderState } from '../src/training/reduce/autoencoder.ts';
-import type { StressState } from '../src/training/reduce/stress.ts';
+import type { ReduceBatch, ReduceEnd } from './reduce-run.ts';
+import type { AutoencoderState, StressState } from '../src/training/reduce/index-types.ts';
+import type { reduceQueries } from './reduce-queries.ts';
 import { NegatorRun, type BatchCallback, type RunEnd } from './negator-run.ts';
 
 export type { EndStatus } from './run-loop.ts';
@@ -55,6 +54,19 @@ function validTapeInput(p: TapeStepInput): TapeStepInput {
 
 const validSpeed = (sps: number | null | undefined): number | null => (typeof sps === 'number' && sps > 0 && Number.isFinite(sps) ? sps : null);
 
+// The Reduce lesson's code (its trainers, PCA and the iris data) is a chunk of its own, loaded
+// by the worker the first time it is asked for: the negator's lesson never pays for it.
+type Queries = typeof reduceQueries;
+const queries = () => import('./reduce-queries.ts').then((m) => m.reduceQueries);
+const lazyQueries: Queries = {
+  datasetInfo: async (...a) => (await queries()).datasetInfo(...a),
+  reduceCurvature: async (...a) => (await queries()).reduceCurvature(...a),
+  projectFlower: async (...a) => (await queries()).projectFlower(...a),
+  reduceStart: async (...a) => (await queries()).reduceStart(...a),
+  stressInfo: async () => (await queries()).stressInfo(),
+  stressCurvature: async () => (await queries()).stressCurvature(),
+};
+
 /** Registers a run on its channel (superseding the channel's previous run), drives it, and times it. */
 async function supervise<End extends { elapsedMs?: number }>(opts: TrainOptions, steps: number, run: Stepper<End>): Promise<End> {
   const channel = opts.channel ?? 'default';
@@ -88,6 +100,7 @@ export const trainerApi = {
    * (default: the config's steps) — one step further is the Step button.
    */
   async trainReduce(config: unknown, onBatch: (b: ReduceBatch) => void | Promise<void>, opts: TrainOptions & { from?: AutoencoderState | StressState; until?: number }): Promise<ReduceEnd> {
+    const { ReduceRun, assertValidReduceConfig } = await import('./reduce-run.ts');
     const valid = assertValidReduceConfig(config);
     const run = new ReduceRun(valid, opts.runId, onBatch, opts.from);
     return supervise(opts, Math.min(opts.until ?? valid.steps, run.lastStep + valid.steps), run);
@@ -135,16 +148,18 @@ export const trainerApi = {
 
   /** One negator step recorded for the tape inspector: trace, local derivatives, gradient, update. */
   async recordTape(p: TapeStepInput): Promise<TapeStepResult> {
+    const { recordTapeStep } = await import('../src/training/tape-step.ts');
     return recordTapeStep(validTapeInput(p));
   },
 
   /** (L(w + h) − L(w − h)) / 2h at the given numbers, in their dtype. Throws ConfigError for a bad h. */
   async finiteDifference(p: TapeStepInput, h: number): Promise<FiniteDifference> {
     if (typeof h !== 'number' || !(h > 0 && h <= 1)) throw new ConfigError([{ field: 'h', message: 'Step size h must be greater than 0 and at most 1.' }]);
+    const { finiteDifference } = await import('../src/training/tape-step.ts');
     return finiteDifference(validTapeInput(p), h);
   },
 
-  ...reduceQueries,
+  ...lazyQueries,
 
   /** d²L/dw² at `weight`, computed with nested tapes. */
   async curvature(config: unknown, weight: number): Promise<number> {

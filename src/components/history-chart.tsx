@@ -2,9 +2,15 @@
 import { ChartFigure } from './chart-figure.tsx';
 import { formatNumber } from './format.ts';
 import { useLater } from './use-later.ts';
-// Imported, not lazy: a lazily loaded chart mounts whenever its chunk arrives, which can be
-// in the middle of a run; loaded up front, that cost is paid while the page first renders.
-import LinePlot, { type PlotSeries } from './line-plot.tsx';
+import type { PlotSeries } from './line-plot.tsx';
+import { lazyModule } from './lazy-module.ts';
+
+// The chart code (recharts) is its own chunk, fetched at idle right after the first paint
+// (with every lazy module, see loaders.ts), so it is there before a learner can start a run.
+const charts = lazyModule(() => import('./line-plot.tsx'));
+
+/** Until the chart code is there, the chart's place holds its summary, at the chart's size. */
+const ChartLoading = ({ summary }: { summary: string }) => <div className="chart-loading">{summary}</div>;
 
 export interface HistoryChartProps {
   title: string;
@@ -60,16 +66,18 @@ export function HistoryChart({ title, yLabel, series: latest, logScale, emptyTex
     ? [{ key: 'ref', name: refLine.name, color: 'var(--muted)', points: [{ step: 0, value: refLine.value }, { step: xMax, value: refLine.value }] }]
     : [];
   const series = ref.length ? [...data, ...ref] : data;
+  const Plot = charts.useModule()?.default;
+  const summaryText = `${summarise(data)}${refLine ? ` A line marks ${refLine.name}, ${formatNumber(refLine.value)}.` : ''}`;
   return (
     <ChartFigure
       title={title}
-      summary={`${summarise(data)}${refLine ? ` A line marks ${refLine.name}, ${formatNumber(refLine.value)}.` : ''}`}
+      summary={summaryText}
       hasData={data.some((s) => s.points.length > 0)}
       emptyText={emptyText}
       table={() => <DataTable series={data} />}
       actions={actions}
     >
-      <LinePlot series={series} logScale={logScale} yLabel={yLabel} xMax={xMax} emptyDomain={emptyDomain} />
+      {Plot ? <Plot series={series} logScale={logScale} yLabel={yLabel} xMax={xMax} emptyDomain={emptyDomain} /> : <ChartLoading summary={summaryText} />}
     </ChartFigure>
   );
 }

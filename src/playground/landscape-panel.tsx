@@ -3,10 +3,14 @@
  * parabola over w for the w model, a contour map over (w, b) for w + b. The worker computes
  * every loss; the grid is recomputed only when the run is not streaming.
  */
-import { LossLandscape } from '../components/loss-landscape.tsx';
+import { CurvePlot } from '../components/curve/curve-plot.tsx';
+import { stepArrows } from '../components/curve/geometry.ts';
+import { formatNumber } from '../components/format.ts';
+import { niceView } from '../components/plot/scale.ts';
+import { useLossCurve } from '../store/queries.ts';
 import { ContourPlot, type ContourGrid, type PathPoint } from '../components/contour-plot.tsx';
 import { useWorkerQuery } from '../store/use-worker-query.ts';
-import { descentPath } from '../store/history.ts';
+import { descentPath, type CurvePoint as CurvePathPoint } from '../store/history.ts';
 import type { RunView } from '../store/training-store.ts';
 import { inRange, type TrainingConfig } from '../training/config.ts';
 import type { TrainerClient } from '../worker-client.ts';
@@ -27,20 +31,28 @@ function span(values: number[], minHalf = 1.5): [number, number] {
   return [ticks[0], ticks[ticks.length - 1]];
 }
 
-function WeightLandscape({ config, path, streaming }: { config: TrainingConfig; path: PathPoint[]; streaming: boolean }) {
+function WeightLandscape({ config, path, streaming }: { config: TrainingConfig; path: CurvePathPoint[]; streaming: boolean }) {
   // While a run streams, keep the range of its start so the curve is computed once, not per batch.
-  const [from, to] = span([config.initialWeight, ...(streaming ? [] : path.map((p) => p.w))], 2);
-  const key = JSON.stringify([config.pairs, from, to]);
-  const q = useWorkerQuery(key, (c) => c.lossCurve({ ...config, model: 'w', dtype: 'float64' }, from, to, 181));
-  const curve = q.data ? q.data.weights.map((weight, i) => ({ weight, loss: q.data!.losses[i] })) : [];
-  const pts = path.map((p) => ({ weight: p.w, loss: p.loss }));
+  const view = niceView(...span([config.initialWeight, ...(streaming ? [] : path.map((p) => p.w))], 2), 6);
+  const curve = useLossCurve({ ...config, model: 'w' }, view.domain, 181);
+  const last = path[path.length - 1];
+  const arrows = stepArrows(path).slice(-60);
   return (
     <>
       <div data-export-scope>
-        <LossLandscape title="Loss against weight" curve={curve} path={pts} current={pts[pts.length - 1]} />
+        <CurvePlot title="Loss against weight" curve={curve.data ?? []} domain={view.domain} ticks={view.ticks} arrows={arrows}
+          point={last ? { w: last.w, loss: last.loss, slope: last.grad } : undefined}
+          summary={last ? `The loss over w, with the descent's steps as arrows. After step ${last.step} the weight is ${formatNumber(last.w)}, where the loss is ${formatNumber(last.loss)} and the slope ${formatNumber(last.grad)}.` : 'The loss over w for these pairs; train or step to see the descent.'}
+          table={() => (
+            <table>
+              <caption>Where the descent stood after each step</caption>
+              <thead><tr><th scope="col">Step</th><th scope="col">Weight</th><th scope="col">Loss there</th><th scope="col">Slope there</th></tr></thead>
+              <tbody>{path.map((p) => <tr key={p.step}><th scope="row">{p.step}</th><td>{formatNumber(p.w)}</td><td>{formatNumber(p.loss)}</td><td>{formatNumber(p.grad)}</td></tr>)}</tbody>
+            </table>
+          )} />
         <div className="toolbar chart-actions"><ChartExportButtons title="Loss against weight" /></div>
       </div>
-      {q.error && <p role="alert" className="status-alert">The loss curve could not be computed: {q.error}</p>}
+      {curve.error && <p role="alert" className="status-alert">The loss curve could not be computed: {curve.error}</p>}
     </>
   );
 }

@@ -3,6 +3,7 @@
  * runs, prediction, export and share links. Every number shown comes from the worker.
  */
 import { useMemo } from 'react';
+import { Deferred } from '../components/deferred.tsx';
 import { usePlayground } from '../store/playground-store.ts';
 import { readPlaygroundForm } from './playground-form.ts';
 import { DataPanel } from './data-panel.tsx';
@@ -28,12 +29,14 @@ export function PlaygroundPage() {
         <SettingsPanel form={form} />
       </div>
       <PlaygroundCharts fallback={form.config} />
-      <ComparePanel />
-      <div className="two-col">
-        <LandscapePanel fallback={form.config} />
-        <PredictPanel />
-      </div>
-      <SharePanel config={form.config} />
+      <Deferred minHeight={300}><ComparePanel /></Deferred>
+      <Deferred minHeight={500} order={1}>
+        <div className="two-col">
+          <LandscapePanel fallback={form.config} />
+          <PredictPanel />
+        </div>
+      </Deferred>
+      <Deferred minHeight={200} order={2}><SharePanel config={form.config} /></Deferred>
     </section>
   );
 }

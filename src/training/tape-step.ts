@@ -68,6 +68,3 @@ export function finiteDifference(p: Omit<TapeStepInput, 'learningRate'>, h: numb
   const estimate = div(sub(plus, minus), mul(hh, 2));
   return { h, dtype: p.dtype, plus: plus.item(), minus: minus.item(), estimate: estimate.item() };
 }
-
-/** Step sizes the Tape step offers, largest first. */
-export const FD_STEPS = [1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7] as const;

@@ -20,6 +20,8 @@ async function openWithStorage(page: Page, url: string, hash: string, items: Rec
   await page.goto(`${url}#/${hash}`);
   await page.reload();
   await page.getByRole('heading', { level: 1 }).waitFor();
+  // A page whose chunk is still on its way shows a placeholder (data-loading) first.
+  await page.waitForFunction(() => !document.querySelector('main [data-loading]'));
 }
 
 const notices = (page: Page) => page.getByRole('region', { name: 'Notices' });
@@ -234,14 +236,15 @@ describe('updates wait for the learner; deployment behaviour of npm start', () =
     await page.evaluate(() => { (window as unknown as { marker: number }).marker = 42; });
     await page.getByLabel('Speed').selectOption('10');
     await page.getByLabel('Learning rate', { exact: true }).fill('0.02');
+    await page.getByLabel('Steps', { exact: true }).fill('100'); // 10 s: the update arrives while it runs
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     appendFileSync(join(dir, 'sw.js'), '\n// a new version\n');
     await page.evaluate(async () => { await (await navigator.serviceWorker.getRegistration())!.update(); });
     const notice = notices(page).getByText(/A new version is ready\. Reloading now would end the run in progress/);
     await notice.waitFor({ timeout: 10_000 });
-    await page.getByRole('status').filter({ hasText: /Done: 40 steps run\./ }).waitFor({ timeout: 15_000 });
+    await page.getByTestId('readout-step').filter({ hasText: /^100$/ }).waitFor({ timeout: 20_000 });
     assert.equal(await page.evaluate(() => (window as unknown as { marker?: number }).marker), 42, 'the page was not reloaded');
-    assert.equal(await page.getByTestId('readout-step').textContent(), '40');
+    assert.equal(await page.getByTestId('readout-step').textContent(), '100');
     // A second tab, open on the old version, must not be reloaded when the first one updates.
     const second = await b.context.newPage();
     await second.goto(`${server.url}#/playground`);

@@ -5,12 +5,13 @@
  */
 import { useShallow } from 'zustand/react/shallow';
 import { formatNumber } from '../../components/format.ts';
+import { Deferred } from '../../components/deferred.tsx';
 import { HistoryChart } from '../../components/history-chart.tsx';
 import { NumberField } from '../../components/number-field.tsx';
 import { Prediction } from '../../components/prediction.tsx';
 import { reduceStore, useReduce } from '../../store/reduce-store.ts';
 import { useWorkerQuery } from '../../store/use-worker-query.ts';
-import { IRIS_AUTOENCODER_CONFIG } from '../../training/reduce/autoencoder.ts';
+import { IRIS_AUTOENCODER_CONFIG } from '../../training/reduce/configs.ts';
 import type { ReduceRunConfig } from '../../worker-client.ts';
 import { FlowerScatter } from './flower-scatter.tsx';
 import { IRIS_CHANNEL } from './iris-step.tsx';
@@ -115,8 +116,8 @@ export function ExperimentsStep() {
     <>
       <p className="lede">Three things to try with the flowers: other learning rates, unscaled measurements, and a flower of your own.</p>
       <LearningRates />
-      <Standardise />
-      <NewFlower />
+      <Deferred minHeight={500}><Standardise /></Deferred>
+      <Deferred minHeight={600} order={1}><NewFlower /></Deferred>
     </>
   );
 }

@@ -6,25 +6,15 @@
  * Pure and synchronous: no timers, no messaging (the worker adds those).
  */
 import { GradientTape, add, matmul, mean, mul, scalar, square, sub, tensor, transpose, variable, type Tensor, type Variable } from '../../engine/index.ts';
-import type { DTypeName } from '../config.ts';
 import { applyScaling } from './iris.ts';
-import { COMPONENTS, REDUCE_DATASETS, prepareDataset, type ReduceData, type ReduceDataset } from './dataset.ts';
+import { COMPONENTS, REDUCE_DATASETS, prepareDataset, type ReduceData } from './dataset.ts';
 import { ReduceError } from './errors.ts';
 import { planeAngleTo } from './linalg.ts';
 import { normals } from './normal.ts';
+import { IRIS_AUTOENCODER_CONFIG, type AutoencoderConfig } from './configs.ts';
 import { checkChoice, checkDType, checkLearningRate, checkObject, checkSeed, checkSteps, orThrow, type Checked, type FieldIssue } from './validate.ts';
 
-export interface AutoencoderConfig {
-  dataset: ReduceDataset;
-  learningRate: number;
-  steps: number;
-  /** Seeds W's initial N(0, 0.1²) draw. */
-  seed: number;
-  dtype: DTypeName;
-}
-
-/** The iris lesson: z-scored flowers, learning rate 0.1, 300 steps, float32 as in the worker. */
-export const IRIS_AUTOENCODER_CONFIG: AutoencoderConfig = Object.freeze({ dataset: 'iris-z', learningRate: 0.1, steps: 300, seed: 1, dtype: 'float32' });
+export { IRIS_AUTOENCODER_CONFIG, type AutoencoderConfig } from './configs.ts';
 
 /** Standard deviation of W's initial entries: small, so training starts near the saddle at W = 0. */
 export const INITIAL_SD = 0.1;

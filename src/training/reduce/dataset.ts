@@ -5,8 +5,8 @@
 import { center, loadIris, standardize, type IrisSpecies, type Scaling } from './iris.ts';
 import { pca, reconstructionFloor, type Pca } from './linalg.ts';
 
-/** 'iris-z': z-scored (population std); 'iris-raw': centred centimetres. */
-export type ReduceDataset = 'iris-z' | 'iris-raw';
+export type { ReduceDataset } from './configs.ts';
+import type { ReduceDataset } from './configs.ts';
 export const REDUCE_DATASETS: readonly ReduceDataset[] = Object.freeze(['iris-z', 'iris-raw']);
 
 /** Components kept: the plane the scatter draws. */

@@ -16,6 +16,7 @@
  * built from the negator's own sub, square and mean, and its slope is defined even where two
  * points sit on top of each other — which is exactly how they start."
  */
+import { STRESS_CONFIG, type StressConfig } from './configs.ts';
 import { GradientTape, add, matmul, mean, mul, scalar, square, sub, sum, tensor, variable, type Tensor, type Variable } from '../../engine/index.ts';
 import type { DTypeName } from '../config.ts';
 import { topCurvature, type Curvature } from './curvature.ts';
@@ -33,20 +34,7 @@ export const PAIRS: readonly (readonly [number, number])[] = Object.freeze([[0, 
 /** The best flat layout's loss, from the rhombus above: ((20/3 − 8)²/4 + 2·(1/3)²) / 6 = 1/9. */
 export const STRESS_FLOOR = 1 / 9;
 
-export interface StressConfig {
-  learningRate: number;
-  steps: number;
-  /** Seeds the initial N(0, 0.5²) positions. */
-  seed: number;
-  dtype: DTypeName;
-}
-
-/**
- * Settles visibly, well below the limit 2/15.06 ≈ 0.133: seed 1 is within 1e-6 of the floor
- * from step 70; over seeds 1–100 the median is 73 steps and 90 % settle by step 185 (about
- * one seed in ten starts near a saddle, lingers, and needs more than 300).
- */
-export const STRESS_CONFIG: StressConfig = Object.freeze({ learningRate: 0.05, steps: 300, seed: 1, dtype: 'float32' });
+export { STRESS_CONFIG, type StressConfig } from './configs.ts';
 
 /** Spread of the starting positions: a small random scatter the learner sees unfold. */
 export const STRESS_INITIAL_SD = 0.5;

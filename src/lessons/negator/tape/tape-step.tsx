@@ -4,6 +4,7 @@
  */
 import { useMemo, useState } from 'react';
 import { NumberField } from '../../../components/number-field.tsx';
+import { Deferred } from '../../../components/deferred.tsx';
 import { Prediction } from '../../../components/prediction.tsx';
 import { formatNumber } from '../../../components/format.ts';
 import { lessonStore, useLesson, type TapeDraft } from '../../../store/lesson-store.ts';
@@ -72,7 +73,7 @@ export function TapeStep() {
           {answered && <DlDwPrediction result={q.data} />}
           <TapeWalkView result={q.data} walk={walk} stage={stage} onStage={setStage} limit={limit} gate={<DlDwPrediction result={q.data} />} />
           {!answered && stage >= limit && <p className="muted">Answer or skip the question to walk backwards.</p>}
-          <FiniteDifferenceCheck input={q.data} />
+          <Deferred minHeight={600}><FiniteDifferenceCheck input={q.data} /></Deferred>
         </>
       )}
     </>

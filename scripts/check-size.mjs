@@ -1,0 +1,50 @@
+// The JavaScript budgets, checked on the build in dist/ (run `vite build` first): what each
+// first page needs before it shows, all JavaScript together, and the worker's own chunk. Prints
+// every figure against its budget (gzip -9 sizes) and exits 1 when one is over.
+import { readFileSync, readdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+
+const KB = 1024;
+export const BUDGETS = { firstPage: 110 * KB, allJs: 260 * KB, worker: 15 * KB };
+
+const gz = (file) => gzipSync(readFileSync(`dist/${file}`), { level: 9 }).length;
+const manifest = JSON.parse(readFileSync('dist/.vite/manifest.json', 'utf8'));
+
+/** A chunk and everything it imports statically (what must arrive before it runs). */
+function closure(key, into = new Set()) {
+  const chunk = manifest[key];
+  if (!chunk || into.has(chunk.file)) return into;
+  into.add(chunk.file);
+  for (const k of chunk.imports ?? []) closure(k, into);
+  return into;
+}
+
+// Which lazy chunk a first visit to each page needs besides the entry (see src/loaders.ts).
+const PAGES = {
+  'Overview (#/)': [],
+  'a Lesson 1 step (#/perceptron … #/descent)': ['src/lessons/negator/negator-step.tsx'],
+  'the Playground (#/playground)': ['src/playground/playground-page.tsx'],
+  'Reduce (#/reduce …)': ['src/lessons/reduce/reduce-step.tsx'],
+};
+
+const rows = [];
+const check = (what, bytes, budget) => rows.push({ what, bytes, budget, ok: bytes <= budget });
+for (const [page, lazy] of Object.entries(PAGES)) {
+  const files = closure('index.html');
+  for (const k of lazy) closure(k, files);
+  check(`JavaScript before ${page} shows`, [...files].reduce((n, f) => n + gz(f), 0), BUDGETS.firstPage);
+}
+const all = readdirSync('dist/assets').filter((f) => f.endsWith('.js')).map((f) => `assets/${f}`);
+const sw = readdirSync('dist').filter((f) => f.endsWith('.js')).map((f) => f);
+check('all JavaScript (page, worker, service worker)', [...all, ...sw].reduce((n, f) => n + gz(f), 0), BUDGETS.allJs);
+const worker = all.filter((f) => /\/trainer\.worker-[\w-]+\.js$/.test(f));
+if (worker.length !== 1) throw new Error(`expected one worker chunk, found ${worker.length}`);
+check('the training worker’s chunk', gz(worker[0]), BUDGETS.worker);
+
+const kb = (b) => `${(b / KB).toFixed(1)} KB`;
+console.log('JavaScript budgets (gzip -9):');
+for (const r of rows) console.log(`  ${r.ok ? 'PASS' : 'FAIL'}  ${kb(r.bytes).padStart(9)} of ${kb(r.budget).padStart(8)}  ${r.what}`);
+if (rows.some((r) => !r.ok)) {
+  console.error('A JavaScript budget is exceeded (see above).');
+  process.exit(1);
+}
