@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite';
+import { createServer, defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import type { Plugin } from 'vite';
@@ -19,6 +19,22 @@ const contentSecurityPolicy = (): Plugin => ({
   transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP }, injectTo: 'head-prepend' }],
 });
 
+// The header, navigation and a first line of text are rendered into index.html at build time,
+// so a phone paints them from the HTML alone while the JavaScript is still on its way.
+const prerenderShell = (): Plugin => ({
+  name: 'perceptron-lab-shell',
+  apply: 'build',
+  async transformIndexHtml(html) {
+    const vite = await createServer({ configFile: false, logLevel: 'error', server: { middlewareMode: true, hmr: false }, appType: 'custom', optimizeDeps: { noDiscovery: true, include: [] }, plugins: [react()] });
+    try {
+      const { renderShell } = (await vite.ssrLoadModule('/src/shell.tsx')) as { renderShell(): string };
+      return html.replace('<div id="root"></div>', `<div id="root">${renderShell()}</div>`);
+    } finally {
+      await vite.close();
+    }
+  },
+});
+
 export default defineConfig({
   // Absolute asset URLs: a page opened at any path (e.g. /some/path#/loss, online or from the
   // offline cache's fallback) still finds its scripts.
@@ -27,6 +43,7 @@ export default defineConfig({
   plugins: [
     react(),
     contentSecurityPolicy(),
+    prerenderShell(),
     VitePWA({
       // injectRegister stays at its default: with `false` the plugin drops clientsClaim and
       // the service worker never controls the first page, so offline reloads fail.

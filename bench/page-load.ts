@@ -17,24 +17,26 @@ export interface LoadMetrics {
   shifts: string[];
 }
 
+// Plain JavaScript, as a string: tsx would wrap named functions in a helper the page lacks.
+const VITALS_SCRIPT = `
+  const v = { fcp: NaN, lcp: NaN, cls: 0, tasks: [], shifts: [] };
+  window.vitals = v;
+  const what = (n) => n instanceof Element ? n.tagName.toLowerCase() + (n.className ? '.' + String(n.className).split(' ')[0] : '') : (n ? n.nodeName : '?');
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.name === 'first-contentful-paint') v.fcp = e.startTime; }).observe({ type: 'paint', buffered: true });
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) v.lcp = e.startTime; }).observe({ type: 'largest-contentful-paint', buffered: true });
+  new PerformanceObserver((l) => {
+    for (const e of l.getEntries()) {
+      if (e.hadRecentInput) continue;
+      v.cls += e.value;
+      v.shifts.push(e.value.toFixed(4) + ' at ' + Math.round(e.startTime) + ' ms: ' + (e.sources || []).map((s) => what(s.node) + ' ' + Math.round(s.previousRect.y) + '→' + Math.round(s.currentRect.y)).join(', '));
+    }
+  }).observe({ type: 'layout-shift', buffered: true });
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) v.tasks.push({ start: e.startTime, duration: e.duration }); }).observe({ type: 'longtask', buffered: true });
+`;
+
 /** Records paints, layout shifts and long tasks from the first byte on (an init script). */
 export async function watchVitals(context: BrowserContext): Promise<void> {
-  await context.addInitScript(() => {
-    const v = { fcp: NaN, lcp: NaN, cls: 0, tasks: [] as { start: number; duration: number }[], shifts: [] as string[] };
-    Object.assign(window, { vitals: v });
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.name === 'first-contentful-paint') v.fcp = e.startTime; }).observe({ type: 'paint', buffered: true });
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) v.lcp = e.startTime; }).observe({ type: 'largest-contentful-paint', buffered: true });
-    type Shift = PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: { node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[] };
-    const describe = (n?: Node) => (n instanceof Element ? `${n.tagName.toLowerCase()}${n.className ? `.${String(n.className).split(' ')[0]}` : ''}` : n?.nodeName ?? '?');
-    new PerformanceObserver((l) => {
-      for (const e of l.getEntries() as Shift[]) {
-        if (e.hadRecentInput) continue;
-        v.cls += e.value;
-        v.shifts.push(`${e.value.toFixed(4)} at ${Math.round(e.startTime)} ms: ${(e.sources ?? []).map((s) => `${describe(s.node)} ${Math.round(s.previousRect.y)}→${Math.round(s.currentRect.y)}`).join(', ')}`);
-      }
-    }).observe({ type: 'layout-shift', buffered: true });
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) v.tasks.push({ start: e.startTime, duration: e.duration }); }).observe({ type: 'longtask', buffered: true });
-  });
+  await context.addInitScript({ content: VITALS_SCRIPT });
 }
 
 /** Puts the page on the slow phone (network and CPU). */

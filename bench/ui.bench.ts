@@ -1,15 +1,64 @@
 /**
- * `npm run bench:ui`: the 1,000,000-step run in the built app, in the system Chromium.
- * Prints the worker's wall time, messages received per second, the longest main-thread task
- * and the JS heap after the run, next to a 40-step run measured in the same session.
+ * `npm run bench:ui`: the built app in the system Chromium.
+ * 1. Opening pages on Lighthouse's mobile profile (150 ms RTT, 1.6 Mbit/s, CPU 4× slower):
+ *    first contentful paint, largest contentful paint, layout shift and the longest task, for
+ *    a first visit to each page and for opening each page from the navigation; each figure
+ *    against its budget.
+ * 2. The 1,000,000-step run at Max: the worker's wall time, messages received per second, the
+ *    longest main-thread task and the JS heap after the run, next to a 40-step run.
  */
 import { execFileSync } from 'node:child_process';
-import { openBrowser, servePreview } from '../tests/e2e/harness.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { findChromium, openBrowser, servePreview } from '../tests/e2e/harness.ts';
+import { MOBILE, firstVisit, openFromNav, throttle, watchVitals } from './page-load.ts';
 
 interface Stats { status: string; steps: number; batches: number; elapsedMs?: number }
 
 execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
 const server = await servePreview();
+
+const BUDGET = { fcp: 1200, lcp: 1800, cls: 0.02, task: 50 };
+const FIRST_VISITS = ['', 'tape', 'descent', 'playground', 'reduce', 'reduce/iris'];
+const NAV = ['Perceptron', 'Loss', 'Tape', 'Descent', 'Playground', 'Reduce'];
+
+async function pageLoads() {
+  const dir = mkdtempSync(join(tmpdir(), 'perceptron-lab-load-'));
+  // No service worker and no cache: every visit is a first visit.
+  const ctx = await chromium.launchPersistentContext(dir, {
+    executablePath: findChromium(), headless: true, serviceWorkers: 'block', viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  await watchVitals(ctx);
+  const visits: Record<string, string | number>[] = [];
+  for (const route of FIRST_VISITS) {
+    const p = await ctx.newPage();
+    const m = await firstVisit(p, `${server.url}#/${route}`);
+    visits.push({ page: `#/${route}`, 'FCP ms': Math.round(m.fcp), 'LCP ms': Math.round(m.lcp), CLS: Number(m.cls.toFixed(3)), 'longest task ms': Math.round(m.longestTask), ok: m.fcp <= BUDGET.fcp && m.lcp <= BUDGET.lcp && m.cls <= BUDGET.cls ? 'PASS' : 'FAIL' });
+    await p.close();
+  }
+  const nav = await ctx.newPage();
+  await nav.goto(`${server.url}#/`);
+  await nav.waitForTimeout(3000); // the lazy chunks arrive at idle, as they would for a learner reading the page
+  await throttle(nav);
+  const opens: Record<string, string | number>[] = [];
+  for (const name of NAV) {
+    const longest = await openFromNav(nav, name);
+    opens.push({ 'opened from the navigation': name, 'longest task ms': Math.round(longest), ok: longest <= BUDGET.task ? 'PASS' : 'FAIL' });
+  }
+  await ctx.close();
+  rmSync(dir, { recursive: true, force: true });
+  return { visits, opens };
+}
+
+const loads = await pageLoads();
+console.log(`First visits on the mobile profile (${MOBILE.latency} ms RTT, 1.6 Mbit/s, CPU ${MOBILE.cpu}× slower); budgets FCP ≤ ${BUDGET.fcp} ms, LCP ≤ ${BUDGET.lcp} ms, CLS ≤ ${BUDGET.cls}:`);
+console.table(loads.visits);
+console.log(`Opening each page from the navigation on the same profile; budget: no task over ${BUDGET.task} ms:`);
+console.table(loads.opens);
+
 const browser = await openBrowser(server.url);
 const { page } = browser;
 
@@ -17,6 +66,7 @@ async function run(steps: number) {
   await page.goto(`${server.url}?test-hooks#/descent`);
   await page.waitForFunction(() => 'perceptronLab' in window);
   await page.getByLabel('Steps', { exact: true }).fill(String(steps));
+  await page.getByLabel('Speed').selectOption('max');
   await page.waitForTimeout(1500); // let the lazy chart code load and the page settle
   await page.evaluate(() => {
     const w = window as unknown as { longTasks: number[] };

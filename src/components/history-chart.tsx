@@ -4,6 +4,7 @@ import { formatNumber } from './format.ts';
 import { useLater } from './use-later.ts';
 import type { PlotSeries } from './line-plot.tsx';
 import { lazyModule } from './lazy-module.ts';
+import { useTurn } from './use-turn.ts';
 
 // The chart code (recharts) is its own chunk, fetched at idle right after the first paint
 // (with every lazy module, see loaders.ts), so it is there before a learner can start a run.
@@ -66,7 +67,8 @@ export function HistoryChart({ title, yLabel, series: latest, logScale, emptyTex
     ? [{ key: 'ref', name: refLine.name, color: 'var(--muted)', points: [{ step: 0, value: refLine.value }, { step: xMax, value: refLine.value }] }]
     : [];
   const series = ref.length ? [...data, ...ref] : data;
-  const Plot = charts.useModule()?.default;
+  const loaded = charts.useModule()?.default;
+  const Plot = useTurn() ? loaded : undefined;
   const summaryText = `${summarise(data)}${refLine ? ` A line marks ${refLine.name}, ${formatNumber(refLine.value)}.` : ''}`;
   return (
     <ChartFigure

@@ -66,7 +66,8 @@ export function PointsStep() {
         stand at a right angle. Turn it: drag the view, or focus it and use the arrow keys. No flat drawing can
         keep all six distances — unfold the card and B and D move apart — so the best the plane can do is a compromise.
       </p>
-      {info.data && <View3d label="The four points A, B, C and D in 3-D, joined in pairs" points={info.data.points3d} names={info.data.names} links={links} />}
+      {/* Its place is kept while the engine's points arrive, so nothing below moves. */}
+      {info.data ? <View3d label="The four points A, B, C and D in 3-D, joined in pairs" points={info.data.points3d} names={info.data.names} links={links} /> : <div className="view-3d view-3d-placeholder" aria-hidden="true" />}
       <p>
         We match <em>squared</em> distances, (|pᵢ − pⱼ|² − Dᵢⱼ²)² averaged over the six pairs, rather than the
         distances themselves: with no square root the loss is built from the negator&apos;s own sub, square and mean,
