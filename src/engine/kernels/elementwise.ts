@@ -4,32 +4,15 @@
  * tensor (offset 0) and one block of a lazily evaluated chain. Writing into a Float32Array
  * rounds each result to float32, which is the engine's rounding rule.
  */
+import { Op } from '../opcodes.ts';
 import type { TypedArray } from '../tensor.ts';
-
-export const ADD = 0;
-export const SUB = 1;
-export const MUL = 2;
-export const DIV = 3;
-
-export const NEG = 0;
-export const SQUARE = 1;
-export const POW = 2;
-export const EXP = 3;
-export const LOG = 4;
-export const SQRT = 5;
-export const ABS = 6;
-export const RELU = 7;
-export const SIGMOID = 8;
-export const TANH = 9;
-export const SIGN = 10;
-export const STEP = 11;
 
 /** One binary op on plain numbers (the scalar path); unrounded. */
 export function scalarBinary(op: number, a: number, b: number): number {
   switch (op) {
-    case ADD: return a + b;
-    case SUB: return a - b;
-    case MUL: return a * b;
+    case Op.Add: return a + b;
+    case Op.Sub: return a - b;
+    case Op.Mul: return a * b;
     default: return a / b;
   }
 }
@@ -44,17 +27,17 @@ export function sigmoidOf(x: number): number {
 /** One unary op on a plain number (the scalar path); `p` is pow's exponent; unrounded. */
 export function scalarUnary(op: number, x: number, p: number): number {
   switch (op) {
-    case NEG: return -x;
-    case SQUARE: return x * x;
-    case POW: return Math.pow(x, p);
-    case EXP: return Math.exp(x);
-    case LOG: return Math.log(x);
-    case SQRT: return Math.sqrt(x);
-    case ABS: return Math.abs(x);
-    case RELU: return x > 0 ? x : 0;
-    case SIGMOID: return sigmoidOf(x);
-    case TANH: return Math.tanh(x);
-    case SIGN: return x > 0 ? 1 : x < 0 ? -1 : x;
+    case Op.Neg: return -x;
+    case Op.Square: return x * x;
+    case Op.Pow: return Math.pow(x, p);
+    case Op.Exp: return Math.exp(x);
+    case Op.Log: return Math.log(x);
+    case Op.Sqrt: return Math.sqrt(x);
+    case Op.Abs: return Math.abs(x);
+    case Op.Relu: return x > 0 ? x : 0;
+    case Op.Sigmoid: return sigmoidOf(x);
+    case Op.Tanh: return Math.tanh(x);
+    case Op.Sign: return x > 0 ? 1 : x < 0 ? -1 : x;
     default: return x > 0 ? 1 : 0;
   }
 }
@@ -62,9 +45,9 @@ export function scalarUnary(op: number, x: number, p: number): number {
 /** out[o+i] = a[ao+i] op b[bo+i] for i < n. */
 export function binaryKernel(op: number, a: TypedArray, ao: number, b: TypedArray, bo: number, out: TypedArray, o: number, n: number): void {
   switch (op) {
-    case ADD: for (let i = 0; i < n; i++) out[o + i] = a[ao + i] + b[bo + i]; break;
-    case SUB: for (let i = 0; i < n; i++) out[o + i] = a[ao + i] - b[bo + i]; break;
-    case MUL: for (let i = 0; i < n; i++) out[o + i] = a[ao + i] * b[bo + i]; break;
+    case Op.Add: for (let i = 0; i < n; i++) out[o + i] = a[ao + i] + b[bo + i]; break;
+    case Op.Sub: for (let i = 0; i < n; i++) out[o + i] = a[ao + i] - b[bo + i]; break;
+    case Op.Mul: for (let i = 0; i < n; i++) out[o + i] = a[ao + i] * b[bo + i]; break;
     default: for (let i = 0; i < n; i++) out[o + i] = a[ao + i] / b[bo + i];
   }
 }
@@ -72,9 +55,9 @@ export function binaryKernel(op: number, a: TypedArray, ao: number, b: TypedArra
 /** out[o+i] = a[ao+i] op s for i < n (scalar on the right). */
 export function binaryScalarRight(op: number, a: TypedArray, ao: number, s: number, out: TypedArray, o: number, n: number): void {
   switch (op) {
-    case ADD: for (let i = 0; i < n; i++) out[o + i] = a[ao + i] + s; break;
-    case SUB: for (let i = 0; i < n; i++) out[o + i] = a[ao + i] - s; break;
-    case MUL: for (let i = 0; i < n; i++) out[o + i] = a[ao + i] * s; break;
+    case Op.Add: for (let i = 0; i < n; i++) out[o + i] = a[ao + i] + s; break;
+    case Op.Sub: for (let i = 0; i < n; i++) out[o + i] = a[ao + i] - s; break;
+    case Op.Mul: for (let i = 0; i < n; i++) out[o + i] = a[ao + i] * s; break;
     default: for (let i = 0; i < n; i++) out[o + i] = a[ao + i] / s;
   }
 }
@@ -82,9 +65,9 @@ export function binaryScalarRight(op: number, a: TypedArray, ao: number, s: numb
 /** out[o+i] = s op b[bo+i] for i < n (scalar on the left). */
 export function binaryScalarLeft(op: number, s: number, b: TypedArray, bo: number, out: TypedArray, o: number, n: number): void {
   switch (op) {
-    case ADD: for (let i = 0; i < n; i++) out[o + i] = s + b[bo + i]; break;
-    case SUB: for (let i = 0; i < n; i++) out[o + i] = s - b[bo + i]; break;
-    case MUL: for (let i = 0; i < n; i++) out[o + i] = s * b[bo + i]; break;
+    case Op.Add: for (let i = 0; i < n; i++) out[o + i] = s + b[bo + i]; break;
+    case Op.Sub: for (let i = 0; i < n; i++) out[o + i] = s - b[bo + i]; break;
+    case Op.Mul: for (let i = 0; i < n; i++) out[o + i] = s * b[bo + i]; break;
     default: for (let i = 0; i < n; i++) out[o + i] = s / b[bo + i];
   }
 }
@@ -92,16 +75,16 @@ export function binaryScalarLeft(op: number, s: number, b: TypedArray, bo: numbe
 /** out[o+i] = op(x[xo+i]) for i < n; `p` is pow's exponent. */
 export function unaryKernel(op: number, x: TypedArray, xo: number, out: TypedArray, o: number, n: number, p: number): void {
   switch (op) {
-    case NEG: for (let i = 0; i < n; i++) out[o + i] = -x[xo + i]; break;
-    case SQUARE: for (let i = 0; i < n; i++) { const v = x[xo + i]; out[o + i] = v * v; } break;
-    case POW: for (let i = 0; i < n; i++) out[o + i] = Math.pow(x[xo + i], p); break;
-    case EXP: for (let i = 0; i < n; i++) out[o + i] = Math.exp(x[xo + i]); break;
-    case LOG: for (let i = 0; i < n; i++) out[o + i] = Math.log(x[xo + i]); break;
-    case SQRT: for (let i = 0; i < n; i++) out[o + i] = Math.sqrt(x[xo + i]); break;
-    case ABS: for (let i = 0; i < n; i++) out[o + i] = Math.abs(x[xo + i]); break;
-    case RELU: for (let i = 0; i < n; i++) { const v = x[xo + i]; out[o + i] = v > 0 ? v : 0; } break;
-    case SIGMOID: for (let i = 0; i < n; i++) out[o + i] = sigmoidOf(x[xo + i]); break;
-    case TANH: for (let i = 0; i < n; i++) out[o + i] = Math.tanh(x[xo + i]); break;
+    case Op.Neg: for (let i = 0; i < n; i++) out[o + i] = -x[xo + i]; break;
+    case Op.Square: for (let i = 0; i < n; i++) { const v = x[xo + i]; out[o + i] = v * v; } break;
+    case Op.Pow: for (let i = 0; i < n; i++) out[o + i] = Math.pow(x[xo + i], p); break;
+    case Op.Exp: for (let i = 0; i < n; i++) out[o + i] = Math.exp(x[xo + i]); break;
+    case Op.Log: for (let i = 0; i < n; i++) out[o + i] = Math.log(x[xo + i]); break;
+    case Op.Sqrt: for (let i = 0; i < n; i++) out[o + i] = Math.sqrt(x[xo + i]); break;
+    case Op.Abs: for (let i = 0; i < n; i++) out[o + i] = Math.abs(x[xo + i]); break;
+    case Op.Relu: for (let i = 0; i < n; i++) { const v = x[xo + i]; out[o + i] = v > 0 ? v : 0; } break;
+    case Op.Sigmoid: for (let i = 0; i < n; i++) out[o + i] = sigmoidOf(x[xo + i]); break;
+    case Op.Tanh: for (let i = 0; i < n; i++) out[o + i] = Math.tanh(x[xo + i]); break;
     default: for (let i = 0; i < n; i++) out[o + i] = scalarUnary(op, x[xo + i], p);
   }
 }

@@ -100,7 +100,7 @@ function slotOf(t: Tensor, slots: Map<Tensor, Slot>, outputs: Map<Tensor, TypedA
   const node = pending(t, MAP);
   if (node === null) return whole(t.data);
   const a = slotOf(node.a!, slots, outputs, steps);
-  const b = node.binary ? slotOf(node.b!, slots, outputs, steps) : null;
+  const b = node.b !== null ? slotOf(node.b, slots, outputs, steps) : null;
   const arr = outputs.get(t);
   const out = arr !== undefined ? whole(arr) : { arr: scratch(t.dtype), whole: false, scalar: false, value: 0 };
   slots.set(t, out);

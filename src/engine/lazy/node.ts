@@ -12,7 +12,8 @@
  */
 import { Tensor, fromScalar, newId, roundTo, type DType, type Pending } from '../tensor.ts';
 import { sizeOf } from '../shape.ts';
-import { MUL, NEG, scalarBinary, scalarUnary } from '../kernels/elementwise.ts';
+import { scalarBinary, scalarUnary } from '../kernels/elementwise.ts';
+import { Op } from '../opcodes.ts';
 import { evaluate } from './evaluate.ts';
 
 /** An elementwise op over operands of N elements or scalars. */
@@ -41,9 +42,9 @@ export class LazyNode implements Pending {
   constructor(
     readonly kind: number,
     /** MAP: the elementwise op code. */
-    readonly code: number,
-    readonly binary: boolean,
+    readonly code: Op,
     readonly a: Tensor | null,
+    /** MAP: the second operand of a binary op, null for a unary op. */
     readonly b: Tensor | null,
     /** FILL: the value; MAP: pow's exponent; SUM: the divisor. */
     readonly value: number,
@@ -77,7 +78,7 @@ function lazyTensor(shape: readonly number[], dtype: DType, node: LazyNode): Ten
 
 /** A scalar broadcast to `shape` without writing it out. */
 export function lazyFill(shape: readonly number[], dtype: DType, value: number): Tensor {
-  return lazyTensor(shape, dtype, new LazyNode(FILL, 0, false, null, null, roundTo(dtype, value)));
+  return lazyTensor(shape, dtype, new LazyNode(FILL, Op.Add, null, null, roundTo(dtype, value)));
 }
 
 /** Operand usable in a chain of n elements: n elements, or a settled scalar (pending sums are settled first). */
@@ -87,27 +88,27 @@ function fits(t: Tensor, n: number): boolean {
 }
 
 /** The lazy result of a binary op, or null when the eager path should run. */
-export function lazyBinary(code: number, A: Tensor, B: Tensor, shape: readonly number[], n: number): Tensor | null {
+export function lazyBinary(code: Op, A: Tensor, B: Tensor, shape: readonly number[], n: number): Tensor | null {
   if (n < lazyMin || !fits(A, n) || !fits(B, n)) return null;
   if (isScalarLike(A) && isScalarLike(B)) return lazyFill(shape, A.dtype, scalarBinary(code, scalarOf(A), scalarOf(B)));
-  return lazyTensor(shape, A.dtype, new LazyNode(MAP, code, true, A, B, 0));
+  return lazyTensor(shape, A.dtype, new LazyNode(MAP, code, A, B, 0));
 }
 
 /** The lazy result of a unary op, or null when the eager path should run. */
-export function lazyUnary(code: number, X: Tensor, p: number): Tensor | null {
+export function lazyUnary(code: Op, X: Tensor, p: number): Tensor | null {
   if (X.size < lazyMin) return null;
   if (pending(X, FILL) !== null) return lazyFill(X.shape, X.dtype, scalarUnary(code, scalarOf(X), p));
   const m = pending(X, MAP);
-  if (code === NEG && m !== null && m.code === MUL && m.binary) {
+  if (code === Op.Neg && m !== null && m.code === Op.Mul) {
     // −(a·s) = a·(−s) exactly: rounding is symmetric, so negate the scalar instead.
-    if (isScalarLike(m.b!)) return lazyTensor(X.shape, X.dtype, new LazyNode(MAP, MUL, true, m.a, fromScalar(-scalarOf(m.b!), X.dtype), 0));
-    if (isScalarLike(m.a!)) return lazyTensor(X.shape, X.dtype, new LazyNode(MAP, MUL, true, fromScalar(-scalarOf(m.a!), X.dtype), m.b, 0));
+    if (isScalarLike(m.b!)) return lazyTensor(X.shape, X.dtype, new LazyNode(MAP, Op.Mul, m.a, fromScalar(-scalarOf(m.b!), X.dtype), 0));
+    if (isScalarLike(m.a!)) return lazyTensor(X.shape, X.dtype, new LazyNode(MAP, Op.Mul, fromScalar(-scalarOf(m.a!), X.dtype), m.b, 0));
   }
-  return lazyTensor(X.shape, X.dtype, new LazyNode(MAP, code, false, X, null, p));
+  return lazyTensor(X.shape, X.dtype, new LazyNode(MAP, code, X, null, p));
 }
 
 /** A pending full sum of a pending MAP (divided by `divisor`), or null. */
 export function lazySum(X: Tensor, shape: readonly number[], divisor: number): Tensor | null {
   if (pending(X, MAP) === null) return null;
-  return lazyTensor(shape, X.dtype, new LazyNode(SUM, 0, false, X, null, divisor));
+  return lazyTensor(shape, X.dtype, new LazyNode(SUM, Op.Add, X, null, divisor));
 }

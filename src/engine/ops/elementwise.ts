@@ -4,6 +4,7 @@
  * them) and reduce broadcast gradients back to each input's shape with `sumTo`.
  */
 import * as K from '../kernels/elementwise.ts';
+import { Op } from '../opcodes.ts';
 import { broadcastKernel } from '../kernels/shape.ts';
 import { broadcastShapes, sizeOf } from '../shape.ts';
 import { isRecording, recordOp, type OpDef, type Recorded } from '../tape.ts';
@@ -13,7 +14,7 @@ import { lazyBinary, lazyUnary } from '../lazy/node.ts';
 
 /** An elementwise op: kernel code plus backward rule. */
 export interface ElementwiseDef extends OpDef {
-  readonly code: number;
+  readonly code: Op;
 }
 
 const def = (name: string, code: number, backward: OpDef['backward'], scalar?: OpDef['scalar']): ElementwiseDef =>
@@ -31,41 +32,41 @@ const R = (e: Recorded, v: number) => (e.output.dtype === 'float32' ? Math.froun
 // Binary ops: d(a+b) = da + db; d(a−b) = da − db; d(ab) = b·da + a·db; d(a/b) = da/b − a·db/b².
 // Only the inputs the tape watches get a gradient (e.needs). Each op's second rule is the
 // same formula on plain numbers, for one-element tensors (see OpDef.scalar).
-const ADD_OP = def('add', K.ADD, (g, e) => [
+const ADD_OP = def('add', Op.Add, (g, e) => [
   e.needs(0) ? unbroadcast(e, 0, g) : null,
   e.needs(1) ? unbroadcast(e, 1, g) : null,
 ], (g) => g);
-const SUB_OP = def('sub', K.SUB, (g, e) => [
+const SUB_OP = def('sub', Op.Sub, (g, e) => [
   e.needs(0) ? unbroadcast(e, 0, g) : null,
   e.needs(1) ? unbroadcast(e, 1, neg(g)) : null,
 ], (g, _e, i) => (i === 0 ? g : -g));
-const MUL_OP = def('mul', K.MUL, (g, e) => [
+const MUL_OP = def('mul', Op.Mul, (g, e) => [
   e.needs(0) ? unbroadcast(e, 0, mul(g, x1(e))) : null,
   e.needs(1) ? unbroadcast(e, 1, mul(g, x0(e))) : null,
 ], (g, e, i) => R(e, g * (i === 0 ? v1(e) : v0(e))));
-const DIV_OP = def('div', K.DIV, (g, e) => [
+const DIV_OP = def('div', Op.Div, (g, e) => [
   e.needs(0) ? unbroadcast(e, 0, div(g, x1(e))) : null,
   e.needs(1) ? unbroadcast(e, 1, neg(div(mul(g, x0(e)), square(x1(e))))) : null,
 ], (g, e, i) => (i === 0 ? R(e, g / v1(e)) : -R(e, R(e, g * v0(e)) / R(e, v1(e) * v1(e)))));
 
 // Unary ops: g times the local derivative; some reuse the forward output y = e.output.
 // Scalar factors multiply g first (g·2, then ·x), so a broadcast-scalar g folds to one number.
-const NEG_OP = def('neg', K.NEG, (g) => [neg(g)], (g) => -g);
-const SQUARE_OP = def('square', K.SQUARE, (g, e) => [mul(mul(g, 2), x0(e))], (g, e) => R(e, R(e, g * 2) * v0(e)));
+const NEG_OP = def('neg', Op.Neg, (g) => [neg(g)], (g) => -g);
+const SQUARE_OP = def('square', Op.Square, (g, e) => [mul(mul(g, 2), x0(e))], (g, e) => R(e, R(e, g * 2) * v0(e)));
 const exponent = (e: Recorded) => (e.attrs as { exponent: number }).exponent;
-const POW_OP = def('pow', K.POW, (g, e) => [mul(mul(g, exponent(e)), pow(x0(e), exponent(e) - 1))],
+const POW_OP = def('pow', Op.Pow, (g, e) => [mul(mul(g, exponent(e)), pow(x0(e), exponent(e) - 1))],
   (g, e) => R(e, R(e, g * R(e, exponent(e))) * R(e, Math.pow(v0(e), exponent(e) - 1))));
-const EXP_OP = def('exp', K.EXP, (g, e) => [mul(g, e.output)], (g, e) => R(e, g * y(e)));
-const LOG_OP = def('log', K.LOG, (g, e) => [div(g, x0(e))], (g, e) => R(e, g / v0(e)));
-const SQRT_OP = def('sqrt', K.SQRT, (g, e) => [div(g, mul(e.output, 2))], (g, e) => R(e, g / R(e, y(e) * 2)));
-const ABS_OP = def('abs', K.ABS, (g, e) => [mul(g, sign(x0(e)))], (g, e) => R(e, g * K.scalarUnary(K.SIGN, v0(e), 0)));
-const RELU_OP = def('relu', K.RELU, (g, e) => [mul(g, step(x0(e)))], (g, e) => R(e, g * K.scalarUnary(K.STEP, v0(e), 0)));
-const SIGMOID_OP = def('sigmoid', K.SIGMOID, (g, e) => [mul(g, mul(e.output, sub(1, e.output)))],
+const EXP_OP = def('exp', Op.Exp, (g, e) => [mul(g, e.output)], (g, e) => R(e, g * y(e)));
+const LOG_OP = def('log', Op.Log, (g, e) => [div(g, x0(e))], (g, e) => R(e, g / v0(e)));
+const SQRT_OP = def('sqrt', Op.Sqrt, (g, e) => [div(g, mul(e.output, 2))], (g, e) => R(e, g / R(e, y(e) * 2)));
+const ABS_OP = def('abs', Op.Abs, (g, e) => [mul(g, sign(x0(e)))], (g, e) => R(e, g * K.scalarUnary(Op.Sign, v0(e), 0)));
+const RELU_OP = def('relu', Op.Relu, (g, e) => [mul(g, step(x0(e)))], (g, e) => R(e, g * K.scalarUnary(Op.Step, v0(e), 0)));
+const SIGMOID_OP = def('sigmoid', Op.Sigmoid, (g, e) => [mul(g, mul(e.output, sub(1, e.output)))],
   (g, e) => R(e, g * R(e, y(e) * R(e, 1 - y(e)))));
-const TANH_OP = def('tanh', K.TANH, (g, e) => [mul(g, sub(1, square(e.output)))], (g, e) => R(e, g * R(e, 1 - R(e, y(e) * y(e)))));
+const TANH_OP = def('tanh', Op.Tanh, (g, e) => [mul(g, sub(1, square(e.output)))], (g, e) => R(e, g * R(e, 1 - R(e, y(e) * y(e)))));
 // sign and step are flat almost everywhere: no gradient flows through them.
-const SIGN_OP = def('sign', K.SIGN, () => [null]);
-const STEP_OP = def('step', K.STEP, () => [null]);
+const SIGN_OP = def('sign', Op.Sign, () => [null]);
+const STEP_OP = def('step', Op.Step, () => [null]);
 
 /** a + b, broadcast. */
 export const add = (a: TensorLike, b: TensorLike): Tensor => binary(ADD_OP, a, b);
