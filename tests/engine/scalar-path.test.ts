@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as E from '../../src/engine/index.ts';
 import { GradientTape, scalar, tensor, type Tensor } from '../../src/engine/index.ts';
-import { setScalarBackward } from '../../src/engine/backprop.ts';
+import { setScalarBackward } from '../../src/engine/short-sweep.ts';
 
 afterEach(() => setScalarBackward(true));
 

@@ -5,7 +5,7 @@
  * of BLOCK elements in small reused buffers, adding reductions up block by block in the same
  * order as the eager `fullSum`.
  */
-import { binaryKernel, binaryScalarLeft, binaryScalarRight, unaryKernel } from '../kernels/elementwise.ts';
+import { binaryLoop, binaryLoopScalarLeft, binaryLoopScalarRight, unaryLoop } from '../kernels/elementwise.ts';
 import { BLOCK, blockSum, fullSum } from '../kernels/reduce.ts';
 import { allocate, roundTo, type Tensor, type TypedArray } from '../tensor.ts';
 import { tryFused } from './fuse.ts';
@@ -115,10 +115,11 @@ function run(s: Step, o: number, len: number): void {
   const { node, a, b, out } = s;
   const ao = a.whole ? o : 0;
   const oo = out.whole ? o : 0;
-  if (b === null) unaryKernel(node.code, a.arr, ao, out.arr, oo, len, node.value);
-  else if (a.scalar) binaryScalarLeft(node.code, a.value, b.arr, b.whole ? o : 0, out.arr, oo, len);
-  else if (b.scalar) binaryScalarRight(node.code, a.arr, ao, b.value, out.arr, oo, len);
-  else binaryKernel(node.code, a.arr, ao, b.arr, b.whole ? o : 0, out.arr, oo, len);
+  const op = node.op!;
+  if (b === null) unaryLoop(op, a.arr, ao, out.arr, oo, len, node.value);
+  else if (a.scalar) binaryLoopScalarLeft(op, a.value, b.arr, b.whole ? o : 0, out.arr, oo, len);
+  else if (b.scalar) binaryLoopScalarRight(op, a.arr, ao, b.value, out.arr, oo, len);
+  else binaryLoop(op, a.arr, ao, b.arr, b.whole ? o : 0, out.arr, oo, len);
 }
 
 // Block buffers are reused from sweep to sweep (a sweep never starts another one).

@@ -57,8 +57,8 @@ export function tryFused(group: readonly Tensor[], n: number): boolean {
 function formOf(root: Tensor, u: Tensor): Form | null {
   const m = pending(u, MAP);
   if (m === null) return null;
-  if (m.code === Op.Square) return { root, kind: Q, d: m.a!, k: 0, z: null };
-  if (m.code !== Op.Mul) return null;
+  if (m.op!.code === Op.Square) return { root, kind: Q, d: m.a!, k: 0, z: null };
+  if (m.op!.code !== Op.Mul) return null;
   if (m.a === m.b) return { root, kind: Q, d: m.a!, k: 0, z: null };
   const scaled = scaledOf(u);
   if (scaled !== null) return { root, kind: E, ...scaled, z: null };
@@ -72,7 +72,7 @@ function formOf(root: Tensor, u: Tensor): Form | null {
 /** For v = mul(d, k) with k scalar-like: d and k. */
 function scaledOf(v: Tensor): { d: Tensor; k: number } | null {
   const m = pending(v, MAP);
-  if (m === null || m.code !== Op.Mul) return null;
+  if (m === null || m.op!.code !== Op.Mul) return null;
   if (isScalarLike(m.b!) && !isScalarLike(m.a!)) return { d: m.a!, k: scalarOf(m.b!) };
   if (isScalarLike(m.a!) && !isScalarLike(m.b!)) return { d: m.b!, k: scalarOf(m.a!) };
   return null;
@@ -84,7 +84,7 @@ const isArray = (t: Tensor): boolean => t._lazy === null && t.size > 1;
 /** Matches d = y − pred or pred − y; pred = x·w or x·w + b. */
 function residualOf(d: Tensor): { x: TypedArray; y: TypedArray; scalars: Omit<Residual, 'k' | 'f32' | 'wantE'> } | null {
   const m = pending(d, MAP);
-  if (m === null || m.code !== Op.Sub) return null;
+  if (m === null || m.op!.code !== Op.Sub) return null;
   for (const [y, pred, yFirst] of [[m.a!, m.b!, true], [m.b!, m.a!, false]] as const) {
     const p = isArray(y) ? predictionOf(pred) : null;
     if (p !== null) return { x: p.x.data, y: y.data, scalars: { w: p.w, b: p.b, hasBias: p.hasBias, yFirst } };
@@ -97,7 +97,7 @@ function predictionOf(pred: Tensor): { x: Tensor; w: number; b: number; hasBias:
   const lin = linearOf(pred);
   if (lin !== null) return { ...lin, b: 0, hasBias: false };
   const m = pending(pred, MAP);
-  if (m === null || m.code !== Op.Add) return null;
+  if (m === null || m.op!.code !== Op.Add) return null;
   for (const [mx, b] of [[m.a!, m.b!], [m.b!, m.a!]]) {
     const l = isScalarLike(b) ? linearOf(mx) : null;
     if (l !== null) return { ...l, b: scalarOf(b), hasBias: true };
@@ -108,7 +108,7 @@ function predictionOf(pred: Tensor): { x: Tensor; w: number; b: number; hasBias:
 /** mul(x, w) with x an array and w a scalar. */
 function linearOf(t: Tensor): { x: Tensor; w: number } | null {
   const m = pending(t, MAP);
-  if (m === null || m.code !== Op.Mul) return null;
+  if (m === null || m.op!.code !== Op.Mul) return null;
   if (isArray(m.a!) && isScalarLike(m.b!)) return { x: m.a!, w: scalarOf(m.b!) };
   if (isArray(m.b!) && isScalarLike(m.a!)) return { x: m.b!, w: scalarOf(m.a!) };
   return null;

@@ -12,7 +12,7 @@
  */
 import { Tensor, fromScalar, newId, roundTo, type DType, type Pending } from '../tensor.ts';
 import { sizeOf } from '../shape.ts';
-import { scalarBinary, scalarUnary } from '../kernels/elementwise.ts';
+import type { Elementwise } from '../op.ts';
 import { Op } from '../opcodes.ts';
 import { evaluate } from './evaluate.ts';
 
@@ -41,8 +41,8 @@ export function setLazyThreshold(n: number): number {
 export class LazyNode implements Pending {
   constructor(
     readonly kind: number,
-    /** MAP: the elementwise op code. */
-    readonly code: Op,
+    /** MAP: the elementwise op; null for FILL and SUM. */
+    readonly op: Elementwise | null,
     readonly a: Tensor | null,
     /** MAP: the second operand of a binary op, null for a unary op. */
     readonly b: Tensor | null,
@@ -78,7 +78,7 @@ function lazyTensor(shape: readonly number[], dtype: DType, node: LazyNode): Ten
 
 /** A scalar broadcast to `shape` without writing it out. */
 export function lazyFill(shape: readonly number[], dtype: DType, value: number): Tensor {
-  return lazyTensor(shape, dtype, new LazyNode(FILL, Op.Add, null, null, roundTo(dtype, value)));
+  return lazyTensor(shape, dtype, new LazyNode(FILL, null, null, null, roundTo(dtype, value)));
 }
 
 /** Operand usable in a chain of n elements: n elements, or a settled scalar (pending sums are settled first). */
@@ -88,27 +88,27 @@ function fits(t: Tensor, n: number): boolean {
 }
 
 /** The lazy result of a binary op, or null when the eager path should run. */
-export function lazyBinary(code: Op, A: Tensor, B: Tensor, shape: readonly number[], n: number): Tensor | null {
+export function lazyBinary(op: Elementwise, A: Tensor, B: Tensor, shape: readonly number[], n: number): Tensor | null {
   if (n < lazyMin || !fits(A, n) || !fits(B, n)) return null;
-  if (isScalarLike(A) && isScalarLike(B)) return lazyFill(shape, A.dtype, scalarBinary(code, scalarOf(A), scalarOf(B)));
-  return lazyTensor(shape, A.dtype, new LazyNode(MAP, code, A, B, 0));
+  if (isScalarLike(A) && isScalarLike(B)) return lazyFill(shape, A.dtype, op.forward(scalarOf(A), scalarOf(B)));
+  return lazyTensor(shape, A.dtype, new LazyNode(MAP, op, A, B, 0));
 }
 
 /** The lazy result of a unary op, or null when the eager path should run. */
-export function lazyUnary(code: Op, X: Tensor, p: number): Tensor | null {
+export function lazyUnary(op: Elementwise, X: Tensor, p: number): Tensor | null {
   if (X.size < lazyMin) return null;
-  if (pending(X, FILL) !== null) return lazyFill(X.shape, X.dtype, scalarUnary(code, scalarOf(X), p));
+  if (pending(X, FILL) !== null) return lazyFill(X.shape, X.dtype, op.forward(scalarOf(X), p));
   const m = pending(X, MAP);
-  if (code === Op.Neg && m !== null && m.code === Op.Mul) {
+  if (op.code === Op.Neg && m !== null && m.op!.code === Op.Mul) {
     // −(a·s) = a·(−s) exactly: rounding is symmetric, so negate the scalar instead.
-    if (isScalarLike(m.b!)) return lazyTensor(X.shape, X.dtype, new LazyNode(MAP, Op.Mul, m.a, fromScalar(-scalarOf(m.b!), X.dtype), 0));
-    if (isScalarLike(m.a!)) return lazyTensor(X.shape, X.dtype, new LazyNode(MAP, Op.Mul, fromScalar(-scalarOf(m.a!), X.dtype), m.b, 0));
+    if (isScalarLike(m.b!)) return lazyTensor(X.shape, X.dtype, new LazyNode(MAP, m.op, m.a, fromScalar(-scalarOf(m.b!), X.dtype), 0));
+    if (isScalarLike(m.a!)) return lazyTensor(X.shape, X.dtype, new LazyNode(MAP, m.op, fromScalar(-scalarOf(m.a!), X.dtype), m.b, 0));
   }
-  return lazyTensor(X.shape, X.dtype, new LazyNode(MAP, code, X, null, p));
+  return lazyTensor(X.shape, X.dtype, new LazyNode(MAP, op, X, null, p));
 }
 
 /** A pending full sum of a pending MAP (divided by `divisor`), or null. */
 export function lazySum(X: Tensor, shape: readonly number[], divisor: number): Tensor | null {
   if (pending(X, MAP) === null) return null;
-  return lazyTensor(shape, X.dtype, new LazyNode(SUM, Op.Add, X, null, divisor));
+  return lazyTensor(shape, X.dtype, new LazyNode(SUM, null, X, null, divisor));
 }

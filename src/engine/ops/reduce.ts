@@ -6,10 +6,9 @@
 import { EngineError, formatShape } from '../errors.ts';
 import { fullSum, sumIntoKernel } from '../kernels/reduce.ts';
 import { broadcastsTo, normalizeAxes, sameShape, sizeOf } from '../shape.ts';
-import { isRecording, recordOp, type OpDef } from '../tape.ts';
-import { allocate, fromArray, fromScalar, operand, roundTo, type Tensor, type TensorLike } from '../tensor.ts';
-import { div } from './elementwise.ts';
-import { broadcastTo, reshape } from './shape.ts';
+import type { Entry, OpDef } from '../op.ts';
+import { isRecording, recordOp } from '../record.ts';
+import { allocate, fromArray, fromScalar, operand, type Tensor, type TensorLike } from '../tensor.ts';
 import { lazySum } from '../lazy/node.ts';
 
 interface ReduceAttrs {
@@ -20,28 +19,22 @@ interface ReduceAttrs {
   count: number;
 }
 
-const reduceAttrs = (e: { attrs: unknown }) => e.attrs as ReduceAttrs;
+const reduceAttrs = (e: Entry) => e.attrs as ReduceAttrs;
 
 // d sum / dx = 1 on every summed element: broadcast g back over the reduced axes.
 const SUM_OP: OpDef = {
   name: 'sum',
-  backward: (g, e) => [broadcastTo(reshape(g, reduceAttrs(e).keep), e.a.shape)],
-  scalar: (g) => g,
+  backward: (m, g, _i, e) => m.broadcastTo(m.reshape(g, reduceAttrs(e).keep), e.a.shape),
 };
 
 // d mean / dx = 1/count on every averaged element.
 const MEAN_OP: OpDef = {
   name: 'mean',
-  backward: (g, e) => [broadcastTo(div(reshape(g, reduceAttrs(e).keep), reduceAttrs(e).count), e.a.shape)],
-  scalar: (g, e) => roundTo(e.output.dtype, g / roundTo(e.output.dtype, reduceAttrs(e).count)),
+  backward: (m, g, _i, e) => m.broadcastTo(m.div(m.reshape(g, reduceAttrs(e).keep), reduceAttrs(e).count), e.a.shape),
 };
 
 // sumTo is sum over the broadcast axes; its gradient broadcasts back.
-const SUM_TO_OP: OpDef = {
-  name: 'sumTo',
-  backward: (g, e) => [broadcastTo(g, e.a.shape)],
-  scalar: (g) => g,
-};
+const SUM_TO_OP: OpDef = { name: 'sumTo', backward: (m, g, _i, e) => m.broadcastTo(g, e.a.shape) };
 
 /**
  * Sum over `axis` (a number, a list, or all axes when omitted; negative counts from the end).

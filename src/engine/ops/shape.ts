@@ -5,15 +5,15 @@
 import { EngineError, formatShape } from '../errors.ts';
 import { broadcastKernel, transposeKernel } from '../kernels/shape.ts';
 import { broadcastsTo, sameShape, sizeOf } from '../shape.ts';
-import { isRecording, recordOp, type OpDef } from '../tape.ts';
+import type { OpDef } from '../op.ts';
+import { isRecording, recordOp } from '../record.ts';
 import { allocate, fromArray, fromScalar, newId, operand, Tensor, type TensorLike } from '../tensor.ts';
-import { sumTo } from './reduce.ts';
 import { lazyFill, lazyThreshold } from '../lazy/node.ts';
 
-// For one element each of these is the identity, hence the number rules g ↦ g.
-const RESHAPE_OP: OpDef = { name: 'reshape', backward: (g, e) => [reshape(g, e.a.shape)], scalar: (g) => g };
-const BROADCAST_OP: OpDef = { name: 'broadcastTo', backward: (g, e) => [sumTo(g, e.a.shape)], scalar: (g) => g };
-const TRANSPOSE_OP: OpDef = { name: 'transpose', backward: (g) => [transpose(g)], scalar: (g) => g };
+// Each gradient undoes the layout change: reshape back, sum over the broadcast axes, transpose back.
+const RESHAPE_OP: OpDef = { name: 'reshape', backward: (m, g, _i, e) => m.reshape(g, e.a.shape) };
+const BROADCAST_OP: OpDef = { name: 'broadcastTo', backward: (m, g, _i, e) => m.sumTo(g, e.a.shape) };
+const TRANSPOSE_OP: OpDef = { name: 'transpose', backward: (m, g) => m.transpose(g) };
 
 /**
  * The same values in a new shape with the same number of elements; one extent may be −1
