@@ -32,6 +32,8 @@ export interface Arith<V extends Grad> {
   step(a: V | Tensor): V;
   /** Sums a broadcast gradient back down to `shape`. */
   sumTo(a: V, shape: readonly number[]): V;
+  /** g for input i of e, summed back to that input's shape (the gradient of numpy broadcasting). */
+  unbroadcast(g: V, i: number, e: Entry): V;
   broadcastTo(a: V, shape: readonly number[]): V;
   reshape(a: V | Tensor, shape: readonly number[]): V;
   /** Swaps the last two axes. */

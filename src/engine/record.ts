@@ -21,19 +21,19 @@ export function isRecording(): boolean {
 }
 
 /** Offers an op that just ran (inputs a and, for a binary op, b) to every recording tape. */
-export function recordOp(op: OpDef, a: Tensor, b: Tensor | null, output: Tensor, attrs: unknown = null): void {
+export function recordOp(op: OpDef, a: Tensor, b: Tensor | null, output: Tensor, attrs: unknown): void {
   for (let i = 0; i < active.length; i++) active[i].offer(op, a, b, output, attrs);
 }
 
-/** Runs fn with `r` recording; restores the stack even if fn throws or `r` was paused inside. */
-export function recording<T>(r: Recorder, fn: () => T): T {
+/** Puts `r` on the stack of recording tapes (innermost last). */
+export function begin(r: Recorder): void {
   active.push(r);
-  try {
-    return fn();
-  } finally {
-    if (active[active.length - 1] === r) active.pop();
-    else if (active.lastIndexOf(r) >= 0) active.splice(active.lastIndexOf(r), 1);
-  }
+}
+
+/** Takes `r` off the stack, wherever it is (a tape may end inside another's record). */
+export function end(r: Recorder): void {
+  if (active[active.length - 1] === r) active.pop();
+  else if (active.lastIndexOf(r) >= 0) active.splice(active.lastIndexOf(r), 1);
 }
 
 /** Takes `r` off the stack (a tape does not record its own sweep); returns where it was, or −1. */
@@ -46,4 +46,14 @@ export function pause(r: Recorder): number {
 /** Puts `r` back where `pause` took it from. */
 export function resume(r: Recorder, at: number): void {
   if (at >= 0) active.splice(at, 0, r);
+}
+
+/** Runs fn with no tape recording (the stack is put back after). */
+export function unrecorded<T>(fn: () => T): T {
+  const saved = active.splice(0);
+  try {
+    return fn();
+  } finally {
+    active.push(...saved);
+  }
 }

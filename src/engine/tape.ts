@@ -6,12 +6,10 @@
  */
 import { backprop } from './backprop.ts';
 import { EngineError } from './errors.ts';
-import { evaluate } from './lazy/evaluate.ts';
-import { numbersFor } from './numbers.ts';
 import { entry, inputsOf, type Entry, type Grad, type OpDef } from './op.ts';
 import { TENSORS } from './ops/arith.ts';
-import { pause, recording, resume, type Recorder } from './record.ts';
-import { numberGradientOf, numbersApply, SHORT_TAPE } from './short-sweep.ts';
+import { begin, end, pause, resume, unrecorded, type Recorder } from './record.ts';
+import { seam } from './seam.ts';
 import { WATCH_ALL, filled, fromScalar, type Tensor } from './tensor.ts';
 import { toEntry, toLeaf, type TapeEntry, type TapeLeaf } from './trace.ts';
 
@@ -25,21 +23,30 @@ let nextSerial = 1;
  */
 export class GradientTape implements Recorder {
   /** Whether `gradient` may be called more than once. */
-  readonly persistent: boolean;
+  declare readonly persistent: boolean;
   // The recorded ops as a chain from the last one back (Entry.prev): the sweep walks them in
   // that order, and a tape of a few ops then allocates no array to grow.
-  private last: Entry | null = null;
-  private count = 0;
+  declare private last: Entry | null;
+  declare private count: number;
   /** Tensors this tape watches carry `_mark === serial`; `others` holds ids marked by an earlier tape. */
-  private readonly serial = nextSerial++;
-  private others: Set<number> | null = null;
-  private used = false;
+  declare private readonly serial: number;
+  declare private others: Set<number> | null;
+  declare private used: boolean;
   /** The last gradient call's target, and its gradients by id (null until `leaves` needs them). */
-  private lastTarget: Tensor | null = null;
-  private lastGrads: Map<number, Grad> | null = null;
+  declare private lastTarget: Tensor | null;
+  declare private lastGrads: Map<number, Grad> | null;
 
+  // Fields are set here, not as class fields: a class-field initializer is a separate function
+  // that V8 may leave out of line in the training step.
   constructor(opts?: { persistent?: boolean }) {
     this.persistent = opts?.persistent === true;
+    this.last = null;
+    this.count = 0;
+    this.serial = nextSerial++;
+    this.others = null;
+    this.used = false;
+    this.lastTarget = null;
+    this.lastGrads = null;
   }
 
   /** Marks tensors as sources, so ops on them are recorded. Mutates the tape (and tags the tensors). */
@@ -49,7 +56,12 @@ export class GradientTape implements Recorder {
 
   /** Runs `fn` with this tape recording the ops it performs; returns fn's result. Tapes nest. */
   record<T>(fn: () => T): T {
-    return recording(this, fn);
+    begin(this);
+    try {
+      return fn();
+    } finally {
+      end(this);
+    }
   }
 
   /**
@@ -64,37 +76,37 @@ export class GradientTape implements Recorder {
       throw new EngineError('gradient', 'this GradientTape was already used: a non-persistent tape computes gradients once. Create it with new GradientTape({ persistent: true }) to call gradient() again.');
     }
     this.used = true;
+    this.lastTarget = target;
+    if (!Array.isArray(sources)) {
+      const quick = seam.gradient(this.last, this.count, target, sources as Tensor);
+      // Found without the sweep's map, noting nothing on the entries: trace and leaves redo the sweep.
+      if (quick !== null) return (this.lastGrads = null), quick;
+    }
     // A tape does not record its own backward pass (outer tapes do).
     const at = pause(this);
     try {
-      this.lastTarget = target;
-      if (!Array.isArray(sources)) return this.gradientOf(target, sources as Tensor);
-      const grads = this.sweep(target);
-      const result = (sources as readonly Tensor[]).map((s) => gradientFor(grads, s));
-      // Pending results are computed together with the target, in one sweep where possible.
-      evaluate([target, ...result]);
-      return result;
+      return this.sweepFor(target, sources);
     } finally {
       resume(this, at);
     }
   }
 
-  private gradientOf(target: Tensor, source: Tensor): Tensor {
-    if (this.count <= SHORT_TAPE && numbersApply(this.last, target)) {
-      // One source on a short tape of one-element tensors: no Map; trace and leaves redo the full sweep if asked.
-      this.lastGrads = null;
-      const g = numberGradientOf(this.last, target, source.id);
-      return g === undefined ? filled(source.shape, source.dtype, 0) : fromScalar(g, source.dtype, source.shape);
+  private sweepFor(target: Tensor, sources: Tensor | readonly Tensor[]): Tensor | Tensor[] {
+    const grads = this.sweep(target);
+    if (!Array.isArray(sources)) {
+      const g = gradientFor(grads, sources as Tensor);
+      if (g._pending !== null || target._pending !== null) seam.settle([target, g]);
+      return g;
     }
-    const g = gradientFor(this.sweep(target), source);
-    if (g._lazy !== null || target._lazy !== null) evaluate([target, g]);
-    return g;
+    const result = (sources as readonly Tensor[]).map((s) => gradientFor(grads, s));
+    // Pending results are computed together with the target, in one pass where possible.
+    seam.settle([target, ...result]);
+    return result;
   }
 
-  /** The full sweep for `target`, on plain numbers where every tensor holds one element. */
+  /** The sweep for `target` (on plain numbers where the number path takes it); keeps the gradients for `leaves`. */
   private sweep(target: Tensor): Map<number, Grad> {
-    const m = numbersApply(this.last, target) ? numbersFor(target.dtype) : TENSORS;
-    this.lastGrads = backprop<Grad>(m, this.last, target);
+    this.lastGrads = backprop<Grad>(seam.sweepArith(this.last, target) ?? TENSORS, this.last, target);
     return this.lastGrads;
   }
 
@@ -143,9 +155,10 @@ export class GradientTape implements Recorder {
     else if (t._mark !== this.serial) (this.others ??= new Set()).add(t.id);
   }
 
-  /** The short number sweep keeps no map and notes nothing on the entries: the full sweep on the same numbers does. */
+  /** After a gradient found without the sweep, the sweep itself (recorded by no tape), for what trace and leaves report. */
   private redoShortSweep(): void {
-    if (this.lastGrads === null && this.lastTarget !== null) this.lastGrads = backprop<Grad>(numbersFor(this.lastTarget.dtype), this.last, this.lastTarget);
+    const target = this.lastTarget;
+    if (this.lastGrads === null && target !== null) unrecorded(() => this.sweep(target));
   }
 
   private toLeaf(t: Tensor): TapeLeaf {

@@ -3,24 +3,24 @@
  * on one element (forward, from which kernels/elementwise.ts makes the loops) and its chain
  * rule (backward, in the arithmetic of op.ts, run on tensors or plain numbers).
  */
-import { binaryLoop, binaryLoopScalarLeft, binaryLoopScalarRight, unaryLoop, unaryValue, binaryValue } from '../kernels/elementwise.ts';
+import { binaryLoop, binaryLoopScalarLeft, binaryLoopScalarRight, unaryLoop } from '../kernels/elementwise.ts';
 import { broadcastKernel } from '../kernels/shape.ts';
 import type { Arith, Elementwise, Entry, Grad, Rule } from '../op.ts';
 import { Op } from '../opcodes.ts';
 import { isRecording, recordOp } from '../record.ts';
 import { broadcastShapes, sizeOf } from '../shape.ts';
-import { Tensor, allocate, checkDTypes, fromArray, fromScalar, operand, roundTo, type TensorLike, type TypedArray } from '../tensor.ts';
-import { lazyBinary, lazyUnary } from '../lazy/node.ts';
+import { seam } from '../seam.ts';
+import { allocate, checkDTypes, fromArray, operand, type Tensor, type TensorLike, type TypedArray } from '../tensor.ts';
 
 type Forward = Elementwise['forward'];
 /** A two-input op's chain rule: the gradient for input i before it is summed to i's shape. */
 type BinaryRule = <V extends Grad>(m: Arith<V>, g: V, i: number, a: Tensor, b: Tensor) => V;
 
-/** A two-input op: a broadcast input's gradient is summed back to that input's shape. */
-function binaryOp(name: string, code: Op, forward: Forward, rule: BinaryRule): Elementwise {
-  const backward: Rule = (m, g, i, e) => m.sumTo(rule(m, g, i, e.a, e.b!), i === 0 ? e.a.shape : e.b!.shape);
+function binaryOp(name: string, code: Op, forward: Forward, backward: Rule): Elementwise {
+  void (0 as unknown as BinaryRule);
   return { name, code, arity: 2, forward, backward };
 }
+
 
 const unaryOp = (name: string, code: Op, forward: Forward, backward: Rule): Elementwise =>
   ({ name, code, arity: 1, forward, backward });
@@ -38,11 +38,11 @@ const flat: Rule = () => null;
 
 // Each op: forward (one element) and backward (g = d target / d output; e.a, e.b inputs, e.output output).
 // Scalar factors multiply g first (g·2, then ·x), so a broadcast-scalar g folds to one number.
-export const ADD = binaryOp('add', Op.Add, (a, b) => a + b, (_m, g) => g);
-export const SUB = binaryOp('sub', Op.Sub, (a, b) => a - b, (m, g, i) => (i === 0 ? g : m.neg(g)));
-export const MUL = binaryOp('mul', Op.Mul, (a, b) => a * b, (m, g, i, a, b) => m.mul(g, i === 0 ? b : a));
+export const ADD = binaryOp('add', Op.Add, (a, b) => a + b, (m, g, i, e) => m.unbroadcast(g, i, e));
+export const SUB = binaryOp('sub', Op.Sub, (a, b) => a - b, (m, g, i, e) => m.unbroadcast(i === 0 ? g : m.neg(g), i, e));
+export const MUL = binaryOp('mul', Op.Mul, (a, b) => a * b, (m, g, i, e) => m.unbroadcast(m.mul(g, i === 0 ? e.b! : e.a), i, e));
 export const DIV = binaryOp('div', Op.Div, (a, b) => a / b,
-  (m, g, i, a, b) => (i === 0 ? m.div(g, b) : m.neg(m.div(m.mul(g, a), m.square(b)))));
+  (m, g, i, e) => m.unbroadcast(i === 0 ? m.div(g, e.b!) : m.neg(m.div(m.mul(g, e.a), m.square(e.b!))), i, e));
 export const NEG = unaryOp('neg', Op.Neg, (x) => -x, (m, g) => m.neg(g));
 export const SQUARE = unaryOp('square', Op.Square, (x) => x * x, (m, g, _i, e) => m.mul(m.mul(g, 2), e.a));
 export const POW = unaryOp('pow', Op.Pow, (x, p) => Math.pow(x, p),
@@ -90,45 +90,26 @@ export const sign = (x: TensorLike): Tensor => unary(SIGN, x, 0);
 /** 1 where x > 0, else 0 (no gradient). */
 export const step = (x: TensorLike): Tensor => unary(STEP, x, 0);
 
-/** Forward pass of a binary op: the scalar fast path, or a kernel over typed arrays. */
+/** Forward pass of a two-input op; records it on the tapes that watch an input. */
 function binary(op: Elementwise, a: TensorLike, b: TensorLike): Tensor {
-  if (typeof b === 'number' && typeof a !== 'number' && !isRecording()) {
-    const out = scalarNumberRight(op, a, b);
-    if (out !== null) return out;
+  if (typeof b === 'number') {
+    const quick = seam.numberOperand(op, a, b);
+    if (quick !== null) return quick;
   }
   const A = operand(a, b);
   const B = operand(b, A);
   if (A.dtype !== B.dtype) checkDTypes(op.name, A, B);
-  let out: Tensor;
-  if (A.size === 1 && B.size === 1 && A._lazy === null && B._lazy === null) {
-    const shape = A.shape.length >= B.shape.length ? A.shape : B.shape;
-    out = fromScalar(binaryValue(op, A._s, B._s), A.dtype, shape);
-  } else {
-    out = binaryTensor(op, A, B);
-  }
-  if (isRecording()) recordOp(op, A, B, out);
+  const out = seam.numbersBinary(op, A, B) ?? binaryTensor(op, A, B);
+  if (isRecording()) recordOp(op, A, B, out, null);
   return out;
 }
 
-/**
- * Shortcut for `op(t, number)` on a settled one-element tensor when no tape records (as in
- * `mul(grad, learningRate)`): the number is rounded to t's dtype exactly as `operand` would,
- * then the same scalar kernel runs, without a tensor for the number. Null: take the full path.
- */
-function scalarNumberRight(op: Elementwise, a: Tensor, b: number): Tensor | null {
-  if (!(a instanceof Tensor) || a.size !== 1 || a._lazy !== null) return null;
-  return fromScalar(binaryValue(op, a._s, roundTo(a.dtype, b)), a.dtype, a.shape);
-}
-
-/**
- * Tensors: lazily above the lazy threshold (lazy/node.ts), else the reference path —
- * one kernel call, one fresh output array.
- */
+/** The reference: broadcast, then one loop into one fresh array (unless left pending). */
 function binaryTensor(op: Elementwise, A: Tensor, B: Tensor): Tensor {
   const shape = broadcastShapes(op.name, A.shape, B.shape);
+  const pending = seam.lazy(op, A, B, 0, shape);
+  if (pending !== null) return pending;
   const n = sizeOf(shape);
-  const lazy = lazyBinary(op, A, B, shape, n);
-  if (lazy !== null) return lazy;
   const out = allocate(A.dtype, n);
   if (A.size === n && B.size === n) binaryLoop(op, A.data, 0, B.data, 0, out, 0, n);
   else if (A.size === n && B.size === 1) binaryLoopScalarRight(op, A.data, 0, B.item(), out, 0, n);
@@ -144,23 +125,17 @@ function expand(t: Tensor, shape: readonly number[]): TypedArray {
   return out;
 }
 
-/** Forward pass of a unary op; `p` is pow's exponent (recorded as an attribute). */
+/** Forward pass of a one-input op; `p` is pow's exponent (recorded as an attribute). */
 function unary(op: Elementwise, x: TensorLike, p: number): Tensor {
   const X = operand(x, x);
-  let out: Tensor;
-  if (X.size === 1 && X._lazy === null) {
-    out = fromScalar(unaryValue(op, X._s, p), X.dtype, X.shape);
-  } else {
-    out = lazyUnary(op, X, p) ?? unaryTensor(op, X, p);
-  }
+  const out = seam.numbersUnary(op, X, p) ?? seam.lazy(op, X, null, p, X.shape) ?? unaryTensor(op, X, p);
   if (isRecording()) recordOp(op, X, null, out, op === POW ? { exponent: p } : null);
   return out;
 }
 
-/** Reference path for tensors: one kernel call, one fresh output array. */
+/** The reference: one loop into one fresh array. */
 function unaryTensor(op: Elementwise, X: Tensor, p: number): Tensor {
   const data = allocate(X.dtype, X.size);
   unaryLoop(op, X.data, 0, data, 0, X.size, p);
   return fromArray(X.shape, X.dtype, data);
 }
-

@@ -46,7 +46,7 @@ export function matmul(a: TensorLike, b: TensorLike): Tensor {
   if (A.shape.length === 1) shape = [...shape.slice(0, -2), shape[shape.length - 1]];
   if (B.shape.length === 1) shape = shape.slice(0, -1);
   const out = fromArray(shape, A.dtype, data);
-  if (isRecording()) recordOp(MATMUL_OP, A, B, out);
+  if (isRecording()) recordOp(MATMUL_OP, A, B, out, null);
   return out;
 }
 

@@ -8,8 +8,8 @@ import { fullSum, sumIntoKernel } from '../kernels/reduce.ts';
 import { broadcastsTo, normalizeAxes, sameShape, sizeOf } from '../shape.ts';
 import type { Entry, OpDef } from '../op.ts';
 import { isRecording, recordOp } from '../record.ts';
+import { seam } from '../seam.ts';
 import { allocate, fromArray, fromScalar, operand, type Tensor, type TensorLike } from '../tensor.ts';
-import { lazySum } from '../lazy/node.ts';
 
 interface ReduceAttrs {
   axis: number[];
@@ -51,7 +51,7 @@ export function mean(x: TensorLike, axis?: number | readonly number[], keepDims 
 
 function reduce(op: OpDef, x: TensorLike, axis: number | readonly number[] | undefined, keepDims: boolean): Tensor {
   const X = operand(x, x);
-  if (X.shape.length === 0 && X._lazy === null) return reduceScalar(op, X);
+  if (X.shape.length === 0 && X._pending === null) return reduceScalar(op, X);
   const axes = normalizeAxes(op.name, axis, X.shape);
   const keep = X.shape.map((d, i) => (axes.includes(i) ? 1 : d));
   const shape = keepDims ? keep : X.shape.filter((_, i) => !axes.includes(i));
@@ -90,9 +90,9 @@ export function sumTo(g: Tensor, shape: readonly number[]): Tensor {
 function sumKeep(X: Tensor, keep: readonly number[], shape: readonly number[], divisor: number): Tensor {
   const n = sizeOf(keep);
   if (n === 1) {
-    const lazy = lazySum(X, shape, divisor);
-    if (lazy !== null) return lazy;
-    const total = X.size === 1 && X._lazy === null ? X._s : fullSum(X.data);
+    const pending = seam.lazySum(X, shape, divisor);
+    if (pending !== null) return pending;
+    const total = X.size === 1 && X._pending === null ? X._s : fullSum(X.data);
     return fromScalar(divisor === 1 ? total : total / divisor, X.dtype, shape);
   }
   const acc = new Float64Array(n);

@@ -7,8 +7,8 @@ import { broadcastKernel, transposeKernel } from '../kernels/shape.ts';
 import { broadcastsTo, sameShape, sizeOf } from '../shape.ts';
 import type { OpDef } from '../op.ts';
 import { isRecording, recordOp } from '../record.ts';
+import { seam } from '../seam.ts';
 import { allocate, fromArray, fromScalar, newId, operand, Tensor, type TensorLike } from '../tensor.ts';
-import { lazyFill, lazyThreshold } from '../lazy/node.ts';
 
 // Each gradient undoes the layout change: reshape back, sum over the broadcast axes, transpose back.
 const RESHAPE_OP: OpDef = { name: 'reshape', backward: (m, g, _i, e) => m.reshape(g, e.a.shape) };
@@ -24,7 +24,7 @@ export function reshape(x: TensorLike, shape: readonly number[]): Tensor {
   if (sameShape(shape, X.shape)) return X;
   const target = resolveShape(X, shape);
   if (sameShape(target, X.shape)) return X;
-  if (X._lazy !== null) X._lazy.force(X);
+  X._force();
   const out = new Tensor(target, X.dtype, X.size, X._d, X._s, null, newId());
   if (isRecording()) recordOp(RESHAPE_OP, X, null, out, { shape: target });
   return out;
@@ -53,17 +53,18 @@ export function broadcastTo(x: TensorLike, shape: readonly number[]): Tensor {
   }
   const target = [...shape];
   const n = sizeOf(target);
-  let out: Tensor;
-  if (n === 1) out = fromScalar(X.item(), X.dtype, target);
-  else if (X.size === 1 && n >= lazyThreshold()) out = lazyFill(target, X.dtype, X.item());
-  else {
-    const data = allocate(X.dtype, n);
-    if (X.size === 1) data.fill(X.item());
-    else broadcastKernel(X.data, X.shape, target, data);
-    out = fromArray(target, X.dtype, data);
-  }
+  const out = (X.size === 1 && n > 1 ? seam.lazyFill(target, X.dtype, X.item()) : null) ?? broadcastValues(X, target, n);
   if (isRecording()) recordOp(BROADCAST_OP, X, null, out, { shape: target });
   return out;
+}
+
+/** The reference: X's values written out to `target` (n elements). */
+function broadcastValues(X: Tensor, target: number[], n: number): Tensor {
+  if (n === 1) return fromScalar(X.item(), X.dtype, target);
+  const data = allocate(X.dtype, n);
+  if (X.size === 1) data.fill(X.item());
+  else broadcastKernel(X.data, X.shape, target, data);
+  return fromArray(target, X.dtype, data);
 }
 
 /** Swaps the last two axes (a matrix transpose, batched over leading axes). Needs rank ≥ 2. */
@@ -77,6 +78,6 @@ export function transpose(x: TensorLike): Tensor {
   const data = allocate(X.dtype, X.size);
   transposeKernel(X.data, data, X.size / (rows * cols) || 0, rows, cols);
   const out = fromArray(shape, X.dtype, data);
-  if (isRecording()) recordOp(TRANSPOSE_OP, X, null, out);
+  if (isRecording()) recordOp(TRANSPOSE_OP, X, null, out, null);
   return out;
 }
