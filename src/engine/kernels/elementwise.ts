@@ -44,8 +44,8 @@ export function unaryValue(op: Elementwise, x: number, p: number): number {
   }
 }
 
-/** out[o+i] = op(a[ao+i], b[bo+i]) for i < n. */
-export function binaryLoop(op: Elementwise, a: TypedArray, ao: number, b: TypedArray, bo: number, out: TypedArray, o: number, n: number): void {
+/** out[o+i] = op(a[ao+i], b[bo+i]) for i < n (a two-input op on two arrays). */
+export function loopArrays(op: Elementwise, a: TypedArray, ao: number, b: TypedArray, bo: number, out: TypedArray, o: number, n: number): void {
   const f = op.forward;
   switch (op.code) {
     case Op.Add: for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], b[bo + i]); break;
@@ -55,43 +55,39 @@ export function binaryLoop(op: Elementwise, a: TypedArray, ao: number, b: TypedA
   }
 }
 
-/** out[o+i] = op(a[ao+i], s) for i < n (a scalar on the right). */
-export function binaryLoopScalarRight(op: Elementwise, a: TypedArray, ao: number, s: number, out: TypedArray, o: number, n: number): void {
+/**
+ * out[o+i] = op(a[ao+i], s) for i < n: a two-input op with a number on the right, or a
+ * one-input op with its attribute as s (pow's exponent; 0 for the others).
+ */
+export function loopArrayNumber(op: Elementwise, a: TypedArray, ao: number, s: number, out: TypedArray, o: number, n: number): void {
   const f = op.forward;
   switch (op.code) {
     case Op.Add: for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], s); break;
     case Op.Sub: for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], s); break;
     case Op.Mul: for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], s); break;
+    case Op.Div: for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], s); break;
+    case Op.Neg: for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], s); break;
+    case Op.Square: for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], s); break;
+    case Op.Pow: for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], s); break;
+    case Op.Exp: for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], s); break;
+    case Op.Log: for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], s); break;
+    case Op.Sqrt: for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], s); break;
+    case Op.Abs: for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], s); break;
+    case Op.Relu: for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], s); break;
+    case Op.Sigmoid: for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], s); break;
+    case Op.Tanh: for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], s); break;
+    case Op.Sign: for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], s); break;
     default: for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], s);
   }
 }
 
-/** out[o+i] = op(s, b[bo+i]) for i < n (a scalar on the left). */
-export function binaryLoopScalarLeft(op: Elementwise, s: number, b: TypedArray, bo: number, out: TypedArray, o: number, n: number): void {
+/** out[o+i] = op(s, b[bo+i]) for i < n (a two-input op with a number on the left). */
+export function loopNumberArray(op: Elementwise, s: number, b: TypedArray, bo: number, out: TypedArray, o: number, n: number): void {
   const f = op.forward;
   switch (op.code) {
     case Op.Add: for (let i = 0; i < n; i++) out[o + i] = f(s, b[bo + i]); break;
     case Op.Sub: for (let i = 0; i < n; i++) out[o + i] = f(s, b[bo + i]); break;
     case Op.Mul: for (let i = 0; i < n; i++) out[o + i] = f(s, b[bo + i]); break;
     default: for (let i = 0; i < n; i++) out[o + i] = f(s, b[bo + i]);
-  }
-}
-
-/** out[o+i] = op(x[xo+i]) for i < n; `p` is pow's exponent. */
-export function unaryLoop(op: Elementwise, x: TypedArray, xo: number, out: TypedArray, o: number, n: number, p: number): void {
-  const f = op.forward;
-  switch (op.code) {
-    case Op.Neg: for (let i = 0; i < n; i++) out[o + i] = f(x[xo + i], p); break;
-    case Op.Square: for (let i = 0; i < n; i++) out[o + i] = f(x[xo + i], p); break;
-    case Op.Pow: for (let i = 0; i < n; i++) out[o + i] = f(x[xo + i], p); break;
-    case Op.Exp: for (let i = 0; i < n; i++) out[o + i] = f(x[xo + i], p); break;
-    case Op.Log: for (let i = 0; i < n; i++) out[o + i] = f(x[xo + i], p); break;
-    case Op.Sqrt: for (let i = 0; i < n; i++) out[o + i] = f(x[xo + i], p); break;
-    case Op.Abs: for (let i = 0; i < n; i++) out[o + i] = f(x[xo + i], p); break;
-    case Op.Relu: for (let i = 0; i < n; i++) out[o + i] = f(x[xo + i], p); break;
-    case Op.Sigmoid: for (let i = 0; i < n; i++) out[o + i] = f(x[xo + i], p); break;
-    case Op.Tanh: for (let i = 0; i < n; i++) out[o + i] = f(x[xo + i], p); break;
-    case Op.Sign: for (let i = 0; i < n; i++) out[o + i] = f(x[xo + i], p); break;
-    default: for (let i = 0; i < n; i++) out[o + i] = f(x[xo + i], p);
   }
 }

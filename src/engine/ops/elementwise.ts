@@ -3,7 +3,7 @@
  * on one element (forward, from which kernels/elementwise.ts makes the loops) and its chain
  * rule (backward, in the arithmetic of op.ts, run on tensors or plain numbers).
  */
-import { binaryLoop, binaryLoopScalarLeft, binaryLoopScalarRight, unaryLoop } from '../kernels/elementwise.ts';
+import { loopArrayNumber, loopArrays, loopNumberArray } from '../kernels/elementwise.ts';
 import { broadcastKernel } from '../kernels/shape.ts';
 import type { Arith, Elementwise, Entry, Grad, Rule } from '../op.ts';
 import { Op } from '../opcodes.ts';
@@ -111,10 +111,10 @@ function binaryTensor(op: Elementwise, A: Tensor, B: Tensor): Tensor {
   if (pending !== null) return pending;
   const n = sizeOf(shape);
   const out = allocate(A.dtype, n);
-  if (A.size === n && B.size === n) binaryLoop(op, A.data, 0, B.data, 0, out, 0, n);
-  else if (A.size === n && B.size === 1) binaryLoopScalarRight(op, A.data, 0, B.item(), out, 0, n);
-  else if (A.size === 1 && B.size === n) binaryLoopScalarLeft(op, A.item(), B.data, 0, out, 0, n);
-  else binaryLoop(op, expand(A, shape), 0, expand(B, shape), 0, out, 0, n);
+  if (A.size === n && B.size === n) loopArrays(op, A.data, 0, B.data, 0, out, 0, n);
+  else if (A.size === n && B.size === 1) loopArrayNumber(op, A.data, 0, B.item(), out, 0, n);
+  else if (A.size === 1 && B.size === n) loopNumberArray(op, A.item(), B.data, 0, out, 0, n);
+  else loopArrays(op, expand(A, shape), 0, expand(B, shape), 0, out, 0, n);
   return fromArray(shape, A.dtype, out);
 }
 
@@ -136,6 +136,6 @@ function unary(op: Elementwise, x: TensorLike, p: number): Tensor {
 /** The reference: one loop into one fresh array. */
 function unaryTensor(op: Elementwise, X: Tensor, p: number): Tensor {
   const data = allocate(X.dtype, X.size);
-  unaryLoop(op, X.data, 0, data, 0, X.size, p);
+  loopArrayNumber(op, X.data, 0, p, data, 0, X.size);
   return fromArray(X.shape, X.dtype, data);
 }

@@ -5,7 +5,7 @@
  * blocks of BLOCK elements in small reused buffers, with the same loops as the eager ops,
  * adding sums up block by block in the same order as the eager `fullSum`.
  */
-import { binaryLoop, binaryLoopScalarLeft, binaryLoopScalarRight, unaryLoop } from '../../kernels/elementwise.ts';
+import { loopArrayNumber, loopArrays, loopNumberArray } from '../../kernels/elementwise.ts';
 import { BLOCK, blockSum, fullSum } from '../../kernels/reduce.ts';
 import { allocate, roundTo, type Tensor, type TypedArray } from '../../tensor.ts';
 import { tryFused } from '../fused/match.ts';
@@ -117,10 +117,10 @@ function run(s: Step, o: number, len: number): void {
   const ao = a.whole ? o : 0;
   const oo = out.whole ? o : 0;
   const op = node.op!;
-  if (b === null) unaryLoop(op, a.arr, ao, out.arr, oo, len, node.value);
-  else if (a.scalar) binaryLoopScalarLeft(op, a.value, b.arr, b.whole ? o : 0, out.arr, oo, len);
-  else if (b.scalar) binaryLoopScalarRight(op, a.arr, ao, b.value, out.arr, oo, len);
-  else binaryLoop(op, a.arr, ao, b.arr, b.whole ? o : 0, out.arr, oo, len);
+  if (b === null) loopArrayNumber(op, a.arr, ao, node.value, out.arr, oo, len);
+  else if (a.scalar) loopNumberArray(op, a.value, b.arr, b.whole ? o : 0, out.arr, oo, len);
+  else if (b.scalar) loopArrayNumber(op, a.arr, ao, b.value, out.arr, oo, len);
+  else loopArrays(op, a.arr, ao, b.arr, b.whole ? o : 0, out.arr, oo, len);
 }
 
 // Block buffers are reused from sweep to sweep (a sweep never starts another one).
