@@ -35,8 +35,8 @@ export interface Seam {
 
 const decline = (): null => null;
 
-/** The installed hooks (all declining until accel/index.ts installs its own). */
-export const seam: Seam = {
+/** The reference: every hook declines (nothing is pending, so there is nothing to settle). */
+export const REFERENCE: Readonly<Seam> = Object.freeze({
   numberOperand: decline,
   binaryAll: decline,
   numbersBinary: decline,
@@ -47,9 +47,12 @@ export const seam: Seam = {
   lazySum: decline,
   lazyFill: decline,
   settle: () => {},
-};
+});
 
-/** Replaces the hooks given; mutates `seam`. */
+/** The installed hooks: the reference until accel/index.ts installs the accelerations. */
+export const seam: Seam = { ...REFERENCE };
+
+/** Installs `hooks` over the reference; mutates `seam`. */
 export function install(hooks: Partial<Seam>): void {
-  Object.assign(seam, hooks);
+  Object.assign(seam, REFERENCE, hooks);
 }

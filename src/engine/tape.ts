@@ -10,7 +10,7 @@ import { entry, inputsOf, type Entry, type Grad, type OpDef } from './op.ts';
 import { TENSORS } from './ops/arith.ts';
 import { begin, end, pause, resume, unrecorded, type Recorder } from './record.ts';
 import { seam } from './seam.ts';
-import { WATCH_ALL, filled, fromScalar, type Tensor } from './tensor.ts';
+import { Watch, filled, fromScalar, type Tensor } from './tensor.ts';
 import { toEntry, toLeaf, type TapeEntry, type TapeLeaf } from './trace.ts';
 
 export type { TapeEntry, TapeLeaf } from './trace.ts';
@@ -145,12 +145,12 @@ export class GradientTape implements Recorder {
 
   /** Whether gradients flow to t on this tape: a variable, watched, or computed from one. */
   private watches(t: Tensor): boolean {
-    return t._mark === WATCH_ALL || t._mark === this.serial || (this.others !== null && this.others.has(t.id));
+    return t._mark === Watch.All || t._mark === this.serial || (this.others !== null && this.others.has(t.id));
   }
 
   /** Marks t as watched (a tag on the tensor; a set only when another tape tagged it first). */
   private track(t: Tensor): void {
-    if (t._mark === WATCH_ALL) return;
+    if (t._mark === Watch.All) return;
     if (t._mark === 0) t._mark = this.serial;
     else if (t._mark !== this.serial) (this.others ??= new Set()).add(t.id);
   }
@@ -162,7 +162,7 @@ export class GradientTape implements Recorder {
   }
 
   private toLeaf(t: Tensor): TapeLeaf {
-    const kind = t._mark === WATCH_ALL ? 'variable' : this.watches(t) ? 'watched' : 'constant';
+    const kind = t._mark === Watch.All ? 'variable' : this.watches(t) ? 'watched' : 'constant';
     const g = this.lastGrads?.get(t.id) ?? (this.lastGrads && kind !== 'constant' ? filled(t.shape, t.dtype, 0) : undefined);
     return toLeaf(t, kind, g);
   }

@@ -32,8 +32,8 @@ export interface Pending {
 
 let nextId = 1;
 
-/** `_mark` of a variable and its snapshots: watched by every tape. */
-export const WATCH_ALL = -1;
+/** `_mark` of a variable and its snapshots: watched by every tape (an enum, so bundles inline it). */
+export enum Watch { All = -1 }
 
 /** A fresh, never reused tensor id (ids name tensors in the tape trace). */
 export function newId(): number {
@@ -66,7 +66,7 @@ export class Tensor {
   /** @internal pending computation, or null */
   declare _pending: Pending | null;
   /**
-   * @internal serial of the first tape that watches this tensor (0: none; WATCH_ALL: a
+   * @internal serial of the first tape that watches this tensor (0: none; Watch.All: a
    * variable's value, which every tape watches); see GradientTape. One field for both keeps
    * the tensor a word smaller.
    */
@@ -155,7 +155,7 @@ export class Variable extends Tensor {
   /** @internal Use `variable` instead. */
   constructor(init: Tensor) {
     super(init.shape, init.dtype, init.size, init._d, init._s, null, newId());
-    this._mark = WATCH_ALL;
+    this._mark = Watch.All;
     this._snap = this.snapshot();
   }
 
@@ -178,7 +178,7 @@ export class Variable extends Tensor {
   // for V8 to inline into every op, where making it lazily left a `new` out of line.
   private snapshot(): Tensor {
     const snap = new Tensor(this.shape, this.dtype, this.size, this._d, this._s, null, this.id);
-    snap._mark = WATCH_ALL;
+    snap._mark = Watch.All;
     return snap;
   }
 

@@ -18,11 +18,19 @@ import { on, type Acceleration } from './settings.ts';
 
 export type { Acceleration } from './settings.ts';
 
-/** Switches accelerations (those not named keep their setting); returns the previous settings. Mutates the engine-wide settings. */
+const NUMBERS = { numberOperand, numbersBinary, numbersUnary, sweepArith, gradient };
+const LAZY = { lazy: lazyElementwise, lazySum, lazyFill };
+
+/**
+ * Switches accelerations (those not named keep their setting); returns the previous settings.
+ * Mutates the engine-wide settings and the seam. A switched-off acceleration is not installed,
+ * so the hot paths test no switch. Pending tensors made before are still settled when read.
+ */
 export function setAcceleration(next: Partial<Acceleration>): Acceleration {
   const previous = { ...on };
   Object.assign(on, next);
+  install({ ...(on.numbers ? NUMBERS : {}), ...(on.lazy ? LAZY : {}), settle: evaluate });
   return previous;
 }
 
-install({ numberOperand, numbersBinary, numbersUnary, sweepArith, gradient, lazy: lazyElementwise, lazySum, lazyFill, settle: evaluate });
+setAcceleration({});

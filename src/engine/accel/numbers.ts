@@ -9,7 +9,6 @@ import { needs, type Arith, type Elementwise, type Entry, type Operand } from '.
 import { SIGN, STEP } from '../ops/elementwise.ts';
 import { isRecording } from '../record.ts';
 import { Tensor, filled, fromScalar, roundTo, type DType, type TensorLike } from '../tensor.ts';
-import { on } from './settings.ts';
 
 const identity = (v: number): number => v;
 
@@ -45,26 +44,26 @@ const settledScalar = (t: Tensor): boolean => t.size === 1 && t._pending === nul
 
 /** `op(t, number)` on a settled one-element tensor outside any tape (as in `mul(grad, learningRate)`): no tensor for the number. */
 export function numberOperand(op: Elementwise, a: TensorLike, b: TensorLike): Tensor | null {
-  if (!on.numbers || typeof b !== 'number' || !(a instanceof Tensor) || !settledScalar(a) || isRecording()) return null;
+  if (typeof b !== 'number' || !(a instanceof Tensor) || !settledScalar(a) || isRecording()) return null;
   // b is rounded to a's dtype exactly as `operand` would round it.
   return fromScalar(binaryValue(op, a._s, roundTo(a.dtype, b)), a.dtype, a.shape);
 }
 
 /** A two-input op on settled one-element tensors, computed on their numbers. */
 export function numbersBinary(op: Elementwise, a: Tensor, b: Tensor): Tensor | null {
-  if (!on.numbers || !settledScalar(a) || !settledScalar(b)) return null;
+  if (!settledScalar(a) || !settledScalar(b)) return null;
   return fromScalar(binaryValue(op, a._s, b._s), a.dtype, a.shape.length >= b.shape.length ? a.shape : b.shape);
 }
 
 /** A one-input op on a settled one-element tensor, computed on its number (p: pow's exponent). */
 export function numbersUnary(op: Elementwise, x: Tensor, p: number): Tensor | null {
-  if (!on.numbers || !settledScalar(x)) return null;
+  if (!settledScalar(x)) return null;
   return fromScalar(unaryValue(op, x._s, p), x.dtype, x.shape);
 }
 
 /** The number arithmetic for a sweep from `last` back: no tape records, and every tensor holds one settled element. */
 export function sweepArith(last: Entry | null, target: Tensor): Arith<number> | null {
-  if (!on.numbers || isRecording() || !settledScalar(target)) return null;
+  if (isRecording() || !settledScalar(target)) return null;
   for (let e = last; e !== null; e = e.prev) {
     if (!settledScalar(e.output) || !settledScalar(e.a) || (e.b !== null && !settledScalar(e.b))) return null;
   }
@@ -72,7 +71,7 @@ export function sweepArith(last: Entry | null, target: Tensor): Arith<number> | 
 }
 
 /** Longest tape the map-free sweep serves (its look-ups are linear). */
-const SHORT_TAPE = 16;
+const enum Short { Tape = 16 }
 // Reused [id, gradient] pairs of the current map-free sweep (nothing allocated per call).
 const pairIds: number[] = [];
 const pairValues: number[] = [];
@@ -83,7 +82,7 @@ const pairValues: number[] = [];
  * arrays instead of a Map. Notes nothing on the entries (the tape redoes the sweep for trace).
  */
 export function gradient(last: Entry | null, count: number, target: Tensor, source: Tensor): Tensor | null {
-  if (!on.numbers || count > SHORT_TAPE || isRecording() || !settledScalar(target)) return null;
+  if (count > Short.Tape || isRecording() || !settledScalar(target)) return null;
   const dtype = target.dtype;
   const m = BY_DTYPE[dtype];
   pairIds[0] = target.id;

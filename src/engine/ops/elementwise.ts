@@ -5,25 +5,16 @@
  */
 import { loopArrayNumber, loopArrays, loopNumberArray } from '../kernels/elementwise.ts';
 import { broadcastKernel } from '../kernels/shape.ts';
-import type { Arith, Elementwise, Entry, Grad, Rule } from '../op.ts';
+import type { Elementwise, Entry, Rule } from '../op.ts';
 import { Op } from '../opcodes.ts';
 import { isRecording, recordOp } from '../record.ts';
 import { broadcastShapes, sizeOf } from '../shape.ts';
 import { seam } from '../seam.ts';
 import { allocate, checkDTypes, fromArray, operand, type Tensor, type TensorLike, type TypedArray } from '../tensor.ts';
 
-type Forward = Elementwise['forward'];
-/** A two-input op's chain rule: the gradient for input i before it is summed to i's shape. */
-type BinaryRule = <V extends Grad>(m: Arith<V>, g: V, i: number, a: Tensor, b: Tensor) => V;
-
-function binaryOp(name: string, code: Op, forward: Forward, backward: Rule): Elementwise {
-  void (0 as unknown as BinaryRule);
-  return { name, code, arity: 2, forward, backward };
-}
-
-
-const unaryOp = (name: string, code: Op, forward: Forward, backward: Rule): Elementwise =>
-  ({ name, code, arity: 1, forward, backward });
+/** An elementwise op from its two halves. */
+const def = (name: string, code: Op, arity: 1 | 2, forward: Elementwise['forward'], backward: Rule): Elementwise =>
+  ({ name, code, arity, forward, backward });
 
 /** Numerically stable logistic function. */
 function sigmoidOf(x: number): number {
@@ -36,61 +27,77 @@ const exponent = (e: Entry): number => (e.attrs as { exponent: number }).exponen
 // sign and step are flat almost everywhere: no gradient flows through them.
 const flat: Rule = () => null;
 
-// Each op: forward (one element) and backward (g = d target / d output; e.a, e.b inputs, e.output output).
-// Scalar factors multiply g first (g·2, then ·x), so a broadcast-scalar g folds to one number.
-export const ADD = binaryOp('add', Op.Add, (a, b) => a + b, (m, g, i, e) => m.unbroadcast(g, i, e));
-export const SUB = binaryOp('sub', Op.Sub, (a, b) => a - b, (m, g, i, e) => m.unbroadcast(i === 0 ? g : m.neg(g), i, e));
-export const MUL = binaryOp('mul', Op.Mul, (a, b) => a * b, (m, g, i, e) => m.unbroadcast(m.mul(g, i === 0 ? e.b! : e.a), i, e));
-export const DIV = binaryOp('div', Op.Div, (a, b) => a / b,
+// Each op: its forward on one element (a, b; or x and pow's exponent p), then its backward:
+// what input i receives given g = d target / d output, reading the inputs e.a, e.b and the
+// output e.output. A two-input op sums a broadcast input's share back to its shape
+// (unbroadcast). Scalar factors multiply g first (g·2, then ·x), so a broadcast g folds to one number.
+export const ADD = def('add', Op.Add, 2, (a, b) => a + b,
+  (m, g, i, e) => m.unbroadcast(g, i, e));
+export const SUB = def('sub', Op.Sub, 2, (a, b) => a - b,
+  (m, g, i, e) => m.unbroadcast(i === 0 ? g : m.neg(g), i, e));
+export const MUL = def('mul', Op.Mul, 2, (a, b) => a * b,
+  (m, g, i, e) => m.unbroadcast(m.mul(g, i === 0 ? e.b! : e.a), i, e));
+export const DIV = def('div', Op.Div, 2, (a, b) => a / b,
   (m, g, i, e) => m.unbroadcast(i === 0 ? m.div(g, e.b!) : m.neg(m.div(m.mul(g, e.a), m.square(e.b!))), i, e));
-export const NEG = unaryOp('neg', Op.Neg, (x) => -x, (m, g) => m.neg(g));
-export const SQUARE = unaryOp('square', Op.Square, (x) => x * x, (m, g, _i, e) => m.mul(m.mul(g, 2), e.a));
-export const POW = unaryOp('pow', Op.Pow, (x, p) => Math.pow(x, p),
+export const NEG = def('neg', Op.Neg, 1, (x) => -x,
+  (m, g) => m.neg(g));
+export const SQUARE = def('square', Op.Square, 1, (x) => x * x,
+  (m, g, _i, e) => m.mul(m.mul(g, 2), e.a));
+export const POW = def('pow', Op.Pow, 1, (x, p) => Math.pow(x, p),
   (m, g, _i, e) => m.mul(m.mul(g, exponent(e)), m.pow(e.a, exponent(e) - 1)));
-export const EXP = unaryOp('exp', Op.Exp, (x) => Math.exp(x), (m, g, _i, e) => m.mul(g, e.output));
-export const LOG = unaryOp('log', Op.Log, (x) => Math.log(x), (m, g, _i, e) => m.div(g, e.a));
-export const SQRT = unaryOp('sqrt', Op.Sqrt, (x) => Math.sqrt(x), (m, g, _i, e) => m.div(g, m.mul(e.output, 2)));
-export const ABS = unaryOp('abs', Op.Abs, (x) => Math.abs(x), (m, g, _i, e) => m.mul(g, m.sign(e.a)));
-export const RELU = unaryOp('relu', Op.Relu, (x) => (x > 0 ? x : 0), (m, g, _i, e) => m.mul(g, m.step(e.a)));
-export const SIGMOID = unaryOp('sigmoid', Op.Sigmoid, sigmoidOf, (m, g, _i, e) => m.mul(g, m.mul(e.output, m.sub(1, e.output))));
-export const TANH = unaryOp('tanh', Op.Tanh, (x) => Math.tanh(x), (m, g, _i, e) => m.mul(g, m.sub(1, m.square(e.output))));
-export const SIGN = unaryOp('sign', Op.Sign, (x) => (x > 0 ? 1 : x < 0 ? -1 : x), flat);
-export const STEP = unaryOp('step', Op.Step, (x) => (x > 0 ? 1 : 0), flat);
+export const EXP = def('exp', Op.Exp, 1, (x) => Math.exp(x),
+  (m, g, _i, e) => m.mul(g, e.output));
+export const LOG = def('log', Op.Log, 1, (x) => Math.log(x),
+  (m, g, _i, e) => m.div(g, e.a));
+export const SQRT = def('sqrt', Op.Sqrt, 1, (x) => Math.sqrt(x),
+  (m, g, _i, e) => m.div(g, m.mul(e.output, 2)));
+export const ABS = def('abs', Op.Abs, 1, (x) => Math.abs(x),
+  (m, g, _i, e) => m.mul(g, m.sign(e.a)));
+export const RELU = def('relu', Op.Relu, 1, (x) => (x > 0 ? x : 0),
+  (m, g, _i, e) => m.mul(g, m.step(e.a)));
+export const SIGMOID = def('sigmoid', Op.Sigmoid, 1, sigmoidOf,
+  (m, g, _i, e) => m.mul(g, m.mul(e.output, m.sub(1, e.output))));
+export const TANH = def('tanh', Op.Tanh, 1, (x) => Math.tanh(x),
+  (m, g, _i, e) => m.mul(g, m.sub(1, m.square(e.output))));
+export const SIGN = def('sign', Op.Sign, 1, (x) => (x > 0 ? 1 : x < 0 ? -1 : x), flat);
+export const STEP = def('step', Op.Step, 1, (x) => (x > 0 ? 1 : 0), flat);
 
-/** a + b, broadcast. New tensor; inputs unchanged. */
+// The public ops. Each returns a new tensor (of the operands' broadcast shape, in their dtype;
+// a number takes the other operand's dtype) and mutates nothing but the tapes recording it.
+/** a + b, shape: broadcast of a's and b's. */
 export const add = (a: TensorLike, b: TensorLike): Tensor => binary(ADD, a, b);
-/** a − b, broadcast. */
+/** a − b, shape: broadcast of a's and b's. */
 export const sub = (a: TensorLike, b: TensorLike): Tensor => binary(SUB, a, b);
-/** a · b elementwise, broadcast. */
+/** a · b elementwise, shape: broadcast of a's and b's. */
 export const mul = (a: TensorLike, b: TensorLike): Tensor => binary(MUL, a, b);
-/** a / b elementwise, broadcast. */
+/** a / b elementwise, shape: broadcast of a's and b's. */
 export const div = (a: TensorLike, b: TensorLike): Tensor => binary(DIV, a, b);
 /** −x, shaped like x. */
 export const neg = (x: TensorLike): Tensor => unary(NEG, x, 0);
-/** x². */
+/** x², shaped like x. */
 export const square = (x: TensorLike): Tensor => unary(SQUARE, x, 0);
-/** x^p for a constant number p (the exponent is not differentiated). */
+/** x^p for a constant number p (not differentiated), shaped like x. */
 export const pow = (x: TensorLike, p: number): Tensor => unary(POW, x, p);
-/** eˣ. */
+/** eˣ, shaped like x. */
 export const exp = (x: TensorLike): Tensor => unary(EXP, x, 0);
-/** Natural logarithm. */
+/** Natural logarithm, shaped like x. */
 export const log = (x: TensorLike): Tensor => unary(LOG, x, 0);
-/** √x. */
+/** √x, shaped like x. */
 export const sqrt = (x: TensorLike): Tensor => unary(SQRT, x, 0);
-/** |x| (gradient 0 at 0, as in TensorFlow). */
+/** |x|, shaped like x (gradient 0 at 0, as in TensorFlow). */
 export const abs = (x: TensorLike): Tensor => unary(ABS, x, 0);
-/** max(x, 0) (gradient 0 at 0). */
+/** max(x, 0), shaped like x (gradient 0 at 0). */
 export const relu = (x: TensorLike): Tensor => unary(RELU, x, 0);
-/** 1 / (1 + e⁻ˣ). */
+/** 1 / (1 + e⁻ˣ), shaped like x. */
 export const sigmoid = (x: TensorLike): Tensor => unary(SIGMOID, x, 0);
-/** Hyperbolic tangent. */
+/** Hyperbolic tangent, shaped like x. */
 export const tanh = (x: TensorLike): Tensor => unary(TANH, x, 0);
-/** −1, 0 or 1 by the sign of x (no gradient). */
+/** −1, 0 or 1 by the sign of x, shaped like x (no gradient). */
 export const sign = (x: TensorLike): Tensor => unary(SIGN, x, 0);
-/** 1 where x > 0, else 0 (no gradient). */
+/** 1 where x > 0, else 0, shaped like x (no gradient). */
 export const step = (x: TensorLike): Tensor => unary(STEP, x, 0);
 
-/** Forward pass of a two-input op; records it on the tapes that watch an input. */
+/** Forward pass of a two-input op, then recording; the number path (accel/) may answer first. */
 function binary(op: Elementwise, a: TensorLike, b: TensorLike): Tensor {
   if (typeof b === 'number') {
     const quick = seam.numberOperand(op, a, b);
@@ -104,7 +111,7 @@ function binary(op: Elementwise, a: TensorLike, b: TensorLike): Tensor {
   return out;
 }
 
-/** The reference: broadcast, then one loop into one fresh array (unless left pending). */
+/** The reference: broadcast, then one loop into one fresh array (unless the lazy blocks leave it pending). */
 function binaryTensor(op: Elementwise, A: Tensor, B: Tensor): Tensor {
   const shape = broadcastShapes(op.name, A.shape, B.shape);
   const pending = seam.lazy(op, A, B, 0, shape);
@@ -125,7 +132,7 @@ function expand(t: Tensor, shape: readonly number[]): TypedArray {
   return out;
 }
 
-/** Forward pass of a one-input op; `p` is pow's exponent (recorded as an attribute). */
+/** Forward pass of a one-input op, then recording; `p` is pow's exponent (recorded as an attribute). */
 function unary(op: Elementwise, x: TensorLike, p: number): Tensor {
   const X = operand(x, x);
   const out = seam.numbersUnary(op, X, p) ?? seam.lazy(op, X, null, p, X.shape) ?? unaryTensor(op, X, p);

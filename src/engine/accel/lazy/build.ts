@@ -32,7 +32,7 @@ function lazyTensor(shape: readonly number[], dtype: DType, n: LazyNode): Tensor
 
 /** A number broadcast to `shape` without writing it out, or null below the lazy size. */
 export function lazyFill(shape: readonly number[], dtype: DType, value: number): Tensor | null {
-  if (!on.lazy || sizeOf(shape) < on.lazyMin) return null;
+  if (sizeOf(shape) < on.lazyMin) return null;
   return fill(shape, dtype, value);
 }
 
@@ -43,7 +43,7 @@ function fill(shape: readonly number[], dtype: DType, value: number): Tensor {
 /** The pending result of an elementwise op (b null for one input; p: pow's exponent), or null for the eager path. */
 export function lazyElementwise(op: Elementwise, a: Tensor, b: Tensor | null, p: number, shape: readonly number[]): Tensor | null {
   const n = sizeOf(shape);
-  if (!on.lazy || n < on.lazyMin) return null;
+  if (n < on.lazyMin) return null;
   return b === null ? unary(op, a, p) : binary(op, a, b, shape, n);
 }
 
@@ -72,6 +72,6 @@ function unary(op: Elementwise, X: Tensor, p: number): Tensor {
 
 /** A pending full sum of a pending Map (divided by `divisor`), or null. */
 export function lazySum(X: Tensor, shape: readonly number[], divisor: number): Tensor | null {
-  if (!on.lazy || pending(X, Kind.Map) === null) return null;
+  if (pending(X, Kind.Map) === null) return null;
   return lazyTensor(shape, X.dtype, node(Kind.Sum, null, X, null, divisor));
 }
