@@ -9,28 +9,32 @@
 import { needs, type Arith, type Entry, type Grad } from './op.ts';
 import type { Tensor } from './tensor.ts';
 
+/** What one op took part in during a sweep: d target / d its output, and what each input received. */
+export interface Note<V extends Grad> {
+  grad: V;
+  /** To input a and b (null where nothing flowed: unwatched, or b absent). */
+  ga: V | null;
+  gb: V | null;
+}
+
 /**
- * Gradients of `target` by tensor id, over the ops from `last` back (via `prev`). Returns a
- * fresh map; mutates only what it notes on each visited entry for the trace (grad, ga, gb).
+ * d target / d every tensor the ops from `last` back (via `prev`) lead to, by tensor id, in a
+ * new map. Reads the entries and changes none; when given `notes`, sets a note in it for each
+ * op reached (for the trace).
  */
-export function backprop<V extends Grad>(m: Arith<V>, last: Entry | null, target: Tensor): Map<number, V> {
+export function backprop<V extends Grad>(m: Arith<V>, last: Entry | null, target: Tensor, notes?: Map<Entry, Note<V>>): Map<number, V> {
   const grads = new Map<number, V>();
   grads.set(target.id, m.ones(target));
   for (let e = last; e !== null; e = e.prev) {
     const g = grads.get(e.output.id);
     if (g === undefined) continue;
-    visit(m, e, g);
-    if (e.ga !== null) accumulate(m, grads, e.a.id, e.ga as V);
-    if (e.gb !== null) accumulate(m, grads, e.b!.id, e.gb as V);
+    const ga = needs(e, 0) ? e.op.backward(m, g, 0, e) : null;
+    const gb = needs(e, 1) ? e.op.backward(m, g, 1, e) : null;
+    notes?.set(e, { grad: g, ga, gb });
+    if (ga !== null) accumulate(m, grads, e.a.id, ga);
+    if (gb !== null) accumulate(m, grads, e.b!.id, gb);
   }
   return grads;
-}
-
-/** Applies e's chain rule to g = d target / d e.output; notes g and what each watched input receives on e. */
-export function visit<V extends Grad>(m: Arith<V>, e: Entry, g: V): void {
-  e.grad = g;
-  e.ga = needs(e, 0) ? e.op.backward(m, g, 0, e) : null;
-  e.gb = needs(e, 1) ? e.op.backward(m, g, 1, e) : null;
 }
 
 function accumulate<V extends Grad>(m: Arith<V>, grads: Map<number, V>, id: number, g: V): void {

@@ -67,7 +67,7 @@ export interface Elementwise extends OpDef {
   readonly forward: (a: number, b: number) => number;
 }
 
-/** One recorded op. Created with all its fields (one object shape); sweeps fill the last three. */
+/** One recorded op: plain data, created with all its fields (one object shape), never changed. */
 export interface Entry {
   readonly op: OpDef;
   /** The first input; ops have one or two, kept as fields so recording allocates no array. */
@@ -81,16 +81,11 @@ export interface Entry {
   readonly mask: number;
   /** The op recorded just before this one on the same tape, or null for the first. */
   readonly prev: Entry | null;
-  /** d target / d output from the last sweep that reached this op. */
-  grad: Grad | null;
-  /** What that sweep passed back to a and to b (null where nothing flowed). */
-  ga: Grad | null;
-  gb: Grad | null;
 }
 
-/** A fresh entry for an op just run (not yet visited by any sweep). */
+/** The entry for an op just run. */
 export function entry(op: OpDef, a: Tensor, b: Tensor | null, output: Tensor, attrs: unknown, mask: number, prev: Entry | null): Entry {
-  return { op, a, b, output, attrs, mask, prev, grad: null, ga: null, gb: null };
+  return { op, a, b, output, attrs, mask, prev };
 }
 
 /** True when input i of e needs a gradient. */

@@ -11,9 +11,8 @@ import type { DType, Tensor, TensorLike } from './tensor.ts';
 /** The hooks, grouped by the acceleration that answers them. */
 export interface Seam {
   // Number path: one-element tensors as plain numbers (accel/numbers.ts).
-  /** `op(t, number)` outside any tape, without a tensor for the number. */
+  /** `op(t, b)` for a number b outside any tape, without a tensor for the number. */
   numberOperand(op: Elementwise, a: TensorLike, b: TensorLike): Tensor | null;
-  binaryAll(op: Elementwise, a: TensorLike, b: TensorLike): Tensor | null;
   /** A two-input op on settled one-element tensors, on plain numbers. */
   numbersBinary(op: Elementwise, a: Tensor, b: Tensor): Tensor | null;
   /** A one-input op on a settled one-element tensor, on plain numbers (p: pow's exponent). */
@@ -38,7 +37,6 @@ const decline = (): null => null;
 /** The reference: every hook declines (nothing is pending, so there is nothing to settle). */
 export const REFERENCE: Readonly<Seam> = Object.freeze({
   numberOperand: decline,
-  binaryAll: decline,
   numbersBinary: decline,
   numbersUnary: decline,
   sweepArith: decline,

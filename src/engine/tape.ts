@@ -4,7 +4,7 @@
  * sweep is built from ops, so a tape that is recording while another tape computes its
  * gradient records that computation too — which is how nested tapes give second derivatives.
  */
-import { backprop } from './backprop.ts';
+import { backprop, type Note } from './backprop.ts';
 import { EngineError } from './errors.ts';
 import { entry, inputsOf, type Entry, type Grad, type OpDef } from './op.ts';
 import { TENSORS } from './ops/arith.ts';
@@ -22,7 +22,7 @@ let nextSerial = 1;
  * Variables are watched automatically; other tensors only after `watch`.
  */
 export class GradientTape implements Recorder {
-  /** Whether `gradient` may be called more than once. */
+  /** Whether `gradient` may be called more than once (set by `new GradientTape({ persistent: true })`). */
   declare readonly persistent: boolean;
   // The recorded ops as a chain from the last one back (Entry.prev): the sweep walks them in
   // that order, and a tape of a few ops then allocates no array to grow.
@@ -35,6 +35,8 @@ export class GradientTape implements Recorder {
   /** The last gradient call's target, and its gradients by id (null until `leaves` needs them). */
   declare private lastTarget: Tensor | null;
   declare private lastGrads: Map<number, Grad> | null;
+  /** Targets of the gradient calls before the last (a persistent tape only). */
+  declare private earlierTargets: Tensor[] | null;
 
   // Fields are set here, not as class fields: a class-field initializer is a separate function
   // that V8 may leave out of line in the training step.
@@ -47,6 +49,7 @@ export class GradientTape implements Recorder {
     this.used = false;
     this.lastTarget = null;
     this.lastGrads = null;
+    this.earlierTargets = null;
   }
 
   /** Marks tensors as sources, so ops on them are recorded. Mutates the tape (and tags the tensors). */
@@ -75,12 +78,15 @@ export class GradientTape implements Recorder {
     if (this.used && !this.persistent) {
       throw new EngineError('gradient', 'this GradientTape was already used: a non-persistent tape computes gradients once. Create it with new GradientTape({ persistent: true }) to call gradient() again.');
     }
+    if (this.used) (this.earlierTargets ??= []).push(this.lastTarget!);
     this.used = true;
     this.lastTarget = target;
     if (!Array.isArray(sources)) {
       const quick = seam.gradient(this.last, this.count, target, sources as Tensor);
-      // Found without the sweep's map, noting nothing on the entries: trace and leaves redo the sweep.
-      if (quick !== null) return (this.lastGrads = null), quick;
+      if (quick !== null) {
+        this.lastGrads = null; // found without the sweep, so leaves runs it when asked
+        return quick;
+      }
     }
     // A tape does not record its own backward pass (outer tapes do).
     const at = pause(this);
@@ -105,20 +111,28 @@ export class GradientTape implements Recorder {
   }
 
   /** The sweep for `target` (on plain numbers where the number path takes it); keeps the gradients for `leaves`. */
-  private sweep(target: Tensor): Map<number, Grad> {
-    this.lastGrads = backprop<Grad>(seam.sweepArith(this.last, target) ?? TENSORS, this.last, target);
+  private sweep(target: Tensor, notes?: Map<Entry, Note<Grad>>): Map<number, Grad> {
+    this.lastGrads = backprop<Grad>(seam.sweepArith(this.last, target) ?? TENSORS, this.last, target, notes);
     return this.lastGrads;
   }
 
-  /** The recorded ops as plain data, in the order they ran (see TapeEntry). */
+  /**
+   * The recorded ops as plain data, in the order they ran (see TapeEntry), with what each op
+   * passed back in the last gradient call that reached it. Runs the calls' sweeps again for
+   * that (gradient() keeps only its results), recorded by no tape.
+   */
   trace(): TapeEntry[] {
-    this.redoShortSweep();
-    return this.entries().map(toEntry);
+    const notes = new Map<Entry, Note<Grad>>();
+    const targets = this.lastTarget === null ? [] : [...(this.earlierTargets ?? []), this.lastTarget];
+    unrecorded(() => { for (const t of targets) this.sweep(t, notes); });
+    return this.entries().map((e, i) => toEntry(e, i, notes.get(e)));
   }
 
-  /** The tensors the recorded ops read but did not produce, with their total gradients after `gradient` (e.g. dL/dw). */
+  /** The tensors the recorded ops read but did not produce, with their total gradients after `gradient` (e.g. dL/dw); as plain data. */
   leaves(): TapeLeaf[] {
-    this.redoShortSweep();
+    const target = this.lastTarget;
+    // A gradient found without the sweep kept no gradients by id: the sweep gives them.
+    if (this.lastGrads === null && target !== null) unrecorded(() => this.sweep(target));
     const entries = this.entries();
     const produced = new Set(entries.map((e) => e.output.id));
     const seen = new Map<number, Tensor>();
@@ -134,7 +148,7 @@ export class GradientTape implements Recorder {
     return out;
   }
 
-  /** @internal Called by recordOp: keeps the op when one of its inputs is watched. */
+  /** @internal Called by recordOp: keeps the op when one of its inputs is watched; mutates the tape and tags the output. */
   offer(op: OpDef, a: Tensor, b: Tensor | null, output: Tensor, attrs: unknown): void {
     const mask = (this.watches(a) ? 1 : 0) | (b !== null && this.watches(b) ? 2 : 0);
     if (mask === 0) return;
@@ -153,12 +167,6 @@ export class GradientTape implements Recorder {
     if (t._mark === Watch.All) return;
     if (t._mark === 0) t._mark = this.serial;
     else if (t._mark !== this.serial) (this.others ??= new Set()).add(t.id);
-  }
-
-  /** After a gradient found without the sweep, the sweep itself (recorded by no tape), for what trace and leaves report. */
-  private redoShortSweep(): void {
-    const target = this.lastTarget;
-    if (this.lastGrads === null && target !== null) unrecorded(() => this.sweep(target));
   }
 
   private toLeaf(t: Tensor): TapeLeaf {

@@ -3,6 +3,7 @@
  * recorded op (forward values for small tensors; gradients once `gradient` ran) and one
  * TapeLeaf per tensor the ops read but did not produce (such as the weight, with dL/dw).
  */
+import type { Note } from './backprop.ts';
 import { inputsOf, type Entry, type Grad } from './op.ts';
 import type { Tensor } from './tensor.ts';
 
@@ -51,8 +52,8 @@ export function small(t: Grad | null | undefined): number[] | undefined {
   return t.size <= TRACE_VALUE_LIMIT ? Array.from(t.data) : undefined;
 }
 
-/** One recorded op as a TapeEntry (`index` = its position on the tape). */
-export function toEntry(e: Entry, index: number): TapeEntry {
+/** One recorded op as a TapeEntry (`index` = its position on the tape), with what the last sweep to reach it noted. */
+export function toEntry(e: Entry, index: number, note: Note<Grad> | undefined): TapeEntry {
   const inputs = inputsOf(e);
   const entry: TapeEntry = {
     id: index,
@@ -65,11 +66,15 @@ export function toEntry(e: Entry, index: number): TapeEntry {
   if (inputs.every((t) => t.size <= TRACE_VALUE_LIMIT)) entry.inputValues = inputs.map((t) => Array.from(t.data));
   const value = small(e.output);
   if (value) entry.value = value;
-  const grad = small(e.grad);
-  if (grad) entry.grad = grad;
-  if (e.grad !== null) entry.inputGrads = (e.b === null ? [e.ga] : [e.ga, e.gb]).map((g) => small(g) ?? null);
+  if (note !== undefined) addGradients(entry, e, note);
   if (e.attrs !== null && typeof e.attrs === 'object') entry.attrs = { ...(e.attrs as Record<string, number | number[] | null>) };
   return entry;
+}
+
+function addGradients(entry: TapeEntry, e: Entry, note: Note<Grad>): void {
+  const grad = small(note.grad);
+  if (grad) entry.grad = grad;
+  entry.inputGrads = (e.b === null ? [note.ga] : [note.ga, note.gb]).map((g) => small(g) ?? null);
 }
 
 /** A leaf tensor as a TapeLeaf, with its total gradient when known. */
