@@ -37,14 +37,15 @@ const MEAN_OP: OpDef = {
 const SUM_TO_OP: OpDef = { name: 'sumTo', backward: (m, g, _i, e) => m.broadcastTo(g, e.a.shape) };
 
 /**
- * Sum over `axis` (a number, a list, or all axes when omitted; negative counts from the end).
- * The reduced axes are dropped unless `keepDims`. Accumulates in float64, rounds once.
+ * Sum over `axis` (a number, a list, or all axes when omitted; negative counts from the end):
+ * a new tensor of x's shape without the reduced axes (kept as 1 with `keepDims`), x unchanged.
+ * Accumulates in float64 and rounds once.
  */
 export function sum(x: TensorLike, axis?: number | readonly number[], keepDims = false): Tensor {
   return reduce(SUM_OP, x, axis, keepDims);
 }
 
-/** Mean over `axis` (as for `sum`). */
+/** Mean over `axis`: shapes and rounding as for `sum`. */
 export function mean(x: TensorLike, axis?: number | readonly number[], keepDims = false): Tensor {
   return reduce(MEAN_OP, x, axis, keepDims);
 }
@@ -72,7 +73,7 @@ function reduceScalar(op: OpDef, X: Tensor): Tensor {
 
 /**
  * Sums `g` down to `shape` (which must broadcast to g's shape): the gradient of a
- * broadcast. Returns g itself when the shapes already match.
+ * broadcast, a new tensor of `shape` (g itself when the shapes already match).
  */
 export function sumTo(g: Tensor, shape: readonly number[]): Tensor {
   if (sameShape(g.shape, shape)) return g;

@@ -44,7 +44,7 @@ function resolveShape(X: Tensor, shape: readonly number[]): number[] {
   return target;
 }
 
-/** x repeated along broadcast axes to `shape` (numpy rules). Returns x when the shapes match. */
+/** x repeated along broadcast axes to `shape` (numpy rules): a new tensor of `shape` (x itself when the shapes match). */
 export function broadcastTo(x: TensorLike, shape: readonly number[]): Tensor {
   const X = operand(x, x);
   if (sameShape(X.shape, shape)) return X;
@@ -67,7 +67,7 @@ function broadcastValues(X: Tensor, target: number[], n: number): Tensor {
   return fromArray(target, X.dtype, data);
 }
 
-/** Swaps the last two axes (a matrix transpose, batched over leading axes). Needs rank ≥ 2. */
+/** Swaps the last two axes (a matrix transpose, batched over leading axes): [..., m, n] → [..., n, m], a new tensor. Needs rank ≥ 2. */
 export function transpose(x: TensorLike): Tensor {
   const X = operand(x, x);
   const r = X.shape.length;
