@@ -50,7 +50,11 @@ export const REFERENCE: Readonly<Seam> = Object.freeze({
 /** The installed hooks: the reference until accel/index.ts installs the accelerations. */
 export const seam: Seam = { ...REFERENCE };
 
-/** Installs `hooks` over the reference; mutates `seam`. */
+/**
+ * Installs `hooks` over the reference; mutates `seam`. Only hooks that change are written:
+ * rewriting one with another value would make V8 drop the code that inlined it.
+ */
 export function install(hooks: Partial<Seam>): void {
-  Object.assign(seam, REFERENCE, hooks);
+  const next: Seam = { ...REFERENCE, ...hooks };
+  for (const k of Object.keys(next) as (keyof Seam)[]) if (seam[k] !== next[k]) Object.assign(seam, { [k]: next[k] });
 }

@@ -22,17 +22,21 @@ function under<T>(settings: Partial<Acceleration>, f: () => T): T {
   }
 }
 
-/** Deep equality with Object.is on numbers (so −0 ≠ +0 and NaN = NaN). */
-function expectSameBits(a: unknown, b: unknown, path = '$'): void {
-  if (typeof a === 'number' || typeof b === 'number') {
-    expect(Object.is(a, b), `${path}: ${String(a)} vs ${String(b)}`).toBe(true);
-  } else if (Array.isArray(a) && Array.isArray(b)) {
-    expect(a.length, path).toBe(b.length);
-    a.forEach((x, i) => expectSameBits(x, b[i], `${path}[${i}]`));
-  } else {
-    expect(a, path).toEqual(b);
+/** Where a and b first differ, comparing numbers with Object.is (so −0 ≠ +0 and NaN = NaN); null if nowhere. */
+function difference(a: unknown, b: unknown, path = '$'): string | null {
+  if (typeof a === 'number' || typeof b === 'number') return Object.is(a, b) ? null : `${path}: ${String(a)} vs ${String(b)}`;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return `${path}: length ${a.length} vs ${b.length}`;
+    for (let i = 0; i < a.length; i++) {
+      const d = difference(a[i], b[i], `${path}[${i}]`);
+      if (d !== null) return d;
+    }
+    return null;
   }
+  return JSON.stringify(a) === JSON.stringify(b) ? null : `${path}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`;
 }
+
+const expectSameBits = (a: unknown, b: unknown): void => expect(difference(a, b)).toBeNull();
 
 const bits = (t: Tensor) => Array.from(t.data);
 const dtypes = fc.constantFrom(...(['float32', 'float64'] as const));
