@@ -13,7 +13,7 @@ import { ours } from './ours.ts';
 import { printSummary, printWorkload, target, type Target } from './report.ts';
 import { negatorData } from './stats.ts';
 import { tfjsBytes, tfjsRun, selectBackend } from './tfjs.ts';
-import { setWasmKernels } from '../src/engine/kernels/wasm/residual.ts';
+import { setAcceleration } from '../src/engine/accel/index.ts';
 
 const ONE_PAIR = { x: new Float32Array([3]), y: new Float32Array([-3]) };
 
@@ -28,7 +28,7 @@ const WORKLOADS: Workload[] = [
 ];
 
 /** The contenders. The slow backends get per-repetition time budgets (ms) and train fewer steps rather than for minutes. */
-const wasmKernels = (on: boolean) => async (): Promise<void> => void setWasmKernels(on);
+const wasmKernels = (wasm: boolean) => async (): Promise<void> => void setAcceleration({ wasm });
 const IMPLS: Impl[] = [
   { name: 'hand', run: hand, budgetMs: Infinity },
   { name: 'engine', run: ours, budgetMs: Infinity, setup: wasmKernels(true) },

@@ -1,11 +1,11 @@
-// Compiles the engine's WebAssembly kernels (src/engine/kernels/wasm/*.wat) with wabt into
+// Compiles the engine's WebAssembly kernels (src/engine/accel/wasm/*.wat) with wabt into
 // TypeScript modules of bytes, so the engine needs no fetch and no build step to load them.
-// Run: npm run wasm. tests/engine/wasm-source.test.ts checks the committed output is current.
+// Run: npm run wasm. tests/engine/wasm.test.ts checks the committed output is current.
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import initWabt from 'wabt';
 
-export const WASM_DIR = fileURLToPath(new URL('../src/engine/kernels/wasm/', import.meta.url));
+export const WASM_DIR = fileURLToPath(new URL('../src/engine/accel/wasm/', import.meta.url));
 
 /** The TypeScript module text for one .wat file. */
 export async function moduleText(watFile) {

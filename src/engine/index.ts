@@ -18,3 +18,6 @@ export { add, sub, mul, div, neg, square, pow, exp, log, sqrt, abs, relu, sigmoi
 export { sum, mean } from './ops/reduce.ts';
 export { matmul } from './ops/matmul.ts';
 export { reshape, broadcastTo, transpose } from './ops/shape.ts';
+
+// The accelerations plug into the core's seam when the engine is loaded (accel/index.ts).
+import './accel/index.ts';

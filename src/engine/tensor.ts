@@ -5,9 +5,9 @@
  *
  * Three storage states, all fields created in the constructor (V8 keeps one object shape):
  * - `_d`: a typed array holding the values (always once `data` has been read);
- * - `_s`: the value of a one-element tensor, kept as a plain number so scalar arithmetic
- *   needs no typed array (the scalar fast path);
- * - `_lazy`: a pending elementwise chain or reduction, evaluated on first read (see lazy.ts).
+ * - `_s`: the value of a one-element tensor, also kept as a plain number, so the number path
+ *   (accel/numbers.ts) needs no typed array;
+ * - `_pending`: values an acceleration will compute on first read (accel/lazy/), else null.
  */
 import { EngineError, formatShape } from './errors.ts';
 import { sameShape, sizeOf } from './shape.ts';
@@ -24,16 +24,16 @@ export type NestedArray = number | NestedArray[];
 /** Anything an op accepts as an operand: a tensor, or a plain number (a scalar of the other operand's dtype). */
 export type TensorLike = Tensor | number;
 
-/** Something that can compute a pending tensor's values (set by lazy.ts). */
+/** What computes a pending tensor's values (accel/lazy/ makes the only ones). */
 export interface Pending {
-  /** Evaluates the pending values and stores them into `t` (via `settle`). */
+  /** Computes the values and stores them into `t` (with `t._settle`). */
   force(t: Tensor): void;
 }
 
 let nextId = 1;
 
-/** `_mark` of a variable and its snapshots: watched by every tape. */
-export const WATCH_ALL = -1;
+/** `_mark` of a variable and its snapshots: watched by every tape (an enum, so bundles inline it). */
+export enum Watch { All = -1 }
 
 /** A fresh, never reused tensor id (ids name tensors in the tape trace). */
 export function newId(): number {
@@ -64,9 +64,9 @@ export class Tensor {
   /** @internal the value when size is 1 (valid unless pending) */
   declare _s: number;
   /** @internal pending computation, or null */
-  declare _lazy: Pending | null;
+  declare _pending: Pending | null;
   /**
-   * @internal serial of the first tape that watches this tensor (0: none; WATCH_ALL: a
+   * @internal serial of the first tape that watches this tensor (0: none; Watch.All: a
    * variable's value, which every tape watches); see GradientTape. One field for both keeps
    * the tensor a word smaller.
    */
@@ -78,20 +78,20 @@ export class Tensor {
    * parameter and a call was left out of line, through the generic construct stub).
    * `s` must be the value when size is 1 and the tensor is not pending.
    */
-  constructor(shape: readonly number[], dtype: DType, size: number, data: TypedArray | null, s: number, lazy: Pending | null, id: number) {
+  constructor(shape: readonly number[], dtype: DType, size: number, data: TypedArray | null, s: number, pending: Pending | null, id: number) {
     this.id = id;
     this.shape = shape;
     this.dtype = dtype;
     this.size = size;
     this._d = data;
     this._s = s;
-    this._lazy = lazy;
+    this._pending = pending;
     this._mark = 0;
   }
 
   /** The values in row-major order. A read-only view: do not write into it. */
   get data(): TypedArray {
-    if (this._lazy !== null) this._lazy.force(this);
+    this._force();
     if (this._d === null) {
       const d = allocate(this.dtype, this.size);
       if (this.size === 1) d[0] = this._s;
@@ -103,7 +103,7 @@ export class Tensor {
   /** The value of a one-element tensor. Throws for any other size. */
   item(): number {
     if (this.size !== 1) throw new EngineError('item', `item() needs a tensor with one element, got shape ${formatShape(this.shape)}`);
-    if (this._lazy !== null) this._lazy.force(this);
+    this._force();
     return this._s;
   }
 
@@ -126,11 +126,16 @@ export class Tensor {
     return this;
   }
 
-  /** @internal Stores computed values into a pending tensor (called by the lazy evaluator). */
+  /** @internal Computes a pending tensor's values now; does nothing to a settled one. */
+  _force(): void {
+    if (this._pending !== null) this._pending.force(this);
+  }
+
+  /** @internal Stores computed values into a pending tensor, which is then settled (called by accel/lazy/). */
   _settle(data: TypedArray | null, s: number): void {
     this._d = data;
     this._s = data !== null && data.length === 1 ? data[0] : s;
-    this._lazy = null;
+    this._pending = null;
   }
 
   toString(): string {
@@ -150,7 +155,7 @@ export class Variable extends Tensor {
   /** @internal Use `variable` instead. */
   constructor(init: Tensor) {
     super(init.shape, init.dtype, init.size, init._d, init._s, null, newId());
-    this._mark = WATCH_ALL;
+    this._mark = Watch.All;
     this._snap = this.snapshot();
   }
 
@@ -161,7 +166,7 @@ export class Variable extends Tensor {
       throw new EngineError('assign', `cannot assign shape ${formatShape(v.shape)} to a variable of shape ${formatShape(this.shape)}`);
     }
     if (v.dtype !== this.dtype) throw new EngineError('assign', `cannot assign dtype ${v.dtype} to a variable of dtype ${this.dtype}`);
-    if (v._lazy !== null) v._lazy.force(v);
+    v._force();
     // Share the new value's storage: tensors are immutable, so nobody writes into it.
     this._d = v._d;
     this._s = v._s;
@@ -173,7 +178,7 @@ export class Variable extends Tensor {
   // for V8 to inline into every op, where making it lazily left a `new` out of line.
   private snapshot(): Tensor {
     const snap = new Tensor(this.shape, this.dtype, this.size, this._d, this._s, null, this.id);
-    snap._mark = WATCH_ALL;
+    snap._mark = Watch.All;
     return snap;
   }
 
@@ -262,7 +267,7 @@ export function variable(init: Tensor | number, dtype?: DType): Variable {
   if (typeof init === 'number') t = scalar(init, dtype ?? 'float32');
   else if (dtype !== undefined && dtype !== init.dtype) t = tensor(init.data, dtype, init.shape);
   else t = init._read();
-  if (t._lazy !== null) t._lazy.force(t);
+  t._force();
   return new Variable(t);
 }
 

@@ -3,7 +3,8 @@
  * recorded op (forward values for small tensors; gradients once `gradient` ran) and one
  * TapeLeaf per tensor the ops read but did not produce (such as the weight, with dL/dw).
  */
-import type { Recorded } from './tape.ts';
+import type { Note } from './backprop.ts';
+import { inputsOf, type Entry, type Grad } from './op.ts';
 import type { Tensor } from './tensor.ts';
 
 /** A recorded op as plain, structured-cloneable data, for the tape inspector. */
@@ -44,39 +45,40 @@ export interface TapeLeaf {
 /** Largest tensor whose values appear in the trace. */
 export const TRACE_VALUE_LIMIT = 64;
 
-/** A gradient as stored by backprop: a tensor, or a plain number for a one-element tensor. */
-export type GradValue = Tensor | number;
-
 /** The values of a small tensor or number as a plain array; undefined when too large or absent. */
-export function small(t: GradValue | null | undefined): number[] | undefined {
+export function small(t: Grad | null | undefined): number[] | undefined {
   if (t === null || t === undefined) return undefined;
   if (typeof t === 'number') return [t];
   return t.size <= TRACE_VALUE_LIMIT ? Array.from(t.data) : undefined;
 }
 
-/** One recorded op as a TapeEntry (`index` = its position on the tape). */
-export function toEntry(e: Recorded, index: number): TapeEntry {
+/** One recorded op as a TapeEntry (`index` = its position on the tape), with what the last sweep to reach it noted. */
+export function toEntry(e: Entry, index: number, note: Note<Grad> | undefined): TapeEntry {
+  const inputs = inputsOf(e);
   const entry: TapeEntry = {
     id: index,
-    op: e.def.name,
-    inputs: e.inputs.map((t) => t.id),
+    op: e.op.name,
+    inputs: inputs.map((t) => t.id),
     output: e.output.id,
-    inputShapes: e.inputs.map((t) => [...t.shape]),
+    inputShapes: inputs.map((t) => [...t.shape]),
     outputShape: [...e.output.shape],
   };
-  if (e.inputs.every((t) => t.size <= TRACE_VALUE_LIMIT)) entry.inputValues = e.inputs.map((t) => Array.from(t.data));
+  if (inputs.every((t) => t.size <= TRACE_VALUE_LIMIT)) entry.inputValues = inputs.map((t) => Array.from(t.data));
   const value = small(e.output);
   if (value) entry.value = value;
-  const grad = small(e.grad);
-  if (grad) entry.grad = grad;
-  const inputGrads = e.inputGradValues();
-  if (inputGrads) entry.inputGrads = inputGrads.map((g) => small(g) ?? null);
+  if (note !== undefined) addGradients(entry, e, note);
   if (e.attrs !== null && typeof e.attrs === 'object') entry.attrs = { ...(e.attrs as Record<string, number | number[] | null>) };
   return entry;
 }
 
+function addGradients(entry: TapeEntry, e: Entry, note: Note<Grad>): void {
+  const grad = small(note.grad);
+  if (grad) entry.grad = grad;
+  entry.inputGrads = (e.b === null ? [note.ga] : [note.ga, note.gb]).map((g) => small(g) ?? null);
+}
+
 /** A leaf tensor as a TapeLeaf, with its total gradient when known. */
-export function toLeaf(t: Tensor, kind: TapeLeaf['kind'], grad: GradValue | undefined): TapeLeaf {
+export function toLeaf(t: Tensor, kind: TapeLeaf['kind'], grad: Grad | undefined): TapeLeaf {
   const leaf: TapeLeaf = { id: t.id, kind, shape: [...t.shape] };
   if (t.size <= TRACE_VALUE_LIMIT) leaf.value = Array.from(t.data);
   const g = small(grad);

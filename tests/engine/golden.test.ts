@@ -1,6 +1,7 @@
 // The tutorial's number negator, trained the way the trainer does it, against the golden file.
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GradientTape, add, mean, mul, square, sub, tensor, variable, type DType } from '../../src/engine/index.ts';
+import { setAcceleration, type Acceleration } from '../../src/engine/accel/index.ts';
 import { GOLDEN, closeRel } from '../helpers/golden.ts';
 
 const { input, target, w0, lr, steps } = GOLDEN.config;
@@ -17,10 +18,18 @@ function trainStep(w: ReturnType<typeof variable>, dtype: DType) {
   return { weightBefore, loss: loss.item(), gradient: gradient.item(), weightAfter: w.item() };
 }
 
+// The same bits with every acceleration on (as shipped) and off (the reference path alone).
+const ALL_OFF: Partial<Acceleration> = { numbers: false, lazy: false, fused: false, wasm: false };
 describe.each([
-  ['float32', 1e-5],
-  ['float64', 1e-12],
-] as const)('number negator golden trace in %s', (dtype, rel) => {
+  ['float32', 1e-5, 'accelerated', {}],
+  ['float64', 1e-12, 'accelerated', {}],
+  ['float32', 1e-5, 'reference only', ALL_OFF],
+  ['float64', 1e-12, 'reference only', ALL_OFF],
+] as const)('number negator golden trace in %s (%s, %s)', (dtype, rel, _mode, settings: Partial<Acceleration>) => {
+  let previous: Acceleration;
+  beforeAll(() => void (previous = setAcceleration(settings)));
+  afterAll(() => void setAcceleration(previous));
+
   it(`matches all ${steps} rows (loss at weightBefore, gradient, weightAfter)`, () => {
     const w = variable(w0, dtype);
     const rows = GOLDEN[dtype];

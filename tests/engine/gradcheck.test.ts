@@ -117,3 +117,57 @@ describe('composites', () => {
     check(([a]) => E.div(E.mul(a, E.exp(a)), E.add(E.square(a), 1)), [randomTensor([4], rng(4))]);
   });
 });
+
+/** Checks the Hessian-vector product H·v of the scalar f, from nested tapes, against central differences of v·∇f. */
+function checkSecondOrder(f: (xs: Tensor[]) => Tensor, xs: Tensor[], tol = 1e-4): void {
+  const v = xs.map((x, k) => randomTensor([...x.shape], rng(31 + k)));
+  // h(x) = Σ_k v_k · ∂f/∂x_k; its gradient is H·v (an outer tape records the inner sweep).
+  const h = (leaves: Tensor[]) => tapeGradients(f, leaves).reduce((acc, g, k) => E.add(acc, E.sum(E.mul(g, v[k]))), E.scalar(0, 'float64'));
+  const outer = tapeGradients(h, xs);
+  const numeric = numericGradients(h, xs, 1e-5);
+  outer.forEach((t, k) => {
+    expect(t.shape).toEqual(xs[k].shape);
+    expect(maxError(t.data, numeric[k])).toBeLessThan(tol);
+  });
+}
+
+describe('transpose, first and second order', () => {
+  it.each([[[3, 4]], [[2, 3, 4]], [[1, 5]]])('transpose of %j', (shape) => {
+    check(([t]) => E.transpose(t), [randomTensor(shape, rng(shape.length + 40))]);
+  });
+  it('sum((X·Xᵀ)²): gradient and Hessian-vector product', () => {
+    const f = ([x]: Tensor[]) => E.sum(E.square(E.matmul(x, E.transpose(x))));
+    check(f, [randomTensor([3, 4], rng(41))]);
+    checkSecondOrder(f, [randomTensor([3, 4], rng(42))]);
+  });
+  it('a product through a transposed operand: Aᵀ·B with both watched', () => {
+    const f = ([a, b]: Tensor[]) => E.sum(E.tanh(E.matmul(E.transpose(a), b)));
+    const xs = [randomTensor([4, 3], rng(43)), randomTensor([4, 2], rng(44))];
+    check(f, xs);
+    checkSecondOrder(f, xs);
+  });
+});
+
+describe('the Reduce lesson losses', () => {
+  it('tied linear autoencoder mean((x − x·W·Wᵀ)²), x [150, 4], W [4, 2]', () => {
+    const x = randomTensor([150, 4], rng(50));
+    const f = ([w]: Tensor[]) => E.mean(E.square(E.sub(x, E.matmul(E.matmul(x, w), E.transpose(w)))));
+    const w = randomTensor([4, 2], rng(51), -1, 1);
+    check(f, [w]);
+    checkSecondOrder(f, [w]);
+  });
+
+  it('squared-distance stress mean over pairs of (|p_i − p_j|² − D_ij²)², 4 points in 2-D', () => {
+    const r = rng(60);
+    const q = Array.from({ length: 4 }, () => [r() * 4 - 2, r() * 4 - 2]);
+    const D = E.tensor(q.map((a) => q.map((b) => Math.hypot(a[0] - b[0], a[1] - b[1]) * (0.8 + 0.4 * r()))), 'float64');
+    const target = E.square(E.div(E.add(D, E.transpose(D)), 2)); // symmetric D, squared
+    const f = ([p]: Tensor[]) => {
+      const diff = E.sub(E.reshape(p, [4, 1, 2]), E.reshape(p, [1, 4, 2])); // [4, 4, 2] by broadcasting
+      return E.mean(E.square(E.sub(E.sum(E.square(diff), -1), target)));
+    };
+    const p = randomTensor([4, 2], rng(61));
+    check(f, [p]);
+    checkSecondOrder(f, [p]);
+  });
+});

@@ -1,22 +1,17 @@
-// The WebAssembly residual kernel is only an optimisation of the JS loops in kernels/fused.ts:
-// same totals, bit for bit, on any data, block layout and tail; the bytes we ship are the
-// compiled .wat; and training gives the same weights with it on or off.
+// The WebAssembly residual kernel is only an optimisation of the JS loops in
+// accel/fused/residual.ts: same totals, bit for bit, on any data, block layout and tail; and
+// the bytes we ship are the compiled .wat. (Training with it on and off: accel.test.ts.)
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import * as E from '../../src/engine/index.ts';
-import { residualSumsJs, type Residual } from '../../src/engine/kernels/fused.ts';
+import { residualSumsJs, type Residual } from '../../src/engine/accel/fused/residual.ts';
+import { forgetStagedForTesting, residualSumsWasm, wasmAvailable } from '../../src/engine/accel/wasm/residual.ts';
 import { BLOCK } from '../../src/engine/kernels/reduce.ts';
-import { forgetStagedForTesting, residualSumsWasm, setWasmKernels, wasmAvailable } from '../../src/engine/kernels/wasm/residual.ts';
-import { evaluations } from '../../src/engine/lazy/evaluate.ts';
 // @ts-expect-error -- a plain .mjs build script without type declarations
 import { WASM_DIR, moduleText, outputFor, watFiles } from '../../scripts/build-wasm.mjs';
 import { rng } from './gradcheck.ts';
 
-afterEach(() => {
-  setWasmKernels(true);
-  forgetStagedForTesting();
-});
+afterEach(() => forgetStagedForTesting());
 
 /** Both kernels' totals for one residual (w, b, k float32). */
 function both(x: Float32Array, y: Float32Array, n: number, w: number, b: number, k: number) {
@@ -72,33 +67,5 @@ describe('WebAssembly residual kernel', () => {
     const files: string[] = watFiles();
     expect(files).toContain('residual.wat');
     for (const f of files) expect(readFileSync(WASM_DIR + outputFor(f), 'utf8')).toBe(await moduleText(f));
-  });
-
-  it('gives the same training run as the JS loops, through the tape, with and without a bias', () => {
-    const r = rng(9);
-    const xs = Float32Array.from({ length: 5000 }, () => r() * 10 - 5);
-    const x = E.tensor(xs), y = E.tensor(xs.map((v) => -v + (r() - 0.5) * 0.1));
-    const train = (bias: boolean) => {
-      const w = E.variable(0.5), b = E.variable(0);
-      const losses: number[] = [];
-      for (let s = 0; s < 15; s++) {
-        const tape = new E.GradientTape();
-        const loss = tape.record(() => E.mean(E.square(E.sub(y, bias ? E.add(E.mul(x, w), b) : E.mul(x, w)))));
-        const [gw, gb] = tape.gradient(loss, [w, b]);
-        w.assign(E.sub(w, E.mul(gw, 0.01)));
-        b.assign(E.sub(b, E.mul(gb, 0.01)));
-        losses.push(loss.item());
-      }
-      return [...losses, w.item(), b.item()];
-    };
-    for (const bias of [false, true]) {
-      const fusedBefore = evaluations.fused;
-      const withWasm = train(bias);
-      expect(evaluations.fused).toBeGreaterThan(fusedBefore); // the fused kernel did run
-      setWasmKernels(false);
-      const withJs = train(bias);
-      setWasmKernels(true);
-      expect(withWasm).toEqual(withJs);
-    }
   });
 });

@@ -7,32 +7,24 @@ import { EngineError, formatShape } from '../errors.ts';
 import { matmulKernel } from '../kernels/matmul.ts';
 import { broadcastKernel } from '../kernels/shape.ts';
 import { broadcastShapes, sizeOf } from '../shape.ts';
-import { isRecording, recordOp, type OpDef, type Recorded } from '../tape.ts';
+import type { Entry, OpDef } from '../op.ts';
+import { isRecording, recordOp } from '../record.ts';
 import { allocate, checkDTypes, fromArray, operand, type Tensor, type TensorLike } from '../tensor.ts';
-import { sumTo } from './reduce.ts';
-import { reshape, transpose } from './shape.ts';
 
 // Work on ≥2-D views: promote 1-D operands, multiply, then sum to the original shapes.
+// dA = g·Bᵀ, dB = Aᵀ·g.
 const MATMUL_OP: OpDef = {
   name: 'matmul',
-  backward: (g, e) => {
-    const [a, b, g2] = asMatrices(e, g);
-    return [
-      e.needs(0) ? reshape(sumTo(matmul(g2, transpose(b)), promotedA(e)), e.a.shape) : null,
-      e.needs(1) ? reshape(sumTo(matmul(transpose(a), g2), promotedB(e)), e.b!.shape) : null,
-    ];
+  backward: (m, g, i, e) => {
+    const pa = promotedA(e), pb = promotedB(e);
+    const g2 = m.reshape(g, plan(pa, pb).shape);
+    if (i === 0) return m.reshape(m.sumTo(m.matmul(g2, m.transpose(m.reshape(e.b!, pb))), pa), e.a.shape);
+    return m.reshape(m.sumTo(m.matmul(m.transpose(m.reshape(e.a, pa)), g2), pb), e.b!.shape);
   },
 };
 
-const promotedA = (e: Recorded) => (e.a.shape.length === 1 ? [1, e.a.shape[0]] : e.a.shape);
-const promotedB = (e: Recorded) => (e.b!.shape.length === 1 ? [e.b!.shape[0], 1] : e.b!.shape);
-
-function asMatrices(e: Recorded, g: Tensor): [Tensor, Tensor, Tensor] {
-  const a = reshape(e.a, promotedA(e));
-  const b = reshape(e.b!, promotedB(e));
-  const { shape } = plan(a.shape, b.shape);
-  return [a, b, reshape(g, shape)];
-}
+const promotedA = (e: Entry) => (e.a.shape.length === 1 ? [1, e.a.shape[0]] : e.a.shape);
+const promotedB = (e: Entry) => (e.b!.shape.length === 1 ? [e.b!.shape[0], 1] : e.b!.shape);
 
 /** Matrix product of a [..., m, k] and b [..., k, n] → [..., m, n] (numpy matmul rules). */
 export function matmul(a: TensorLike, b: TensorLike): Tensor {
@@ -54,7 +46,7 @@ export function matmul(a: TensorLike, b: TensorLike): Tensor {
   if (A.shape.length === 1) shape = [...shape.slice(0, -2), shape[shape.length - 1]];
   if (B.shape.length === 1) shape = shape.slice(0, -1);
   const out = fromArray(shape, A.dtype, data);
-  if (isRecording()) recordOp(MATMUL_OP, A, B, out);
+  if (isRecording()) recordOp(MATMUL_OP, A, B, out, null);
   return out;
 }
 

@@ -6,11 +6,10 @@
 import { EngineError, formatShape } from '../errors.ts';
 import { fullSum, sumIntoKernel } from '../kernels/reduce.ts';
 import { broadcastsTo, normalizeAxes, sameShape, sizeOf } from '../shape.ts';
-import { isRecording, recordOp, type OpDef } from '../tape.ts';
-import { allocate, fromArray, fromScalar, operand, roundTo, type Tensor, type TensorLike } from '../tensor.ts';
-import { div } from './elementwise.ts';
-import { broadcastTo, reshape } from './shape.ts';
-import { lazySum } from '../lazy/node.ts';
+import type { Entry, OpDef } from '../op.ts';
+import { isRecording, recordOp } from '../record.ts';
+import { seam } from '../seam.ts';
+import { allocate, fromArray, fromScalar, operand, type Tensor, type TensorLike } from '../tensor.ts';
 
 interface ReduceAttrs {
   axis: number[];
@@ -20,45 +19,40 @@ interface ReduceAttrs {
   count: number;
 }
 
-const reduceAttrs = (e: { attrs: unknown }) => e.attrs as ReduceAttrs;
+const reduceAttrs = (e: Entry) => e.attrs as ReduceAttrs;
 
 // d sum / dx = 1 on every summed element: broadcast g back over the reduced axes.
 const SUM_OP: OpDef = {
   name: 'sum',
-  backward: (g, e) => [broadcastTo(reshape(g, reduceAttrs(e).keep), e.a.shape)],
-  scalar: (g) => g,
+  backward: (m, g, _i, e) => m.broadcastTo(m.reshape(g, reduceAttrs(e).keep), e.a.shape),
 };
 
 // d mean / dx = 1/count on every averaged element.
 const MEAN_OP: OpDef = {
   name: 'mean',
-  backward: (g, e) => [broadcastTo(div(reshape(g, reduceAttrs(e).keep), reduceAttrs(e).count), e.a.shape)],
-  scalar: (g, e) => roundTo(e.output.dtype, g / roundTo(e.output.dtype, reduceAttrs(e).count)),
+  backward: (m, g, _i, e) => m.broadcastTo(m.div(m.reshape(g, reduceAttrs(e).keep), reduceAttrs(e).count), e.a.shape),
 };
 
 // sumTo is sum over the broadcast axes; its gradient broadcasts back.
-const SUM_TO_OP: OpDef = {
-  name: 'sumTo',
-  backward: (g, e) => [broadcastTo(g, e.a.shape)],
-  scalar: (g) => g,
-};
+const SUM_TO_OP: OpDef = { name: 'sumTo', backward: (m, g, _i, e) => m.broadcastTo(g, e.a.shape) };
 
 /**
- * Sum over `axis` (a number, a list, or all axes when omitted; negative counts from the end).
- * The reduced axes are dropped unless `keepDims`. Accumulates in float64, rounds once.
+ * Sum over `axis` (a number, a list, or all axes when omitted; negative counts from the end):
+ * a new tensor of x's shape without the reduced axes (kept as 1 with `keepDims`), x unchanged.
+ * Accumulates in float64 and rounds once.
  */
 export function sum(x: TensorLike, axis?: number | readonly number[], keepDims = false): Tensor {
   return reduce(SUM_OP, x, axis, keepDims);
 }
 
-/** Mean over `axis` (as for `sum`). */
+/** Mean over `axis`: shapes and rounding as for `sum`. */
 export function mean(x: TensorLike, axis?: number | readonly number[], keepDims = false): Tensor {
   return reduce(MEAN_OP, x, axis, keepDims);
 }
 
 function reduce(op: OpDef, x: TensorLike, axis: number | readonly number[] | undefined, keepDims: boolean): Tensor {
   const X = operand(x, x);
-  if (X.shape.length === 0 && X._lazy === null) return reduceScalar(op, X);
+  if (X.shape.length === 0 && X._pending === null) return reduceScalar(op, X);
   const axes = normalizeAxes(op.name, axis, X.shape);
   const keep = X.shape.map((d, i) => (axes.includes(i) ? 1 : d));
   const shape = keepDims ? keep : X.shape.filter((_, i) => !axes.includes(i));
@@ -79,7 +73,7 @@ function reduceScalar(op: OpDef, X: Tensor): Tensor {
 
 /**
  * Sums `g` down to `shape` (which must broadcast to g's shape): the gradient of a
- * broadcast. Returns g itself when the shapes already match.
+ * broadcast, a new tensor of `shape` (g itself when the shapes already match).
  */
 export function sumTo(g: Tensor, shape: readonly number[]): Tensor {
   if (sameShape(g.shape, shape)) return g;
@@ -97,9 +91,9 @@ export function sumTo(g: Tensor, shape: readonly number[]): Tensor {
 function sumKeep(X: Tensor, keep: readonly number[], shape: readonly number[], divisor: number): Tensor {
   const n = sizeOf(keep);
   if (n === 1) {
-    const lazy = lazySum(X, shape, divisor);
-    if (lazy !== null) return lazy;
-    const total = X.size === 1 && X._lazy === null ? X._s : fullSum(X.data);
+    const pending = seam.lazySum(X, shape, divisor);
+    if (pending !== null) return pending;
+    const total = X.size === 1 && X._pending === null ? X._s : fullSum(X.data);
     return fromScalar(divisor === 1 ? total : total / divisor, X.dtype, shape);
   }
   const acc = new Float64Array(n);

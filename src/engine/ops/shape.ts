@@ -5,15 +5,15 @@
 import { EngineError, formatShape } from '../errors.ts';
 import { broadcastKernel, transposeKernel } from '../kernels/shape.ts';
 import { broadcastsTo, sameShape, sizeOf } from '../shape.ts';
-import { isRecording, recordOp, type OpDef } from '../tape.ts';
+import type { OpDef } from '../op.ts';
+import { isRecording, recordOp } from '../record.ts';
+import { seam } from '../seam.ts';
 import { allocate, fromArray, fromScalar, newId, operand, Tensor, type TensorLike } from '../tensor.ts';
-import { sumTo } from './reduce.ts';
-import { lazyFill, lazyThreshold } from '../lazy/node.ts';
 
-// For one element each of these is the identity, hence the number rules g ↦ g.
-const RESHAPE_OP: OpDef = { name: 'reshape', backward: (g, e) => [reshape(g, e.a.shape)], scalar: (g) => g };
-const BROADCAST_OP: OpDef = { name: 'broadcastTo', backward: (g, e) => [sumTo(g, e.a.shape)], scalar: (g) => g };
-const TRANSPOSE_OP: OpDef = { name: 'transpose', backward: (g) => [transpose(g)], scalar: (g) => g };
+// Each gradient undoes the layout change: reshape back, sum over the broadcast axes, transpose back.
+const RESHAPE_OP: OpDef = { name: 'reshape', backward: (m, g, _i, e) => m.reshape(g, e.a.shape) };
+const BROADCAST_OP: OpDef = { name: 'broadcastTo', backward: (m, g, _i, e) => m.sumTo(g, e.a.shape) };
+const TRANSPOSE_OP: OpDef = { name: 'transpose', backward: (m, g) => m.transpose(g) };
 
 /**
  * The same values in a new shape with the same number of elements; one extent may be −1
@@ -24,7 +24,7 @@ export function reshape(x: TensorLike, shape: readonly number[]): Tensor {
   if (sameShape(shape, X.shape)) return X;
   const target = resolveShape(X, shape);
   if (sameShape(target, X.shape)) return X;
-  if (X._lazy !== null) X._lazy.force(X);
+  X._force();
   const out = new Tensor(target, X.dtype, X.size, X._d, X._s, null, newId());
   if (isRecording()) recordOp(RESHAPE_OP, X, null, out, { shape: target });
   return out;
@@ -44,7 +44,7 @@ function resolveShape(X: Tensor, shape: readonly number[]): number[] {
   return target;
 }
 
-/** x repeated along broadcast axes to `shape` (numpy rules). Returns x when the shapes match. */
+/** x repeated along broadcast axes to `shape` (numpy rules): a new tensor of `shape` (x itself when the shapes match). */
 export function broadcastTo(x: TensorLike, shape: readonly number[]): Tensor {
   const X = operand(x, x);
   if (sameShape(X.shape, shape)) return X;
@@ -53,20 +53,21 @@ export function broadcastTo(x: TensorLike, shape: readonly number[]): Tensor {
   }
   const target = [...shape];
   const n = sizeOf(target);
-  let out: Tensor;
-  if (n === 1) out = fromScalar(X.item(), X.dtype, target);
-  else if (X.size === 1 && n >= lazyThreshold()) out = lazyFill(target, X.dtype, X.item());
-  else {
-    const data = allocate(X.dtype, n);
-    if (X.size === 1) data.fill(X.item());
-    else broadcastKernel(X.data, X.shape, target, data);
-    out = fromArray(target, X.dtype, data);
-  }
+  const out = (X.size === 1 && n > 1 ? seam.lazyFill(target, X.dtype, X.item()) : null) ?? broadcastValues(X, target, n);
   if (isRecording()) recordOp(BROADCAST_OP, X, null, out, { shape: target });
   return out;
 }
 
-/** Swaps the last two axes (a matrix transpose, batched over leading axes). Needs rank ≥ 2. */
+/** The reference: X's values written out to `target` (n elements). */
+function broadcastValues(X: Tensor, target: number[], n: number): Tensor {
+  if (n === 1) return fromScalar(X.item(), X.dtype, target);
+  const data = allocate(X.dtype, n);
+  if (X.size === 1) data.fill(X.item());
+  else broadcastKernel(X.data, X.shape, target, data);
+  return fromArray(target, X.dtype, data);
+}
+
+/** Swaps the last two axes (a matrix transpose, batched over leading axes): [..., m, n] → [..., n, m], a new tensor. Needs rank ≥ 2. */
 export function transpose(x: TensorLike): Tensor {
   const X = operand(x, x);
   const r = X.shape.length;
@@ -77,6 +78,6 @@ export function transpose(x: TensorLike): Tensor {
   const data = allocate(X.dtype, X.size);
   transposeKernel(X.data, data, X.size / (rows * cols) || 0, rows, cols);
   const out = fromArray(shape, X.dtype, data);
-  if (isRecording()) recordOp(TRANSPOSE_OP, X, null, out);
+  if (isRecording()) recordOp(TRANSPOSE_OP, X, null, out, null);
   return out;
 }

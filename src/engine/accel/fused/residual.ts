@@ -7,9 +7,9 @@
  * same four interleaved accumulators per BLOCK as `blockSum`, so the results are bit-for-bit
  * those of the unfused ops. It is only an optimisation: the ops stay the reference.
  */
-import type { TypedArray } from '../tensor.ts';
-import { BLOCK } from './reduce.ts';
-import { WASM_MIN_ELEMENTS, residualSumsWasm } from './wasm/residual.ts';
+import { BLOCK } from '../../kernels/reduce.ts';
+import type { TypedArray } from '../../tensor.ts';
+import { WASM_MIN_ELEMENTS, residualSumsWasm } from '../wasm/residual.ts';
 
 /** Scalars and flags of one residual: d = y − (x·w [+ b]) (or its negative), each op rounded when `f32`. */
 export interface Residual {
@@ -45,7 +45,7 @@ export function residualSumsJs(x: TypedArray, y: TypedArray, n: number, r: Resid
     if (!r.f32) residualBlock64(x, y, o, len, r.w, r.b, k, totals);
     else if (r.hasBias) biasBlock32(x, y, o, len, r.w, r.b, k, totals);
     else if (!r.wantE) noBiasBlock32(x, y, o, len, r.w, k, totals);
-    else biasBlock32(x, y, o, len, r.w, 0, k, totals); // + 0 changes no sum (see fuse.ts)
+    else biasBlock32(x, y, o, len, r.w, 0, k, totals); // + 0 changes no sum (see match.ts)
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * Runs the float32 residual sums (kernels/fused.ts) in WebAssembly SIMD when the platform
+ * Runs the float32 residual sums (fused/residual.ts) in WebAssembly SIMD when the platform
  * allows it, with the same results bit for bit (residual.wat says why and how).
  *
  * WebAssembly reads only its own memory, so x and y are copied in. Tensors are immutable, so
@@ -8,7 +8,8 @@
  * TensorFlow.js pays for uploading a tensor to its wasm heap once. The arrays are held
  * weakly, so the cache keeps no dataset alive.
  */
-import { BLOCK } from '../reduce.ts';
+import { BLOCK } from '../../kernels/reduce.ts';
+import { on } from '../settings.ts';
 import { BYTES } from './residual-wasm.ts';
 
 interface Exports {
@@ -23,7 +24,6 @@ const OUT = 0; // three f64 totals
 const X = 32; // x from here, then y at the next 16-byte boundary
 
 let kernel: Exports | null | undefined;
-let enabled = true;
 let cachedX: WeakRef<Float32Array> | null = null;
 let cachedY: WeakRef<Float32Array> | null = null;
 let cachedN = -1;
@@ -45,13 +45,6 @@ function load(): Exports | null {
 /** Whether the WebAssembly kernel can run here. */
 export function wasmAvailable(): boolean {
   return load() !== null;
-}
-
-/** Turns the WebAssembly kernel on or off (tests and the benchmark compare both); returns the previous setting. */
-export function setWasmKernels(on: boolean): boolean {
-  const previous = enabled;
-  enabled = on;
-  return previous;
 }
 
 const align16 = (bytes: number): number => (bytes + 15) & ~15;
@@ -78,7 +71,7 @@ function stage(k: Exports, x: Float32Array, y: Float32Array, n: number): number 
  * is unavailable, so the caller runs the JS loop instead.
  */
 export function residualSumsWasm(x: Float32Array, y: Float32Array, n: number, w: number, b: number, k: number, totals: Float64Array): boolean {
-  const kern = enabled ? load() : null;
+  const kern = on.wasm ? load() : null;
   if (kern === null) return false;
   const yp = stage(kern, x, y, n);
   kern.residualSums(X, yp, n, BLOCK, w, b, k, OUT);

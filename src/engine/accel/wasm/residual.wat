@@ -1,4 +1,4 @@
-;; The residual kernel of kernels/fused.ts in WebAssembly SIMD, for float32 data.
+;; The residual kernel of fused/residual.ts in WebAssembly SIMD, for float32 data.
 ;;
 ;; For d = y − (x·w + b) it adds, block by block, Σd², Σd·k and Σ(d·k)·x into three f64 totals.
 ;; Why WebAssembly: JavaScript has only float64 arithmetic, so the JS kernel needs a Math.fround
