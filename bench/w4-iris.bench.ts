@@ -1,9 +1,9 @@
 /**
- * Standalone runner for W4 (the iris autoencoder step): `node --import tsx bench/w4-run.ts`
- * (bundled like the worker, as the engine benchmark is). Each repetition trains every
+ * W4, the iris autoencoder step; `npm run bench` runs it after the engine's workloads
+ * (`node scripts/run-bench.mjs w4-iris [--reps=15]` alone), bundled like the worker. Each repetition trains every
  * contender 300 steps from the same start, interleaved so background load hits all alike;
  * prints the median per-step time, the ratio to the hand loop, where each run ended, and the
- * worker-side time of a whole 300-step lesson run. Not wired into engine.bench.ts.
+ * worker-side time of a whole 300-step lesson run against its target (well under 100 ms).
  */
 import { cpus, loadavg } from 'node:os';
 import { median, perStep } from './stats.ts';
@@ -27,6 +27,8 @@ const CONTENDERS: Contender[] = [
 ];
 
 const STEPS = W4_CONFIG.steps;
+/** The issue's "well under 100 ms" for a whole 300-step run, first run included. */
+const WORKER_TARGET_S = 0.1;
 const REPS = Number(process.argv.find((a) => a.startsWith('--reps='))?.slice(7) ?? 15);
 
 async function main(): Promise<void> {
@@ -50,6 +52,8 @@ async function main(): Promise<void> {
   printTable(samples, ends);
   const warm = median(Array.from({ length: REPS }, () => workerRunSeconds()));
   console.log(`\nWorker-side time of a whole lesson run (build the trainer, then ${STEPS} float32 steps): first run in this process ${(coldWorker * 1e3).toFixed(1)} ms, warm median ${(warm * 1e3).toFixed(2)} ms`);
+  const pass = coldWorker < WORKER_TARGET_S;
+  console.log(`${pass ? 'PASS' : 'FAIL'}  ${STEPS} steps of the iris lesson in under ${WORKER_TARGET_S * 1e3} ms of worker time (first run: ${(coldWorker * 1e3).toFixed(1)} ms)`);
 }
 
 function printTable(samples: number[][], ends: { loss: number; weights: number[] }[]): void {

@@ -61,3 +61,23 @@ export function useRoute(): { route: Route; navigated: boolean } {
 }
 
 export const hrefFor = (route: Route) => `#/${route}`;
+
+interface Link {
+  href: string;
+  title: string;
+}
+
+/**
+ * Step `id` of a lesson: its title and its previous/next links, `before` and `after` standing
+ * in past the lesson's first and last step.
+ */
+export function lessonPage<Id extends Route>(steps: readonly { id: Id; title: string }[], id: Id, before: Link, after: Link) {
+  const index = steps.findIndex((s) => s.id === id);
+  const prev = steps[index - 1];
+  const next = steps[index + 1];
+  return {
+    title: steps[index].title,
+    prev: prev ? { href: hrefFor(prev.id), title: `Previous: ${prev.title}` } : before,
+    next: next ? { href: hrefFor(next.id), title: `Next: ${next.title}` } : after,
+  };
+}

@@ -16,6 +16,10 @@ if (typeof document !== 'undefined') {
   await loadAll();
 }
 
+// The engine's large-tensor accelerations load as their own module (src/engine/accel/boot.ts)
+// and a worker run waits for them; tests on fake clocks cannot wait for a module to load.
+await (await import('../src/engine/index.ts')).accelerated;
+
 // Testing Library only auto-cleans with vitest globals; we keep globals off.
 afterEach(async () => {
   if (typeof document !== 'undefined') {

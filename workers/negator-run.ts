@@ -7,7 +7,7 @@ import type { TrainingConfig } from '../src/training/config.ts';
 import { Columns, RUN_COLUMNS, type RunColumn } from '../src/training/columns.ts';
 import { Trainer, type Head, type StepRecord, type TrainerState } from '../src/training/trainer.ts';
 import { explainDivergence, explainOverflow, hasDiverged, overflowed } from '../src/training/divergence.ts';
-import { sendBatch, type EndStatus, type Stepper } from './run-loop.ts';
+import { sendBatch, type EndStatus, type RunEndOf, type Stepper } from './run-loop.ts';
 
 /** A slice of a run's history: one typed array per column (transferred, not copied) and where it stands now. */
 export interface Batch {
@@ -24,21 +24,7 @@ export interface Batch {
   head: Head | null;
 }
 
-export interface RunEnd {
-  runId: number;
-  status: EndStatus;
-  /** The last step whose row was sent. */
-  lastStep: number;
-  /** The step where the loss was first seen blowing up, if it did. */
-  divergedAt?: number;
-  message?: string;
-  /** Wall time of the run inside the worker, in ms (time spent paused included). */
-  elapsedMs?: number;
-  /** Of that, the time spent computing the steps (not waiting for the page or a paced step's turn). */
-  computeMs?: number;
-  /** Where the run stopped: weights and optimizer slots, so a Step can continue it exactly. */
-  state: TrainerState;
-}
+export type RunEnd = RunEndOf<TrainerState>;
 
 export type BatchCallback = (batch: Batch) => void | Promise<void>;
 

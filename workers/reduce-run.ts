@@ -7,7 +7,7 @@
 import { AutoencoderTrainer, assertValidAutoencoderConfig, type AutoencoderConfig, type AutoencoderState } from '../src/training/reduce/autoencoder.ts';
 import { StressTrainer, assertValidStressConfig, pairsTable, type StressConfig, type StressState } from '../src/training/reduce/stress.ts';
 import { Columns } from '../src/training/columns.ts';
-import { sendBatch, type EndStatus, type Stepper } from './run-loop.ts';
+import { sendBatch, type EndStatus, type RunEndOf, type Stepper } from './run-loop.ts';
 
 export type ReduceRunConfig = ({ kind: 'autoencoder' } & AutoencoderConfig) | ({ kind: 'stress' } & StressConfig);
 
@@ -25,17 +25,7 @@ export interface ReduceBatch extends Record<ReduceColumn, Float64Array> {
   pairDistances: Float64Array;
 }
 
-export interface ReduceEnd {
-  runId: number;
-  status: EndStatus;
-  lastStep: number;
-  divergedAt?: number;
-  message?: string;
-  elapsedMs?: number;
-  /** Of that, the time spent computing the steps (not waiting for the page or a paced step's turn). */
-  computeMs?: number;
-  state: AutoencoderState | StressState;
-}
+export type ReduceEnd = RunEndOf<AutoencoderState | StressState>;
 
 /** The config, validated for its kind (a typed ConfigError otherwise). */
 export function assertValidReduceConfig(raw: unknown): ReduceRunConfig {

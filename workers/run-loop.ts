@@ -10,6 +10,23 @@ import * as Comlink from 'comlink';
 /** How a run ended. 'diverged': it ran all its steps but the loss blew up on the way. */
 export type EndStatus = 'done' | 'stopped' | 'diverged' | 'overflowed';
 
+/** How any run ended, with the state it stopped in (so a Step can continue it exactly). */
+export interface RunEndOf<State> {
+  runId: number;
+  status: EndStatus;
+  /** The last step whose row was sent. */
+  lastStep: number;
+  /** The step where the loss was first seen blowing up, if it did. */
+  divergedAt?: number;
+  message?: string;
+  /** Wall time of the run inside the worker, in ms (time spent paused included). */
+  elapsedMs?: number;
+  /** Of that, the time spent computing the steps (not waiting for the page or a paced step's turn). */
+  computeMs?: number;
+  /** Where the run stopped: its parameters (and for the negator its optimizer slots). */
+  state: State;
+}
+
 /** One run as the loop drives it. */
 export interface Stepper<End> {
   /** The last step taken. */

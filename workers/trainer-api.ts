@@ -6,7 +6,7 @@
 import { ConfigError, NEGATOR_CONFIG, assertValidConfig } from '../src/training/config.ts';
 import type { FiniteDifference, TapeStepInput, TapeStepResult } from '../src/training/tape-step.ts';
 import { Trainer, curvature, evaluate, initialState, lossCurve, type Evaluation, type Head, type StepRecord, type TrainerState } from '../src/training/trainer.ts';
-import type { TapeEntry } from '../src/engine/index.ts';
+import { accelerated, type TapeEntry } from '../src/engine/index.ts';
 import { newControl, poke, runLoop, type Control, type Stepper } from './run-loop.ts';
 import type { ReduceBatch, ReduceEnd } from './reduce-run.ts';
 import type { AutoencoderState, StressState } from '../src/training/reduce/index-types.ts';
@@ -73,6 +73,8 @@ async function supervise<End extends { elapsedMs?: number }>(opts: TrainOptions,
   const ctrl = newControl(validSpeed(opts.stepsPerSecond));
   active.set(channel, opts.runId);
   controls.set(opts.runId, ctrl);
+  // The large-tensor accelerations load beside the worker's chunk; a run starts with them.
+  await accelerated;
   const started = performance.now();
   try {
     const end = await runLoop(run, steps, ctrl, () => active.get(channel) !== opts.runId, opts.batchMs);

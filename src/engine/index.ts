@@ -19,5 +19,5 @@ export { sum, mean } from './ops/reduce.ts';
 export { matmul } from './ops/matmul.ts';
 export { reshape, broadcastTo, transpose } from './ops/shape.ts';
 
-// The accelerations plug into the core's seam when the engine is loaded (accel/index.ts).
-import './accel/index.ts';
+// The accelerations plug into the core's seam when the engine is loaded (accel/boot.ts).
+export { accelerated } from './accel/boot.ts';

@@ -4,6 +4,7 @@
  * tests fail with the command that installs one.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -141,4 +142,31 @@ export function appInBrowser(viewport?: { width: number; height: number }): { se
     await app.server?.stop();
   });
   return app;
+}
+
+/** Where the browser tests leave their screenshots. */
+export const SHOTS = 'test-results/screenshots';
+
+type Scheme = 'light' | 'dark';
+
+/**
+ * Calls `visit` at a phone's and a desktop's size (390×844, 1280×800) in each colour scheme
+ * given, then emulates light again.
+ */
+export async function atEachSize(page: Page, schemes: readonly Scheme[], visit: (width: number, scheme: Scheme) => Promise<void>): Promise<void> {
+  for (const scheme of schemes) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const [width, height] of [[390, 844], [1280, 800]] as const) {
+      await page.setViewportSize({ width, height });
+      await visit(width, scheme);
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+/** Fails, naming `what`, when the page scrolls sideways; then saves a full-page `SHOTS/name.png`. */
+export async function shootFitting(page: Page, name: string, what: string): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 1, `${what} scrolls sideways by ${overflow}px`);
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 }

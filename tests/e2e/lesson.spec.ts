@@ -1,9 +1,8 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { appInBrowser } from './harness.ts';
+import { SHOTS, appInBrowser, atEachSize, shootFitting } from './harness.ts';
 
-const SHOTS = 'test-results/screenshots';
 const STEPS = ['perceptron', 'loss', 'tape', 'descent', 'playground'] as const;
 /** Labels another label on the same page contains by design, so they are looked up exactly. */
 const SUBSTRING_OK = new Set(['Learning rate']);
@@ -60,17 +59,14 @@ describe('the lesson, walked as a learner would', () => {
 
   it('takes a screenshot of each step at phone and desktop widths', async () => {
     const { page } = app.browser;
-    for (const [w, h] of [[390, 844], [1280, 800]] as const) {
-      await page.setViewportSize({ width: w, height: h });
+    await atEachSize(page, ['light'], async (w) => {
       for (const step of STEPS) {
         await page.goto(`${app.server.url}#/${step}`);
         await page.getByRole('heading', { level: 1 }).waitFor();
         await page.waitForTimeout(300);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-        assert.ok(overflow <= 1, `${step} at ${w}px scrolls sideways by ${overflow}px`);
-        await page.screenshot({ path: `${SHOTS}/${step}-${w}.png`, fullPage: true });
+        await shootFitting(page, `${step}-${w}`, `${step} at ${w}px`);
       }
-    }
+    });
   });
 
   it('logged no console errors and made no request to another origin', () => {

@@ -2,9 +2,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { openBrowser, servePreview, type Browser, type Served } from './harness.ts';
+import { SHOTS, atEachSize, openBrowser, servePreview, shootFitting, type Browser, type Served } from './harness.ts';
 
-const SHOTS = 'test-results/screenshots';
 const PAIRS: [string, string][] = [['1', '-1'], ['2', '-2'], ['-4', '4']];
 
 /** The text of every table cell, row by row. */
@@ -147,16 +146,13 @@ describe('the Playground in Chromium', () => {
 
   it('fits phone and desktop widths without sideways scrolling (screenshots)', async () => {
     const { page } = browser;
-    for (const [w, h] of [[390, 844], [1280, 800]] as const) {
-      await page.setViewportSize({ width: w, height: h });
+    await atEachSize(page, ['light'], async (w) => {
       await page.goto(`${server.url}#/playground`);
       await page.reload(); // a fresh layout at this width (goto to the same hash does not reload)
       await page.getByRole('heading', { level: 1, name: 'Playground' }).waitFor();
       await page.waitForTimeout(600);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      assert.ok(overflow <= 1, `Playground at ${w}px scrolls sideways by ${overflow}px`);
-      await page.screenshot({ path: `${SHOTS}/playground-page-${w}.png`, fullPage: true });
-    }
+      await shootFitting(page, `playground-page-${w}`, `Playground at ${w}px`);
+    });
   });
 
   it('logged no console errors and asked no other origin for anything', () => {

@@ -3,9 +3,8 @@ import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { appInBrowser } from './harness.ts';
+import { SHOTS, appInBrowser, atEachSize, shootFitting } from './harness.ts';
 
-const SHOTS = 'test-results/screenshots';
 const stageText = (page: Page) => page.locator('.tape-stage').first().textContent();
 
 /** Types an answer to the prediction labelled `question` and presses Check with the keyboard. */
@@ -58,17 +57,10 @@ describe('the tape, walked as a learner would', () => {
 
   it('takes screenshots of the backward pass at 390 and 1280 px, light and dark', async () => {
     const { page } = app.browser;
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      for (const [w, h] of [[390, 844], [1280, 800]] as const) {
-        await page.setViewportSize({ width: w, height: h });
-        await page.waitForTimeout(300);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-        assert.ok(overflow <= 1, `the Tape step at ${w}px scrolls sideways by ${overflow}px`);
-        await page.screenshot({ path: `${SHOTS}/tape-walk-${w}-${scheme}.png`, fullPage: true });
-      }
-    }
-    await page.emulateMedia({ colorScheme: 'light' });
+    await atEachSize(page, ['light', 'dark'], async (w, scheme) => {
+      await page.waitForTimeout(300);
+      await shootFitting(page, `tape-walk-${w}-${scheme}`, `the Tape step at ${w}px`);
+    });
   });
 
   it('inspects step 2 of a Descent run: its tape, from the stored weight', async () => {

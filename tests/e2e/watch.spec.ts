@@ -2,9 +2,8 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { appInBrowser } from './harness.ts';
+import { SHOTS, appInBrowser, atEachSize, shootFitting } from './harness.ts';
 
-const SHOTS = 'test-results/screenshots';
 const readStep = async (page: import('playwright-core').Page) => Number(await page.getByTestId('readout-step').textContent());
 
 describe('watching it learn, in Chromium', () => {
@@ -116,22 +115,15 @@ describe('watching it learn, in Chromium', () => {
 
   it('screenshots at 390 and 1280 px, light and dark, with nothing sideways', async () => {
     const { page } = app.browser;
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      for (const [w, h] of [[390, 844], [1280, 800]] as const) {
-        await page.setViewportSize({ width: w, height: h });
-        for (const route of ['', 'loss', 'descent', 'playground']) {
-          await page.goto(`${app.server.url}#/${route}`);
-          await page.reload();
-          await page.getByRole('heading', { level: 1 }).waitFor();
-          await page.waitForTimeout(400);
-          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-          assert.ok(overflow <= 1, `#/${route} at ${w}px (${scheme}) scrolls sideways by ${overflow}px`);
-          await page.screenshot({ path: `${SHOTS}/watch-${route || 'overview'}-${w}-${scheme}.png`, fullPage: true });
-        }
+    await atEachSize(page, ['light', 'dark'], async (w, scheme) => {
+      for (const route of ['', 'loss', 'descent', 'playground']) {
+        await page.goto(`${app.server.url}#/${route}`);
+        await page.reload();
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        await page.waitForTimeout(400);
+        await shootFitting(page, `watch-${route || 'overview'}-${w}-${scheme}`, `#/${route} at ${w}px (${scheme})`);
       }
-    }
-    await page.emulateMedia({ colorScheme: 'light' });
+    });
   });
 
   it('logged no console errors and made no request to another origin', () => {

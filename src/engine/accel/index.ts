@@ -13,12 +13,11 @@
 import { install } from '../seam.ts';
 import { evaluate } from './lazy/evaluate.ts';
 import { lazyElementwise, lazyFill, lazySum } from './lazy/build.ts';
-import { gradient, numberOperand, numbersBinary, numbersUnary, sweepArith } from './numbers.ts';
+import { NUMBERS } from './numbers.ts';
 import { on, type Acceleration } from './settings.ts';
 
 export type { Acceleration } from './settings.ts';
 
-const NUMBERS = { numberOperand, numbersBinary, numbersUnary, sweepArith, gradient };
 const LAZY = { lazy: lazyElementwise, lazySum, lazyFill };
 
 /**

@@ -116,3 +116,6 @@ function pairIndex(count: number, id: number): number {
   for (let k = 0; k < count; k++) if (pairIds[k] === id) return k;
   return -1;
 }
+
+/** The number path's hooks into the seam. */
+export const NUMBERS = { numberOperand, numbersBinary, numbersUnary, sweepArith, gradient };

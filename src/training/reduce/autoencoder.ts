@@ -5,9 +5,10 @@
  * same plane as exact PCA, which is how the page checks what gradient descent learned.
  * Pure and synchronous: no timers, no messaging (the worker adds those).
  */
-import { GradientTape, add, matmul, mean, mul, scalar, square, sub, tensor, transpose, variable, type Tensor, type Variable } from '../../engine/index.ts';
+import { matmul, mean, scalar, square, sub, tensor, transpose, variable, type Tensor, type Variable } from '../../engine/index.ts';
 import { applyScaling } from './iris.ts';
 import { COMPONENTS, REDUCE_DATASETS, prepareDataset, type ReduceData } from './dataset.ts';
+import { descend, type Progress } from './descend.ts';
 import { ReduceError } from './errors.ts';
 import { planeAngleTo } from './linalg.ts';
 import { normals } from './normal.ts';
@@ -106,7 +107,7 @@ export class AutoencoderTrainer {
   private readonly x: Tensor;
   private readonly w: Variable;
   private readonly negLr: Tensor;
-  private s: { step: number; firstLoss: number | null };
+  private s: Progress;
   private readonly angle: (flat: ArrayLike<number>) => number;
   /** Set at the first step whose loss is non-finite or above 1e6 × the first loss. */
   divergence: { step: number; message: string } | null = null;
@@ -135,19 +136,11 @@ export class AutoencoderTrainer {
 
   /** One gradient-descent step: record the loss, ask the tape for dL/dW, W ← W + g · (−lr). */
   step(): AutoencoderStep {
-    const tape = new GradientTape();
-    const loss = tape.record(() => this.loss());
-    const g = tape.gradient(loss, this.w);
-    this.w.assign(add(this.w, mul(g, this.negLr)));
-    const value = loss.item();
-    this.s.step += 1;
-    this.s.firstLoss ??= value;
-    const weights = Float64Array.from(this.w.data);
-    const diverged = !Number.isFinite(value) || value > 1e6 * this.s.firstLoss || !weights.every(Number.isFinite);
+    const { loss, params: weights, gradNorm, diverged } = descend(this.w, () => this.loss(), this.negLr, this.s);
     if (diverged && this.divergence === null) {
       this.divergence = { step: this.s.step, message: explainAutoencoderDivergence(this.config, this.data, this.s.step) };
     }
-    return { step: this.s.step, loss: value, weights, angleToPca: this.angle(weights), gradNorm: Math.hypot(...g.data), diverged };
+    return { step: this.s.step, loss, weights, angleToPca: this.angle(weights), gradNorm, diverged };
   }
 
   /** W now, as d rows of 2. */

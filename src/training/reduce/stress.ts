@@ -17,9 +17,10 @@
  * points sit on top of each other — which is exactly how they start."
  */
 import { STRESS_CONFIG, type StressConfig } from './configs.ts';
-import { GradientTape, add, matmul, mean, mul, scalar, square, sub, sum, tensor, variable, type Tensor, type Variable } from '../../engine/index.ts';
+import { matmul, mean, scalar, square, sub, sum, tensor, variable, type Tensor, type Variable } from '../../engine/index.ts';
 import type { DTypeName } from '../config.ts';
 import { topCurvature, type Curvature } from './curvature.ts';
+import { descend, type Progress } from './descend.ts';
 import { ReduceError } from './errors.ts';
 import { normals } from './normal.ts';
 import { checkDType, checkLearningRate, checkObject, checkSeed, checkSteps, orThrow, type Checked, type FieldIssue } from './validate.ts';
@@ -142,7 +143,7 @@ export class StressTrainer {
   private readonly incidence: Tensor;
   private readonly targets: Tensor;
   private readonly negLr: Tensor;
-  private s: { step: number; firstLoss: number | null };
+  private s: Progress;
   divergence: { step: number; message: string } | null = null;
 
   constructor(config: StressConfig, state: StressState = initialStressState(config)) {
@@ -165,17 +166,9 @@ export class StressTrainer {
 
   /** One step: record the loss, ask the tape for dL/dP, P ← P + g · (−lr). */
   step(): StressStep {
-    const tape = new GradientTape();
-    const loss = tape.record(() => this.loss());
-    const g = tape.gradient(loss, this.p);
-    this.p.assign(add(this.p, mul(g, this.negLr)));
-    const value = loss.item();
-    this.s.step += 1;
-    this.s.firstLoss ??= value;
-    const positions = Float64Array.from(this.p.data);
-    const diverged = !Number.isFinite(value) || value > 1e6 * this.s.firstLoss || !positions.every(Number.isFinite);
+    const { loss, params: positions, gradNorm, diverged } = descend(this.p, () => this.loss(), this.negLr, this.s);
     if (diverged && this.divergence === null) this.divergence = { step: this.s.step, message: explainStressDivergence(this.config, this.s.step) };
-    return { step: this.s.step, loss: value, positions, gradNorm: Math.hypot(...g.data), diverged };
+    return { step: this.s.step, loss, positions, gradNorm, diverged };
   }
 
   /** The table for the current positions. */
