@@ -53,8 +53,12 @@ export function App() {
     document.title = route === '' ? 'Perceptron Lab' : `${ROUTE_TITLES[route]} — Perceptron Lab`;
     // Move focus to the new page (not on first load) so keyboard and screen-reader users follow.
     if (first.current) { first.current = false; return; }
-    main.current?.focus();
+    // Scrolling to (0, 0) needs no layout. focus() does (it asks whether the element can take
+    // focus): called now it would lay the new page out inside this task, so it waits until the
+    // frame after the page's first one has been drawn, when the layout is already done.
     window.scrollTo(0, 0);
+    let frame = requestAnimationFrame(() => { frame = requestAnimationFrame(() => main.current?.focus({ preventScroll: true })); });
+    return () => cancelAnimationFrame(frame);
   }, [route]);
   return (
     <>

@@ -2,6 +2,8 @@
  * Numbers as learners read them: four significant digits, scientific notation for the very
  * small or large, and never "NaN" or "Infinity" (those become a dash with a reason nearby).
  */
+import { groupDigits } from '../training/digits.ts';
+
 export function formatNumber(v: number | null | undefined, digits = 4): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '—';
   if (v === 0) return '0';
@@ -30,5 +32,5 @@ export function formatExact(v: number | null | undefined, dtype: 'float32' | 'fl
 
 /** "1 step", "40 steps", "1,000 steps". */
 export function plural(n: number, noun: string, nouns = `${noun}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? noun : nouns}`;
+  return `${groupDigits(n)} ${n === 1 ? noun : nouns}`;
 }

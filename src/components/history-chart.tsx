@@ -4,14 +4,14 @@ import { formatNumber } from './format.ts';
 import { useLater } from './use-later.ts';
 import type { PlotSeries } from './line-plot.tsx';
 import { lazyModule } from './lazy-module.ts';
-import { useTurn } from './use-turn.ts';
+import { useNearViewport, useTurn } from './use-turn.ts';
 
 // The chart code (recharts) is its own chunk, fetched at idle right after the first paint
 // (with every lazy module, see loaders.ts), so it is there before a learner can start a run.
 const charts = lazyModule(() => import('./line-plot.tsx'));
 
 /** Until the chart code is there, the chart's place holds its summary, at the chart's size. */
-const ChartLoading = ({ summary }: { summary: string }) => <div className="chart-loading">{summary}</div>;
+const ChartLoading = ({ summary, ref }: { summary: string; ref: (el: HTMLDivElement | null) => void }) => <div className="chart-loading" ref={ref}>{summary}</div>;
 
 export interface HistoryChartProps {
   title: string;
@@ -68,7 +68,9 @@ export function HistoryChart({ title, yLabel, series: latest, logScale, emptyTex
     : [];
   const series = ref.length ? [...data, ...ref] : data;
   const loaded = charts.useModule()?.default;
-  const Plot = useTurn() ? loaded : undefined;
+  // A chart mounts once its code is here, it is near the viewport, and its turn has come.
+  const [slot, near] = useNearViewport<HTMLDivElement>();
+  const Plot = useTurn(near) ? loaded : undefined;
   const summaryText = `${summarise(data)}${refLine ? ` A line marks ${refLine.name}, ${formatNumber(refLine.value)}.` : ''}`;
   return (
     <ChartFigure
@@ -79,7 +81,7 @@ export function HistoryChart({ title, yLabel, series: latest, logScale, emptyTex
       table={() => <DataTable series={data} />}
       actions={actions}
     >
-      {Plot ? <Plot series={series} logScale={logScale} yLabel={yLabel} xMax={xMax} emptyDomain={emptyDomain} /> : <ChartLoading summary={summaryText} />}
+      {Plot ? <Plot series={series} logScale={logScale} yLabel={yLabel} xMax={xMax} emptyDomain={emptyDomain} /> : <ChartLoading summary={summaryText} ref={slot} />}
     </ChartFigure>
   );
 }

@@ -7,8 +7,8 @@
  * long task every time a streaming run updated. Axes with explicit domains and ticks never
  * change while the data streams in, and a path is one string, so a redraw stays a few ms.
  */
-import { memo, useMemo } from 'react';
-import { CartesianGrid, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { memo, startTransition, useEffect, useMemo, useState } from 'react';
+import { CartesianGrid, LineChart, XAxis, YAxis, type BaseTickContentProps } from 'recharts';
 import { PlotPaths } from './plot-paths.tsx';
 import { formatNumber } from './format.ts';
 import { logTicks, niceTicks } from './ticks.ts';
@@ -60,6 +60,22 @@ const Y_FORMAT = (v: number) => formatNumber(v, 3);
 const SUPERSCRIPT: Record<string, string> = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
 /** Log-axis ticks all in one format: 10⁻², 10⁰, 10¹⁴. */
 export const powerOfTen = (v: number) => `10${String(Math.round(Math.log10(v))).replace(/[-\d]/g, (c) => SUPERSCRIPT[c])}`;
+
+const TICK_DY = { start: '0.71em', middle: '0.355em', end: '0' } as const;
+
+/**
+ * A tick label as one SVG text. Recharts' own Text measures every word in the DOM to wrap it
+ * (the axis passes its width), a layout per tick on every mount; these labels never wrap.
+ */
+function AxisTick({ x, y, textAnchor, verticalAnchor, fill, className, index, payload, tickFormatter }: BaseTickContentProps) {
+  return (
+    <text x={x} y={y} dy={TICK_DY[verticalAnchor]} textAnchor={textAnchor} fill={fill} className={className}>
+      {tickFormatter ? tickFormatter(payload.value, index) : String(payload.value)}
+    </text>
+  );
+}
+const renderTick = (p: BaseTickContentProps) => <AxisTick {...p} />;
+
 /** Room for the longest tick label plus the rotated axis title, so the two never overlap. */
 const axisWidth = (labels: string[]) => Math.max(48, 26 + 7.2 * Math.max(...labels.map((l) => l.length)));
 
@@ -72,6 +88,24 @@ function useStableTicks(ticks: number[]): number[] {
   const key = ticks.join(',');
   // eslint-disable-next-line react-hooks/exhaustive-deps
   return useMemo(() => ticks, [key]);
+}
+
+/**
+ * The width of the element given to the ref, as ResizeObserver reports it after layout (0
+ * until then). Recharts' ResponsiveContainer asks getBoundingClientRect on mount, which lays
+ * the whole page out inside the task that mounts the chart.
+ */
+function useWidth(): [(el: HTMLDivElement | null) => void, number] {
+  const [el, setEl] = useState<HTMLDivElement | null>(null);
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    if (!el) return;
+    // A transition: the chart's first render (with a width) is sliced, not one long task.
+    const ro = new ResizeObserver((entries) => { const w = Math.floor(entries[entries.length - 1].contentRect.width); startTransition(() => setWidth(w)); });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [el]);
+  return [setEl, width];
 }
 
 function LinePlot({ series, logScale = false, height = 220, yLabel, xMax, emptyDomain }: LinePlotProps) {
@@ -87,18 +121,20 @@ function LinePlot({ series, logScale = false, height = 220, yLabel, xMax, emptyD
   const yFormat = logScale ? powerOfTen : Y_FORMAT;
   const yWidth = axisWidth(yTicks.map(yFormat));
   const multi = series.length > 1;
+  const [box, width] = useWidth();
   return (
     <>
-      <ResponsiveContainer width="100%" height={height}>
-        <LineChart data={EMPTY} accessibilityLayer={false} margin={MARGIN}>
+      <div ref={box} className="line-plot-box" style={{ height }}>
+        {width > 0 && <LineChart width={width} height={height} data={EMPTY} accessibilityLayer={false} margin={MARGIN}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
-          {/* Explicit domains and ticks: recharts neither scans data nor searches for nice ticks. */}
-          <XAxis dataKey="step" type="number" domain={xDomain} ticks={xTicks} interval={0} allowDataOverflow tickFormatter={X_FORMAT} />
-          <YAxis type="number" scale={logScale ? 'log' : 'linear'} domain={yDomain} ticks={yTicks} interval={0} allowDataOverflow width={yWidth}
+          {/* Explicit domains and ticks, and niceTicks="none": recharts neither scans data nor
+              searches for nice ticks (its search, in decimal arithmetic, was ~20 % of a chart's mount). */}
+          <XAxis dataKey="step" type="number" domain={xDomain} ticks={xTicks} interval={0} allowDataOverflow tickFormatter={X_FORMAT} niceTicks="none" tick={renderTick} />
+          <YAxis type="number" scale={logScale ? 'log' : 'linear'} domain={yDomain} ticks={yTicks} interval={0} allowDataOverflow width={yWidth} niceTicks="none" tick={renderTick}
             tickFormatter={yFormat} label={label} />
           <PlotPaths logY={logScale} paths={series.map((s) => ({ key: s.key, name: s.name, color: s.color, xs: s.points.map((p) => p.step), ys: s.points.map((p) => p.value) }))} />
-        </LineChart>
-      </ResponsiveContainer>
+        </LineChart>}
+      </div>
       {multi && (
         <ul className="chart-legend recharts-default-legend" aria-label="Legend">
           {series.map((s) => (

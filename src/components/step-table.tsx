@@ -2,6 +2,7 @@ import { memo } from 'react';
 import type { RunView } from '../store/training-store.ts';
 import { downsample } from '../store/history.ts';
 import { formatNumber } from './format.ts';
+import { groupDigits } from '../training/digits.ts';
 
 /**
  * The per-step printout the tutorial shows (loss, then the weight after the update). Long
@@ -14,7 +15,7 @@ export const StepTable = memo(function StepTable({ run, maxRows = 200 }: { run: 
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label="Per-step values">
       <table>
-        <caption>Per-step values{h.length > maxRows ? ` (${rows.length} of ${h.length.toLocaleString('en-US')} steps)` : ''}</caption>
+        <caption>Per-step values{h.length > maxRows ? ` (${rows.length} of ${groupDigits(h.length)} steps)` : ''}</caption>
         <thead><tr><th scope="col">Step</th><th scope="col">Loss</th><th scope="col">Weight after</th>{run.config.model === 'w+b' && <th scope="col">Bias after</th>}</tr></thead>
         <tbody>
           {rows.map((i) => (

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 
 // Heavy widgets (a recharts chart mounts in tens of milliseconds) wait for their turn: one
 // mounts per task, so opening a page with four charts is four short tasks, not one long one.
@@ -17,15 +17,36 @@ function schedule(): void {
   setTimeout(next, 0);
 }
 
-/** False until this component's turn has come (in a later task than its first render), then true. */
-export function useTurn(): boolean {
+/**
+ * False until this component's turn has come (in a later task than the render that first
+ * wanted it), then true for good. It queues only once `wanted` is true.
+ */
+export function useTurn(wanted = true): boolean {
   const [ready, setReady] = useState(false);
   useEffect(() => {
-    if (ready) return;
+    if (ready || !wanted) return;
     let live = true;
-    waiting.push(() => { if (live) setReady(true); });
+    // In a transition, so React renders the widget in slices it can yield between.
+    waiting.push(() => { if (live) startTransition(() => setReady(true)); });
     schedule();
     return () => { live = false; };
-  }, [ready]);
+  }, [ready, wanted]);
   return ready;
+}
+
+/**
+ * Whether the element given to the returned ref has come within a screen of the viewport
+ * (then true for good), so a heavy widget further down mounts only as the learner scrolls
+ * towards it, not all at once when the page opens. Without IntersectionObserver: true.
+ */
+export function useNearViewport<T extends Element>(): [(el: T | null) => void, boolean] {
+  const [near, setNear] = useState(() => typeof IntersectionObserver === 'undefined');
+  const [el, setEl] = useState<T | null>(null);
+  useEffect(() => {
+    if (near || !el) return;
+    const io = new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) startTransition(() => setNear(true)); }, { rootMargin: '100% 0px' });
+    io.observe(el);
+    return () => io.disconnect();
+  }, [el, near]);
+  return [setEl, near];
 }

@@ -9,6 +9,7 @@ import { MAX_COMPARED_RUNS, playgroundStore, usePlayground } from '../store/play
 import { MAX_SAVED_STEPS } from '../store/compared-runs-db.ts';
 import { describeRun } from './compare-labels.ts';
 import { useComparedRuns, useSelectedRun, type ComparedView } from './use-runs.ts';
+import { groupDigits } from '../training/digits.ts';
 
 function RunItem({ r, selected }: { r: ComparedView; selected: boolean }) {
   const store = playgroundStore.getState();
@@ -58,7 +59,7 @@ export function ComparePanel() {
     <section className="card" aria-labelledby="pg-compare">
       <h2 id="pg-compare">Compare runs</h2>
       <p>Each Train keeps its run: the last {MAX_COMPARED_RUNS} are overlaid on the loss chart, named by what differs between them. Change one setting at a time to see its effect.</p>
-      <p className="muted">Finished runs are kept across reloads too: the last {MAX_COMPARED_RUNS}, up to {MAX_SAVED_STEPS.toLocaleString('en-US')} steps in all; the oldest are dropped first.</p>
+      <p className="muted">Finished runs are kept across reloads too: the last {MAX_COMPARED_RUNS}, up to {groupDigits(MAX_SAVED_STEPS)} steps in all; the oldest are dropped first.</p>
       {runs.length === 0
         ? <p className="muted" role="status">{cleared ? 'All runs cleared.' : 'No runs yet.'}</p>
         : <ul className="pg-runs" aria-label="Compared runs">{[...runs].reverse().map((r) => <RunItem key={r.channel} r={r} selected={r.channel === selected} />)}</ul>}

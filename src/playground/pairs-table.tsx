@@ -6,6 +6,7 @@ import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } 
 import { playgroundStore, usePlayground, type PairRow } from '../store/playground-store.ts';
 import { looksLikeCsv, parseCsv, type TextPair } from '../training/csv.ts';
 import type { CellErrors } from './playground-form.ts';
+import { groupDigits } from '../training/digits.ts';
 
 export const PAGE_SIZE = 100;
 
@@ -52,7 +53,7 @@ function Pager({ page, pages, total, onPage }: { page: number; pages: number; to
   return (
     <div className="toolbar" role="group" aria-label="Table pages">
       <button type="button" disabled={page === 0} onClick={() => onPage(page - 1)}>Previous rows</button>
-      <span>Rows {from.toLocaleString('en-US')}–{to.toLocaleString('en-US')} of {total.toLocaleString('en-US')}</span>
+      <span>Rows {groupDigits(from)}–{groupDigits(to)} of {groupDigits(total)}</span>
       <button type="button" disabled={page >= pages - 1} onClick={() => onPage(page + 1)}>Next rows</button>
     </div>
   );
@@ -115,7 +116,7 @@ export function PairsTable({ cells, tableError, onNotes }: PairsTableProps) {
     <div ref={box} className="pg-table">
       <div className="table-scroll" role="region" aria-label="Pairs table" tabIndex={-1}>
         <table aria-describedby={tableError ? 'pg-table-err' : undefined}>
-          <caption>Input/target pairs ({rows.length.toLocaleString('en-US')} row{rows.length === 1 ? '' : 's'})</caption>
+          <caption>Input/target pairs ({groupDigits(rows.length)} row{rows.length === 1 ? '' : 's'})</caption>
           <thead><tr><th scope="col">Row</th><th scope="col">Input</th><th scope="col">Target</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
           <tbody>
             {shown.map((row, j) => {

@@ -4,6 +4,7 @@
  */
 import { LIMITS, NEGATOR_CONFIG, inRange, parseNumberField, rangeMessage, validateConfig, type Pair, type TrainingConfig } from '../training/config.ts';
 import { SETTING_LABELS, type PairRow, type PlaygroundSettings, type TextSetting } from '../store/playground-store.ts';
+import { groupDigits } from '../training/digits.ts';
 
 export { SETTING_LABELS, type TextSetting };
 
@@ -43,7 +44,7 @@ function readRows(rows: PairRow[]): { pairs: Pair[]; cells: Map<number, CellErro
   let table: string | undefined;
   if (rows.length === 0) table = 'The table is empty: add at least one input/target pair to train on.';
   else if (rows.length > LIMITS.maxPairs) {
-    table = `Too many rows: ${rows.length.toLocaleString('en-US')}. Training takes at most ${LIMITS.maxPairs.toLocaleString('en-US')} pairs; delete ${(rows.length - LIMITS.maxPairs).toLocaleString('en-US')}.`;
+    table = `Too many rows: ${groupDigits(rows.length)}. Training takes at most ${groupDigits(LIMITS.maxPairs)} pairs; delete ${groupDigits((rows.length - LIMITS.maxPairs))}.`;
   }
   return { pairs, cells, table };
 }

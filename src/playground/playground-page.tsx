@@ -26,17 +26,17 @@ export function PlaygroundPage() {
       <LinkNoticeBox notice={notice} onDismiss={() => setNotice(null)} />
       <div className="pg-top">
         <DataPanel form={form} />
-        <SettingsPanel form={form} />
+        <Deferred minHeight={420}><SettingsPanel form={form} /></Deferred>
       </div>
-      <PlaygroundCharts fallback={form.config} />
-      <Deferred minHeight={300}><ComparePanel /></Deferred>
-      <Deferred minHeight={500} order={1}>
+      <Deferred minHeight={700} order={1}><PlaygroundCharts fallback={form.config} /></Deferred>
+      <Deferred minHeight={300} order={2}><ComparePanel /></Deferred>
+      <Deferred minHeight={500} order={3}>
         <div className="two-col">
           <LandscapePanel fallback={form.config} />
           <PredictPanel />
         </div>
       </Deferred>
-      <Deferred minHeight={200} order={2}><SharePanel config={form.config} /></Deferred>
+      <Deferred minHeight={200} order={4}><SharePanel config={form.config} /></Deferred>
     </section>
   );
 }

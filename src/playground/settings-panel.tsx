@@ -9,6 +9,7 @@ import { useTraining } from '../store/training-store.ts';
 import { RunButtons, type RunActions } from '../components/run-controls.tsx';
 import type { DTypeName, ModelKind, OptimizerKind } from '../training/config.ts';
 import { SETTING_LABELS, type PlaygroundForm, type TextSetting } from './playground-form.ts';
+import { groupDigits } from '../training/digits.ts';
 
 type Choice = 'model' | 'optimizer' | 'dtype';
 
@@ -44,7 +45,7 @@ export function optimizerNote(optimizer: PlaygroundSettings['optimizer'], lrText
   switch (optimizer) {
     case 'sgd': return 'SGD moves w by −learning rate × gradient each step: big steps on steep slopes, small ones near the bottom.';
     case 'momentum': return 'Momentum keeps a velocity v ← 0.9·v + gradient and moves w by −learning rate × v: on a long slope the steps build up speed, and near the bottom they can overshoot.';
-    case 'adam': return `Adam divides each step by the gradient's recent size, so each parameter moves by about the learning rate per step whatever the slope${ok ? `: at ${lr}, travelling a distance of 2 takes about ${Math.ceil(2 / lr).toLocaleString('en-US')} steps` : ''}.`;
+    case 'adam': return `Adam divides each step by the gradient's recent size, so each parameter moves by about the learning rate per step whatever the slope${ok ? `: at ${lr}, travelling a distance of 2 takes about ${groupDigits(Math.ceil(2 / lr))} steps` : ''}.`;
   }
 }
 

@@ -9,6 +9,7 @@ import { playgroundStore } from './playground-store.ts';
 import { isLive, trainingStore, type RunView } from './training-store.ts';
 import { COMPARED_RUNS_KEY, MAX_SAVED_STEPS, loadSavedRuns, storeSavedRuns, type SavedRun } from './compared-runs-db.ts';
 import { RUN_COLUMNS } from '../training/columns.ts';
+import { groupDigits } from '../training/digits.ts';
 
 const SAVE_DELAY_MS = 300;
 
@@ -72,7 +73,7 @@ export async function startComparedRunsSync(): Promise<void> {
     last = key;
     storeSavedRuns(snapshot()).then(
       () => dismiss(`${COMPARED_RUNS_KEY}:save`),
-      () => notify({ id: `${COMPARED_RUNS_KEY}:save`, kind: 'error', text: `Couldn't save: this browser's storage is full or unavailable. Not saved: your compared runs (they stay on this page until you reload). At most ${MAX_SAVED_STEPS.toLocaleString('en-US')} steps of runs are kept.` }),
+      () => notify({ id: `${COMPARED_RUNS_KEY}:save`, kind: 'error', text: `Couldn't save: this browser's storage is full or unavailable. Not saved: your compared runs (they stay on this page until you reload). At most ${groupDigits(MAX_SAVED_STEPS)} steps of runs are kept.` }),
     );
   };
   const schedule = () => { timer ??= setTimeout(save, SAVE_DELAY_MS); };

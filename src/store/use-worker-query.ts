@@ -2,7 +2,7 @@
  * Asks the trainer worker for a value and re-asks when `key` changes. The lesson widgets use
  * it so that every number they show is computed by the engine, not by the UI.
  */
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { getTrainerClient } from './trainer-client.ts';
 import type { TrainerClient } from '../worker-client.ts';
 
@@ -18,9 +18,11 @@ export function useWorkerQuery<T>(key: string | null, ask: (client: TrainerClien
   useEffect(() => {
     if (key === null) return;
     let live = true;
+    // Answers render in a transition: React draws what they change in slices, and typing or a
+    // click meanwhile goes first.
     ask(getTrainerClient()).then(
-      (data) => { if (live) setState({ key, data }); },
-      (e: unknown) => { if (live) setState({ key, error: e instanceof Error ? e.message : String(e) }); },
+      (data) => { if (live) startTransition(() => setState({ key, data })); },
+      (e: unknown) => { if (live) startTransition(() => setState({ key, error: e instanceof Error ? e.message : String(e) })); },
     );
     return () => { live = false; };
     // `ask` is re-created every render; `key` names its arguments.

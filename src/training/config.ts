@@ -2,6 +2,7 @@
  * The training config schema and its validation. The UI (inline messages) and the worker
  * (typed error) run this same code, so a config the form accepts is one the worker accepts.
  */
+import { groupDigits } from './digits.ts';
 
 export type ModelKind = 'w' | 'w+b';
 export type OptimizerKind = 'sgd' | 'momentum' | 'adam';
@@ -54,7 +55,7 @@ export const LIMITS = Object.freeze({
   maxSteps: 1_000_000,
 });
 
-const countText = (n: number) => n.toLocaleString('en-US');
+const countText = (n: number) => groupDigits(n);
 
 /** "Input must be between −1,000,000 and 1,000,000." — the one wording of the value range, built from the limit. */
 export function rangeMessage(label: string): string {

@@ -3,6 +3,7 @@
  * step, the numbers, the steps on the loss curve and the charts. The only part of the page
  * that follows the run, so a streaming run re-renders this card and nothing else.
  */
+import { Deferred } from '../../../components/deferred.tsx';
 import { useDeferredValue } from 'react';
 import { useLater } from '../../../components/use-later.ts';
 import { useThrottledText } from '../../../components/use-announcer.ts';
@@ -22,6 +23,7 @@ import { Ledger } from './ledger.tsx';
 import { Prediction } from '../../../components/prediction.tsx';
 import { useWorkerQuery } from '../../../store/use-worker-query.ts';
 import type { TrainingConfig } from '../../../training/config.ts';
+import { groupDigits } from '../../../training/digits.ts';
 
 export const DESCENT_CHANNEL = 'descent';
 
@@ -55,7 +57,7 @@ function durationHint(speed: Speed, steps: number): string | null {
   if (sps === null || steps / sps <= 20) return null;
   const s = Math.round(steps / sps);
   const text = s >= 3600 ? `${Math.floor(s / 3600)} h ${Math.round((s % 3600) / 60)} min` : s >= 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s} s`;
-  return `At ${speedLabel(speed)} these ${steps.toLocaleString('en-US')} steps take ${text}. Choose Max under Speed to see the end at once; the speed can change while it runs.`;
+  return `At ${speedLabel(speed)} these ${groupDigits(steps)} steps take ${text}. Choose Max under Speed to see the end at once; the speed can change while it runs.`;
 }
 
 function DescentControls() {
@@ -110,10 +112,10 @@ export function DescentRunner() {
       <Arithmetic run={run} />
       <RunStatusLine run={run} />
       <Readout run={run} />
-      <DescentCurve run={settledLater} fallback={form.config} />
-      <RunChartsView run={shown} />
-      <StepTable run={settled} />
-      <Ledger run={settled} />
+      {/* Opened from the navigation, the parts below the readout commit in tasks of their own. */}
+      <Deferred minHeight={320}><DescentCurve run={settledLater} fallback={form.config} /></Deferred>
+      <Deferred minHeight={320} order={1}><RunChartsView run={shown} /></Deferred>
+      <Deferred minHeight={120} order={2}><StepTable run={settled} /><Ledger run={settled} /></Deferred>
     </div>
   );
 }

@@ -17,8 +17,8 @@ export function DescentStep() {
         <math display="block"><mrow><mi>w</mi><mo>←</mo><mi>w</mi><mo>+</mo><mfrac><mrow><mi>d</mi><mi>L</mi></mrow><mrow><mi>d</mi><mi>w</mi></mrow></mfrac><mo>·</mo><mo>(</mo><mo>−</mo><mi>η</mi><mo>)</mo></mrow></math>
       </p>
       <DescentRunner />
-      <Deferred minHeight={900}><LearningRateExperiment /></Deferred>
-      <Deferred minHeight={600} order={1}><PrecisionExperiment /></Deferred>
+      <Deferred minHeight={900} order={3}><LearningRateExperiment /></Deferred>
+      <Deferred minHeight={600} order={4}><PrecisionExperiment /></Deferred>
       <div className="card">
         <h2>Your turn</h2>
         <p>

@@ -7,6 +7,7 @@ import { formatExact, formatNumber } from '../../../components/format.ts';
 import { trainingStore, useTraining, type RunView } from '../../../store/training-store.ts';
 import { NEGATOR_CONFIG, type TrainingConfig } from '../../../training/config.ts';
 import { float32HalfGapBelow, float32Moves } from '../../../training/precision.ts';
+import { groupDigits } from '../../../training/digits.ts';
 
 const PRECISION_STEPS = 1000;
 const precisionConfig = (dtype: 'float32' | 'float64', learningRate = NEGATOR_CONFIG.learningRate, steps = PRECISION_STEPS): TrainingConfig =>
@@ -83,7 +84,7 @@ export function PrecisionExperiment() {
       <h2 id="prec-exp">Experiment: can it reach −1 exactly?</h2>
       <p>
         Computers store numbers with a fixed number of digits. float32, the default in TensorFlow and
-        here, keeps about 7 significant digits; float64 about 16. Run {PRECISION_STEPS.toLocaleString('en-US')} steps in each.
+        here, keeps about 7 significant digits; float64 about 16. Run {groupDigits(PRECISION_STEPS)} steps in each.
       </p>
       <button type="button" className="primary" onClick={run}>Run 1,000 steps in float32 and float64</button>
       <div className="two-col">
