@@ -8,8 +8,8 @@
  * change while the data streams in, and a path is one string, so a redraw stays a few ms.
  */
 import { memo, startTransition, useEffect, useMemo, useState } from 'react';
-import { CartesianGrid, LineChart, XAxis, YAxis, type BaseTickContentProps } from 'recharts';
-import { PlotPaths } from './plot-paths.tsx';
+import { LineChart, XAxis, YAxis, type BaseTickContentProps } from 'recharts';
+import { PlotGrid, PlotPaths, YTitle } from './plot-paths.tsx';
 import { formatNumber } from './format.ts';
 import { logTicks, niceTicks } from './ticks.ts';
 
@@ -117,7 +117,6 @@ function LinePlot({ series, logScale = false, height = 220, yLabel, xMax, emptyD
   const yTicks = useStableTicks(Number.isFinite(y0) ? (logScale ? logTicks(y0, y1) : niceTicks(y0, y1, 5)) : (logScale ? logTicks(empty[0], empty[1]) : niceTicks(empty[0], empty[1], 5)));
   const xDomain = useMemo((): [number, number] => [xTicks[0], xTicks[xTicks.length - 1]], [xTicks]);
   const yDomain = useMemo((): [number, number] => [yTicks[0], yTicks[yTicks.length - 1]], [yTicks]);
-  const label = useMemo(() => ({ value: yLabel, angle: -90, position: 'insideLeft' as const, style: { textAnchor: 'middle' as const } }), [yLabel]);
   const yFormat = logScale ? powerOfTen : Y_FORMAT;
   const yWidth = axisWidth(yTicks.map(yFormat));
   const multi = series.length > 1;
@@ -126,12 +125,13 @@ function LinePlot({ series, logScale = false, height = 220, yLabel, xMax, emptyD
     <>
       <div ref={box} className="line-plot-box" style={{ height }}>
         {width > 0 && <LineChart width={width} height={height} data={EMPTY} accessibilityLayer={false} margin={MARGIN}>
-          <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
+          <PlotGrid xTicks={xTicks} yTicks={yTicks} />
           {/* Explicit domains and ticks, and niceTicks="none": recharts neither scans data nor
               searches for nice ticks (its search, in decimal arithmetic, was ~20 % of a chart's mount). */}
           <XAxis dataKey="step" type="number" domain={xDomain} ticks={xTicks} interval={0} allowDataOverflow tickFormatter={X_FORMAT} niceTicks="none" tick={renderTick} />
           <YAxis type="number" scale={logScale ? 'log' : 'linear'} domain={yDomain} ticks={yTicks} interval={0} allowDataOverflow width={yWidth} niceTicks="none" tick={renderTick}
-            tickFormatter={yFormat} label={label} />
+            tickFormatter={yFormat} />
+          <YTitle text={yLabel} x={MARGIN.left + 8} />
           <PlotPaths logY={logScale} paths={series.map((s) => ({ key: s.key, name: s.name, color: s.color, xs: s.points.map((p) => p.step), ys: s.points.map((p) => p.value) }))} />
         </LineChart>}
       </div>

@@ -69,3 +69,29 @@ export function PlotMarker({ at, color }: { at: { x: number; y: number }; color:
   if (cx === undefined || cy === undefined || !Number.isFinite(cx) || !Number.isFinite(cy)) return null;
   return <circle className="plot-marker" cx={cx} cy={cy} r={7} fill={color} stroke="var(--text)" strokeWidth={1.5} />;
 }
+
+/**
+ * Dashed grid lines at the axes' ticks, on the chart's own scales: recharts' CartesianGrid is
+ * several components and store updates for a handful of lines, in every chart's first commit.
+ */
+export function PlotGrid({ xTicks, yTicks }: { xTicks: readonly number[]; yTicks: readonly number[] }) {
+  const x = useXAxisScale() as Scale | undefined;
+  const y = useYAxisScale() as Scale | undefined;
+  const area = usePlotArea();
+  if (!x || !y || !area) return null;
+  const at = (s: Scale, v: number) => { const p = s(v); return p === undefined || !Number.isFinite(p) ? null : p; };
+  return (
+    <g className="plot-grid" stroke="var(--grid)" strokeDasharray="3 3" aria-hidden="true">
+      {xTicks.map((t) => { const p = at(x, t); return p === null ? null : <line key={`x${t}`} x1={p} x2={p} y1={area.y} y2={area.y + area.height} />; })}
+      {yTicks.map((t) => { const p = at(y, t); return p === null ? null : <line key={`y${t}`} x1={area.x} x2={area.x + area.width} y1={p} y2={p} />; })}
+    </g>
+  );
+}
+
+/** The value axis's title, turned to read upwards along the left edge (`x`: its baseline from the left). */
+export function YTitle({ text, x }: { text: string; x: number }) {
+  const area = usePlotArea();
+  if (!area) return null;
+  const cy = area.y + area.height / 2;
+  return <text className="recharts-label plot-y-title" x={x} y={cy} transform={`rotate(-90 ${x} ${cy})`} textAnchor="middle" dominantBaseline="central" fill="var(--muted)">{text}</text>;
+}

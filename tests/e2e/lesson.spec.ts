@@ -54,7 +54,10 @@ describe('the lesson, walked as a learner would', () => {
     assert.deepEqual(await page.getByLabel('Learning rate').evaluateAll((els) => els.length), 4);
     await check('playground', ['Learning rate', 'Steps', 'Initial weight', 'Initial bias', 'Optimizer', 'Model']);
     await page.goto(`${app.server.url}#/descent`);
-    for (const name of ['Loss over steps', 'Weight over steps']) assert.equal(await page.getByRole('figure', { name, exact: true }).count(), 1);
+    for (const name of ['Loss over steps', 'Weight over steps']) {
+      await page.getByRole('figure', { name, exact: true }).waitFor(); // opened from a link, the charts come a frame later
+      assert.equal(await page.getByRole('figure', { name, exact: true }).count(), 1);
+    }
   });
 
   it('takes a screenshot of each step at phone and desktop widths', async () => {

@@ -65,7 +65,8 @@ describe('the training service under load, in Chromium', () => {
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await page.waitForFunction(() => Number(document.querySelector('[data-testid="readout-step"]')?.textContent) > 100);
     await page.evaluate(() => (window as unknown as { perceptronLab: { crashWorker(): Promise<void> } }).perceptronLab.crashWorker());
-    await page.getByRole('alert').filter({ hasText: /stopped unexpectedly/ }).waitFor({ timeout: 5000 });
+    // The lesson's run says so (the explorer's run, if it was going, says so too).
+    await page.getByRole('region', { name: 'Run it' }).getByRole('alert').filter({ hasText: /stopped unexpectedly/ }).waitFor({ timeout: 5000 });
     assert.equal(await page.getByLabel('Steps', { exact: true }).inputValue(), '1000000');
     await page.getByLabel('Steps', { exact: true }).fill('40');
     await page.getByRole('button', { name: 'Train', exact: true }).click();

@@ -4,6 +4,7 @@
  * is how much of each flower the round trip loses. Checked against exact PCA as it trains.
  */
 import { useDeferredValue } from 'react';
+import { Deferred } from '../../components/deferred.tsx';
 import { CodeView } from '../../components/code-view.tsx';
 import { formatNumber } from '../../components/format.ts';
 import { HistoryChart } from '../../components/history-chart.tsx';
@@ -86,15 +87,16 @@ export function IrisStep() {
             {formatNumber(run!.history.length - 1)} steps took {formatNumber(run!.computeMs, 3)} ms of worker time ({formatNumber(run!.elapsedMs, 3)} ms in all, with handing each batch to this page).
           </p>
         )}
-        <FlowerScatter run={run} config={config} info={info.data} />
-        <div className="chart-grid">
+        {/* Opened from the navigation, the figures commit in tasks of their own. */}
+        <Deferred minHeight={360}><FlowerScatter run={run} config={config} info={info.data} /></Deferred>
+        <Deferred minHeight={300} order={1}><div className="chart-grid">
           <HistoryChart title="Loss over steps" yLabel="loss (log)" logScale xMax={run?.config.steps ?? config?.steps ?? 300}
             refLine={floor !== undefined ? { value: floor, name: "exact PCA's floor" } : undefined}
             series={[{ key: 'loss', name: 'Loss', color: 'var(--loss)', points: historyPoints(run, 'loss') }]} />
           <HistoryChart title="Angle to exact PCA's plane" yLabel="degrees (log)" logScale xMax={run?.config.steps ?? config?.steps ?? 300}
             series={[{ key: 'angle', name: 'Angle', color: 'var(--weight)', points: historyPoints(run, 'angle', 500, (v) => v > 0) }]} />
-        </div>
-        <Explained info={info.data} loss={at('loss')} />
+        </div></Deferred>
+        <Deferred minHeight={200} order={2}><Explained info={info.data} loss={at('loss')} /></Deferred>
       </div>
       <p><a className="primary-link" href="#/reduce/experiments">Next: experiments</a></p>
     </>

@@ -4,6 +4,7 @@
  * 3-D one. The learner turns the 3-D view, then watches the points settle.
  */
 import { useDeferredValue } from 'react';
+import { Deferred } from '../../components/deferred.tsx';
 import { formatNumber } from '../../components/format.ts';
 import { HistoryChart } from '../../components/history-chart.tsx';
 import { StatusLine } from '../../components/run-status.tsx';
@@ -73,7 +74,7 @@ export function PointsStep() {
         distances themselves: with no square root the loss is built from the negator&apos;s own sub, square and mean,
         and its slope is defined even where two points sit on top of each other.
       </p>
-      <div className="card">
+      <Deferred minHeight={700}><div className="card">
         <h2>Lay them flat</h2>
         <ReduceControls channel={CHANNEL} config={config} specs={SPECS} form={form} speed={speed} onSpeed={setSpeed} />
         <StatusLine info={reduceStatusRun(run)} />
@@ -87,7 +88,7 @@ export function PointsStep() {
             series={[{ key: 'loss', name: 'Loss', color: 'var(--loss)', points: historyPoints(run, 'loss') }]} emptyText="Press Train to see the points settle." />
         </div>
         {info.data && <PairTable info={info.data} start={start.data?.pairDistances ?? null} now={run?.pairDistances ?? null} step={last?.steps ?? null} />}
-      </div>
+      </div></Deferred>
       <div className="card">
         <h2>Why this is not enough</h2>
         <p>

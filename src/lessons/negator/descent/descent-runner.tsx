@@ -105,8 +105,8 @@ export function DescentRunner() {
   const settled = useLater(shown?.status === 'running' && !paced ? undefined : shown);
   const settledLater = useLater(settled);
   return (
-    <div className="card">
-      <h2>Run it</h2>
+    <section className="card" aria-labelledby="descent-run">
+      <h2 id="descent-run">Run it</h2>
       <NextWeightPrediction config={form.config} />
       <DescentControls />
       <Arithmetic run={run} />
@@ -116,6 +116,6 @@ export function DescentRunner() {
       <Deferred minHeight={320}><DescentCurve run={settledLater} fallback={form.config} /></Deferred>
       <Deferred minHeight={320} order={1}><RunChartsView run={shown} /></Deferred>
       <Deferred minHeight={120} order={2}><StepTable run={settled} /><Ledger run={settled} /></Deferred>
-    </div>
+    </section>
   );
 }

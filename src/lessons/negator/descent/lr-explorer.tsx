@@ -3,7 +3,7 @@
  * each step does to the distance from −1 (the factor 1 − η·d²L/dw², with the curvature from the
  * engine's nested tapes), with the two rates that matter marked on it; four presets overlaid.
  */
-import { useEffect, useId } from 'react';
+import { useDeferredValue, useEffect, useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { HistoryChart } from '../../../components/history-chart.tsx';
 import { formatNumber } from '../../../components/format.ts';
@@ -72,18 +72,46 @@ function useExploreRun(lr: number) {
   }, [lr]);
 }
 
+/** The slider's run: its status and charts (its own component, so a streaming run re-renders only this). */
+function ExploreRunView() {
+  const explore = useDeferredValue(useTraining((s) => s.runs[EXPLORE]));
+  const pts = (series: 'loss' | 'weight') => (explore ? downsample(explore.history, series) : []);
+  return (
+    <>
+      <RunStatusLine run={explore} />
+      <div className="chart-grid">
+        <HistoryChart title="Weight at this learning rate" yLabel="w" xMax={LR_STEPS} emptyDomain={[-1, 1]}
+          series={[{ key: 'w', name: 'Weight', color: 'var(--weight)', points: pts('weight') }]} emptyText="Move the slider to run." />
+        <HistoryChart title="Loss at this learning rate" yLabel="loss (log)" logScale xMax={LR_STEPS}
+          series={[{ key: 'l', name: 'Loss', color: 'var(--loss)', points: pts('loss') }]} emptyText="Move the slider to run." />
+      </div>
+    </>
+  );
+}
+
+/** The four preset rates: their outcomes and one chart of their losses. */
+function PresetRunsView() {
+  const runs = useDeferredValue(useTraining(useShallow((s) => LR_PRESETS.map((p) => s.runs[lrChannel(p)]))));
+  return (
+    <>
+      <ul aria-label="Results for each rate">
+        {LR_PRESETS.map((p, i) => <li key={p}>Learning rate {p}: {runOutcome(runs[i])}</li>)}
+      </ul>
+      <HistoryChart title="Loss for each learning rate" yLabel="loss (log)" logScale xMax={LR_STEPS} emptyText="Pick a learning rate to run it."
+        series={LR_PRESETS.map((p, i) => ({ key: `lr${i}`, name: `learning rate ${p}`, color: COLORS[i], points: runs[i] ? downsample(runs[i]!.history, 'loss') : [] }))} />
+    </>
+  );
+}
+
 export function LearningRateExperiment() {
   const lr = useExploreRate();
   useExploreRun(lr);
-  const explore = useTraining((s) => s.runs[EXPLORE]);
-  const runs = useTraining(useShallow((s) => LR_PRESETS.map((p) => s.runs[lrChannel(p)])));
   const curv = useWorkerQuery('curvature', (c) => c.curvature({ ...NEGATOR_CONFIG, dtype: 'float64' }, NEGATOR_CONFIG.initialWeight));
   const d2 = curv.data;
   const runPreset = (p: number) => {
     lessonStore.getState().setField('explore.lr', String(p));
     void trainingStore.getState().train(lrChannel(p), lrConfig(p));
   };
-  const pts = (series: 'loss' | 'weight') => (explore ? downsample(explore.history, series) : []);
   return (
     <section className="card" aria-labelledby="lr-exp">
       <h2 id="lr-exp">Experiment: how big a step?</h2>
@@ -98,23 +126,13 @@ export function LearningRateExperiment() {
           why={<>The factor 1 − 18·η is 0 at η = 1/18: the first step covers the whole distance to −1.</>} />
       </div>
       <ExplorerSlider lr={lr} curvature={d2} />
-      <RunStatusLine run={explore} />
-      <div className="chart-grid">
-        <HistoryChart title="Weight at this learning rate" yLabel="w" xMax={LR_STEPS} emptyDomain={[-1, 1]}
-          series={[{ key: 'w', name: 'Weight', color: 'var(--weight)', points: pts('weight') }]} emptyText="Move the slider to run." />
-        <HistoryChart title="Loss at this learning rate" yLabel="loss (log)" logScale xMax={LR_STEPS}
-          series={[{ key: 'l', name: 'Loss', color: 'var(--loss)', points: pts('loss') }]} emptyText="Move the slider to run." />
-      </div>
+      <ExploreRunView />
       <h3>Four rates side by side</h3>
       <div className="toolbar" role="group" aria-label="Rates to try">
         {LR_PRESETS.map((p) => <button type="button" key={p} onClick={() => runPreset(p)}>{p}</button>)}
         <button type="button" className="primary" onClick={() => LR_PRESETS.forEach(runPreset)}>Run all four</button>
       </div>
-      <ul aria-label="Results for each rate">
-        {LR_PRESETS.map((p, i) => <li key={p}>Learning rate {p}: {runOutcome(runs[i])}</li>)}
-      </ul>
-      <HistoryChart title="Loss for each learning rate" yLabel="loss (log)" logScale xMax={LR_STEPS} emptyText="Pick a learning rate to run it."
-        series={LR_PRESETS.map((p, i) => ({ key: `lr${i}`, name: `learning rate ${p}`, color: COLORS[i], points: runs[i] ? downsample(runs[i]!.history, 'loss') : [] }))} />
+      <PresetRunsView />
       <p>
         Why 0.12 fails: a second tape wrapped around the first differentiates the gradient itself and
         finds the curvature d²L/dw² = <strong data-testid="curvature">{formatNumber(d2)}</strong> (that is 2 · input²).
