@@ -10,6 +10,7 @@
 import { memo, startTransition, useEffect, useMemo, useState } from 'react';
 import { LineChart, XAxis, YAxis, type BaseTickContentProps } from 'recharts';
 import { PlotGrid, PlotPaths, YTitle } from './plot-paths.tsx';
+import { useTurn } from './use-turn.ts';
 import { formatNumber } from './format.ts';
 import { logTicks, niceTicks } from './ticks.ts';
 
@@ -121,10 +122,14 @@ function LinePlot({ series, logScale = false, height = 220, yLabel, xMax, emptyD
   const yWidth = axisWidth(yTicks.map(yFormat));
   const multi = series.length > 1;
   const [box, width] = useWidth();
+  // The chart's frame (recharts' store and surface) commits first, its axes and lines in a
+  // later task: together they are one of the longest commits on a slow phone.
+  const framed = useTurn(width > 0);
   return (
     <>
       <div ref={box} className="line-plot-box" style={{ height }}>
         {width > 0 && <LineChart width={width} height={height} data={EMPTY} accessibilityLayer={false} margin={MARGIN}>
+          {framed && <>
           <PlotGrid xTicks={xTicks} yTicks={yTicks} />
           {/* Explicit domains and ticks, and niceTicks="none": recharts neither scans data nor
               searches for nice ticks (its search, in decimal arithmetic, was ~20 % of a chart's mount). */}
@@ -133,6 +138,7 @@ function LinePlot({ series, logScale = false, height = 220, yLabel, xMax, emptyD
             tickFormatter={yFormat} />
           <YTitle text={yLabel} x={MARGIN.left + 8} />
           <PlotPaths logY={logScale} paths={series.map((s) => ({ key: s.key, name: s.name, color: s.color, xs: s.points.map((p) => p.step), ys: s.points.map((p) => p.value) }))} />
+          </>}
         </LineChart>}
       </div>
       {multi && (
