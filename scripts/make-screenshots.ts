@@ -11,8 +11,18 @@ try {
     await b.page.goto(`${server.url}#/${route}`);
     await b.page.getByRole('heading', { level: 1 }).waitFor();
     if (route === 'descent') {
+      // Three steps, then the curve with its tangent and the steps' arrows at the top of the picture.
       for (let i = 0; i < 3; i++) await b.page.getByRole('button', { name: 'Step', exact: true }).click();
-      await b.page.getByRole('heading', { name: 'Run it' }).scrollIntoViewIfNeeded();
+      await b.page.getByText(/^Step 3: loss/).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    } else {
+      // The forward pass, the learner's answer, then the backward pass half done: the graph
+      // with the arithmetic on its edges.
+      const next = b.page.getByRole('button', { name: 'Next', exact: true });
+      for (let i = 0; i < 3; i++) await next.click();
+      await b.page.getByLabel('What is dL/dw?').fill('27');
+      await b.page.getByLabel('What is dL/dw?').press('Enter');
+      for (let i = 0; i < 3; i++) await next.click();
+      await b.page.getByRole('group', { name: /Tape walkthrough/ }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
     }
     await b.page.waitForTimeout(800);
     await b.page.screenshot({ path: `public/screenshots/${name}.png` });

@@ -164,8 +164,17 @@ export async function atEachSize(page: Page, schemes: readonly Scheme[], visit: 
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
-/** Fails, naming `what`, when the page scrolls sideways; then saves a full-page `SHOTS/name.png`. */
+/** Fails, naming `what`, when the page scrolls sideways; then saves a full-page `SHOTS/name.png` with every chart drawn. */
 export async function shootFitting(page: Page, name: string, what: string): Promise<void> {
+  // Charts mount as they come near the viewport: scroll through once so the picture has them all.
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight) {
+      window.scrollTo(0, y);
+      await new Promise((r) => setTimeout(r, 60));
+    }
+    window.scrollTo(0, 0);
+  });
+  await page.waitForTimeout(300);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 1, `${what} scrolls sideways by ${overflow}px`);
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });

@@ -46,8 +46,14 @@ describe('the lesson, walked as a learner would', () => {
     const { page } = app.browser;
     const check = async (route: string, labels: string[]) => {
       await page.goto(`${app.server.url}#/${route}`);
-      await page.getByRole('heading', { level: 1 }).waitFor();
-      for (const label of labels) assert.equal(await page.getByLabel(label, { exact: SUBSTRING_OK.has(label) }).count(), 1, `#/${route}: getByLabel('${label}')`);
+      // The old page stays until the new one is ready (a transition): wait for the new heading,
+      // then for each field (lower panels come a frame later), then count.
+      await page.getByRole('heading', { level: 1, name: route[0].toUpperCase() + route.slice(1) }).waitFor();
+      for (const label of labels) {
+        const found = page.getByLabel(label, { exact: SUBSTRING_OK.has(label) });
+        await found.first().waitFor();
+        assert.equal(await found.count(), 1, `#/${route}: getByLabel('${label}')`);
+      }
     };
     await check('descent', ['Input', 'Target', 'Initial weight', 'Learning rate', 'Steps', 'Speed', 'Explore learning rate']);
     // "Learning rate" also occurs in the labels the lesson names after it: the explorer and two predictions.

@@ -106,7 +106,8 @@ describe('watching it learn, in Chromium', () => {
     const { page } = app.browser;
     for (const [hash, title] of [['tape', 'Tape — Perceptron Lab'], ['playground', 'Playground — Perceptron Lab'], ['', 'Perceptron Lab']]) {
       await page.goto(`${app.server.url}#/${hash}`);
-      await page.getByRole('heading', { level: 1 }).waitFor();
+      // The title changes when the new page has rendered (it opens in a transition).
+      await page.waitForFunction((t) => document.title === t, title, { timeout: 5000 }).catch(() => undefined);
       assert.equal(await page.title(), title);
     }
     await page.getByRole('link', { name: 'Start the lesson' }).click();
