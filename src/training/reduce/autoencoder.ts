@@ -13,7 +13,7 @@ import { ReduceError } from './errors.ts';
 import { planeAngleTo } from './linalg.ts';
 import { normals } from './normal.ts';
 import { IRIS_AUTOENCODER_CONFIG, type AutoencoderConfig } from './configs.ts';
-import { checkChoice, checkDType, checkLearningRate, checkObject, checkSeed, checkSteps, orThrow, type Checked, type FieldIssue } from './validate.ts';
+import { checkChoice, checkObject, checkRunFields, orThrow, type Checked, type FieldIssue } from './validate.ts';
 
 export { IRIS_AUTOENCODER_CONFIG, type AutoencoderConfig } from './configs.ts';
 
@@ -26,10 +26,7 @@ export function validateAutoencoderConfig(raw: unknown): Checked<AutoencoderConf
   const c = checkObject(raw, Object.keys(IRIS_AUTOENCODER_CONFIG), 'An autoencoder config', issues);
   if (c === null) return { ok: false, issues };
   checkChoice(c.dataset, 'dataset', REDUCE_DATASETS, 'Dataset', issues);
-  checkLearningRate(c.learningRate, issues);
-  checkSteps(c.steps, issues);
-  checkSeed(c.seed, issues);
-  checkDType(c.dtype, issues);
+  checkRunFields(c, issues);
   return issues.length ? { ok: false, issues } : { ok: true, config: c as unknown as AutoencoderConfig };
 }
 

@@ -23,7 +23,7 @@ import { topCurvature, type Curvature } from './curvature.ts';
 import { descend, type Progress } from './descend.ts';
 import { ReduceError } from './errors.ts';
 import { normals } from './normal.ts';
-import { checkDType, checkLearningRate, checkObject, checkSeed, checkSteps, orThrow, type Checked, type FieldIssue } from './validate.ts';
+import { checkObject, checkRunFields, orThrow, type Checked, type FieldIssue } from './validate.ts';
 
 /** The folded card: A and C on the fold (the x axis), B flat on the table, D straight up. */
 export const POINTS_3D = Object.freeze({ A: [1, 0, 0], B: [0, 1, 0], C: [-1, 0, 0], D: [0, 0, 1] } as const);
@@ -45,10 +45,7 @@ export function validateStressConfig(raw: unknown): Checked<StressConfig> {
   const issues: FieldIssue[] = [];
   const c = checkObject(raw, Object.keys(STRESS_CONFIG), 'A stress config', issues);
   if (c === null) return { ok: false, issues };
-  checkLearningRate(c.learningRate, issues);
-  checkSteps(c.steps, issues);
-  checkSeed(c.seed, issues);
-  checkDType(c.dtype, issues);
+  checkRunFields(c, issues);
   return issues.length ? { ok: false, issues } : { ok: true, config: c as unknown as StressConfig };
 }
 

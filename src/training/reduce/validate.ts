@@ -69,3 +69,11 @@ export function orThrow<T>(v: Checked<T>): T {
   if (!v.ok) throw new ConfigError(v.issues);
   return v.config;
 }
+
+/** The fields every Reduce run has: learning rate, steps, seed and dtype (issues appended). */
+export function checkRunFields(c: Record<string, unknown>, issues: FieldIssue[]): void {
+  checkLearningRate(c.learningRate, issues);
+  checkSteps(c.steps, issues);
+  checkSeed(c.seed, issues);
+  checkDType(c.dtype, issues);
+}
