@@ -67,16 +67,21 @@ const lazyQueries: Queries = {
   stressCurvature: async () => (await queries()).stressCurvature(),
 };
 
-/** Registers a run on its channel (superseding the channel's previous run), drives it, and times it. */
-async function supervise<End extends { elapsedMs?: number }>(opts: TrainOptions, steps: number, run: Stepper<End>): Promise<End> {
+/**
+ * Registers a run on its channel (superseding the channel's previous run), drives it, and times
+ * it. The run is registered before anything is awaited, so a Stop or Pause sent while its code
+ * or the accelerations load still reaches it; `prepare` then builds it.
+ */
+async function supervise<End extends { elapsedMs?: number }>(opts: TrainOptions, prepare: () => Promise<{ steps: number; run: Stepper<End> }>): Promise<End> {
   const channel = opts.channel ?? 'default';
   const ctrl = newControl(validSpeed(opts.stepsPerSecond));
   active.set(channel, opts.runId);
   controls.set(opts.runId, ctrl);
-  // The large-tensor accelerations load beside the worker's chunk; a run starts with them.
-  await accelerated;
-  const started = performance.now();
   try {
+    // The large-tensor accelerations load beside the worker's chunk; a run starts with them.
+    await accelerated;
+    const { steps, run } = await prepare();
+    const started = performance.now();
     const end = await runLoop(run, steps, ctrl, () => active.get(channel) !== opts.runId, opts.batchMs);
     return { ...end, elapsedMs: performance.now() - started };
   } finally {
@@ -93,7 +98,7 @@ export const trainerApi = {
    */
   async train(config: unknown, onBatch: BatchCallback, opts: TrainOptions): Promise<RunEnd> {
     const valid = assertValidConfig(config);
-    return supervise(opts, valid.steps, new NegatorRun(valid, opts.runId, onBatch));
+    return supervise(opts, async () => ({ steps: valid.steps, run: new NegatorRun(valid, opts.runId, onBatch) }));
   },
 
   /**
@@ -102,10 +107,12 @@ export const trainerApi = {
    * (default: the config's steps) — one step further is the Step button.
    */
   async trainReduce(config: unknown, onBatch: (b: ReduceBatch) => void | Promise<void>, opts: TrainOptions & { from?: AutoencoderState | StressState; until?: number }): Promise<ReduceEnd> {
-    const { ReduceRun, assertValidReduceConfig } = await import('./reduce-run.ts');
-    const valid = assertValidReduceConfig(config);
-    const run = new ReduceRun(valid, opts.runId, onBatch, opts.from);
-    return supervise(opts, Math.min(opts.until ?? valid.steps, run.lastStep + valid.steps), run);
+    return supervise(opts, async () => {
+      const { ReduceRun, assertValidReduceConfig } = await import('./reduce-run.ts');
+      const valid = assertValidReduceConfig(config);
+      const run = new ReduceRun(valid, opts.runId, onBatch, opts.from);
+      return { steps: Math.min(opts.until ?? valid.steps, run.lastStep + valid.steps), run };
+    });
   },
 
   /** Ends a run before its next step; its train() call resolves as 'stopped'. */

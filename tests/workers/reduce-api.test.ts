@@ -63,4 +63,14 @@ describe('the Reduce lesson in the worker', () => {
   it('rejects a bad config with a typed error', async () => {
     await expect(trainerApi.trainReduce({ kind: 'autoencoder', ...IRIS_AUTOENCODER_CONFIG, learningRate: -1 }, () => undefined, { runId: ids++ })).rejects.toMatchObject({ name: 'ConfigError' });
   });
+
+  it('a Stop sent the moment a run starts (its code still loading) ends it at step 0', async () => {
+    const runId = ids++;
+    const batches: ReduceBatch[] = [];
+    const ended = trainerApi.trainReduce({ kind: 'autoencoder', ...IRIS_AUTOENCODER_CONFIG }, (b) => { batches.push(b); }, { runId, channel: 'r-stop' });
+    await trainerApi.stop(runId);
+    const end = await ended;
+    expect(end.status).toBe('stopped');
+    expect(end.lastStep).toBe(0);
+  });
 });
