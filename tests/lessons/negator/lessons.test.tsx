@@ -140,6 +140,19 @@ describe('Descent step', () => {
     for (const [label, value] of Object.entries(expected)) expect((screen.getByLabelText(label) as HTMLInputElement).value).toBe(value);
   });
 
+  it('keeps the page after the next-weight question is answered and a field then turns invalid', async () => {
+    open('#/descent');
+    const answer = screen.getByLabelText('What will w be after one step?');
+    fireEvent.change(answer, { target: { value: '0.23' } });
+    const check = within(screen.getByTestId('prediction-descent-next-w')).getByRole('button', { name: 'Check' }) as HTMLButtonElement;
+    await waitFor(() => expect(check.disabled).toBe(false)); // once the engine's answer is in
+    fireEvent.click(check);
+    await waitFor(() => expect(screen.getByTestId('prediction-descent-next-w').textContent).toMatch(/0\.23/));
+    fireEvent.change(screen.getByLabelText('Learning rate', { selector: 'input' }), { target: { value: 'abc' } });
+    expect(screen.getByRole('heading', { name: 'Descent', level: 1 })).toBeTruthy();
+    expect(screen.getByText(/Fix the highlighted field/)).toBeTruthy();
+  });
+
   it('Step shows the arithmetic 0.5 + 27 · (−0.01) = 0.23', async () => {
     open('#/descent');
     fireEvent.click(screen.getByRole('button', { name: 'Step' }));

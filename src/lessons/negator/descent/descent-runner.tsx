@@ -89,7 +89,7 @@ function NextWeightPrediction({ config }: { config: TrainingConfig | null }) {
   const r = q.data?.record;
   return (
     <Prediction id="descent-next-w" question="What will w be after one step?" answer={r?.weight}
-      why={r && <>w ← {formatNumber(r.weightBefore)} + {formatNumber(r.gradWeight)} · ({formatNumber(-config!.learningRate)}) = {formatNumber(r.weight)}: the step is the gradient times minus the learning rate.</>} />
+      why={r && config && <>w ← {formatNumber(r.weightBefore)} + {formatNumber(r.gradWeight)} · ({formatNumber(-config.learningRate)}) = {formatNumber(r.weight)}: the step is the gradient times minus the learning rate.</>} />
   );
 }
 
