@@ -9,6 +9,7 @@ import { cpus, loadavg } from 'node:os';
 import { median, perStep } from './stats.ts';
 import { selectBackend } from './tfjs.ts';
 import { engineLoopW4, handW4, oursW4, tfjsW4, timeSteps, workerRunSeconds, W4_CONFIG, type W4Factory } from './w4-iris.ts';
+import { accelerated } from '../src/engine/index.ts';
 import { prepareDataset } from '../src/training/reduce/dataset.ts';
 import { planeAngle } from '../src/training/reduce/linalg.ts';
 
@@ -32,6 +33,8 @@ const WORKER_TARGET_S = 0.1;
 const REPS = Number(process.argv.find((a) => a.startsWith('--reps='))?.slice(7) ?? 15);
 
 async function main(): Promise<void> {
+  // As the worker does before a run: the large-tensor accelerations load as their own module.
+  await accelerated;
   console.log(`W4: the iris autoencoder step — 150×4 z-scored flowers, W 4×2, float32, lr 0.1, ${STEPS} steps per repetition, ${REPS} repetitions`);
   console.log(`node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   const coldWorker = workerRunSeconds();

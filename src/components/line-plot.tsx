@@ -1,6 +1,6 @@
 /**
- * One or more series against step: recharts draws the frame (axes, grid, labels) and gives us
- * its scales; the lines themselves are plain SVG paths built from those scales.
+ * One or more series against step: recharts draws the frame (axes and their ticks) and gives us
+ * its scales; the grid, the axis title and the lines are plain SVG built on those scales.
  *
  * Why not recharts' <Line>: on new data recharts re-runs its whole store of selectors for
  * every line, which took ~50–80 ms per chart per redraw on this project's 2-core machines — a
