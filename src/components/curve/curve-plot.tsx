@@ -63,7 +63,11 @@ function Layers({ area, curve, point, arrows, animateMs }: { area: PlotArea } & 
       {point && Number.isFinite(point.loss) && (
         <>
           <circle className="curve-point" cx={x(point.w)} cy={y(point.loss)} r={7} />
-          <text className="slope-label" x={clamp(x(point.w) + 12, area.left + 4, area.left + area.width - 150)} y={clamp(y(point.loss) - 12, area.top + 14, area.top + area.height - 4)}>
+          {/* Below and right of the point, clear of the step arrows, which run above it (at the loss
+              each step started from); near the axis, where there is no room below, above the newest
+              arrow's Δw label instead. */}
+          <text className="slope-label" x={clamp(x(point.w) + 14, area.left + 4, area.left + area.width - 150)}
+            y={y(point.loss) + 24 <= area.top + area.height - 6 ? y(point.loss) + 24 : Math.max(area.top + 14, y(point.loss) - 30)}>
             slope dL/dw = {formatNumber(point.slope)}
           </text>
         </>
