@@ -84,7 +84,16 @@ function EdgeLine({ e, nodes, g, story, shown }: { e: GraphEdge; nodes: Map<numb
 function EdgeLabel({ x1, y1, x2, y2, vertical, text }: { x1: number; y1: number; x2: number; y2: number; vertical: boolean; text: string }) {
   const mx = (x1 + x2) / 2;
   const my = (y1 + y2) / 2;
-  if (!vertical) return <text x={mx} y={my - 6} textAnchor="middle" className="tg-edge-label">{text}</text>;
+  if (!vertical) {
+    const dx = x2 - x1;
+    const dy = y2 - y1;
+    if (Math.abs(dy) < 4) return <text x={mx} y={my - 6} textAnchor="middle" className="tg-edge-label">{text}</text>;
+    // A slanted edge would cross a label centred on it: the label starts (or ends) just off the
+    // edge's middle, on its upper side, and runs away from the edge.
+    const len = Math.hypot(dx, dy);
+    const [nx, ny] = dx > 0 ? [dy / len, -dx / len] : [-dy / len, dx / len]; // the normal pointing up
+    return <text x={mx + nx * 6} y={my + ny * 6} textAnchor={nx < 0 ? 'end' : 'start'} className="tg-edge-label">{text}</text>;
+  }
   const dx = x2 - x1;
   const anchor = Math.abs(dx) < 4 || dx < 0 ? 'start' : 'end';
   return <text x={anchor === 'start' ? mx + 8 : mx - 6} y={my + 4} textAnchor={anchor} className="tg-edge-label">{text}</text>;
