@@ -32,9 +32,16 @@ function sample<T>(items: T[], max: number): T[] {
   return Array.from({ length: max }, (_, i) => items[Math.floor(i * every)]);
 }
 
+/** The extent widened by a little of its span, so a point at the end is drawn whole inside the plot, not half-clipped on its edge. */
+function padded([lo, hi]: [number, number]): [number, number] {
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return [lo, hi];
+  const room = 0.06 * (hi - lo || Math.abs(hi) || 1);
+  return [lo - room, hi + room];
+}
+
 export function DataFitPlot({ pairs, params, withBias, predictions }: DataFitPlotProps) {
-  const [x0, x1] = finiteExtent(pairs.map((p) => p.input));
-  const [t0, t1] = finiteExtent(pairs.map((p) => p.target));
+  const [x0, x1] = padded(finiteExtent(pairs.map((p) => p.input)));
+  const [t0, t1] = padded(finiteExtent(pairs.map((p) => p.target)));
   const xs = niceView(Math.min(x0, 0), Math.max(x1, 0), 6);
   const line = params ? xs.domain.map((x) => params.w * x + params.b) : [];
   const ys = niceView(Math.min(t0, 0, ...line.filter((v) => Math.abs(v) < 1e6)), Math.max(t1, 0, ...line.filter((v) => Math.abs(v) < 1e6)), 5);
