@@ -35,7 +35,7 @@ function Readout({ step, loss, angle, floor }: { step?: number; loss?: number; a
       <div><dt>Step</dt><dd data-testid="iris-step">{step ?? '—'}</dd></div>
       <div><dt>Loss <span className="dt-note">before its update</span></dt><dd data-testid="iris-loss">{formatNumber(loss)}</dd></div>
       <div><dt>PCA&apos;s floor</dt><dd>{formatNumber(floor)}</dd></div>
-      <div><dt>Angle to PCA</dt><dd data-testid="angle-to-pca">{angle === undefined ? '—' : `${formatNumber(angle, 3)}°`}</dd></div>
+      <div><dt>Angle to PCA</dt><dd data-testid="angle-to-pca">{angle === undefined ? '—' : `${formatNumber(angle)}°`}</dd></div>
     </dl>
   );
 }
