@@ -1,6 +1,6 @@
 // Compiles the engine's WebAssembly kernels (src/engine/accel/wasm/*.wat) with wabt into
 // TypeScript modules of bytes, so the engine needs no fetch and no build step to load them.
-// Run: npm run wasm. tests/engine/wasm.test.ts checks the committed output is current.
+// Run: npm run wasm. tests/engine/accel/wasm/wasm.test.ts checks the committed output is current.
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import initWabt from 'wabt';

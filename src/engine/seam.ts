@@ -3,7 +3,7 @@
  * reference code — one op, one typed array, one tensor sweep — and offers each hook below a
  * chance to answer first; null means "no: run the reference". Every hook declines until it is
  * installed: accel/boot.ts (loaded by src/engine/index.ts) installs the number path at once and
- * the rest when accel/index.ts, a chunk of its own, has loaded. The core never imports accel/. Every acceleration must give the reference's bits (tests/engine/accel.test.ts).
+ * the rest when accel/index.ts, a chunk of its own, has loaded. The core never imports accel/. Every acceleration must give the reference's bits (tests/engine/accel/accel.test.ts).
  */
 import type { Arith, Elementwise, Entry } from './op.ts';
 import type { DType, Tensor, TensorLike } from './tensor.ts';

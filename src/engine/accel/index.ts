@@ -1,7 +1,7 @@
 /**
  * The accelerations, beside the core and behind one seam (../seam.ts): this module installs
  * them into the seam's hooks and holds their switches. Each is an optimisation only: switched
- * off, the core's reference path computes the same bits (tests/engine/accel.test.ts).
+ * off, the core's reference path computes the same bits (tests/engine/accel/accel.test.ts).
  *
  * - numbers: one-element tensors as plain numbers, forward and backward (numbers.ts);
  * - lazy: large elementwise chains computed block by block when read (lazy/);

@@ -3,27 +3,11 @@
  * Lesson 2's three steps rendered whole, over the real trainer-api through a MessageChannel:
  * every number on screen comes from the engine, as in the app.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { App } from '../../../src/app.tsx';
-import { setTrainerClient } from '../../../src/store/trainer-client.ts';
-import { lessonStore } from '../../../src/store/lesson-store.ts';
-import { reduceStore } from '../../../src/store/reduce-store.ts';
-import { createChannelClient } from '../../helpers/channel-client.ts';
+import { describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { setUpLessonTests } from '../../helpers/lesson-setup.ts';
 
-const client = createChannelClient();
-beforeAll(() => setTrainerClient(client));
-afterAll(() => { setTrainerClient(null); client.close(); });
-beforeEach(() => {
-  localStorage.clear();
-  lessonStore.setState(lessonStore.getInitialState());
-  reduceStore.setState({ runs: {} });
-});
-
-function open(hash: string) {
-  window.location.hash = hash;
-  return render(<App />);
-}
+const { open } = setUpLessonTests();
 
 const train = () => {
   fireEvent.change(screen.getByLabelText('Speed'), { target: { value: 'max' } });

@@ -1,15 +1,15 @@
 // The WebAssembly residual kernel is only an optimisation of the JS loops in
 // accel/fused/residual.ts: same totals, bit for bit, on any data, block layout and tail; and
-// the bytes we ship are the compiled .wat. (Training with it on and off: accel.test.ts.)
+// the bytes we ship are the compiled .wat. (Training with it on and off: ../accel.test.ts.)
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { residualSumsJs, type Residual } from '../../src/engine/accel/fused/residual.ts';
-import { forgetStagedForTesting, residualSumsWasm, wasmAvailable } from '../../src/engine/accel/wasm/residual.ts';
-import { BLOCK } from '../../src/engine/kernels/reduce.ts';
+import { residualSumsJs, type Residual } from '../../../../src/engine/accel/fused/residual.ts';
+import { forgetStagedForTesting, residualSumsWasm, wasmAvailable } from '../../../../src/engine/accel/wasm/residual.ts';
+import { BLOCK } from '../../../../src/engine/kernels/reduce.ts';
 // @ts-expect-error -- a plain .mjs build script without type declarations
-import { WASM_DIR, moduleText, outputFor, watFiles } from '../../scripts/build-wasm.mjs';
-import { rng } from './gradcheck.ts';
+import { WASM_DIR, moduleText, outputFor, watFiles } from '../../../../scripts/build-wasm.mjs';
+import { rng } from '../../gradcheck.ts';
 
 afterEach(() => forgetStagedForTesting());
 

@@ -2,9 +2,9 @@
 // broadcasting patterns numpy allows: equal shapes, scalar with n-D, row and column with a
 // matrix, rank-3 against lower ranks.
 import { describe, expect, it } from 'vitest';
-import * as E from '../../src/engine/index.ts';
-import type { Tensor } from '../../src/engine/index.ts';
-import { maxError, numericGradients, randomTensor, rng, scalarised, tapeGradients } from './gradcheck.ts';
+import * as E from '../../../src/engine/index.ts';
+import type { Tensor } from '../../../src/engine/index.ts';
+import { maxError, numericGradients, randomTensor, rng, scalarised, tapeGradients } from '../gradcheck.ts';
 
 const PATTERNS: [string, number[], number[]][] = [
   ['equal shapes', [3, 4], [3, 4]],

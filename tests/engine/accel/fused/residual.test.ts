@@ -1,13 +1,14 @@
-// The lazy blocks' own behaviour, and the fused residual kernel's totals before rounding.
-// (That every acceleration gives the eager bits on random programs is in accel.test.ts.)
+/**
+ * The fused residual kernel (accel/fused): its totals are the bits of the separate eager ops,
+ * for every variant of the residual family it matches.
+ */
 import { afterEach, describe, expect, it } from 'vitest';
-import * as E from '../../src/engine/index.ts';
-import { tensor, type DType } from '../../src/engine/index.ts';
-import { setAcceleration } from '../../src/engine/accel/index.ts';
-import { evaluations } from '../../src/engine/accel/lazy/evaluate.ts';
-import { residualSums } from '../../src/engine/accel/fused/residual.ts';
-import { BLOCK, fullSum } from '../../src/engine/kernels/reduce.ts';
-import { rng } from './gradcheck.ts';
+import * as E from '../../../../src/engine/index.ts';
+import { tensor, type DType } from '../../../../src/engine/index.ts';
+import { setAcceleration } from '../../../../src/engine/accel/index.ts';
+import { residualSums } from '../../../../src/engine/accel/fused/residual.ts';
+import { BLOCK, fullSum } from '../../../../src/engine/kernels/reduce.ts';
+import { rng } from '../../gradcheck.ts';
 
 const defaults = setAcceleration({});
 afterEach(() => void setAcceleration(defaults));
@@ -17,15 +18,6 @@ function pairs(n: number, dtype: DType, seed: number) {
   const xs = new Float64Array(n).map(() => r() * 10 - 5);
   return { x: tensor(xs, dtype), y: tensor(xs.map((v) => -v + (r() - 0.5) * 0.1), dtype) };
 }
-
-describe('lazy block-wise chains', () => {
-  it('run other graphs on the general block plan (no fused kernel)', () => {
-    const before = evaluations.swept;
-    const x = tensor(new Float32Array(3000).map((_, i) => Math.sin(i)));
-    expect(E.sum(E.tanh(x)).item()).toBeCloseTo(Array.from(x.data).reduce((s, v) => s + Math.tanh(v), 0), 2);
-    expect(evaluations.swept).toBe(before + 1);
-  });
-});
 
 describe('residual kernel totals (before the final rounding of each sum)', () => {
   // The sums are rounded to float32 at the end, which could hide a wrong intermediate; so the

@@ -2,12 +2,12 @@
 // programs give the same bits (Object.is), forward and backward, in float32 and float64.
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import * as E from '../../src/engine/index.ts';
-import { GradientTape, scalar, tensor, variable, type DType, type Tensor } from '../../src/engine/index.ts';
-import { setAcceleration, type Acceleration } from '../../src/engine/accel/index.ts';
-import { evaluations } from '../../src/engine/accel/lazy/evaluate.ts';
-import { BLOCK } from '../../src/engine/kernels/reduce.ts';
-import { rng } from './gradcheck.ts';
+import * as E from '../../../src/engine/index.ts';
+import { GradientTape, scalar, tensor, variable, type DType, type Tensor } from '../../../src/engine/index.ts';
+import { setAcceleration, type Acceleration } from '../../../src/engine/accel/index.ts';
+import { evaluations } from '../../../src/engine/accel/lazy/evaluate.ts';
+import { BLOCK } from '../../../src/engine/kernels/reduce.ts';
+import { rng } from '../gradcheck.ts';
 
 const defaults = setAcceleration({});
 afterEach(() => void setAcceleration(defaults));
