@@ -76,7 +76,7 @@ describe('watching it learn, in Chromium', () => {
     const { page } = app.browser;
     await page.goto(`${app.server.url}#/loss`);
     await page.getByTestId('slope-at-weight').filter({ hasText: /^27$/ }).waitFor();
-    const point = page.getByRole('slider', { name: 'Weight on the loss curve' });
+    const point = page.getByRole('slider', { name: 'Point on the loss curve (w)' });
     await point.focus();
     await page.keyboard.press('ArrowLeft');
     await page.getByTestId('loss-at-weight').filter({ hasText: /^17\.64$/ }).waitFor(); // (−3 − 1.2)²

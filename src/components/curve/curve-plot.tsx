@@ -102,8 +102,10 @@ export function CurvePlot({ title, curve, domain, ticks, point, arrows, animateM
     e.preventDefault();
     onDrag(Number(clamp(point.w + move, domain[0], domain[1]).toFixed(2)));
   };
+  // Named without the word "weight", which already names the Weight field beside it: a label
+  // search for one should not find the other.
   const plotProps = onDrag ? {
-    role: 'slider', tabIndex: 0, 'aria-label': 'Weight on the loss curve', 'aria-valuemin': domain[0], 'aria-valuemax': domain[1],
+    role: 'slider', tabIndex: 0, 'aria-label': 'Point on the loss curve (w)', 'aria-valuemin': domain[0], 'aria-valuemax': domain[1],
     'aria-valuenow': point?.w, 'aria-valuetext': point ? `w = ${formatNumber(point.w)}, loss ${formatNumber(point.loss)}, slope ${formatNumber(point.slope)}` : undefined,
     'aria-orientation': 'horizontal' as const, onKeyDown: key, onPointerDown: drag, onPointerMove: drag, className: 'chart-plot curve-drag',
   } : undefined;
