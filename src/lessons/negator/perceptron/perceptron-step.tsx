@@ -4,6 +4,7 @@ import { formatNumber } from '../../../components/format.ts';
 import { lessonStore, useLesson } from '../../../store/lesson-store.ts';
 import { useWorkerQuery } from '../../../store/use-worker-query.ts';
 import { displayConfig, parseFields } from '../shared.ts';
+import { UnitDiagram } from './unit-diagram.tsx';
 
 const NEGATE_EXAMPLES = [-3, 7, 3, 0.25];
 
@@ -21,6 +22,7 @@ function TryIt() {
         <NumberField label="Input" value={draft.input} error={errors.input} onChange={(input) => lessonStore.getState().setPerceptron({ input })} />
         <NumberField label="Weight" value={draft.weight} error={errors.weight} step={0.1} onChange={(weight) => lessonStore.getState().setPerceptron({ weight })} />
       </div>
+      {ok && <UnitDiagram input={values.input!} weight={values.weight!} prediction={prediction} />}
       {ok && (
         <p className="math" aria-live="polite">
           Prediction: <output aria-label="Prediction">{formatNumber(values.input)} × {formatNumber(values.weight)} = <strong>{formatNumber(prediction)}</strong></output>
