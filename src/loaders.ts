@@ -5,6 +5,7 @@
  * a run.
  */
 import { lazyModule, loadAll } from './components/lazy-module.ts';
+import { warmMathFont } from './components/warm-math.ts';
 
 export const loaders = {
   negator: lazyModule(() => import('./lessons/negator/negator-step.tsx')),
@@ -15,9 +16,9 @@ export const loaders = {
 /** Restores the compared runs from IndexedDB and keeps saving them (only the Playground shows them). */
 const comparedRuns = lazyModule(() => import('./store/compared-runs-sync.ts').then((m) => { void m.startComparedRunsSync(); return m; }));
 
-/** Fetches every lazy chunk once the browser is idle after the first paint. */
+/** Fetches every lazy chunk, and warms the math font, once the browser is idle after the first paint. */
 export function prefetchAll(): void {
-  const go = () => { void loadAll().catch(() => undefined); void comparedRuns.load(); };
+  const go = () => { void loadAll().catch(() => undefined); void comparedRuns.load(); warmMathFont(); };
   const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void }).requestIdleCallback;
   // After the first paint (rAF), then when the main thread has nothing better to do.
   requestAnimationFrame(() => (idle ? idle(go, { timeout: 1500 }) : setTimeout(go, 200)));
