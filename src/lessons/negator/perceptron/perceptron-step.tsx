@@ -1,3 +1,4 @@
+import { Deferred } from '../../../components/deferred.tsx';
 import { NumberField } from '../../../components/number-field.tsx';
 import { Prediction } from '../../../components/prediction.tsx';
 import { formatNumber } from '../../../components/format.ts';
@@ -22,7 +23,9 @@ function TryIt() {
         <NumberField label="Input" value={draft.input} error={errors.input} onChange={(input) => lessonStore.getState().setPerceptron({ input })} />
         <NumberField label="Weight" value={draft.weight} error={errors.weight} step={0.1} onChange={(weight) => lessonStore.getState().setPerceptron({ weight })} />
       </div>
-      {ok && <UnitDiagram input={values.input!} weight={values.weight!} prediction={prediction} />}
+      {/* Its place is kept (the slot has the picture's shape); opened from the navigation, the
+          picture itself is laid out in a frame after the page's first. */}
+      {ok && <div className="unit-diagram-slot"><Deferred minHeight={0}><UnitDiagram input={values.input!} weight={values.weight!} prediction={prediction} /></Deferred></div>}
       {ok && (
         <p className="math" aria-live="polite">
           Prediction: <output aria-label="Prediction">{formatNumber(values.input)} × {formatNumber(values.weight)} = <strong>{formatNumber(prediction)}</strong></output>
@@ -83,7 +86,7 @@ export function PerceptronStep() {
         3 into 1.5 — far from −3. Change the input and the weight below and watch the prediction.
       </p>
       <TryIt />
-      <WeightMinusOne />
+      <Deferred minHeight={180} order={1}><WeightMinusOne /></Deferred>
     </>
   );
 }
