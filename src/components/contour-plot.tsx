@@ -115,11 +115,16 @@ function Canvas({ grid, path }: { grid: ContourGrid; path: PathPoint[] }) {
     if (!canvas || /jsdom/i.test(navigator.userAgent)) return;
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
-    const dpr = Math.min(2, window.devicePixelRatio || 1);
-    canvas.width = W * dpr;
-    canvas.height = H * dpr;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    draw(ctx, grid, path, getComputedStyle(canvas).color || '#334155');
+    // In the next frame, where the page's style is computed anyway: asked for the text colour
+    // here, inside the commit, the browser would work out the whole new page's style first.
+    const raf = requestAnimationFrame(() => {
+      const dpr = Math.min(2, window.devicePixelRatio || 1);
+      canvas.width = W * dpr;
+      canvas.height = H * dpr;
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      draw(ctx, grid, path, getComputedStyle(canvas).color || '#334155');
+    });
+    return () => cancelAnimationFrame(raf);
   }, [grid, path]);
   return <canvas ref={ref} className="contour-canvas" width={W} height={H} aria-hidden="true" />;
 }
