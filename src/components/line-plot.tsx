@@ -10,7 +10,7 @@
 import { memo, startTransition, useEffect, useMemo, useState } from 'react';
 import { LineChart, XAxis, YAxis, type BaseTickContentProps } from 'recharts';
 import { PlotGrid, PlotPaths, YTitle } from './plot-paths.tsx';
-import { useTurn } from './use-turn.ts';
+import { useTurn, useTurnAfterFrame } from './use-turn.ts';
 import { formatNumber } from './format.ts';
 import { logTicks, niceTicks } from './ticks.ts';
 
@@ -122,20 +122,25 @@ function LinePlot({ series, logScale = false, height = 220, yLabel, xMax, emptyD
   const yWidth = axisWidth(yTicks.map(yFormat));
   const multi = series.length > 1;
   const [box, width] = useWidth();
-  // The chart's frame (recharts' store and surface) commits first, its axes and lines in a
-  // later task: together they are one of the longest commits on a slow phone.
-  const framed = useTurn(width > 0);
+  // A chart mounts in stages, each in a task (and frame) of its own, since together they are one
+  // of the longest pieces of work on a slow phone: the frame (recharts' store and surface), then
+  // the x axis, the y axis, and last the grid, title and lines on the axes' scales. Each axis
+  // registers with the store, which re-renders its subscribers in the next animation frame.
+  const xAxis = useTurn(width > 0);
+  const yAxis = useTurnAfterFrame(xAxis);
+  const drawn = useTurnAfterFrame(yAxis);
   return (
     <>
-      <div ref={box} className="line-plot-box" style={{ height }}>
+      {/* Hidden until its last stage: the axes would be seen moving as each takes its room. */}
+      <div ref={box} className="line-plot-box" style={{ height, visibility: drawn ? undefined : 'hidden' }}>
         {width > 0 && <LineChart width={width} height={height} data={EMPTY} accessibilityLayer={false} margin={MARGIN}>
-          {framed && <>
-          <PlotGrid xTicks={xTicks} yTicks={yTicks} />
           {/* Explicit domains and ticks, and niceTicks="none": recharts neither scans data nor
               searches for nice ticks (its search, in decimal arithmetic, was ~20 % of a chart's mount). */}
-          <XAxis dataKey="step" type="number" domain={xDomain} ticks={xTicks} interval={0} allowDataOverflow tickFormatter={X_FORMAT} niceTicks="none" tick={renderTick} />
-          <YAxis type="number" scale={logScale ? 'log' : 'linear'} domain={yDomain} ticks={yTicks} interval={0} allowDataOverflow width={yWidth} niceTicks="none" tick={renderTick}
-            tickFormatter={yFormat} />
+          {xAxis && <XAxis dataKey="step" type="number" domain={xDomain} ticks={xTicks} interval={0} allowDataOverflow tickFormatter={X_FORMAT} niceTicks="none" tick={renderTick} />}
+          {yAxis && <YAxis type="number" scale={logScale ? 'log' : 'linear'} domain={yDomain} ticks={yTicks} interval={0} allowDataOverflow width={yWidth} niceTicks="none" tick={renderTick}
+            tickFormatter={yFormat} />}
+          {drawn && <>
+          <PlotGrid xTicks={xTicks} yTicks={yTicks} />
           <YTitle text={yLabel} x={MARGIN.left + 8} />
           <PlotPaths logY={logScale} paths={series.map((s) => ({ key: s.key, name: s.name, color: s.color, xs: s.points.map((p) => p.step), ys: s.points.map((p) => p.value) }))} />
           </>}

@@ -35,6 +35,21 @@ export function useTurn(wanted = true): boolean {
 }
 
 /**
+ * Like useTurn, but the turn is queued only after the next frame has been drawn: a widget
+ * whose store notifies its subscribers in an animation frame (recharts does) gets that
+ * notification's work into one frame and the next stage's into a later one, not both in one.
+ */
+export function useTurnAfterFrame(wanted = true): boolean {
+  const [framed, setFramed] = useState(false);
+  useEffect(() => {
+    if (framed || !wanted) return;
+    const raf = requestAnimationFrame(() => setFramed(true));
+    return () => cancelAnimationFrame(raf);
+  }, [framed, wanted]);
+  return useTurn(framed);
+}
+
+/**
  * Whether the element given to the returned ref has come within a screen of the viewport
  * (then true for good), so a heavy widget further down mounts only as the learner scrolls
  * towards it, not all at once when the page opens. Without IntersectionObserver: true.
