@@ -3,6 +3,8 @@
  * exact wire protocol, without a Worker (the pattern of Comlink's own tests).
  */
 import * as Comlink from 'comlink';
+import { afterAll, beforeAll } from 'vitest';
+import { setTrainerClient } from '../../src/store/trainer-client.ts';
 import { trainerApi } from '../../workers/trainer-api.ts';
 import { wrapTrainer, type TrainerClient } from '../../src/worker-client.ts';
 
@@ -19,4 +21,11 @@ export function createChannelClient(): TrainerClient & { close(): void } {
   return new Proxy(client as unknown as TrainerClient & { close(): void }, {
     get: (target, name) => (name === 'close' ? close : name === 'crashForTesting' ? () => Promise.resolve() : Reflect.get(target, name)),
   });
+}
+
+/** Makes the stores use a channel client for the tests of the calling file, and closes it after them. */
+export function setUpChannelTrainer(): void {
+  const client = createChannelClient();
+  beforeAll(() => setTrainerClient(client));
+  afterAll(() => { setTrainerClient(null); client.close(); });
 }

@@ -1,15 +1,12 @@
 // @vitest-environment jsdom
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import { fireEvent } from '@testing-library/react';
 import { App } from '../../src/app.tsx';
-import { setTrainerClient } from '../../src/store/trainer-client.ts';
-import { createChannelClient } from '../helpers/channel-client.ts';
+import { setUpChannelTrainer } from '../helpers/channel-client.ts';
 
 describe('Overview: Train runs the tutorial', () => {
-  const client = createChannelClient();
-  beforeAll(() => setTrainerClient(client));
-  afterAll(() => { setTrainerClient(null); client.close(); });
+  setUpChannelTrainer();
 
   it('shows step 40, loss 3.84e-6 and weight -0.9995 after Train', async () => {
     render(<App />);
