@@ -2,16 +2,37 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import importX from 'eslint-plugin-import-x';
+import { readdirSync } from 'node:fs';
 
 // Imports flow one way: engine → training → workers/trainer-api → worker-client → store → UI.
-// Each zone lists what it may not import, so a wrong-way import fails lint.
-// Each feature is a folder; features import no other feature.
-const FEATURES = ['lessons/negator', 'lessons/reduce', 'playground', 'overview'];
+// Two rules keep it so. Paths are checked as resolved files (import-x/no-restricted-paths), so
+// `../../reduce/shared.ts`, `./../engine/tensor.ts` and a dynamic `import('../overview/…')` are
+// caught however they are spelt; packages (react, comlink, …) are checked by name. Each zone says
+// what its files may not import. `tests/app/lint-boundaries.test.ts` injects a wrong import of each
+// kind and sees lint fail.
+const root = import.meta.dirname;
+const FEATURES = ['src/lessons/negator', 'src/lessons/reduce', 'src/playground', 'src/overview'];
+// The shell (app.tsx, router.ts, …): every file at the top of src/ except the worker's contract.
+const SHELL = readdirSync(`${root}/src`, { withFileTypes: true })
+  .filter((e) => e.isFile() && /\.tsx?$/.test(e.name) && !['worker-client.ts', 'worker-types.ts'].includes(e.name))
+  .map((e) => `src/${e.name}`);
+const UI = ['src/store', 'src/components', ...FEATURES, ...SHELL];
 const uiLibs = ['react', 'react-dom', 'react-dom/*', 'comlink', 'zustand', 'zustand/*', 'recharts'];
-const zone = (files, patterns, message, allowTypeImports = false) => ({
+const packages = (files, names, message) => ({
   files,
-  rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: patterns, message, allowTypeImports }] }] },
+  rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: names, message }] }] },
 });
+const paths = (zones) => ({
+  files: ['src/**', 'workers/**'],
+  plugins: { 'import-x': importX },
+  settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } } },
+  rules: { 'import-x/no-restricted-paths': ['error', { basePath: root, zones }] },
+});
+const TRAINER_CLIENT = 'src/store/trainer-client.ts';
+// The route table (router.ts) is plain data every part of the UI reads; the rest of the shell
+// composes features and is imported by none.
+const COMPOSERS = SHELL.filter((f) => f !== 'src/router.ts');
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'dev-dist', 'coverage'] },
@@ -29,22 +50,31 @@ export default tseslint.config(
       'no-implied-eval': 'error',
     },
   },
-  zone(['src/engine/**'], [...uiLibs, '**/training/**', '**/store/**', '**/workers/**', '**/components/**', '**/lessons/**', '**/playground/**', '**/overview/**', '**/worker-client*'],
-    'The engine is pure TS: no UI, worker or store imports.'),
+  packages(['src/engine/**', 'src/training/**'], uiLibs, 'The engine and training/ are pure TS: no UI or worker libraries.'),
+  packages(['workers/**'], ['react', 'react-dom', 'zustand', 'recharts'], 'The worker knows nothing of the UI.'),
+  packages(['src/store/**'], ['recharts'], 'Stores hold state; they do not draw.'),
   {
     // The engine runs in the worker, in node and in tests: no browser globals either.
     files: ['src/engine/**'],
     rules: { 'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'self', 'postMessage', 'fetch'] },
   },
-  zone(['src/training/**'], [...uiLibs, '**/store/**', '**/workers/**', '**/components/**', '**/lessons/**', '**/playground/**', '**/overview/**', '**/worker-client*', '**/engine/*/**', '!**/engine/index*'],
-    'training/ may import only the engine public surface (src/engine/index.ts).'),
-  zone(['workers/**'], ['react', 'react-dom', 'zustand', 'recharts', '**/store/**', '**/components/**', '**/lessons/**', '**/playground/**', '**/overview/**', '**/worker-client*'],
-    'The worker knows nothing of the UI.'),
-  zone(['src/store/**'], ['**/components/**', ...FEATURES.map((f) => `**/${f}/**`), '**/app.tsx', '**/main.tsx', '**/pwa.ts', 'recharts'],
-    'Stores hold state; they do not import UI.'),
-  zone(['src/components/**'], ['**/worker-client*', '**/workers/**', '**/engine/**', ...FEATURES.map((f) => `**/${f}/**`), '**/app.tsx', '**/main.tsx', '**/pwa.ts'],
-    'Components are generic widgets: no features, no worker, no engine (the store is their way to the worker).', true),
-  // A feature uses the store and components, never another feature, the worker or the engine.
-  ...FEATURES.map((f) => zone([`src/${f}/**`], ['**/worker-client*', '**/workers/**', '**/engine/**', '**/app.tsx', '**/main.tsx', '**/pwa.ts', ...FEATURES.filter((o) => o !== f && !o.startsWith(`${f}/`) && !f.startsWith(`${o}/`)).map((o) => `**/${o}/**`)],
-    `A feature (src/${f}) imports no other feature, and reaches the worker only through the store.`, true)),
+  paths([
+    { target: 'src/engine', from: ['src/training', 'src/worker-client.ts', 'src/worker-types.ts', 'workers', ...UI],
+      message: 'The engine is pure TS: it imports nothing of the app.' },
+    { target: 'src/training', from: ['src/worker-client.ts', 'src/worker-types.ts', 'workers', ...UI],
+      message: 'training/ imports the engine only.' },
+    { target: 'src/training', from: 'src/engine', except: ['./index.ts'],
+      message: 'training/ may import only the engine public surface (src/engine/index.ts).' },
+    { target: 'workers', from: ['src/worker-client.ts', 'src/worker-types.ts', ...UI],
+      message: 'The worker knows nothing of the UI.' },
+    { target: 'src/store', from: ['src/engine', 'src/components', ...FEATURES, ...COMPOSERS],
+      message: 'Stores hold state: no UI, and the engine only in the worker (types come from worker-types.ts).' },
+    { target: 'src/components', from: ['src/engine', 'workers', 'src/worker-client.ts', TRAINER_CLIENT, ...FEATURES, ...COMPOSERS],
+      message: 'Components are generic widgets: no features, no worker, no engine (the store is their way to the worker).' },
+    ...FEATURES.map((f) => ({
+      target: f,
+      from: ['src/engine', 'workers', 'src/worker-client.ts', TRAINER_CLIENT, ...COMPOSERS, ...FEATURES.filter((o) => o !== f)],
+      message: `A feature (${f}) imports no other feature, and reaches the worker only through the store's actions and queries.`,
+    })),
+  ]),
 );

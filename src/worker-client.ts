@@ -4,15 +4,9 @@
  * API's methods; a function argument (a run's batch callback) is passed as a Comlink proxy.
  */
 import * as Comlink from 'comlink';
-import type { Batch, RunEnd, StepResult, TrainOptions, TrainerApi } from '../workers/trainer-api.ts';
-import type { Evaluation, Head, TrainerState } from './training/trainer.ts';
+import type { TrainerApi } from '../workers/trainer-api.ts';
 
-export type { Batch, Evaluation, Head, RunEnd, StepResult, TrainOptions, TrainerState };
-export type { EndStatus, ReduceBatch, ReduceEnd, ReduceRunConfig } from '../workers/trainer-api.ts';
-export type { DatasetInfo, StressInfo } from '../workers/reduce-queries.ts';
-export type { Curvature } from './training/reduce/curvature.ts';
-export type { TapeEntry, TapeLeaf } from './engine/index.ts';
-export type { FiniteDifference, TapeStepInput, TapeStepResult } from './training/tape-step.ts';
+export type * from './worker-types.ts';
 
 /** What the store needs from a trainer: the worker API itself (tests may pass `trainerApi` directly). */
 export type TrainerClient = TrainerApi;

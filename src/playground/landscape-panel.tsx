@@ -13,7 +13,7 @@ import { useWorkerQuery } from '../store/use-worker-query.ts';
 import { descentPath, type CurvePoint as CurvePathPoint } from '../store/history.ts';
 import type { RunView } from '../store/training-store.ts';
 import { inRange, type TrainingConfig } from '../training/config.ts';
-import type { TrainerClient } from '../worker-client.ts';
+import type { TrainerApi as TrainerClient } from '../worker-types.ts';
 import { niceTicks } from '../components/ticks.ts';
 import { useSelectedRun } from './use-runs.ts';
 import { ChartExportButtons } from './chart-export.tsx';

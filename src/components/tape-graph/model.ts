@@ -4,7 +4,7 @@
  * leaves beside it), and each edge's chain-rule arithmetic. Pure: it only arranges and words
  * the numbers of the engine's trace.
  */
-import type { TapeEntry, TapeLeaf } from '../../worker-client.ts';
+import type { TapeEntry, TapeLeaf } from '../../worker-types.ts';
 import { formatNumber } from '../format.ts';
 
 export interface GraphNode {

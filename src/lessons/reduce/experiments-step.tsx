@@ -12,7 +12,7 @@ import { Prediction } from '../../components/prediction.tsx';
 import { reduceStore, useReduce } from '../../store/reduce-store.ts';
 import { useWorkerQuery } from '../../store/use-worker-query.ts';
 import { IRIS_AUTOENCODER_CONFIG } from '../../training/reduce/configs.ts';
-import type { ReduceRunConfig } from '../../worker-client.ts';
+import type { ReduceRunConfig } from '../../worker-types.ts';
 import { FlowerScatter } from './flower-scatter.tsx';
 import { IRIS_CHANNEL } from './iris-step.tsx';
 import { historyPoints, reduceOutcome } from './run-views.ts';

@@ -4,7 +4,7 @@ import { formatNumber } from '../../components/format.ts';
 import { ScatterPlot } from '../../components/scatter-plot.tsx';
 import type { ReduceRunView } from '../../store/reduce-store.ts';
 import { useWorkerQuery } from '../../store/use-worker-query.ts';
-import type { DatasetInfo, ReduceRunConfig } from '../../worker-client.ts';
+import type { DatasetInfo, ReduceRunConfig } from '../../worker-types.ts';
 import { SPECIES_GROUPS } from './shared.ts';
 
 export interface FlowerScatterProps {

@@ -11,7 +11,7 @@ import { HistoryChart } from '../../components/history-chart.tsx';
 import { Prediction } from '../../components/prediction.tsx';
 import { StatusLine } from '../../components/run-status.tsx';
 import { useReduce } from '../../store/reduce-store.ts';
-import type { DatasetInfo } from '../../worker-client.ts';
+import type { DatasetInfo } from '../../worker-types.ts';
 import { ReduceControls } from './reduce-controls.tsx';
 import { FlowerScatter } from './flower-scatter.tsx';
 import { IRIS_FIELDS, irisConfig, keptByTwo, useDatasetInfo, useFieldForm, useReduceSpeed } from './shared.ts';

@@ -12,7 +12,7 @@ import { ScatterPlot } from '../../components/scatter-plot.tsx';
 import { View3d } from '../../components/view-3d.tsx';
 import { useReduce } from '../../store/reduce-store.ts';
 import { useWorkerQuery } from '../../store/use-worker-query.ts';
-import type { ReduceRunConfig, StressInfo } from '../../worker-client.ts';
+import type { ReduceRunConfig, StressInfo } from '../../worker-types.ts';
 import { ReduceControls } from './reduce-controls.tsx';
 import { useFieldForm, useReduceSpeed, type FieldSpec } from './shared.ts';
 import { historyPoints, reduceStatusRun } from './run-views.ts';

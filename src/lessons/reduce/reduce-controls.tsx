@@ -4,7 +4,7 @@ import { NumberField } from '../../components/number-field.tsx';
 import { RunButtons } from '../../components/run-controls.tsx';
 import { reduceStore, useReduce } from '../../store/reduce-store.ts';
 import type { Speed } from '../../training/pace.ts';
-import type { ReduceRunConfig } from '../../worker-client.ts';
+import type { ReduceRunConfig } from '../../worker-types.ts';
 import type { FieldSpec, useFieldForm } from './shared.ts';
 
 export interface ReduceControlsProps {

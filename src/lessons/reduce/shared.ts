@@ -7,7 +7,7 @@ import { useWorkerQuery } from '../../store/use-worker-query.ts';
 import { parseNumberField } from '../../training/config.ts';
 import type { Speed } from '../../training/pace.ts';
 import type { ScatterGroup } from '../../components/scatter-plot.tsx';
-import type { DatasetInfo, ReduceRunConfig } from '../../worker-client.ts';
+import type { DatasetInfo, ReduceRunConfig } from '../../worker-types.ts';
 
 export const SPECIES_GROUPS: ScatterGroup[] = [
   { name: 'setosa', color: '#1d4ed8', shape: 'circle' },

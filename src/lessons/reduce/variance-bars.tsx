@@ -1,6 +1,6 @@
 /** How much of the flowers' variance each principal direction holds, and how much the learned plane keeps. */
 import { formatNumber } from '../../components/format.ts';
-import type { DatasetInfo } from '../../worker-client.ts';
+import type { DatasetInfo } from '../../worker-types.ts';
 
 /** The share of variance a plane keeps when its loss is `loss`: 1 − d·loss / total variance. */
 export const keptShare = (info: DatasetInfo, loss: number) => 1 - (info.eigenvalues.length * loss) / info.eigenvalues.reduce((s, x) => s + x, 0);

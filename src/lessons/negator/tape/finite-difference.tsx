@@ -9,7 +9,7 @@ import { formatNumber } from '../../../components/format.ts';
 import { lessonStore, useLesson } from '../../../store/lesson-store.ts';
 import { useWorkerQuery } from '../../../store/use-worker-query.ts';
 import { parseNumberField } from '../../../training/config.ts';
-import type { FiniteDifference, TapeStepResult } from '../../../worker-client.ts';
+import type { FiniteDifference, TapeStepResult } from '../../../worker-types.ts';
 
 /** Step sizes the check shows all at once, largest first. */
 export const FD_STEPS = [1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7] as const;

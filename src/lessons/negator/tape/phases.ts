@@ -6,7 +6,7 @@
 import { formatNumber } from '../../../components/format.ts';
 import { buildGraph, edgeStory, noFlow, outputName, type EdgeStory, type TapeGraphModel } from '../../../components/tape-graph/model.ts';
 import { edgeKey, type TapeGraphView } from '../../../components/tape-graph/tape-graph.tsx';
-import type { TapeLeaf, TapeStepResult } from '../../../worker-client.ts';
+import type { TapeLeaf, TapeStepResult } from '../../../worker-types.ts';
 
 export interface Phase {
   kind: 'start' | 'forward' | 'seed' | 'backward' | 'update';

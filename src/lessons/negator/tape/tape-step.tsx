@@ -9,7 +9,7 @@ import { Prediction } from '../../../components/prediction.tsx';
 import { formatNumber } from '../../../components/format.ts';
 import { lessonStore, useLesson, type TapeDraft } from '../../../store/lesson-store.ts';
 import { useWorkerQuery } from '../../../store/use-worker-query.ts';
-import type { TapeStepInput, TapeStepResult } from '../../../worker-client.ts';
+import type { TapeStepInput, TapeStepResult } from '../../../worker-types.ts';
 import { parseFields } from '../shared.ts';
 import { buildWalk, firstBackward } from './phases.ts';
 import { TapeWalkView } from './tape-walk.tsx';

@@ -8,7 +8,7 @@ import { CodeView } from '../../../components/code-view.tsx';
 import { formatNumber } from '../../../components/format.ts';
 import { TapeGraph, edgeKey } from '../../../components/tape-graph/tape-graph.tsx';
 import { noFlow, outputName } from '../../../components/tape-graph/model.ts';
-import type { TapeStepResult } from '../../../worker-client.ts';
+import type { TapeStepResult } from '../../../worker-types.ts';
 import type { TapeWalk } from './phases.ts';
 
 export const TF_CODE = [
