@@ -28,7 +28,8 @@ afterEach(async () => {
   }
 });
 
-// jsdom has no ResizeObserver; recharts' ResponsiveContainer would measure 0×0.
+// jsdom has no ResizeObserver, and charts size themselves with one (components/plot/use-width.ts, line-plot.tsx): give
+// every observed element a fixed 600×240 box so charts draw in component tests.
 if (typeof window !== 'undefined' && !('ResizeObserver' in window)) {
   class FixedResizeObserver {
     constructor(private readonly cb: ResizeObserverCallback) {}

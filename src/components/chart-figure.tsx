@@ -9,7 +9,7 @@ export interface ChartFigureProps {
   summary: string;
   hasData: boolean;
   emptyText: string;
-  /** The drawing (a recharts component). */
+  /** The drawing: a history chart (recharts axes) or one of the SVG pictures. */
   children: ReactNode;
   /** Renders the data table; called only while it is shown. */
   table: () => ReactNode;

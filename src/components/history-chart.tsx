@@ -60,8 +60,8 @@ function DataTable({ series }: { series: PlotSeries[] }) {
 }
 
 export function HistoryChart({ title, yLabel, series: latest, logScale, emptyText = 'Press Train to see this chart fill in.', actions, xMax, emptyDomain, refLine }: HistoryChartProps) {
-  // Each chart takes new data in a task of its own: recharts recomputes its whole layout on new
-  // data, and two charts doing that in one task would make one long task.
+  // Each chart takes new data in a task of its own: redrawing a long series' paths and axes is
+  // the costly part, and two charts doing it in one task would make one long task.
   const data = useLater(latest);
   const ref = refLine && xMax !== undefined
     ? [{ key: 'ref', name: refLine.name, color: 'var(--muted)', points: [{ step: 0, value: refLine.value }, { step: xMax, value: refLine.value }] }]

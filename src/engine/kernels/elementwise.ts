@@ -7,7 +7,7 @@
  * Each switch has one case per op, and the cases read alike on purpose: each case's call then
  * only ever sees one function, which V8 inlines (into a tight loop, for the loops). One call
  * shared by all ops would call whichever op it is given, which V8 cannot inline: ~10× slower
- * per element in a loop, and ~500 of the tutorial step's ~4,800 instructions in `binaryValue`.
+ * per element in a loop, and ~500 of the tutorial step's ~4,900 instructions (README, counted as bench/steps.bench.ts says) in `binaryValue`.
  * An op without a case still computes the right values, only through that slower call.
  */
 import type { Elementwise } from '../op.ts';
