@@ -24,17 +24,17 @@ export interface Arith<V extends Grad> {
   sub(a: V | Operand, b: V | Operand): V;
   mul(a: V | Operand, b: V | Operand): V;
   div(a: V | Operand, b: V | Operand): V;
-  neg(a: V): V;
+  neg(a: V | Tensor): V;
   square(a: V | Tensor): V;
   /** a^p for a constant p (not rounded: pow's exponent is an attribute, not an operand). */
   pow(a: V | Tensor, p: number): V;
   sign(a: V | Tensor): V;
   step(a: V | Tensor): V;
   /** Sums a broadcast gradient back down to `shape`. */
-  sumTo(a: V, shape: readonly number[]): V;
+  sumTo(a: V | Tensor, shape: readonly number[]): V;
   /** g for input i of e, summed back to that input's shape (the gradient of numpy broadcasting). */
-  unbroadcast(g: V, i: number, e: Entry): V;
-  broadcastTo(a: V, shape: readonly number[]): V;
+  unbroadcast(g: V | Tensor, i: number, e: Entry): V;
+  broadcastTo(a: V | Tensor, shape: readonly number[]): V;
   reshape(a: V | Tensor, shape: readonly number[]): V;
   /** Swaps the last two axes. */
   transpose(a: V | Tensor): V;
