@@ -16,24 +16,55 @@ export function RunCharts({ channel, logScale = false }: { channel: string; logS
  * Pass a deferred run (`useDeferredValue`): the charts then re-render in a transition, which
  * React slices into short tasks, so a long run never blocks typing or the Stop button.
  */
-export const RunChartsView = memo(function RunChartsView({ run, logScale }: { run: RunView | undefined; logScale?: boolean }) {
+export const RunChartsView = memo(function RunChartsView({
+  run,
+  logScale,
+}: {
+  run: RunView | undefined;
+  logScale?: boolean;
+}) {
   const h = run?.history;
   const version = run?.version;
   // Fewer points while streaming keeps each redraw short; the settled run gets the full ~1,000.
   const max = run?.status === 'running' ? LIVE_POINTS : SETTLED_POINTS;
-  const points = useMemo(() => ({
-    loss: h ? downsample(h, 'loss', max) : [],
-    weight: h ? downsample(h, 'weight', max) : [],
-    bias: h && run?.config.model === 'w+b' ? downsample(h, 'bias', max) : [],
+  const withBias = run?.config.model === 'w+b';
+  const points = useMemo(
+    () => ({
+      loss: h ? downsample(h, 'loss', max) : [],
+      weight: h ? downsample(h, 'weight', max) : [],
+      bias: h && withBias ? downsample(h, 'bias', max) : [],
+    }),
+    // `version` names the history's contents: the history object grows in place.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }), [h, version, max]);
+    [h, version, max, withBias],
+  );
   // The step axis covers the run, and any Steps taken after it.
   const xMax = run ? Math.max(run.config.steps, run.history.latest()?.step ?? 0) : undefined;
   return (
     <div className="chart-grid">
-      <HistoryChart xMax={xMax} title="Loss over steps" yLabel="loss" logScale={logScale} series={[{ key: 'loss', name: 'Loss', color: 'var(--loss)', points: points.loss }]} />
-      <HistoryChart xMax={xMax} emptyDomain={[-1, 1]} title="Weight over steps" yLabel="w" series={[{ key: 'weight', name: 'Weight', color: 'var(--weight)', points: points.weight }]} />
-      {run?.config.model === 'w+b' && <HistoryChart xMax={xMax} emptyDomain={[-1, 1]} title="Bias over steps" yLabel="b" series={[{ key: 'bias', name: 'Bias', color: 'var(--bias)', points: points.bias }]} />}
+      <HistoryChart
+        xMax={xMax}
+        title="Loss over steps"
+        yLabel="loss"
+        logScale={logScale}
+        series={[{ key: 'loss', name: 'Loss', color: 'var(--loss)', points: points.loss }]}
+      />
+      <HistoryChart
+        xMax={xMax}
+        emptyDomain={[-1, 1]}
+        title="Weight over steps"
+        yLabel="w"
+        series={[{ key: 'weight', name: 'Weight', color: 'var(--weight)', points: points.weight }]}
+      />
+      {run?.config.model === 'w+b' && (
+        <HistoryChart
+          xMax={xMax}
+          emptyDomain={[-1, 1]}
+          title="Bias over steps"
+          yLabel="b"
+          series={[{ key: 'bias', name: 'Bias', color: 'var(--bias)', points: points.bias }]}
+        />
+      )}
     </div>
   );
 });
