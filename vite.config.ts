@@ -2,6 +2,8 @@ import { createServer, defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import type { Plugin } from 'vite';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 // The engine needs no eval, so the built app ships a strict CSP: in a meta tag (for hosts that
 // cannot set headers) and, from `npm start` / vite preview, as a response header, which also
@@ -13,10 +15,42 @@ const CSP = [
   "default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "worker-src 'self'", "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:", "connect-src 'self'", "font-src 'self'", "object-src 'none'", "base-uri 'self'",
 ].join('; ');
+// What every response carries (`npm start`; a static host should send the same, see README).
+// No site may frame the app: a framed page's buttons ("Clear all") could be clicked through a
+// decoy. frame-ancestors only works as a header (a meta tag's is ignored), so the meta carries
+// the CSP without it; the referrer policy has a meta of its own; the rest are header-only.
+const PERMISSIONS_OFF = ['accelerometer', 'camera', 'display-capture', 'geolocation', 'gyroscope', 'magnetometer', 'microphone', 'midi', 'payment', 'usb'];
+export const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': `${CSP}; frame-ancestors 'none'`,
+  'X-Frame-Options': 'DENY',
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Permissions-Policy': PERMISSIONS_OFF.map((f) => `${f}=()`).join(', '),
+};
 const contentSecurityPolicy = (): Plugin => ({
   name: 'perceptron-lab-csp',
   apply: 'build',
-  transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP }, injectTo: 'head-prepend' }],
+  transformIndexHtml: () => [
+    { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP }, injectTo: 'head-prepend' },
+    { tag: 'meta', attrs: { name: 'referrer', content: 'no-referrer' }, injectTo: 'head-prepend' },
+  ],
+});
+
+// vite preview answers any unknown path with index.html, a missing script included: an old tab
+// asking for a chunk the new build removed would then get HTML and fail with a confusing
+// "Failed to fetch dynamically imported module". A missing file under /assets/ is a 404.
+const missingAssetsAre404 = (): Plugin => ({
+  name: 'perceptron-lab-missing-assets',
+  configurePreviewServer(server) {
+    const outDir = resolve(server.config.root, server.config.build.outDir);
+    server.middlewares.use((req, res, next) => {
+      const path = (req.url ?? '').split(/[?#]/)[0];
+      if (!path.startsWith('/assets/') || existsSync(resolve(outDir, `.${decodeURIComponent(path)}`))) return next();
+      res.statusCode = 404;
+      res.setHeader('Content-Type', 'text/plain');
+      res.end('Not found');
+    });
+  },
 });
 
 // The header, navigation and a first line of text are rendered into index.html at build time,
@@ -39,10 +73,11 @@ export default defineConfig({
   // Absolute asset URLs: a page opened at any path (e.g. /some/path#/loss, online or from the
   // offline cache's fallback) still finds its scripts.
   base: '/',
-  preview: { headers: { 'Content-Security-Policy': CSP } },
+  preview: { headers: SECURITY_HEADERS },
   plugins: [
     react(),
     contentSecurityPolicy(),
+    missingAssetsAre404(),
     prerenderShell(),
     VitePWA({
       // injectRegister stays at its default: with `false` the plugin drops clientsClaim and

@@ -214,6 +214,40 @@ describe('updates wait for the learner; deployment behaviour of npm start', () =
     assert.equal((await fetch(`${server.url}${worker[0]}`)).headers.get('content-security-policy'), csp);
   });
 
+  it('no site can frame the app; the other security headers are sent; the meta tags match where a meta can carry them', async () => {
+    const res = await fetch(server.url);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    assert.match(csp, /frame-ancestors 'none'/);
+    assert.equal(res.headers.get('x-frame-options'), 'DENY');
+    assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+    assert.equal(res.headers.get('referrer-policy'), 'no-referrer');
+    assert.match(res.headers.get('permissions-policy') ?? '', /camera=\(\).*microphone=\(\)/);
+    const html = await res.text();
+    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1].replaceAll('&#39;', "'");
+    assert.equal(`${meta}; frame-ancestors 'none'`, csp, 'the meta CSP is the header less frame-ancestors (ignored in a meta)');
+    assert.match(html, /<meta name="referrer" content="no-referrer"/);
+    // Framed by another origin (a data: page is opaque), the app does not load.
+    // A browser of its own: the refusal is logged as a console error, which the shared one counts.
+    const other = await openBrowser(server.url);
+    try {
+      await other.page.setContent(`<iframe src="${server.url}#/playground"></iframe>`);
+      await other.page.waitForTimeout(1500);
+      const framed = other.page.frames().find((f) => f.url().startsWith(server.url));
+      const drawn = framed ? await framed.evaluate(() => document.body?.childElementCount ?? 0).catch(() => 0) : 0;
+      assert.equal(drawn, 0, 'the app drew inside a frame');
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('a missing script is a 404, not the app\'s HTML', async () => {
+    const res = await fetch(`${server.url}assets/tape-step-DOESNOTEXIST.js`);
+    assert.equal(res.status, 404);
+    assert.doesNotMatch(await res.text(), /<html/i);
+    const page = await fetch(`${server.url}some/page`);
+    assert.equal(page.status, 200, 'an unknown page path still gets the app');
+  });
+
   it('an unknown path finds its assets, online and offline (/some/path#/loss)', async () => {
     const { page, context } = b;
     await page.goto(`${server.url}#/`);
