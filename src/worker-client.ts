@@ -66,17 +66,19 @@ function spawn(onDeath: (live: Live) => void): Live {
 
 /**
  * Builds a client backed by a real Web Worker. `terminate()` exists for tests and for the
- * "worker killed" path: the next call starts a new worker.
+ * "worker killed" path: the next call starts a new worker. `onRestart` is told when the worker
+ * it had is gone (died or terminated), so what it answered can be forgotten.
  */
-export function createWorkerClient(): TrainerClient & { terminate(): void } {
+export function createWorkerClient(onRestart?: () => void): TrainerClient & { terminate(): void } {
   let live: Live | null = null;
-  const get = (): Live => (live ??= spawn((dead) => { if (live === dead) live = null; }));
+  const get = (): Live => (live ??= spawn((dead) => { if (live === dead) { live = null; onRestart?.(); } }));
   const terminate = () => {
     if (!live) return;
     const dead = live;
     live = null;
     dead.worker.terminate();
     dead.kill('The training worker was stopped. It has been restarted; press Train to try again.');
+    onRestart?.();
   };
   return new Proxy({} as TrainerClient & { terminate(): void }, {
     get: (_, name) => {

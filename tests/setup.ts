@@ -20,12 +20,14 @@ if (typeof document !== 'undefined') {
 // and a worker run waits for them; tests on fake clocks cannot wait for a module to load.
 await (await import('../src/engine/index.ts')).accelerated;
 
-// Testing Library only auto-cleans with vitest globals; we keep globals off.
+// Testing Library only auto-cleans with vitest globals; we keep globals off. The named queries'
+// answers are forgotten too, so no test sees another's (setTrainerClient also clears them).
 afterEach(async () => {
   if (typeof document !== 'undefined') {
     const { cleanup } = await import('@testing-library/react');
     cleanup();
   }
+  (await import('../src/store/query-cache.ts')).clearQueryCache();
 });
 
 // jsdom has no ResizeObserver, and charts size themselves with one (components/plot/use-width.ts, line-plot.tsx): give

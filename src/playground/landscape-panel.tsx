@@ -7,19 +7,14 @@ import { CurvePlot } from '../components/curve/curve-plot.tsx';
 import { stepArrows } from '../components/curve/geometry.ts';
 import { formatNumber } from '../components/format.ts';
 import { niceView } from '../components/plot/scale.ts';
-import { useLossCurve } from '../store/queries.ts';
-import { ContourPlot, type ContourGrid, type PathPoint } from '../components/contour-plot.tsx';
-import { useWorkerQuery } from '../store/use-worker-query.ts';
+import { queries, useLossCurve, useQuery } from '../store/queries.ts';
+import { ContourPlot, type PathPoint } from '../components/contour-plot.tsx';
 import { descentPath, type CurvePoint as CurvePathPoint } from '../store/history.ts';
 import type { RunView } from '../store/training-store.ts';
 import { inRange, type TrainingConfig } from '../training/config.ts';
-import type { TrainerApi as TrainerClient } from '../worker-types.ts';
 import { niceTicks } from '../components/ticks.ts';
 import { useSelectedRun } from './use-runs.ts';
 import { ChartExportButtons } from './chart-export.tsx';
-
-const GRID_W = 61;
-const GRID_B = 41;
 
 /** A range covering `values` with a margin; at least ±`minHalf` around their middle. */
 function span(values: number[], minHalf = 1.5): [number, number] {
@@ -57,22 +52,11 @@ function WeightLandscape({ config, path, streaming }: { config: TrainingConfig; 
   );
 }
 
-/** The (w, b) grid, one worker lossCurve call per bias row, all in flight together. */
-function askGrid(config: TrainingConfig, w: [number, number], b: [number, number]) {
-  const bs = Array.from({ length: GRID_B }, (_, i) => b[0] + ((b[1] - b[0]) * i) / (GRID_B - 1));
-  const cfg: TrainingConfig = { ...config, model: 'w+b', dtype: 'float64' };
-  return async (c: TrainerClient): Promise<ContourGrid> => {
-    const rows = await Promise.all(bs.map((bias) => c.lossCurve(cfg, w[0], w[1], GRID_W, bias)));
-    return { ws: rows[0].weights, bs, losses: rows.map((r) => r.losses) };
-  };
-}
-
 function BiasLandscape({ config, path, streaming }: { config: TrainingConfig; path: PathPoint[]; streaming: boolean }) {
   const basis = streaming ? [] : path;
   const w = span([config.initialWeight, ...basis.map((p) => p.w)], 2);
   const b = span([config.initialBias, ...basis.map((p) => p.b)], 2);
-  const key = JSON.stringify([config.pairs, w, b]);
-  const q = useWorkerQuery(key, askGrid(config, w, b));
+  const q = useQuery(queries.lossGrid, { pairs: config.pairs, w, b });
   return (
     <>
       <ContourPlot title="Loss over weight and bias" grid={q.data ?? null} path={path} pending={q.pending}

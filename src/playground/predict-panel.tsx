@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { NumberField } from '../components/number-field.tsx';
 import { formatNumber } from '../components/format.ts';
-import { useWorkerQuery } from '../store/use-worker-query.ts';
+import { lossSetting, queries, useQuery } from '../store/queries.ts';
 import { checkCell } from './playground-form.ts';
 import { useSelectedRun } from './use-runs.ts';
 
@@ -16,10 +16,10 @@ export function PredictPanel() {
   const parsed = checkCell(text, 'Input');
   const last = run?.history.latest() ?? null;
   const x = 'value' in parsed ? parsed.value : null;
-  const key = run && last && x !== null ? `${run.runId}|${run.version}|${x}` : null;
-  const q = useWorkerQuery(key, (c) => c.evaluate({ ...run!.config, pairs: [{ input: x!, target: 0 }] }, last!.weight, last!.bias));
+  const asked = run && last && x !== null;
+  const q = useQuery(queries.evaluate, asked ? { ...lossSetting(run.config), pairs: [{ input: x, target: 0 }], weight: last.weight, bias: last.bias } : null);
   const withBias = run?.config.model === 'w+b';
-  const out = key ? q.data?.predictions[0] : undefined;
+  const out = asked ? q.data?.predictions[0] : undefined;
   return (
     <section className="card" aria-labelledby="pg-predict">
       <h2 id="pg-predict">Predict</h2>
@@ -38,7 +38,7 @@ export function PredictPanel() {
           <span className="muted"> (weight{withBias ? ' and bias' : ''} after step {last.step})</span>
         </p>
       )}
-      {q.error && key && <p role="alert" className="status-alert">The worker could not predict: {q.error}</p>}
+      {q.error && asked && <p role="alert" className="status-alert">The worker could not predict: {q.error}</p>}
     </section>
   );
 }

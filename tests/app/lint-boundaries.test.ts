@@ -27,6 +27,7 @@ const wrong: [string, string, string][] = [
   ['a feature imports another by dynamic import', 'src/playground/probe.ts', "export const load = () => import('../overview/overview-page.tsx');\n"],
   ['a store imports the engine by value', 'src/store/probe.ts', "import { variable } from '../engine/index.ts';\nexport const y = variable;\n"],
   ['a feature takes the raw trainer client', 'src/playground/probe.ts', "import { getTrainerClient } from '../store/trainer-client.ts';\nexport const y = getTrainerClient;\n"],
+  ['a feature defines a worker query of its own', 'src/lessons/reduce/probe.ts', "import { defineQuery } from '../../store/query-cache.ts';\nexport const q = defineQuery('mine', (c) => c.stressInfo());\n"],
   ['a component imports the worker client', 'src/components/probe.ts', "import { createWorkerClient } from '../worker-client.ts';\nexport const y = createWorkerClient;\n"],
   ['the worker imports a store', 'workers/probe.ts', "import { trainingStore } from '../src/store/training-store.ts';\nexport const y = trainingStore;\n"],
 ];

@@ -10,7 +10,7 @@ import { HistoryChart } from '../../components/history-chart.tsx';
 import { NumberField } from '../../components/number-field.tsx';
 import { Prediction } from '../../components/prediction.tsx';
 import { reduceStore, useReduce } from '../../store/reduce-store.ts';
-import { useWorkerQuery } from '../../store/use-worker-query.ts';
+import { queries, useQuery } from '../../store/queries.ts';
 import { IRIS_AUTOENCODER_CONFIG } from '../../training/reduce/configs.ts';
 import type { ReduceRunConfig } from '../../worker-types.ts';
 import { FlowerScatter } from './flower-scatter.tsx';
@@ -25,7 +25,7 @@ const rateConfig = (lr: number, dataset: 'iris-z' | 'iris-raw' = 'iris-z'): Redu
 
 function LearningRates() {
   const info = useDatasetInfo('iris-z');
-  const curv = useWorkerQuery('iris-curvature', (c) => c.reduceCurvature('iris-z'));
+  const curv = useQuery(queries.reduceCurvature, { dataset: 'iris-z' });
   const runs = useReduce(useShallow((s) => RATES.map((lr) => s.runs[`lr-${lr}`])));
   const limit = curv.data?.stableLearningRate;
   const runRate = (lr: number) => void reduceStore.getState().train(`lr-${lr}`, rateConfig(lr));
@@ -93,7 +93,7 @@ function NewFlower() {
   const form = useFieldForm(FLOWER);
   const cm = FLOWER.map((f) => form.values[f.name]);
   const ok = cm.every((v) => v !== undefined) && !!run?.weights;
-  const q = useWorkerQuery(ok ? JSON.stringify(['flower', cm, run!.runId, run!.version]) : null, (c) => c.projectFlower('iris-z', Array.from(run!.weights!), cm as number[]));
+  const q = useQuery(queries.projectFlower, ok ? { dataset: 'iris-z', weights: run!.weights!, cm: cm as number[] } : null);
   const extra = q.data && ok ? { x: q.data[0], y: q.data[1], label: 'New flower' } : null;
   return (
     <section className="card" aria-labelledby="flower-title">

@@ -3,7 +3,7 @@ import { memo } from 'react';
 import { formatNumber } from '../../components/format.ts';
 import { ScatterPlot } from '../../components/scatter-plot.tsx';
 import type { ReduceRunView } from '../../store/reduce-store.ts';
-import { useWorkerQuery } from '../../store/use-worker-query.ts';
+import { queries, useQuery } from '../../store/queries.ts';
 import type { DatasetInfo, ReduceRunConfig } from '../../worker-types.ts';
 import { SPECIES_GROUPS } from './shared.ts';
 
@@ -16,7 +16,7 @@ export interface FlowerScatterProps {
 }
 
 export const FlowerScatter = memo(function FlowerScatter({ run, config, info, extra }: FlowerScatterProps) {
-  const start = useWorkerQuery(!run && config ? JSON.stringify(['start', config]) : null, (c) => c.reduceStart(config!));
+  const start = useQuery(queries.reduceStart, !run ? config : null);
   const flat = run?.points ?? (start.data ? start.data.points : null);
   const step = run?.history.length ? run.history.column('steps')[run.history.length - 1] : 0;
   const species = info?.species ?? [];

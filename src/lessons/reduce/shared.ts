@@ -3,7 +3,7 @@
  * into run configs, the engine's facts about each dataset, and a run's readout values.
  */
 import { useLesson, lessonStore } from '../../store/lesson-store.ts';
-import { useWorkerQuery } from '../../store/use-worker-query.ts';
+import { queries, useQuery } from '../../store/queries.ts';
 import { parseNumberField } from '../../training/config.ts';
 import type { Speed } from '../../training/pace.ts';
 import type { ScatterGroup } from '../../components/scatter-plot.tsx';
@@ -42,7 +42,7 @@ export function useFieldForm(specs: FieldSpec[]): { text: Record<string, string>
 
 /** The engine's exact PCA of a dataset and what follows from it. */
 export function useDatasetInfo(dataset: 'iris-z' | 'iris-raw') {
-  return useWorkerQuery(`dataset|${dataset}`, (c) => c.datasetInfo(dataset));
+  return useQuery(queries.datasetInfo, { dataset });
 }
 
 /** Share of the variance two components keep, in percent. */

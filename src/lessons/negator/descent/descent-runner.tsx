@@ -21,7 +21,7 @@ import { DESCENT_LABELS, readDescentForm } from './descent-form.ts';
 import { DescentCurve } from './descent-curve.tsx';
 import { Ledger } from './ledger.tsx';
 import { Prediction } from '../../../components/prediction.tsx';
-import { useWorkerQuery } from '../../../store/use-worker-query.ts';
+import { queries, useQuery } from '../../../store/queries.ts';
 import type { TrainingConfig } from '../../../training/config.ts';
 import { groupDigits } from '../../../training/digits.ts';
 
@@ -85,7 +85,7 @@ function DescentControls() {
 
 /** Asked before the first Step: where will one update put the weight? */
 function NextWeightPrediction({ config }: { config: TrainingConfig | null }) {
-  const q = useWorkerQuery(config ? JSON.stringify(['first-step', config]) : null, (c) => c.step(config!));
+  const q = useQuery(queries.firstStep, config);
   const r = q.data?.record;
   return (
     <Prediction id="descent-next-w" question="What will w be after one step?" answer={r?.weight}

@@ -6,7 +6,7 @@
 import { useId, useMemo, useState } from 'react';
 import { formatNumber } from '../../../components/format.ts';
 import { TapeGraph } from '../../../components/tape-graph/tape-graph.tsx';
-import { useWorkerQuery } from '../../../store/use-worker-query.ts';
+import { queries, useQuery } from '../../../store/queries.ts';
 import type { RunView } from '../../../store/training-store.ts';
 import { buildWalk } from '../tape/phases.ts';
 import { TapeTable } from '../tape/tape-walk.tsx';
@@ -20,7 +20,7 @@ export function Ledger({ run }: { run: RunView | undefined }) {
   const i = h ? h.indexOf(step) : -1;
   const c = run?.config;
   const input = c && h && i >= 1 ? { input: c.pairs[0].input, target: c.pairs[0].target, weight: h.weight[i - 1], learningRate: c.learningRate, dtype: c.dtype } : null;
-  const q = useWorkerQuery(input ? JSON.stringify(['ledger', input]) : null, (cl) => cl.recordTape(input!));
+  const q = useQuery(queries.recordTape, input);
   const walk = useMemo(() => (q.data ? buildWalk(q.data) : null), [q.data]);
   if (!run || last < 1 || run.status === 'running' || !c || c.optimizer !== 'sgd') return null;
   const r = q.data;

@@ -13,7 +13,7 @@ import { factorMeaning, stepFactor } from '../../../components/curve/geometry.ts
 import { downsample } from '../../../store/history.ts';
 import { lessonStore, useLesson } from '../../../store/lesson-store.ts';
 import { trainingStore, useTraining } from '../../../store/training-store.ts';
-import { useWorkerQuery } from '../../../store/use-worker-query.ts';
+import { lossSetting, queries, useQuery } from '../../../store/queries.ts';
 import { NEGATOR_CONFIG, type TrainingConfig } from '../../../training/config.ts';
 
 export const LR_PRESETS = [0.01, 0.05, 0.1, 0.12] as const;
@@ -106,7 +106,7 @@ function PresetRunsView() {
 export function LearningRateExperiment() {
   const lr = useExploreRate();
   useExploreRun(lr);
-  const curv = useWorkerQuery('curvature', (c) => c.curvature({ ...NEGATOR_CONFIG, dtype: 'float64' }, NEGATOR_CONFIG.initialWeight));
+  const curv = useQuery(queries.curvature, { ...lossSetting(NEGATOR_CONFIG), dtype: 'float64', weight: NEGATOR_CONFIG.initialWeight });
   const d2 = curv.data;
   const runPreset = (p: number) => {
     lessonStore.getState().setField('explore.lr', String(p));

@@ -3,8 +3,7 @@ import { formatNumber } from '../../../components/format.ts';
 import { CurvePlot } from '../../../components/curve/curve-plot.tsx';
 import { niceView } from '../../../components/plot/scale.ts';
 import { lessonStore, useLesson } from '../../../store/lesson-store.ts';
-import { useWorkerQuery } from '../../../store/use-worker-query.ts';
-import { useLossCurve, useMeasure } from '../../../store/queries.ts';
+import { lossSetting, queries, useLossCurve, useMeasure, useQuery } from '../../../store/queries.ts';
 import { displayConfig, parseFields } from '../shared.ts';
 
 const NEGATOR = displayConfig([{ input: 3, target: -3 }]);
@@ -26,7 +25,7 @@ function LossFormula() {
 }
 
 function WhySquare() {
-  const q = useWorkerQuery('mirror', (c) => Promise.all(MIRROR_WEIGHTS.map((w) => c.evaluate(NEGATOR, w))));
+  const q = useQuery(queries.evaluateWeights, { ...lossSetting(NEGATOR), weights: MIRROR_WEIGHTS });
   const rows = MIRROR_WEIGHTS.map((w, i) => {
     const pred = q.data?.[i].predictions[0];
     return { w, pred, err: pred === undefined ? undefined : -3 - pred, loss: q.data?.[i].losses[0] };

@@ -3,7 +3,7 @@ import { NumberField } from '../../../components/number-field.tsx';
 import { Prediction } from '../../../components/prediction.tsx';
 import { formatNumber } from '../../../components/format.ts';
 import { lessonStore, useLesson } from '../../../store/lesson-store.ts';
-import { useWorkerQuery } from '../../../store/use-worker-query.ts';
+import { lossSetting, queries, useQuery } from '../../../store/queries.ts';
 import { displayConfig, parseFields } from '../shared.ts';
 import { UnitDiagram } from './unit-diagram.tsx';
 
@@ -13,8 +13,7 @@ function TryIt() {
   const draft = useLesson((s) => s.perceptron);
   const { values, errors } = parseFields({ input: { text: draft.input, label: 'Input' }, weight: { text: draft.weight, label: 'Weight' } });
   const ok = values.input !== undefined && values.weight !== undefined;
-  const q = useWorkerQuery(ok ? `${values.input}|${values.weight}` : null, (c) =>
-    c.evaluate(displayConfig([{ input: values.input!, target: -values.input! }]), values.weight!));
+  const q = useQuery(queries.evaluate, ok ? { ...lossSetting(displayConfig([{ input: values.input!, target: -values.input! }])), weight: values.weight!, bias: 0 } : null);
   const prediction = q.data?.predictions[0];
   return (
     <div className="card">
@@ -38,7 +37,7 @@ function TryIt() {
 }
 
 function WeightMinusOne() {
-  const q = useWorkerQuery('negate', (c) => c.evaluate(displayConfig(NEGATE_EXAMPLES.map((x) => ({ input: x, target: -x }))), -1));
+  const q = useQuery(queries.evaluate, { ...lossSetting(displayConfig(NEGATE_EXAMPLES.map((x) => ({ input: x, target: -x })))), weight: -1, bias: 0 });
   const answered = useLesson((s) => s.predictions['perceptron-weight'] !== undefined);
   return (
     <div className="card">

@@ -7,7 +7,7 @@
 import { NumberField } from '../../../components/number-field.tsx';
 import { formatNumber } from '../../../components/format.ts';
 import { lessonStore, useLesson } from '../../../store/lesson-store.ts';
-import { useWorkerQuery } from '../../../store/use-worker-query.ts';
+import { queries, useQuery } from '../../../store/queries.ts';
 import { parseNumberField } from '../../../training/config.ts';
 import type { FiniteDifference, TapeStepResult } from '../../../worker-types.ts';
 
@@ -42,10 +42,9 @@ export function FiniteDifferenceCheck({ input }: { input: TapeStepResult }) {
   const text = useLesson((s) => s.tape.h);
   const read = readStepSize(text);
   const base = { input: input.input, target: input.target, weight: input.weight, learningRate: input.learningRate };
-  const key = JSON.stringify(base);
-  const f64 = useWorkerQuery(`fd64|${key}`, (c) => c.finiteDifference({ ...base, dtype: 'float64' }, 1e-4));
-  const mine = useWorkerQuery('h' in read ? `fd32|${key}|${read.h}` : null, (c) => c.finiteDifference({ ...base, dtype: 'float32' }, (read as { h: number }).h));
-  const sweep = useWorkerQuery(`fd-sweep|${key}`, (c) => Promise.all(FD_STEPS.map((h) => c.finiteDifference({ ...base, dtype: 'float32' }, h))));
+  const f64 = useQuery(queries.finiteDifference, { input: { ...base, dtype: 'float64' }, h: 1e-4 });
+  const mine = useQuery(queries.finiteDifference, 'h' in read ? { input: { ...base, dtype: 'float32' }, h: read.h } : null);
+  const sweep = useQuery(queries.finiteDifferenceSweep, { input: { ...base, dtype: 'float32' }, hs: [...FD_STEPS] });
   return (
     <section className="card" aria-labelledby="fd-title">
       <h2 id="fd-title">Check the tape</h2>

@@ -8,7 +8,7 @@ import { Deferred } from '../../../components/deferred.tsx';
 import { Prediction } from '../../../components/prediction.tsx';
 import { formatNumber } from '../../../components/format.ts';
 import { lessonStore, useLesson, type TapeDraft } from '../../../store/lesson-store.ts';
-import { useWorkerQuery } from '../../../store/use-worker-query.ts';
+import { queries, useQuery } from '../../../store/queries.ts';
 import type { TapeStepInput, TapeStepResult } from '../../../worker-types.ts';
 import { parseFields } from '../shared.ts';
 import { buildWalk, firstBackward } from './phases.ts';
@@ -51,7 +51,7 @@ export function TapeStep() {
   const draft = useLesson((s) => s.tape);
   const answered = useLesson((s) => s.predictions['tape-dldw'] !== undefined);
   const { input, errors } = readTapeDraft(draft);
-  const q = useWorkerQuery(input ? JSON.stringify(['tape', input]) : null, (c) => c.recordTape(input!));
+  const q = useQuery(queries.recordTape, input);
   const walk = useMemo(() => (q.data ? buildWalk(q.data) : null), [q.data]);
   const [stage, setStage] = useState(0);
   const limit = walk ? (answered ? walk.phases.length - 1 : firstBackward(walk.phases) - 1) : 0;
