@@ -12,14 +12,32 @@ import { resolve } from 'node:path';
 // own WebAssembly kernel (bytes bundled with the app); it does not allow eval or new Function.
 // Without it the engine runs the same sums in JavaScript.
 const CSP = [
-  "default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "worker-src 'self'", "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:", "connect-src 'self'", "font-src 'self'", "object-src 'none'", "base-uri 'self'",
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
 ].join('; ');
 // What every response carries (`npm start`; a static host should send the same, see README).
 // No site may frame the app: a framed page's buttons ("Clear all") could be clicked through a
 // decoy. frame-ancestors only works as a header (a meta tag's is ignored), so the meta carries
 // the CSP without it; the referrer policy has a meta of its own; the rest are header-only.
-const PERMISSIONS_OFF = ['accelerometer', 'camera', 'display-capture', 'geolocation', 'gyroscope', 'magnetometer', 'microphone', 'midi', 'payment', 'usb'];
+const PERMISSIONS_OFF = [
+  'accelerometer',
+  'camera',
+  'display-capture',
+  'geolocation',
+  'gyroscope',
+  'magnetometer',
+  'microphone',
+  'midi',
+  'payment',
+  'usb',
+];
 export const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': `${CSP}; frame-ancestors 'none'`,
   'X-Frame-Options': 'DENY',
@@ -59,7 +77,14 @@ const prerenderShell = (): Plugin => ({
   name: 'perceptron-lab-shell',
   apply: 'build',
   async transformIndexHtml(html) {
-    const vite = await createServer({ configFile: false, logLevel: 'error', server: { middlewareMode: true, hmr: false }, appType: 'custom', optimizeDeps: { noDiscovery: true, include: [] }, plugins: [react()] });
+    const vite = await createServer({
+      configFile: false,
+      logLevel: 'error',
+      server: { middlewareMode: true, hmr: false },
+      appType: 'custom',
+      optimizeDeps: { noDiscovery: true, include: [] },
+      plugins: [react()],
+    });
     try {
       const { renderShell } = (await vite.ssrLoadModule('/src/shell.tsx')) as { renderShell(): string };
       return html.replace('<div id="root"></div>', `<div id="root">${renderShell()}</div>`);
@@ -89,7 +114,8 @@ export default defineConfig({
         id: '/',
         name: 'Perceptron Lab',
         short_name: 'Perceptron',
-        description: 'Learn gradient descent by watching it: train a one-weight perceptron with a gradient tape, then reduce 150 iris flowers to two dimensions. Works offline.',
+        description:
+          'Learn gradient descent by watching it: train a one-weight perceptron with a gradient tape, then reduce 150 iris flowers to two dimensions. Works offline.',
         start_url: '/',
         scope: '/',
         display: 'standalone',
@@ -101,8 +127,20 @@ export default defineConfig({
           { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
         screenshots: [
-          { src: 'screenshots/wide.png', sizes: '1280x800', type: 'image/png', form_factor: 'wide', label: 'The Descent step: the loss curve with the slope and each step drawn on it' },
-          { src: 'screenshots/narrow.png', sizes: '390x844', type: 'image/png', form_factor: 'narrow', label: 'The Tape step on a phone' },
+          {
+            src: 'screenshots/wide.png',
+            sizes: '1280x800',
+            type: 'image/png',
+            form_factor: 'wide',
+            label: 'The Descent step: the loss curve with the slope and each step drawn on it',
+          },
+          {
+            src: 'screenshots/narrow.png',
+            sizes: '390x844',
+            type: 'image/png',
+            form_factor: 'narrow',
+            label: 'The Tape step on a phone',
+          },
         ],
       },
       workbox: {

@@ -10,14 +10,15 @@ function handW(x: Float32Array, y: Float32Array, steps: number, lr: number, w0: 
   let w = Math.fround(w0);
   let loss = 0;
   for (let s = 0; s < steps; s++) {
-    let l = 0, gw = 0;
+    let l = 0,
+      gw = 0;
     for (let i = 0; i < n; i++) {
       const d = y[i] - x[i] * w;
       l += d * d;
       gw += x[i] * d;
     }
     loss = l / n;
-    w = Math.fround(w + lr * 2 * gw / n);
+    w = Math.fround(w + (lr * 2 * gw) / n);
   }
   return { loss, w, b: 0 };
 }
@@ -29,7 +30,9 @@ function handWB(x: Float32Array, y: Float32Array, steps: number, lr: number, w0:
   let b = 0;
   let loss = 0;
   for (let s = 0; s < steps; s++) {
-    let l = 0, gw = 0, gb = 0;
+    let l = 0,
+      gw = 0,
+      gb = 0;
     for (let i = 0; i < n; i++) {
       const d = y[i] - (x[i] * w + b);
       l += d * d;
@@ -37,8 +40,8 @@ function handWB(x: Float32Array, y: Float32Array, steps: number, lr: number, w0:
       gb += d;
     }
     loss = l / n;
-    w = Math.fround(w + lr * 2 * gw / n);
-    b = Math.fround(b + lr * 2 * gb / n);
+    w = Math.fround(w + (lr * 2 * gw) / n);
+    b = Math.fround(b + (lr * 2 * gb) / n);
   }
   return { loss, w, b };
 }

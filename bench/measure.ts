@@ -53,7 +53,13 @@ export async function measureAll(w: Workload, impls: Impl[]): Promise<Measuremen
     plans.push(planFor(impl, w));
     timeOnce(impl.run, w, plans[plans.length - 1]); // warm-up at full size
   }
-  const rows: Measurement[] = impls.map((impl, i) => ({ impl: impl.name, perStep: NaN, samples: [], stepsPerRep: plans[i].runs * plans[i].steps, result: { loss: NaN, w: NaN, b: NaN } }));
+  const rows: Measurement[] = impls.map((impl, i) => ({
+    impl: impl.name,
+    perStep: NaN,
+    samples: [],
+    stepsPerRep: plans[i].runs * plans[i].steps,
+    result: { loss: NaN, w: NaN, b: NaN },
+  }));
   for (let r = 0; r < w.reps; r++) {
     for (let i = 0; i < impls.length; i++) {
       await impls[i].setup?.();

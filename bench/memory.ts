@@ -27,7 +27,10 @@ function negatorSteps(w: Variable, steps: number): void {
 }
 
 /** Heap samples (bytes, after full GCs) every `steps / chunks` steps of one run. */
-export function heapGrowth(steps: number, chunks = 10): { steps: number; samples: number[]; growth: number; seconds: number } {
+export function heapGrowth(
+  steps: number,
+  chunks = 10,
+): { steps: number; samples: number[]; growth: number; seconds: number } {
   const w = variable(0.5);
   negatorSteps(w, 2000); // warm up, so compiled code is not counted
   collect();

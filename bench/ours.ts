@@ -2,7 +2,18 @@
  * (B) Our engine, used exactly as the trainer and the lesson use it: variables, a fresh
  * GradientTape per step, the loss written from elementary ops, tape.gradient, assign.
  */
-import { GradientTape, add, mean, mul, scalar, square, sub, tensor, variable, type Tensor } from '../src/engine/index.ts';
+import {
+  GradientTape,
+  add,
+  mean,
+  mul,
+  scalar,
+  square,
+  sub,
+  tensor,
+  variable,
+  type Tensor,
+} from '../src/engine/index.ts';
 import type { Run } from './types.ts';
 
 /** One pair → scalars, as the tutorial; many pairs → vectors. */

@@ -6,7 +6,12 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 
-export const MOBILE = { latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8, cpu: 4 };
+export const MOBILE = {
+  latency: 150,
+  downloadThroughput: (1.6 * 1024 * 1024) / 8,
+  uploadThroughput: (750 * 1024) / 8,
+  cpu: 4,
+};
 
 export interface LoadMetrics {
   fcp: number;
@@ -44,7 +49,12 @@ export async function throttle(page: Page): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: MOBILE.latency, downloadThroughput: MOBILE.downloadThroughput, uploadThroughput: MOBILE.uploadThroughput });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: MOBILE.latency,
+    downloadThroughput: MOBILE.downloadThroughput,
+    uploadThroughput: MOBILE.uploadThroughput,
+  });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: MOBILE.cpu });
 }
 
@@ -58,14 +68,23 @@ export async function firstVisit(page: Page, url: string, settleMs = 4000): Prom
   await page.getByRole('heading', { level: 1 }).waitFor({ timeout: 60_000 });
   await page.waitForTimeout(settleMs);
   const v = await read(page);
-  return { fcp: v.fcp, lcp: v.lcp, cls: v.cls, longestTask: Math.max(0, ...v.tasks.map((t) => t.duration)), shifts: v.shifts };
+  return {
+    fcp: v.fcp,
+    lcp: v.lcp,
+    cls: v.cls,
+    longestTask: Math.max(0, ...v.tasks.map((t) => t.duration)),
+    shifts: v.shifts,
+  };
 }
 
 /** Opens the page linked as `linkName` from the navigation; the longest task from the click until things settle. */
 export async function openFromNav(page: Page, linkName: string, settleMs = 2500): Promise<number> {
   // Found first: finding a link by its accessible name runs Playwright's own script in the
   // page (up to ~90 ms on this profile), which is the test's work, not the app's.
-  const link = await page.getByRole('navigation', { name: 'Lesson' }).getByRole('link', { name: linkName, exact: true }).elementHandle();
+  const link = await page
+    .getByRole('navigation', { name: 'Lesson' })
+    .getByRole('link', { name: linkName, exact: true })
+    .elementHandle();
   await page.waitForTimeout(200);
   const t0 = await page.evaluate(() => performance.now());
   await link.click();

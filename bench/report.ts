@@ -22,10 +22,14 @@ export function target(name: string, value: number, kind: 'max' | 'min', limit: 
 export function printWorkload(w: Workload, rows: Measurement[]): void {
   const hand = rows.find((r) => r.impl === 'hand')!;
   console.log(`\n${w.id}  ${w.label}`);
-  console.log('  implementation       per step     × hand    steps/rep   final w (Δ vs hand)      (× hand: median of per-repetition ratios)');
+  console.log(
+    '  implementation       per step     × hand    steps/rep   final w (Δ vs hand)      (× hand: median of per-repetition ratios)',
+  );
   for (const r of rows) {
     const delta = Math.abs(r.result.w - hand.result.w) / Math.max(1e-30, Math.abs(hand.result.w));
-    console.log(`  ${r.impl.padEnd(18)} ${perStep(r.perStep).padStart(11)} ${ratio(r, hand).toFixed(2).padStart(9)}× ${String(r.stepsPerRep).padStart(10)}   ${r.result.w.toPrecision(8)} (${delta.toExponential(1)})`);
+    console.log(
+      `  ${r.impl.padEnd(18)} ${perStep(r.perStep).padStart(11)} ${ratio(r, hand).toFixed(2).padStart(9)}× ${String(r.stepsPerRep).padStart(10)}   ${r.result.w.toPrecision(8)} (${delta.toExponential(1)})`,
+    );
   }
 }
 

@@ -15,7 +15,12 @@ import { chromium } from 'playwright-core';
 import { findChromium, openBrowser, servePreview } from '../tests/e2e/harness.ts';
 import { MOBILE, firstVisit, openFromNav, throttle, watchVitals } from './page-load.ts';
 
-interface Stats { status: string; steps: number; batches: number; elapsedMs?: number }
+interface Stats {
+  status: string;
+  steps: number;
+  batches: number;
+  elapsedMs?: number;
+}
 
 execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
 const server = await servePreview();
@@ -28,15 +33,35 @@ async function pageLoads() {
   const dir = mkdtempSync(join(tmpdir(), 'perceptron-lab-load-'));
   // No service worker and no cache: every visit is a first visit.
   const ctx = await chromium.launchPersistentContext(dir, {
-    executablePath: findChromium(), headless: true, serviceWorkers: 'block', viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    executablePath: findChromium(),
+    headless: true,
+    serviceWorkers: 'block',
+    viewport: { width: 412, height: 823 },
+    deviceScaleFactor: 1.75,
+    isMobile: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   await watchVitals(ctx);
   const visits: Record<string, string | number>[] = [];
   for (const route of FIRST_VISITS) {
     const p = await ctx.newPage();
     const m = await firstVisit(p, `${server.url}#/${route}`);
-    visits.push({ page: `#/${route}`, 'FCP ms': Math.round(m.fcp), 'LCP ms': Math.round(m.lcp), CLS: Number(m.cls.toFixed(3)), 'longest task ms': Math.round(m.longestTask), ok: m.fcp <= BUDGET.fcp && m.lcp <= BUDGET.lcp && m.cls <= BUDGET.cls ? 'PASS' : 'FAIL' });
+    visits.push({
+      page: `#/${route}`,
+      'FCP ms': Math.round(m.fcp),
+      'LCP ms': Math.round(m.lcp),
+      CLS: Number(m.cls.toFixed(3)),
+      'longest task ms': Math.round(m.longestTask),
+      ok: m.fcp <= BUDGET.fcp && m.lcp <= BUDGET.lcp && m.cls <= BUDGET.cls ? 'PASS' : 'FAIL',
+    });
     await p.close();
   }
   const nav = await ctx.newPage();
@@ -46,7 +71,11 @@ async function pageLoads() {
   const opens: Record<string, string | number>[] = [];
   for (const name of NAV) {
     const longest = await openFromNav(nav, name);
-    opens.push({ 'opened from the navigation': name, 'longest task ms': Math.round(longest), ok: longest <= BUDGET.task ? 'PASS' : 'FAIL' });
+    opens.push({
+      'opened from the navigation': name,
+      'longest task ms': Math.round(longest),
+      ok: longest <= BUDGET.task ? 'PASS' : 'FAIL',
+    });
   }
   await ctx.close();
   rmSync(dir, { recursive: true, force: true });
@@ -54,7 +83,9 @@ async function pageLoads() {
 }
 
 const loads = await pageLoads();
-console.log(`First visits on the mobile profile (${MOBILE.latency} ms RTT, 1.6 Mbit/s, CPU ${MOBILE.cpu}× slower); budgets FCP ≤ ${BUDGET.fcp} ms, LCP ≤ ${BUDGET.lcp} ms, CLS ≤ ${BUDGET.cls}:`);
+console.log(
+  `First visits on the mobile profile (${MOBILE.latency} ms RTT, 1.6 Mbit/s, CPU ${MOBILE.cpu}× slower); budgets FCP ≤ ${BUDGET.fcp} ms, LCP ≤ ${BUDGET.lcp} ms, CLS ≤ ${BUDGET.cls}:`,
+);
 console.table(loads.visits);
 console.log(`Opening each page from the navigation on the same profile; budget: no task over ${BUDGET.task} ms:`);
 console.table(loads.opens);
@@ -71,20 +102,33 @@ async function run(steps: number) {
   await page.evaluate(() => {
     const w = window as unknown as { longTasks: number[] };
     w.longTasks = [];
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) w.longTasks.push(e.duration); }).observe({ type: 'longtask' });
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) w.longTasks.push(e.duration);
+    }).observe({ type: 'longtask' });
   });
   const t0 = Date.now();
   await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await page.waitForFunction(() => {
-    const s = (window as unknown as { perceptronLab: { runStats(c: string): Stats | undefined } }).perceptronLab.runStats('descent');
-    return s && s.status !== 'running';
-  }, undefined, { timeout: 300_000, polling: 250 });
+  await page.waitForFunction(
+    () => {
+      const s = (
+        window as unknown as { perceptronLab: { runStats(c: string): Stats | undefined } }
+      ).perceptronLab.runStats('descent');
+      return s && s.status !== 'running';
+    },
+    undefined,
+    { timeout: 300_000, polling: 250 },
+  );
   const wallMs = Date.now() - t0;
   await page.waitForTimeout(500);
   const result = await page.evaluate(() => {
     const w = window as unknown as { longTasks: number[]; perceptronLab: { runStats(c: string): Stats } };
     const perf = performance as unknown as { memory?: { usedJSHeapSize: number } };
-    return { stats: w.perceptronLab.runStats('descent'), longest: Math.max(0, ...w.longTasks), over50: w.longTasks.filter((d) => d > 50).length, heap: perf.memory?.usedJSHeapSize ?? NaN };
+    return {
+      stats: w.perceptronLab.runStats('descent'),
+      longest: Math.max(0, ...w.longTasks),
+      over50: w.longTasks.filter((d) => d > 50).length,
+      heap: perf.memory?.usedJSHeapSize ?? NaN,
+    };
   });
   return { wallMs, ...result };
 }
@@ -108,6 +152,8 @@ for (const steps of [40, 1_000_000]) {
 }
 console.table(rows);
 const big = rows[1];
-console.log(`1M-step run: ${big['worker ms']} ms in the worker, ${big['msgs/s']} messages/s, longest main-thread task ${big['longest task ms']} ms, heap ${big['heap MB']} MB (40-step baseline heap ${rows[0]['heap MB']} MB).`);
+console.log(
+  `1M-step run: ${big['worker ms']} ms in the worker, ${big['msgs/s']} messages/s, longest main-thread task ${big['longest task ms']} ms, heap ${big['heap MB']} MB (40-step baseline heap ${rows[0]['heap MB']} MB).`,
+);
 await browser.close();
 await server.stop();

@@ -8,7 +8,16 @@
 import { cpus, loadavg } from 'node:os';
 import { median, perStep } from './stats.ts';
 import { selectBackend } from './tfjs.ts';
-import { engineLoopW4, handW4, oursW4, tfjsW4, timeSteps, workerRunSeconds, W4_CONFIG, type W4Factory } from './w4-iris.ts';
+import {
+  engineLoopW4,
+  handW4,
+  oursW4,
+  tfjsW4,
+  timeSteps,
+  workerRunSeconds,
+  W4_CONFIG,
+  type W4Factory,
+} from './w4-iris.ts';
 import { accelerated } from '../src/engine/index.ts';
 import { prepareDataset } from '../src/training/reduce/dataset.ts';
 import { planeAngle } from '../src/training/reduce/linalg.ts';
@@ -35,8 +44,14 @@ const REPS = Number(process.argv.find((a) => a.startsWith('--reps='))?.slice(7) 
 async function main(): Promise<void> {
   // As the worker does before a run: the large-tensor accelerations load as their own module.
   await accelerated;
-  console.log(`W4: the iris autoencoder step — 150×4 z-scored flowers, W 4×2, float32, lr 0.1, ${STEPS} steps per repetition, ${REPS} repetitions`);
-  console.log(`node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `W4: the iris autoencoder step — 150×4 z-scored flowers, W 4×2, float32, lr 0.1, ${STEPS} steps per repetition, ${REPS} repetitions`,
+  );
+  console.log(
+    `node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}; load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   const coldWorker = workerRunSeconds();
   const samples = CONTENDERS.map(() => [] as number[]);
   const ends = CONTENDERS.map(() => ({ loss: NaN, weights: [] as number[] }));
@@ -54,9 +69,13 @@ async function main(): Promise<void> {
   }
   printTable(samples, ends);
   const warm = median(Array.from({ length: REPS }, () => workerRunSeconds()));
-  console.log(`\nWorker-side time of a whole lesson run (build the trainer, then ${STEPS} float32 steps): first run in this process ${(coldWorker * 1e3).toFixed(1)} ms, warm median ${(warm * 1e3).toFixed(2)} ms`);
+  console.log(
+    `\nWorker-side time of a whole lesson run (build the trainer, then ${STEPS} float32 steps): first run in this process ${(coldWorker * 1e3).toFixed(1)} ms, warm median ${(warm * 1e3).toFixed(2)} ms`,
+  );
   const pass = coldWorker < WORKER_TARGET_S;
-  console.log(`${pass ? 'PASS' : 'FAIL'}  ${STEPS} steps of the iris lesson in under ${WORKER_TARGET_S * 1e3} ms of worker time (first run: ${(coldWorker * 1e3).toFixed(1)} ms)`);
+  console.log(
+    `${pass ? 'PASS' : 'FAIL'}  ${STEPS} steps of the iris lesson in under ${WORKER_TARGET_S * 1e3} ms of worker time (first run: ${(coldWorker * 1e3).toFixed(1)} ms)`,
+  );
 }
 
 function printTable(samples: number[][], ends: { loss: number; weights: number[] }[]): void {
@@ -66,8 +85,13 @@ function printTable(samples: number[][], ends: { loss: number; weights: number[]
   CONTENDERS.forEach((c, i) => {
     const ratio = median(samples[i].map((s, r) => s / hand[r]));
     const w = ends[i].weights;
-    const angle = planeAngle([0, 1, 2, 3].map((k) => [w[2 * k], w[2 * k + 1]]), pcaAxes);
-    console.log(`  ${c.name.padEnd(24)} ${perStep(median(samples[i])).padStart(10)} ${ratio.toFixed(2).padStart(9)}×   ${ends[i].loss.toFixed(7).padStart(12)}     ${angle.toExponential(2)}°`);
+    const angle = planeAngle(
+      [0, 1, 2, 3].map((k) => [w[2 * k], w[2 * k + 1]]),
+      pcaAxes,
+    );
+    console.log(
+      `  ${c.name.padEnd(24)} ${perStep(median(samples[i])).padStart(10)} ${ratio.toFixed(2).padStart(9)}×   ${ends[i].loss.toFixed(7).padStart(12)}     ${angle.toExponential(2)}°`,
+    );
   });
 }
 

@@ -7,9 +7,26 @@
  * small interface so the runner (w4-iris.bench.ts) can interleave them.
  */
 import * as tf from '@tensorflow/tfjs';
-import { AutoencoderTrainer, IRIS_AUTOENCODER_CONFIG, initialAutoencoderState, type AutoencoderConfig } from '../src/training/reduce/autoencoder.ts';
+import {
+  AutoencoderTrainer,
+  IRIS_AUTOENCODER_CONFIG,
+  initialAutoencoderState,
+  type AutoencoderConfig,
+} from '../src/training/reduce/autoencoder.ts';
 import { prepareDataset } from '../src/training/reduce/dataset.ts';
-import { GradientTape, add, matmul, mean, mul, scalar, square, sub, tensor, transpose, variable } from '../src/engine/index.ts';
+import {
+  GradientTape,
+  add,
+  matmul,
+  mean,
+  mul,
+  scalar,
+  square,
+  sub,
+  tensor,
+  transpose,
+  variable,
+} from '../src/engine/index.ts';
 
 /** The lesson's run in float32, as the worker trains it. */
 export const W4_CONFIG: AutoencoderConfig = { ...IRIS_AUTOENCODER_CONFIG, dtype: 'float32' };
@@ -58,8 +75,10 @@ export const engineLoopW4: W4Factory = () => {
 export const handW4: W4Factory = () => {
   const x = Float32Array.from(rows().flat());
   const w = Float32Array.from(start());
-  const n = x.length / 4, lr = W4_CONFIG.learningRate;
-  const xte = new Float64Array(16), etz = new Float64Array(8);
+  const n = x.length / 4,
+    lr = W4_CONFIG.learningRate;
+  const xte = new Float64Array(16),
+    etz = new Float64Array(8);
   return {
     step: () => {
       xte.fill(0);
@@ -99,11 +118,15 @@ export const tfjsW4: W4Factory = () => {
   const x = tf.tensor2d(rows());
   const w = tf.variable(tf.tensor2d(start(), [4, 2]));
   return {
-    step: () => tf.tidy(() => {
-      const { value, grads } = tf.variableGrads(() => tf.mean(tf.square(tf.sub(x, tf.matMul(tf.matMul(x, w), tf.transpose(w))))) as tf.Scalar, [w]);
-      w.assign(tf.add(w, tf.mul(grads[w.name], -W4_CONFIG.learningRate)));
-      return value.dataSync()[0];
-    }),
+    step: () =>
+      tf.tidy(() => {
+        const { value, grads } = tf.variableGrads(
+          () => tf.mean(tf.square(tf.sub(x, tf.matMul(tf.matMul(x, w), tf.transpose(w))))) as tf.Scalar,
+          [w],
+        );
+        w.assign(tf.add(w, tf.mul(grads[w.name], -W4_CONFIG.learningRate)));
+        return value.dataSync()[0];
+      }),
     weights: () => Array.from(w.dataSync()),
     dispose: () => tf.dispose([x, w]),
   };

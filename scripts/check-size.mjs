@@ -32,18 +32,31 @@ const check = (what, bytes, budget) => rows.push({ what, bytes, budget, ok: byte
 for (const [page, lazy] of Object.entries(PAGES)) {
   const files = closure('index.html');
   for (const k of lazy) closure(k, files);
-  check(`JavaScript before ${page} shows`, [...files].reduce((n, f) => n + gz(f), 0), BUDGETS.firstPage);
+  check(
+    `JavaScript before ${page} shows`,
+    [...files].reduce((n, f) => n + gz(f), 0),
+    BUDGETS.firstPage,
+  );
 }
-const all = readdirSync('dist/assets').filter((f) => f.endsWith('.js')).map((f) => `assets/${f}`);
-const sw = readdirSync('dist').filter((f) => f.endsWith('.js')).map((f) => f);
-check('all JavaScript (page, worker, service worker)', [...all, ...sw].reduce((n, f) => n + gz(f), 0), BUDGETS.allJs);
+const all = readdirSync('dist/assets')
+  .filter((f) => f.endsWith('.js'))
+  .map((f) => `assets/${f}`);
+const sw = readdirSync('dist')
+  .filter((f) => f.endsWith('.js'))
+  .map((f) => f);
+check(
+  'all JavaScript (page, worker, service worker)',
+  [...all, ...sw].reduce((n, f) => n + gz(f), 0),
+  BUDGETS.allJs,
+);
 const worker = all.filter((f) => /\/trainer\.worker-[\w-]+\.js$/.test(f));
 if (worker.length !== 1) throw new Error(`expected one worker chunk, found ${worker.length}`);
 check('the training worker’s chunk', gz(worker[0]), BUDGETS.worker);
 
 const kb = (b) => `${(b / KB).toFixed(1)} KB`;
 console.log('JavaScript budgets (gzip -9):');
-for (const r of rows) console.log(`  ${r.ok ? 'PASS' : 'FAIL'}  ${kb(r.bytes).padStart(9)} of ${kb(r.budget).padStart(8)}  ${r.what}`);
+for (const r of rows)
+  console.log(`  ${r.ok ? 'PASS' : 'FAIL'}  ${kb(r.bytes).padStart(9)} of ${kb(r.budget).padStart(8)}  ${r.what}`);
 if (rows.some((r) => !r.ok)) {
   console.error('A JavaScript budget is exceeded (see above).');
   process.exit(1);

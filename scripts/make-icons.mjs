@@ -32,7 +32,12 @@ function png(size, pixel) {
   ihdr.writeUInt32BE(size, 0);
   ihdr.writeUInt32BE(size, 4);
   ihdr.set([8, 6, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 const BLUE = [29, 78, 216, 255];
@@ -50,7 +55,11 @@ function icon(size, { maskable }) {
     const u = (x - pad) / (1 - 2 * pad);
     const v = (y - pad) / (1 - 2 * pad);
     const r = 0.18;
-    const inTile = maskable || (Math.min(x, 1 - x) > r || Math.min(y, 1 - y) > r || Math.hypot(Math.min(x, 1 - x) - r, Math.min(y, 1 - y) - r) < r);
+    const inTile =
+      maskable ||
+      Math.min(x, 1 - x) > r ||
+      Math.min(y, 1 - y) > r ||
+      Math.hypot(Math.min(x, 1 - x) - r, Math.min(y, 1 - y) - r) < r;
     if (!inTile) return CLEAR;
     return mark(u, v) ? WHITE : BLUE;
   });
@@ -60,5 +69,8 @@ mkdirSync('public/icons', { recursive: true });
 writeFileSync('public/icons/icon-192.png', icon(192, { maskable: false }));
 writeFileSync('public/icons/icon-512.png', icon(512, { maskable: false }));
 writeFileSync('public/icons/icon-maskable-512.png', icon(512, { maskable: true }));
-writeFileSync('public/icons/icon.svg', `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><rect width="100" height="100" rx="18" fill="#1d4ed8"/><circle cx="36" cy="50" r="16.5" fill="none" stroke="#fff" stroke-width="7"/><rect x="60" y="46" width="20" height="8" fill="#fff"/></svg>\n`);
+writeFileSync(
+  'public/icons/icon.svg',
+  `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><rect width="100" height="100" rx="18" fill="#1d4ed8"/><circle cx="36" cy="50" r="16.5" fill="none" stroke="#fff" stroke-width="7"/><rect x="60" y="46" width="20" height="8" fill="#fff"/></svg>\n`,
+);
 console.log('icons written to public/icons');

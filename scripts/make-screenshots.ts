@@ -6,7 +6,10 @@ import { openBrowser, servePreview } from '../tests/e2e/harness.ts';
 const server = await servePreview();
 mkdirSync('public/screenshots', { recursive: true });
 try {
-  for (const [name, width, height, route] of [['wide', 1280, 800, 'descent'], ['narrow', 390, 844, 'tape']] as const) {
+  for (const [name, width, height, route] of [
+    ['wide', 1280, 800, 'descent'],
+    ['narrow', 390, 844, 'tape'],
+  ] as const) {
     const b = await openBrowser(server.url, { width, height });
     await b.page.goto(`${server.url}#/${route}`);
     await b.page.getByRole('heading', { level: 1 }).waitFor();
@@ -22,7 +25,9 @@ try {
       await b.page.getByLabel('What is dL/dw?').fill('27');
       await b.page.getByLabel('What is dL/dw?').press('Enter');
       for (let i = 0; i < 3; i++) await next.click();
-      await b.page.getByRole('group', { name: /Tape walkthrough/ }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await b.page
+        .getByRole('group', { name: /Tape walkthrough/ })
+        .evaluate((el) => el.scrollIntoView({ block: 'start' }));
     }
     await b.page.waitForTimeout(800);
     await b.page.screenshot({ path: `public/screenshots/${name}.png` });

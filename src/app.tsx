@@ -42,7 +42,8 @@ function Page({ route }: { route: Route }) {
 }
 
 /** What "Reset this page's saved data" clears for each page. */
-const resetFor = (route: Route) => (route === 'playground' ? () => playgroundStore.getState().resetSaved() : () => lessonStore.getState().resetSaved());
+const resetFor = (route: Route) =>
+  route === 'playground' ? () => playgroundStore.getState().resetSaved() : () => lessonStore.getState().resetSaved();
 
 /** The app shell: header with the lesson nav, notices, the current page inside its error boundary. */
 export function App() {
@@ -52,19 +53,35 @@ export function App() {
   useEffect(() => {
     document.title = route === '' ? 'Perceptron Lab' : `${ROUTE_TITLES[route]} — Perceptron Lab`;
     // Move focus to the new page (not on first load) so keyboard and screen-reader users follow.
-    if (first.current) { first.current = false; return; }
+    if (first.current) {
+      first.current = false;
+      return;
+    }
     // Scrolling to (0, 0) needs no layout. focus() does (it asks whether the element can take
     // focus): called now it would lay the new page out inside this task, so it waits until the
     // frame after the page's first one has been drawn, when the layout is already done.
     window.scrollTo(0, 0);
-    let frame = requestAnimationFrame(() => { frame = requestAnimationFrame(() => main.current?.focus({ preventScroll: true })); });
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => main.current?.focus({ preventScroll: true }));
+    });
     return () => cancelAnimationFrame(frame);
   }, [route]);
   return (
     <>
-      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); main.current?.focus(); }}>Skip to content</a>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          main.current?.focus();
+        }}
+      >
+        Skip to content
+      </a>
       <header className="site-header">
-        <a className="brand" href="#/" aria-label="Overview">Perceptron Lab</a>
+        <a className="brand" href="#/" aria-label="Overview">
+          Perceptron Lab
+        </a>
         <LessonNav route={route} />
         <InstallButton />
       </header>

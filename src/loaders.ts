@@ -14,12 +14,22 @@ export const loaders = {
 };
 
 /** Restores the compared runs from IndexedDB and keeps saving them (only the Playground shows them). */
-const comparedRuns = lazyModule(() => import('./store/compared-runs-sync.ts').then((m) => { void m.startComparedRunsSync(); return m; }));
+const comparedRuns = lazyModule(() =>
+  import('./store/compared-runs-sync.ts').then((m) => {
+    void m.startComparedRunsSync();
+    return m;
+  }),
+);
 
 /** Fetches every lazy chunk, and warms the math font, once the browser is idle after the first paint. */
 export function prefetchAll(): void {
-  const go = () => { void loadAll().catch(() => undefined); void comparedRuns.load(); warmMathFont(); };
-  const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void }).requestIdleCallback;
+  const go = () => {
+    void loadAll().catch(() => undefined);
+    void comparedRuns.load();
+    warmMathFont();
+  };
+  const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void })
+    .requestIdleCallback;
   // After the first paint (rAF), then when the main thread has nothing better to do.
   requestAnimationFrame(() => (idle ? idle(go, { timeout: 1500 }) : setTimeout(go, 200)));
 }

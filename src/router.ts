@@ -24,9 +24,9 @@ export type Route = '' | NegatorStepId | 'playground' | ReduceStepId;
 /** Each route's name, for the navigation and the document title. */
 export const ROUTE_TITLES: Record<Route, string> = {
   '': 'Overview',
-  ...Object.fromEntries(NEGATOR_STEPS.map((s) => [s.id, s.title])) as Record<NegatorStepId, string>,
+  ...(Object.fromEntries(NEGATOR_STEPS.map((s) => [s.id, s.title])) as Record<NegatorStepId, string>),
   playground: 'Playground',
-  ...Object.fromEntries(REDUCE_STEPS.map((s) => [s.id, s.title])) as Record<ReduceStepId, string>,
+  ...(Object.fromEntries(REDUCE_STEPS.map((s) => [s.id, s.title])) as Record<ReduceStepId, string>),
 };
 
 export const isReduce = (r: Route): r is ReduceStepId => r === 'reduce' || r.startsWith('reduce/');
@@ -71,7 +71,12 @@ interface Link {
  * Step `id` of a lesson: its title and its previous/next links, `before` and `after` standing
  * in past the lesson's first and last step.
  */
-export function lessonPage<Id extends Route>(steps: readonly { id: Id; title: string }[], id: Id, before: Link, after: Link) {
+export function lessonPage<Id extends Route>(
+  steps: readonly { id: Id; title: string }[],
+  id: Id,
+  before: Link,
+  after: Link,
+) {
   const index = steps.findIndex((s) => s.id === id);
   const prev = steps[index - 1];
   const next = steps[index + 1];

@@ -10,7 +10,9 @@ export function renderShell(): string {
   return renderToStaticMarkup(
     <>
       <header className="site-header">
-        <a className="brand" href="#/" aria-label="Overview">Perceptron Lab</a>
+        <a className="brand" href="#/" aria-label="Overview">
+          Perceptron Lab
+        </a>
         <LessonNav route={'' as const} />
       </header>
       <div className="notices" aria-label="Notices" role="region" />
@@ -18,7 +20,10 @@ export function renderShell(): string {
         <article className="page" aria-busy="true" data-loading="">
           <p className="progress">&nbsp;</p>
           <h1>Perceptron Lab</h1>
-          <p className="lede">Learn gradient descent by watching it: a one-weight perceptron, its loss, the gradient tape and every step of the descent.</p>
+          <p className="lede">
+            Learn gradient descent by watching it: a one-weight perceptron, its loss, the gradient tape and every step
+            of the descent.
+          </p>
         </article>
       </main>
     </>,

@@ -25,7 +25,10 @@ const isMethodName = (name: string | symbol): name is string => typeof name === 
  * The trainer API over a Comlink endpoint (a Worker or a MessagePort). Calls race `died`, so
  * a call in flight when the worker dies rejects instead of hanging.
  */
-export function wrapTrainer(endpoint: Comlink.Endpoint, died: Promise<never> = new Promise<never>(() => undefined)): TrainerClient & { release(): void } {
+export function wrapTrainer(
+  endpoint: Comlink.Endpoint,
+  died: Promise<never> = new Promise<never>(() => undefined),
+): TrainerClient & { release(): void } {
   const api = Comlink.wrap<TrainerApi>(endpoint);
   const call = (name: string, args: unknown[]) => {
     const fn = (api as unknown as Record<string, AnyCall>)[name];
@@ -48,7 +51,10 @@ interface Live {
 }
 
 function spawn(onDeath: (live: Live) => void): Live {
-  const worker = new Worker(new URL('../workers/trainer.worker.ts', import.meta.url), { type: 'module', name: 'trainer' });
+  const worker = new Worker(new URL('../workers/trainer.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'trainer',
+  });
   let kill!: (reason: string) => void;
   const died = new Promise<never>((_, reject) => {
     kill = (reason) => reject(new WorkerCrashedError(reason));
@@ -57,7 +63,9 @@ function spawn(onDeath: (live: Live) => void): Live {
   const live: Live = { worker, client: wrapTrainer(worker, died), kill };
   worker.addEventListener('error', (e) => {
     e.preventDefault();
-    live.kill(`The training worker stopped unexpectedly${e.message ? `: ${e.message}` : ''}. It has been restarted; press Train to try again.`);
+    live.kill(
+      `The training worker stopped unexpectedly${e.message ? `: ${e.message}` : ''}. It has been restarted; press Train to try again.`,
+    );
     worker.terminate();
     onDeath(live);
   });
@@ -71,7 +79,13 @@ function spawn(onDeath: (live: Live) => void): Live {
  */
 export function createWorkerClient(onRestart?: () => void): TrainerClient & { terminate(): void } {
   let live: Live | null = null;
-  const get = (): Live => (live ??= spawn((dead) => { if (live === dead) { live = null; onRestart?.(); } }));
+  const get = (): Live =>
+    (live ??= spawn((dead) => {
+      if (live === dead) {
+        live = null;
+        onRestart?.();
+      }
+    }));
   const terminate = () => {
     if (!live) return;
     const dead = live;
@@ -83,7 +97,9 @@ export function createWorkerClient(onRestart?: () => void): TrainerClient & { te
   return new Proxy({} as TrainerClient & { terminate(): void }, {
     get: (_, name) => {
       if (name === 'terminate') return terminate;
-      return isMethodName(name) ? (...args: unknown[]) => (get().client as unknown as Record<string, AnyCall>)[name](...args) : undefined;
+      return isMethodName(name)
+        ? (...args: unknown[]) => (get().client as unknown as Record<string, AnyCall>)[name](...args)
+        : undefined;
     },
   });
 }

@@ -4,7 +4,17 @@
  * lets them import this file and not `worker-client.ts`; `tests/app/lint-boundaries.test.ts`
  * keeps it free of values).
  */
-export type { Batch, EndStatus, ReduceBatch, ReduceEnd, ReduceRunConfig, RunEnd, StepResult, TrainOptions, TrainerApi } from '../workers/trainer-api.ts';
+export type {
+  Batch,
+  EndStatus,
+  ReduceBatch,
+  ReduceEnd,
+  ReduceRunConfig,
+  RunEnd,
+  StepResult,
+  TrainOptions,
+  TrainerApi,
+} from '../workers/trainer-api.ts';
 export type { Evaluation, Head, TrainerState } from './training/trainer.ts';
 export type { DatasetInfo, StressInfo } from '../workers/reduce-queries.ts';
 export type { Curvature } from './training/reduce/curvature.ts';

@@ -18,7 +18,9 @@ if (typeof document !== 'undefined') {
 
 // The engine's large-tensor accelerations load as their own module (src/engine/accel/boot.ts)
 // and a worker run waits for them; tests on fake clocks cannot wait for a module to load.
-await (await import('../src/engine/index.ts')).accelerated;
+await (
+  await import('../src/engine/index.ts')
+).accelerated;
 
 // Testing Library only auto-cleans with vitest globals; we keep globals off. The named queries'
 // answers are forgotten too, so no test sees another's (setTrainerClient also clears them).
@@ -36,7 +38,10 @@ if (typeof window !== 'undefined' && !('ResizeObserver' in window)) {
   class FixedResizeObserver {
     constructor(private readonly cb: ResizeObserverCallback) {}
     observe(target: Element) {
-      const entry = { target, contentRect: { width: 600, height: 240, top: 0, left: 0, bottom: 240, right: 600, x: 0, y: 0 } };
+      const entry = {
+        target,
+        contentRect: { width: 600, height: 240, top: 0, left: 0, bottom: 240, right: 600, x: 0, y: 0 },
+      };
       this.cb([entry as unknown as ResizeObserverEntry], this as unknown as ResizeObserver);
     }
     unobserve() {}

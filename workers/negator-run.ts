@@ -36,7 +36,11 @@ export class NegatorRun implements Stepper<RunEnd> {
   divergedAt: number | undefined;
   lastStep = 0;
 
-  constructor(readonly config: TrainingConfig, readonly runId: number, readonly onBatch: BatchCallback) {
+  constructor(
+    readonly config: TrainingConfig,
+    readonly runId: number,
+    readonly onBatch: BatchCallback,
+  ) {
     this.trainer = new Trainer(config);
   }
 
@@ -46,9 +50,17 @@ export class NegatorRun implements Stepper<RunEnd> {
     if (overflowed(r)) return false;
     if (r.step === 1) {
       this.firstLoss = r.loss;
-      this.rows.push({ steps: 0, loss: r.loss, weight: r.weightBefore, bias: r.biasBefore, grad: r.gradWeight, gradBias: r.gradBias });
+      this.rows.push({
+        steps: 0,
+        loss: r.loss,
+        weight: r.weightBefore,
+        bias: r.biasBefore,
+        grad: r.gradWeight,
+        gradBias: r.gradBias,
+      });
     }
-    if (this.divergedAt === undefined && hasDiverged(r.loss, this.firstLoss, this.config.optimizer)) this.divergedAt = r.step;
+    if (this.divergedAt === undefined && hasDiverged(r.loss, this.firstLoss, this.config.optimizer))
+      this.divergedAt = r.step;
     this.rows.push(rowOf(r));
     this.lastStep = r.step;
     return true;
@@ -59,7 +71,11 @@ export class NegatorRun implements Stepper<RunEnd> {
     const head = this.trainer.peek();
     const cols = this.rows.take();
     const finite = Number.isFinite(head.loss) && Number.isFinite(head.grad) && Number.isFinite(head.gradBias);
-    await sendBatch(this.onBatch, { runId: this.runId, fromStep: cols.steps[0], ...cols, head: finite ? head : null }, RUN_COLUMNS.map((k) => cols[k]));
+    await sendBatch(
+      this.onBatch,
+      { runId: this.runId, fromStep: cols.steps[0], ...cols, head: finite ? head : null },
+      RUN_COLUMNS.map((k) => cols[k]),
+    );
   }
 
   end(status: EndStatus): RunEnd {
@@ -67,9 +83,22 @@ export class NegatorRun implements Stepper<RunEnd> {
     const diverged = this.divergedAt !== undefined;
     const final = status === 'done' && diverged ? 'diverged' : status;
     const why = diverged ? explainDivergence(this.config, this.divergedAt!) : undefined;
-    return { runId: this.runId, status: final, lastStep: this.lastStep, divergedAt: this.divergedAt, message: [message, why].filter(Boolean).join(' ') || undefined, state: this.trainer.state };
+    return {
+      runId: this.runId,
+      status: final,
+      lastStep: this.lastStep,
+      divergedAt: this.divergedAt,
+      message: [message, why].filter(Boolean).join(' ') || undefined,
+      state: this.trainer.state,
+    };
   }
 }
 
-const rowOf = (r: StepRecord) => ({ steps: r.step, loss: r.loss, weight: r.weight, bias: r.bias, grad: r.gradWeight, gradBias: r.gradBias });
-
+const rowOf = (r: StepRecord) => ({
+  steps: r.step,
+  loss: r.loss,
+  weight: r.weight,
+  bias: r.bias,
+  grad: r.gradWeight,
+  gradBias: r.gradBias,
+});

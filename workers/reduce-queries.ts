@@ -3,12 +3,28 @@
  * loss's largest curvature from nested tapes, where a new flower lands, and the four points.
  * Plain async functions, spread into the trainer API.
  */
-import { AutoencoderTrainer, IRIS_AUTOENCODER_CONFIG, assertValidAutoencoderConfig, type AutoencoderConfig } from '../src/training/reduce/autoencoder.ts';
+import {
+  AutoencoderTrainer,
+  IRIS_AUTOENCODER_CONFIG,
+  assertValidAutoencoderConfig,
+  type AutoencoderConfig,
+} from '../src/training/reduce/autoencoder.ts';
 import { assertValidReduceConfig } from './reduce-run.ts';
 import { autoencoderCurvature, type Curvature } from '../src/training/reduce/curvature.ts';
 import { REDUCE_DATASETS, prepareDataset, type ReduceDataset } from '../src/training/reduce/dataset.ts';
 import { IRIS_FEATURES, IRIS_SPECIES, type IrisSpecies } from '../src/training/reduce/iris.ts';
-import { PAIRS, POINTS_3D, POINT_NAMES, STRESS_FLOOR, bestLayout, distances3d, initialStressState, pairsTable, stressCurvature, type StressConfig } from '../src/training/reduce/stress.ts';
+import {
+  PAIRS,
+  POINTS_3D,
+  POINT_NAMES,
+  STRESS_FLOOR,
+  bestLayout,
+  distances3d,
+  initialStressState,
+  pairsTable,
+  stressCurvature,
+  type StressConfig,
+} from '../src/training/reduce/stress.ts';
 import { ConfigError } from '../src/training/config.ts';
 
 export interface DatasetInfo {
@@ -35,7 +51,8 @@ export interface StressInfo {
 }
 
 const checkDataset = (d: unknown): ReduceDataset => {
-  if (!(REDUCE_DATASETS as readonly unknown[]).includes(d)) throw new ConfigError([{ field: 'dataset', message: `Dataset must be one of ${REDUCE_DATASETS.join(', ')}.` }]);
+  if (!(REDUCE_DATASETS as readonly unknown[]).includes(d))
+    throw new ConfigError([{ field: 'dataset', message: `Dataset must be one of ${REDUCE_DATASETS.join(', ')}.` }]);
   return d as ReduceDataset;
 };
 
@@ -44,8 +61,14 @@ export const reduceQueries = {
   async datasetInfo(dataset: ReduceDataset): Promise<DatasetInfo> {
     const d = prepareDataset(checkDataset(dataset));
     return {
-      dataset: d.dataset, features: IRIS_FEATURES, species: d.species, speciesNames: IRIS_SPECIES,
-      eigenvalues: d.pca.eigenvalues, explained: d.pca.explained, floor: d.floor, curvatureAtMinimum: d.curvatureAtMinimum,
+      dataset: d.dataset,
+      features: IRIS_FEATURES,
+      species: d.species,
+      speciesNames: IRIS_SPECIES,
+      eigenvalues: d.pca.eigenvalues,
+      explained: d.pca.explained,
+      floor: d.floor,
+      curvatureAtMinimum: d.curvatureAtMinimum,
     };
   },
 
@@ -56,9 +79,19 @@ export const reduceQueries = {
 
   /** Where a flower measured in cm lands for the trained W (scaled with the dataset's own statistics). */
   async projectFlower(dataset: ReduceDataset, weights: number[], cm: number[]): Promise<[number, number]> {
-    const config = assertValidAutoencoderConfig({ ...IRIS_AUTOENCODER_CONFIG, dataset: checkDataset(dataset), dtype: 'float64' });
-    if (!Array.isArray(cm) || cm.length !== 4 || !cm.every((v) => typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= 1000)) {
-      throw new ConfigError([{ field: 'flower', message: 'A flower needs four measurements in cm, each between −1,000 and 1,000.' }]);
+    const config = assertValidAutoencoderConfig({
+      ...IRIS_AUTOENCODER_CONFIG,
+      dataset: checkDataset(dataset),
+      dtype: 'float64',
+    });
+    if (
+      !Array.isArray(cm) ||
+      cm.length !== 4 ||
+      !cm.every((v) => typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= 1000)
+    ) {
+      throw new ConfigError([
+        { field: 'flower', message: 'A flower needs four measurements in cm, each between −1,000 and 1,000.' },
+      ]);
     }
     return new AutoencoderTrainer(config, { step: 0, weights, firstLoss: null }).projectFlower(cm);
   },
@@ -66,13 +99,19 @@ export const reduceQueries = {
   /** The four points A–D, their distances and the best flat layout. */
   async stressInfo(): Promise<StressInfo> {
     return {
-      names: POINT_NAMES, points3d: POINT_NAMES.map((n) => [...POINTS_3D[n]]), pairs: PAIRS.map(([i, j]) => POINT_NAMES[i] + POINT_NAMES[j]),
-      distances3d: distances3d(), bestLayout: bestLayout(), floor: STRESS_FLOOR,
+      names: POINT_NAMES,
+      points3d: POINT_NAMES.map((n) => [...POINTS_3D[n]]),
+      pairs: PAIRS.map(([i, j]) => POINT_NAMES[i] + POINT_NAMES[j]),
+      distances3d: distances3d(),
+      bestLayout: bestLayout(),
+      floor: STRESS_FLOOR,
     };
   },
 
   /** Where a run of `config` starts: its 2-D points before any step (and the four points' pair distances, the angle to PCA). */
-  async reduceStart(config: unknown): Promise<{ points: number[]; pairDistances: number[] | null; angle: number | null }> {
+  async reduceStart(
+    config: unknown,
+  ): Promise<{ points: number[]; pairDistances: number[] | null; angle: number | null }> {
     const valid = assertValidReduceConfig(config);
     const { kind, ...settings } = valid;
     if (kind === 'stress') {

@@ -4,8 +4,19 @@
  * the autoencoder the angle to exact PCA's plane after it); each batch also carries where the
  * points are now, so the scatter can redraw as they settle.
  */
-import { AutoencoderTrainer, assertValidAutoencoderConfig, type AutoencoderConfig, type AutoencoderState } from '../src/training/reduce/autoencoder.ts';
-import { StressTrainer, assertValidStressConfig, pairsTable, type StressConfig, type StressState } from '../src/training/reduce/stress.ts';
+import {
+  AutoencoderTrainer,
+  assertValidAutoencoderConfig,
+  type AutoencoderConfig,
+  type AutoencoderState,
+} from '../src/training/reduce/autoencoder.ts';
+import {
+  StressTrainer,
+  assertValidStressConfig,
+  pairsTable,
+  type StressConfig,
+  type StressState,
+} from '../src/training/reduce/stress.ts';
 import { Columns } from '../src/training/columns.ts';
 import { sendBatch, type EndStatus, type RunEndOf, type Stepper } from './run-loop.ts';
 
@@ -43,11 +54,17 @@ export class ReduceRun implements Stepper<ReduceEnd> {
   lastStep: number;
 
   /** `from` continues a run where it stopped (its state from the last ReduceEnd). */
-  constructor(readonly config: ReduceRunConfig, readonly runId: number, readonly onBatch: (b: ReduceBatch) => void | Promise<void>, from?: AutoencoderState | StressState) {
+  constructor(
+    readonly config: ReduceRunConfig,
+    readonly runId: number,
+    readonly onBatch: (b: ReduceBatch) => void | Promise<void>,
+    from?: AutoencoderState | StressState,
+  ) {
     const { kind, ...settings } = config;
-    this.trainer = kind === 'stress'
-      ? new StressTrainer(settings as StressConfig, from as StressState | undefined)
-      : new AutoencoderTrainer(settings as AutoencoderConfig, from as AutoencoderState | undefined);
+    this.trainer =
+      kind === 'stress'
+        ? new StressTrainer(settings as StressConfig, from as StressState | undefined)
+        : new AutoencoderTrainer(settings as AutoencoderConfig, from as AutoencoderState | undefined);
     this.lastStep = this.trainer.state.step;
     this.latest = Float64Array.from(weightsOf(this.trainer));
   }
@@ -69,17 +86,40 @@ export class ReduceRun implements Stepper<ReduceEnd> {
   async flush(): Promise<void> {
     if (this.rows.length === 0) return;
     const cols = this.rows.take();
-    const points = this.trainer instanceof AutoencoderTrainer ? Float64Array.from(this.trainer.embedding().flat()) : Float64Array.from(this.latest);
-    const pairDistances = this.trainer instanceof StressTrainer ? Float64Array.from(pairsTable(this.latest).map((p) => p.d2)) : new Float64Array(0);
-    const batch: ReduceBatch = { runId: this.runId, fromStep: cols.steps[0], ...cols, points, weights: Float64Array.from(this.latest), pairDistances };
+    const points =
+      this.trainer instanceof AutoencoderTrainer
+        ? Float64Array.from(this.trainer.embedding().flat())
+        : Float64Array.from(this.latest);
+    const pairDistances =
+      this.trainer instanceof StressTrainer
+        ? Float64Array.from(pairsTable(this.latest).map((p) => p.d2))
+        : new Float64Array(0);
+    const batch: ReduceBatch = {
+      runId: this.runId,
+      fromStep: cols.steps[0],
+      ...cols,
+      points,
+      weights: Float64Array.from(this.latest),
+      pairDistances,
+    };
     await sendBatch(this.onBatch, batch, [...REDUCE_COLUMNS.map((k) => cols[k]), points, batch.weights, pairDistances]);
   }
 
   end(status: EndStatus): ReduceEnd {
     const d = this.trainer.divergence;
     const final = status === 'done' && d ? 'diverged' : status;
-    const overflow = status === 'overflowed' ? `Overflowed at step ${this.lastStep + 1}: the numbers grew past what ${this.config.dtype} can hold, so the run stopped there.` : undefined;
-    return { runId: this.runId, status: final, lastStep: this.lastStep, divergedAt: d?.step, message: [overflow, d?.message].filter(Boolean).join(' ') || undefined, state: this.trainer.state };
+    const overflow =
+      status === 'overflowed'
+        ? `Overflowed at step ${this.lastStep + 1}: the numbers grew past what ${this.config.dtype} can hold, so the run stopped there.`
+        : undefined;
+    return {
+      runId: this.runId,
+      status: final,
+      lastStep: this.lastStep,
+      divergedAt: d?.step,
+      message: [overflow, d?.message].filter(Boolean).join(' ') || undefined,
+      state: this.trainer.state,
+    };
   }
 }
 

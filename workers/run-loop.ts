@@ -72,19 +72,38 @@ const yieldToEvents: () => Promise<void> =
         const channel = new MessageChannel();
         const waiting: Array<() => void> = [];
         channel.port1.onmessage = () => waiting.shift()?.();
-        return () => new Promise<void>((resolve) => { waiting.push(resolve); channel.port2.postMessage(0); });
+        return () =>
+          new Promise<void>((resolve) => {
+            waiting.push(resolve);
+            channel.port2.postMessage(0);
+          });
       })();
 
 /** Sleeps `ms` (forever when Infinity), or until the control is poked. */
 function sleep(c: Control, ms: number): Promise<void> {
   return new Promise((resolve) => {
-    const timer = Number.isFinite(ms) ? setTimeout(() => { c.wake = null; resolve(); }, Math.max(0, ms)) : null;
-    c.wake = () => { if (timer !== null) clearTimeout(timer); resolve(); };
+    const timer = Number.isFinite(ms)
+      ? setTimeout(
+          () => {
+            c.wake = null;
+            resolve();
+          },
+          Math.max(0, ms),
+        )
+      : null;
+    c.wake = () => {
+      if (timer !== null) clearTimeout(timer);
+      resolve();
+    };
   });
 }
 
 /** Sends `batch` with its typed arrays transferred, and waits until the UI has taken it. */
-export async function sendBatch<B>(onBatch: (b: B) => void | Promise<void>, batch: B, arrays: ArrayBufferView[]): Promise<void> {
+export async function sendBatch<B>(
+  onBatch: (b: B) => void | Promise<void>,
+  batch: B,
+  arrays: ArrayBufferView[],
+): Promise<void> {
   const buffers = arrays.map((a) => a.buffer as ArrayBuffer);
   // Awaiting the callback is the back-pressure: the UI is never more than one batch behind.
   await onBatch(Comlink.transfer(batch, buffers));
@@ -95,7 +114,13 @@ export async function sendBatch<B>(onBatch: (b: B) => void | Promise<void>, batc
  * unpaced. `superseded()` is asked between batches (a newer run on the same channel). The end
  * reports `computeMs`: the time spent in the steps themselves, not sleeping or sending.
  */
-export async function runLoop<End>(run: Stepper<End>, steps: number, control: Control, superseded: () => boolean, batchMs = 16): Promise<End & { computeMs: number }> {
+export async function runLoop<End>(
+  run: Stepper<End>,
+  steps: number,
+  control: Control,
+  superseded: () => boolean,
+  batchMs = 16,
+): Promise<End & { computeMs: number }> {
   let computeMs = 0;
   const done = (e: End) => ({ ...e, computeMs });
   let base = now();
@@ -116,7 +141,10 @@ export async function runLoop<End>(run: Stepper<End>, steps: number, control: Co
       if (now() < due) {
         const before = control.stepsPerSecond;
         await sleep(control, due - now());
-        if (control.stepsPerSecond !== before) { base = now(); baseStep = run.lastStep; }
+        if (control.stepsPerSecond !== before) {
+          base = now();
+          baseStep = run.lastStep;
+        }
         continue;
       }
     }

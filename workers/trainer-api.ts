@@ -5,7 +5,17 @@
  */
 import { ConfigError, NEGATOR_CONFIG, assertValidConfig } from '../src/training/config.ts';
 import type { FiniteDifference, TapeStepInput, TapeStepResult } from '../src/training/tape-step.ts';
-import { Trainer, curvature, evaluate, initialState, lossCurve, type Evaluation, type Head, type StepRecord, type TrainerState } from '../src/training/trainer.ts';
+import {
+  Trainer,
+  curvature,
+  evaluate,
+  initialState,
+  lossCurve,
+  type Evaluation,
+  type Head,
+  type StepRecord,
+  type TrainerState,
+} from '../src/training/trainer.ts';
 import { accelerated, type TapeEntry } from '../src/engine/index.ts';
 import { newControl, poke, runLoop, type Control, type Stepper } from './run-loop.ts';
 import type { ReduceBatch, ReduceEnd } from './reduce-run.ts';
@@ -48,11 +58,24 @@ function control(runId: number, change: (c: Control) => void): void {
 
 /** The tape step's numbers, checked by the same rules as a training config. */
 function validTapeInput(p: TapeStepInput): TapeStepInput {
-  const c = assertValidConfig({ ...NEGATOR_CONFIG, pairs: [{ input: p?.input, target: p?.target }], initialWeight: p?.weight, learningRate: p?.learningRate, dtype: p?.dtype });
-  return { input: c.pairs[0].input, target: c.pairs[0].target, weight: c.initialWeight, learningRate: c.learningRate, dtype: c.dtype };
+  const c = assertValidConfig({
+    ...NEGATOR_CONFIG,
+    pairs: [{ input: p?.input, target: p?.target }],
+    initialWeight: p?.weight,
+    learningRate: p?.learningRate,
+    dtype: p?.dtype,
+  });
+  return {
+    input: c.pairs[0].input,
+    target: c.pairs[0].target,
+    weight: c.initialWeight,
+    learningRate: c.learningRate,
+    dtype: c.dtype,
+  };
 }
 
-const validSpeed = (sps: number | null | undefined): number | null => (typeof sps === 'number' && sps > 0 && Number.isFinite(sps) ? sps : null);
+const validSpeed = (sps: number | null | undefined): number | null =>
+  typeof sps === 'number' && sps > 0 && Number.isFinite(sps) ? sps : null;
 
 // The Reduce lesson's code (its trainers, PCA and the iris data) is a chunk of its own, loaded
 // by the worker the first time it is asked for: the negator's lesson never pays for it.
@@ -72,7 +95,10 @@ const lazyQueries: Queries = {
  * it. The run is registered before anything is awaited, so a Stop or Pause sent while its code
  * or the accelerations load still reaches it; `prepare` then builds it.
  */
-async function supervise<End extends { elapsedMs?: number }>(opts: TrainOptions, prepare: () => Promise<{ steps: number; run: Stepper<End> }>): Promise<End> {
+async function supervise<End extends { elapsedMs?: number }>(
+  opts: TrainOptions,
+  prepare: () => Promise<{ steps: number; run: Stepper<End> }>,
+): Promise<End> {
   const channel = opts.channel ?? 'default';
   const ctrl = newControl(validSpeed(opts.stepsPerSecond));
   active.set(channel, opts.runId);
@@ -106,7 +132,11 @@ export const trainerApi = {
    * controlled like `train`. `from` continues a run from its last state, up to `until` steps
    * (default: the config's steps) — one step further is the Step button.
    */
-  async trainReduce(config: unknown, onBatch: (b: ReduceBatch) => void | Promise<void>, opts: TrainOptions & { from?: AutoencoderState | StressState; until?: number }): Promise<ReduceEnd> {
+  async trainReduce(
+    config: unknown,
+    onBatch: (b: ReduceBatch) => void | Promise<void>,
+    opts: TrainOptions & { from?: AutoencoderState | StressState; until?: number },
+  ): Promise<ReduceEnd> {
     return supervise(opts, async () => {
       const { ReduceRun, assertValidReduceConfig } = await import('./reduce-run.ts');
       const valid = assertValidReduceConfig(config);
@@ -117,27 +147,38 @@ export const trainerApi = {
 
   /** Ends a run before its next step; its train() call resolves as 'stopped'. */
   async stop(runId: number): Promise<void> {
-    control(runId, (c) => { c.stopped = true; });
+    control(runId, (c) => {
+      c.stopped = true;
+    });
   },
 
   /** Holds a run after the step in progress; weights and optimizer slots are kept. */
   async pause(runId: number): Promise<void> {
-    control(runId, (c) => { c.paused = true; });
+    control(runId, (c) => {
+      c.paused = true;
+    });
   },
 
   /** Continues a paused run where it was. */
   async resume(runId: number): Promise<void> {
-    control(runId, (c) => { c.paused = false; c.advances = 0; });
+    control(runId, (c) => {
+      c.paused = false;
+      c.advances = 0;
+    });
   },
 
   /** Takes one step of a paused run (and stays paused). */
   async advance(runId: number): Promise<void> {
-    control(runId, (c) => { if (c.paused) c.advances += 1; });
+    control(runId, (c) => {
+      if (c.paused) c.advances += 1;
+    });
   },
 
   /** Changes a running run's pace (null: as fast as it can). */
   async setSpeed(runId: number, stepsPerSecond: number | null): Promise<void> {
-    control(runId, (c) => { c.stepsPerSecond = validSpeed(stepsPerSecond); });
+    control(runId, (c) => {
+      c.stepsPerSecond = validSpeed(stepsPerSecond);
+    });
   },
 
   /** Exactly one step from `state` (or the config's start), with the tape's trace. */
@@ -163,7 +204,8 @@ export const trainerApi = {
 
   /** (L(w + h) − L(w − h)) / 2h at the given numbers, in their dtype. Throws ConfigError for a bad h. */
   async finiteDifference(p: TapeStepInput, h: number): Promise<FiniteDifference> {
-    if (typeof h !== 'number' || !(h > 0 && h <= 1)) throw new ConfigError([{ field: 'h', message: 'Step size h must be greater than 0 and at most 1.' }]);
+    if (typeof h !== 'number' || !(h > 0 && h <= 1))
+      throw new ConfigError([{ field: 'h', message: 'Step size h must be greater than 0 and at most 1.' }]);
     const { finiteDifference } = await import('../src/training/tape-step.ts');
     return finiteDifference(validTapeInput(p), h);
   },
@@ -176,7 +218,13 @@ export const trainerApi = {
   },
 
   /** The loss over a grid of weights, for drawing the parabola. */
-  async lossCurve(config: unknown, from: number, to: number, n: number, bias = 0): Promise<{ weights: number[]; losses: number[] }> {
+  async lossCurve(
+    config: unknown,
+    from: number,
+    to: number,
+    n: number,
+    bias = 0,
+  ): Promise<{ weights: number[]; losses: number[] }> {
     return lossCurve(assertValidConfig(config), from, to, Math.min(Math.max(2, Math.floor(n)), 2001), bias);
   },
 

@@ -23,7 +23,16 @@ export interface ChartFigureProps {
   plotProps?: HTMLAttributes<HTMLDivElement> & { ref?: Ref<HTMLDivElement> };
 }
 
-export function ChartFigure({ title, summary, hasData, emptyText, children, table, actions, plotProps }: ChartFigureProps) {
+export function ChartFigure({
+  title,
+  summary,
+  hasData,
+  emptyText,
+  children,
+  table,
+  actions,
+  plotProps,
+}: ChartFigureProps) {
   const [showTable, setShowTable] = useState(false);
   const id = useId();
   return (
@@ -33,11 +42,17 @@ export function ChartFigure({ title, summary, hasData, emptyText, children, tabl
     // the summary and the data table instead.
     <figure className="chart" title={title} aria-describedby={`${id}-sum`}>
       <figcaption>{title}</figcaption>
-      <p className="chart-summary" id={`${id}-sum`}>{summary}</p>
+      <p className="chart-summary" id={`${id}-sum`}>
+        {summary}
+      </p>
       {plotProps ? (
         <div className="chart-plot" {...plotProps}>
           <div aria-hidden="true">{children}</div>
-          {!hasData && <div className="chart-empty" aria-hidden="true">{emptyText}</div>}
+          {!hasData && (
+            <div className="chart-empty" aria-hidden="true">
+              {emptyText}
+            </div>
+          )}
         </div>
       ) : (
         <div className="chart-plot" aria-hidden="true">
@@ -47,13 +62,23 @@ export function ChartFigure({ title, summary, hasData, emptyText, children, tabl
         </div>
       )}
       <div className="toolbar chart-actions">
-        <button type="button" className="link-button" aria-expanded={showTable} aria-controls={`${id}-table`} onClick={() => setShowTable((v) => !v)}>
+        <button
+          type="button"
+          className="link-button"
+          aria-expanded={showTable}
+          aria-controls={`${id}-table`}
+          onClick={() => setShowTable((v) => !v)}
+        >
           {showTable ? 'Hide data table' : 'Show data table'}
         </button>
         {actions}
       </div>
       <div id={`${id}-table`} hidden={!showTable}>
-        {showTable && <div className="table-scroll" tabIndex={0}>{table()}</div>}
+        {showTable && (
+          <div className="table-scroll" tabIndex={0}>
+            {table()}
+          </div>
+        )}
       </div>
     </figure>
   );

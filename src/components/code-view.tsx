@@ -5,7 +5,11 @@ export function CodeView({ title, lines, highlight }: { title: string; lines: st
       <figcaption>{title}</figcaption>
       <pre className="code" aria-label={title}>
         {lines.map((line, i) => (
-          <span key={i} className={highlight.includes(i) ? 'line hl' : 'line'} aria-current={highlight.includes(i) ? 'true' : undefined}>
+          <span
+            key={i}
+            className={highlight.includes(i) ? 'line hl' : 'line'}
+            aria-current={highlight.includes(i) ? 'true' : undefined}
+          >
             {line || ' '}
           </span>
         ))}

@@ -67,7 +67,12 @@ function draw(ctx: CanvasRenderingContext2D, grid: ContourGrid, path: PathPoint[
   drawAxes(ctx, grid, px, py, ink);
 }
 
-function drawPath(ctx: CanvasRenderingContext2D, path: PathPoint[], px: (w: number) => number, py: (b: number) => number): void {
+function drawPath(
+  ctx: CanvasRenderingContext2D,
+  path: PathPoint[],
+  px: (w: number) => number,
+  py: (b: number) => number,
+): void {
   if (!path.length) return;
   ctx.save();
   ctx.beginPath();
@@ -78,7 +83,10 @@ function drawPath(ctx: CanvasRenderingContext2D, path: PathPoint[], px: (w: numb
   ctx.beginPath();
   path.forEach((p, i) => (i ? ctx.lineTo(px(p.w), py(p.b)) : ctx.moveTo(px(p.w), py(p.b))));
   ctx.stroke();
-  for (const [p, color] of [[path[0], '#ffffff'], [path[path.length - 1], '#dc2626']] as const) {
+  for (const [p, color] of [
+    [path[0], '#ffffff'],
+    [path[path.length - 1], '#dc2626'],
+  ] as const) {
     ctx.beginPath();
     ctx.arc(px(p.w), py(p.b), 5, 0, 2 * Math.PI);
     ctx.fillStyle = color;
@@ -90,15 +98,23 @@ function drawPath(ctx: CanvasRenderingContext2D, path: PathPoint[], px: (w: numb
 }
 
 // Tick labels and titles sit on the page's own background, so they take its text colour (light or dark theme).
-function drawAxes(ctx: CanvasRenderingContext2D, grid: ContourGrid, px: (w: number) => number, py: (b: number) => number, ink: string): void {
+function drawAxes(
+  ctx: CanvasRenderingContext2D,
+  grid: ContourGrid,
+  px: (w: number) => number,
+  py: (b: number) => number,
+  ink: string,
+): void {
   ctx.fillStyle = ink;
   ctx.font = '13px system-ui, sans-serif';
   ctx.textAlign = 'center';
   const ticks = (lo: number, hi: number) => niceTicks(lo, hi, 5).filter((t) => t >= lo - 1e-9 && t <= hi + 1e-9);
-  for (const w of ticks(grid.ws[0], grid.ws[grid.ws.length - 1])) ctx.fillText(formatNumber(w, 3), px(w), H - M.bottom + 16);
+  for (const w of ticks(grid.ws[0], grid.ws[grid.ws.length - 1]))
+    ctx.fillText(formatNumber(w, 3), px(w), H - M.bottom + 16);
   ctx.fillText('weight w', M.left + (W - M.left - M.right) / 2, H - 6);
   ctx.textAlign = 'right';
-  for (const b of ticks(grid.bs[0], grid.bs[grid.bs.length - 1])) ctx.fillText(formatNumber(b, 3), M.left - 6, py(b) + 4);
+  for (const b of ticks(grid.bs[0], grid.bs[grid.bs.length - 1]))
+    ctx.fillText(formatNumber(b, 3), M.left - 6, py(b) + 4);
   ctx.save();
   ctx.translate(14, M.top + (H - M.top - M.bottom) / 2);
   ctx.rotate(-Math.PI / 2);
@@ -132,16 +148,36 @@ function Canvas({ grid, path }: { grid: ContourGrid; path: PathPoint[] }) {
 /** The contour map in its accessible frame: summary, path table, optional export actions. */
 export function ContourPlot({ title, grid, path, pending, actions }: ContourPlotProps) {
   return (
-    <ChartFigure title={title} summary={summarise(grid, path)} hasData={!!grid} emptyText={pending ? 'Computing the loss map…' : 'No loss map yet.'} actions={actions}
+    <ChartFigure
+      title={title}
+      summary={summarise(grid, path)}
+      hasData={!!grid}
+      emptyText={pending ? 'Computing the loss map…' : 'No loss map yet.'}
+      actions={actions}
       table={() => (
         <table>
           <caption>{path.length ? 'Descent path' : 'No descent path yet'}</caption>
-          <thead><tr><th scope="col">Point</th><th scope="col">Weight</th><th scope="col">Bias</th><th scope="col">Loss</th></tr></thead>
-          <tbody>{path.map((p, i) => (
-            <tr key={i}><th scope="row">{i + 1}</th><td>{formatNumber(p.w)}</td><td>{formatNumber(p.b)}</td><td>{formatNumber(p.loss)}</td></tr>
-          ))}</tbody>
+          <thead>
+            <tr>
+              <th scope="col">Point</th>
+              <th scope="col">Weight</th>
+              <th scope="col">Bias</th>
+              <th scope="col">Loss</th>
+            </tr>
+          </thead>
+          <tbody>
+            {path.map((p, i) => (
+              <tr key={i}>
+                <th scope="row">{i + 1}</th>
+                <td>{formatNumber(p.w)}</td>
+                <td>{formatNumber(p.b)}</td>
+                <td>{formatNumber(p.loss)}</td>
+              </tr>
+            ))}
+          </tbody>
         </table>
-      )}>
+      )}
+    >
       {grid && <Canvas grid={grid} path={path} />}
     </ChartFigure>
   );

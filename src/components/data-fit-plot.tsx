@@ -44,26 +44,69 @@ export function DataFitPlot({ pairs, params, withBias, predictions }: DataFitPlo
   const [t0, t1] = padded(finiteExtent(pairs.map((p) => p.target)));
   const xs = niceView(Math.min(x0, 0), Math.max(x1, 0), 6);
   const line = params ? xs.domain.map((x) => params.w * x + params.b) : [];
-  const ys = niceView(Math.min(t0, 0, ...line.filter((v) => Math.abs(v) < 1e6)), Math.max(t1, 0, ...line.filter((v) => Math.abs(v) < 1e6)), 5);
+  const ys = niceView(
+    Math.min(t0, 0, ...line.filter((v) => Math.abs(v) < 1e6)),
+    Math.max(t1, 0, ...line.filter((v) => Math.abs(v) < 1e6)),
+    5,
+  );
   const eq = params ? equationOf(params.w, params.b, withBias) : null;
   const summary = `${pairs.length} pair${pairs.length === 1 ? '' : 's'} of data${params ? `, and the model's line after step ${params.step}: ${eq}` : '; train or step to draw the model\u2019s line'}.`;
   return (
-    <ChartFigure title="Data and fit" summary={summary} hasData={pairs.length > 0} emptyText="Add pairs to see them here."
+    <ChartFigure
+      title="Data and fit"
+      summary={summary}
+      hasData={pairs.length > 0}
+      emptyText="Add pairs to see them here."
       table={() => (
         <table>
           <caption>Each pair and what the model predicts for it{params ? ` after step ${params.step}` : ''}</caption>
-          <thead><tr><th scope="col">Input x</th><th scope="col">Target</th><th scope="col">Prediction</th></tr></thead>
-          <tbody>{pairs.slice(0, 500).map((p, i) => (
-            <tr key={i}><th scope="row">{formatNumber(p.input)}</th><td>{formatNumber(p.target)}</td><td>{formatNumber(predictions?.[i])}</td></tr>
-          ))}</tbody>
+          <thead>
+            <tr>
+              <th scope="col">Input x</th>
+              <th scope="col">Target</th>
+              <th scope="col">Prediction</th>
+            </tr>
+          </thead>
+          <tbody>
+            {pairs.slice(0, 500).map((p, i) => (
+              <tr key={i}>
+                <th scope="row">{formatNumber(p.input)}</th>
+                <td>{formatNumber(p.target)}</td>
+                <td>{formatNumber(predictions?.[i])}</td>
+              </tr>
+            ))}
+          </tbody>
         </table>
-      )}>
-      {eq && <p className="fit-equation" data-testid="fit-equation">{eq}</p>}
-      <SvgPlot xDomain={xs.domain} yDomain={ys.domain} xTicks={xs.ticks} yTicks={ys.ticks} xLabel="input x" yLabel="target y" height={240}>
+      )}
+    >
+      {eq && (
+        <p className="fit-equation" data-testid="fit-equation">
+          {eq}
+        </p>
+      )}
+      <SvgPlot
+        xDomain={xs.domain}
+        yDomain={ys.domain}
+        xTicks={xs.ticks}
+        yTicks={ys.ticks}
+        xLabel="input x"
+        yLabel="target y"
+        height={240}
+      >
         {(area) => (
           <g clipPath={area.clip}>
-            {params && <line className="fit-line" x1={area.x(xs.domain[0])} y1={area.y(line[0])} x2={area.x(xs.domain[1])} y2={area.y(line[1])} />}
-            {sample(pairs, MAX_POINTS).map((p, i) => <circle key={i} className="fit-point" cx={area.x(p.input)} cy={area.y(p.target)} r={4.5} />)}
+            {params && (
+              <line
+                className="fit-line"
+                x1={area.x(xs.domain[0])}
+                y1={area.y(line[0])}
+                x2={area.x(xs.domain[1])}
+                y2={area.y(line[1])}
+              />
+            )}
+            {sample(pairs, MAX_POINTS).map((p, i) => (
+              <circle key={i} className="fit-point" cx={area.x(p.input)} cy={area.y(p.target)} r={4.5} />
+            ))}
           </g>
         )}
       </SvgPlot>

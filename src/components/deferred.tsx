@@ -11,15 +11,28 @@ export const OpenedByNavigation = createContext(false);
  * opening a page then commits its top part at once and the panels below it in later, short
  * tasks, instead of one long task. `minHeight` keeps a rough place for them meanwhile.
  */
-export function Deferred({ children, minHeight = 200, order = 0 }: { children: ReactNode; minHeight?: number; order?: number }) {
+export function Deferred({
+  children,
+  minHeight = 200,
+  order = 0,
+}: {
+  children: ReactNode;
+  minHeight?: number;
+  order?: number;
+}) {
   const defer = useContext(OpenedByNavigation);
   const [shown, setShown] = useState(!defer);
   useEffect(() => {
     if (shown) return;
     // After the next frame has been drawn; later panels a little later still, one per task.
     let t: ReturnType<typeof setTimeout> | undefined;
-    const raf = requestAnimationFrame(() => { t = setTimeout(() => startTransition(() => setShown(true)), order * 16); });
-    return () => { cancelAnimationFrame(raf); if (t) clearTimeout(t); };
+    const raf = requestAnimationFrame(() => {
+      t = setTimeout(() => startTransition(() => setShown(true)), order * 16);
+    });
+    return () => {
+      cancelAnimationFrame(raf);
+      if (t) clearTimeout(t);
+    };
   }, [order, shown]);
   return shown ? children : <div className="deferred" style={{ minHeight }} aria-busy="true" />;
 }

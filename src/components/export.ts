@@ -26,7 +26,8 @@ export function historyToCsv(h: HistoryExport): string {
 
 /** The config and history as one JSON document; non-finite values become null. */
 export function historyToJson(config: unknown, h: HistoryExport, extra: Record<string, unknown> = {}): string {
-  const col = (a: ArrayLike<number>) => Array.from({ length: h.length }, (_, i) => (Number.isFinite(a[i]) ? a[i] : null));
+  const col = (a: ArrayLike<number>) =>
+    Array.from({ length: h.length }, (_, i) => (Number.isFinite(a[i]) ? a[i] : null));
   const history: Record<string, (number | null)[]> = { step: col(h.steps), loss: col(h.loss), weight: col(h.weight) };
   if (h.bias) history.bias = col(h.bias);
   return JSON.stringify({ ...extra, config, history }, null, 2);
@@ -51,9 +52,22 @@ export function downloadText(filename: string, text: string, type: string): void
 }
 
 /** A file-name-safe version of a title: "Loss over steps" → "loss-over-steps". */
-export const slug = (title: string) => title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'chart';
+export const slug = (title: string) =>
+  title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '') || 'chart';
 
-const STYLE_PROPS = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'opacity', 'font-family', 'font-size', 'font-weight'] as const;
+const STYLE_PROPS = [
+  'fill',
+  'stroke',
+  'stroke-width',
+  'stroke-dasharray',
+  'opacity',
+  'font-family',
+  'font-size',
+  'font-weight',
+] as const;
 
 /** A named colour swatch drawn under an exported chart (recharts' own legend is HTML). */
 export interface LegendEntry {
@@ -75,7 +89,10 @@ function appendLegend(svg: SVGSVGElement, legend: LegendEntry[], top: number): n
   const g = svgEl('g', { 'font-family': 'sans-serif', 'font-size': 12, fill: '#0f172a' });
   legend.forEach((e, i) => {
     const y = top + 16 + i * 18;
-    g.append(svgEl('rect', { x: 12, y: y - 10, width: 14, height: 4, fill: e.color }), svgEl('text', { x: 32, y }, e.name));
+    g.append(
+      svgEl('rect', { x: 12, y: y - 10, width: 14, height: 4, fill: e.color }),
+      svgEl('text', { x: 32, y }, e.name),
+    );
   });
   svg.append(g);
   return legend.length ? legend.length * 18 + 10 : 0;
@@ -91,7 +108,10 @@ export function svgToString(svg: SVGSVGElement, legend: LegendEntry[] = [], back
   const copies = [clone, ...Array.from(clone.querySelectorAll('*'))];
   originals.forEach((el, i) => {
     const cs = getComputedStyle(el);
-    const style = STYLE_PROPS.map((p) => [p, cs.getPropertyValue(p)] as const).filter(([, v]) => v && !v.includes('var(')).map(([p, v]) => `${p}:${v}`).join(';');
+    const style = STYLE_PROPS.map((p) => [p, cs.getPropertyValue(p)] as const)
+      .filter(([, v]) => v && !v.includes('var('))
+      .map(([p, v]) => `${p}:${v}`)
+      .join(';');
     if (style) copies[i].setAttribute('style', `${style};${copies[i].getAttribute('style') ?? ''}`);
   });
   const { width, height } = svgSize(svg);
@@ -137,7 +157,9 @@ export async function svgToPngBlob(svg: SVGSVGElement, legend: LegendEntry[] = [
 
 /** A canvas as a PNG blob. */
 export function canvasToBlob(canvas: HTMLCanvasElement): Promise<Blob> {
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The chart could not be saved as PNG.'))), 'image/png'));
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The chart could not be saved as PNG.'))), 'image/png'),
+  );
 }
 
 /** A canvas wrapped in an SVG document (as an embedded PNG), for "save as SVG" on a canvas chart. */
@@ -151,8 +173,15 @@ export function canvasToSvgString(canvas: HTMLCanvasElement): string {
  * Saves the chart inside `figure` (its recharts SVG, or its canvas) as PNG or SVG. Throws a
  * learner-facing error if the figure has nothing drawn yet.
  */
-export async function exportFigure(figure: Element, name: string, format: 'png' | 'svg', legend: LegendEntry[] = []): Promise<void> {
-  const svg = figure.querySelector<SVGSVGElement>('svg.recharts-surface') ?? figure.querySelector<SVGSVGElement>('.chart-plot svg');
+export async function exportFigure(
+  figure: Element,
+  name: string,
+  format: 'png' | 'svg',
+  legend: LegendEntry[] = [],
+): Promise<void> {
+  const svg =
+    figure.querySelector<SVGSVGElement>('svg.recharts-surface') ??
+    figure.querySelector<SVGSVGElement>('.chart-plot svg');
   const canvas = figure.querySelector<HTMLCanvasElement>('canvas');
   const file = `${slug(name)}.${format}`;
   if (svg) {

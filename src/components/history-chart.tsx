@@ -11,7 +11,11 @@ import { useNearViewport, useTurn } from './use-turn.ts';
 const charts = lazyModule(() => import('./line-plot.tsx'));
 
 /** Until the chart code is there, the chart's place holds its summary, at the chart's size. */
-const ChartLoading = ({ summary, ref }: { summary: string; ref: (el: HTMLDivElement | null) => void }) => <div className="chart-loading" ref={ref}>{summary}</div>;
+const ChartLoading = ({ summary, ref }: { summary: string; ref: (el: HTMLDivElement | null) => void }) => (
+  <div className="chart-loading" ref={ref}>
+    {summary}
+  </div>
+);
 
 export interface HistoryChartProps {
   title: string;
@@ -29,13 +33,15 @@ export interface HistoryChartProps {
 }
 
 function summarise(series: PlotSeries[]): string {
-  const parts = series.filter((s) => s.points.length).map((s) => {
-    const first = s.points[0];
-    const last = s.points[s.points.length - 1];
-    const name = series.length > 1 ? `${s.name}: ` : '';
-    if (s.points.length === 1) return `${name}one point so far, ${formatNumber(first.value)} at step ${first.step}`;
-    return `${name}from ${formatNumber(first.value)} at step ${first.step} to ${formatNumber(last.value)} at step ${last.step}`;
-  });
+  const parts = series
+    .filter((s) => s.points.length)
+    .map((s) => {
+      const first = s.points[0];
+      const last = s.points[s.points.length - 1];
+      const name = series.length > 1 ? `${s.name}: ` : '';
+      if (s.points.length === 1) return `${name}one point so far, ${formatNumber(first.value)} at step ${first.step}`;
+      return `${name}from ${formatNumber(first.value)} at step ${first.step} to ${formatNumber(last.value)} at step ${last.step}`;
+    });
   // The caption already names the chart; the summary does not repeat it.
   const text = parts.join('; ');
   return text ? `${text[0].toUpperCase()}${text.slice(1)}.` : 'No data yet.';
@@ -48,24 +54,57 @@ function DataTable({ series }: { series: PlotSeries[] }) {
     <table>
       <caption>Values in the chart above</caption>
       <thead>
-        <tr><th scope="col">Step</th>{series.map((s) => <th scope="col" key={s.key}>{s.name}</th>)}</tr>
+        <tr>
+          <th scope="col">Step</th>
+          {series.map((s) => (
+            <th scope="col" key={s.key}>
+              {s.name}
+            </th>
+          ))}
+        </tr>
       </thead>
       <tbody>
         {steps.map((step) => (
-          <tr key={step}><th scope="row">{step}</th>{lookup.map((m, i) => <td key={series[i].key}>{formatNumber(m.get(step))}</td>)}</tr>
+          <tr key={step}>
+            <th scope="row">{step}</th>
+            {lookup.map((m, i) => (
+              <td key={series[i].key}>{formatNumber(m.get(step))}</td>
+            ))}
+          </tr>
         ))}
       </tbody>
     </table>
   );
 }
 
-export function HistoryChart({ title, yLabel, series: latest, logScale, emptyText = 'Press Train to see this chart fill in.', actions, xMax, emptyDomain, refLine }: HistoryChartProps) {
+export function HistoryChart({
+  title,
+  yLabel,
+  series: latest,
+  logScale,
+  emptyText = 'Press Train to see this chart fill in.',
+  actions,
+  xMax,
+  emptyDomain,
+  refLine,
+}: HistoryChartProps) {
   // Each chart takes new data in a task of its own: redrawing a long series' paths and axes is
   // the costly part, and two charts doing it in one task would make one long task.
   const data = useLater(latest);
-  const ref = refLine && xMax !== undefined
-    ? [{ key: 'ref', name: refLine.name, color: 'var(--muted)', points: [{ step: 0, value: refLine.value }, { step: xMax, value: refLine.value }] }]
-    : [];
+  const ref =
+    refLine && xMax !== undefined
+      ? [
+          {
+            key: 'ref',
+            name: refLine.name,
+            color: 'var(--muted)',
+            points: [
+              { step: 0, value: refLine.value },
+              { step: xMax, value: refLine.value },
+            ],
+          },
+        ]
+      : [];
   const series = ref.length ? [...data, ...ref] : data;
   const loaded = charts.useModule()?.default;
   // A chart mounts once its code is here, it is near the viewport, and its turn has come.
@@ -81,7 +120,11 @@ export function HistoryChart({ title, yLabel, series: latest, logScale, emptyTex
       table={() => <DataTable series={data} />}
       actions={actions}
     >
-      {Plot ? <Plot series={series} logScale={logScale} yLabel={yLabel} xMax={xMax} emptyDomain={emptyDomain} /> : <ChartLoading summary={summaryText} ref={slot} />}
+      {Plot ? (
+        <Plot series={series} logScale={logScale} yLabel={yLabel} xMax={xMax} emptyDomain={emptyDomain} />
+      ) : (
+        <ChartLoading summary={summaryText} ref={slot} />
+      )}
     </ChartFigure>
   );
 }

@@ -29,8 +29,12 @@ export function lazyModule<T>(importer: () => Promise<T>): LazyModule<T> {
       useEffect(() => {
         if (mod) return;
         let live = true;
-        void load().then((v) => { if (live) setMod(() => v); });
-        return () => { live = false; };
+        void load().then((v) => {
+          if (live) setMod(() => v);
+        });
+        return () => {
+          live = false;
+        };
       }, [mod]);
       return mod ?? value;
     },

@@ -16,7 +16,11 @@ export function LessonNav({ route }: { route: Route }) {
           <li key={s.id}>
             <a href={hrefFor(s.id)} aria-current={route === s.id ? 'page' : undefined}>
               {s.title}
-              {visited.includes(s.id) && route !== s.id && <span className="done-mark" aria-hidden="true">✓</span>}
+              {visited.includes(s.id) && route !== s.id && (
+                <span className="done-mark" aria-hidden="true">
+                  ✓
+                </span>
+              )}
             </a>
           </li>
         ))}
@@ -25,7 +29,11 @@ export function LessonNav({ route }: { route: Route }) {
         <li>
           <a href={hrefFor('reduce')} aria-current={isReduce(route) ? 'page' : undefined}>
             Reduce
-            {reduceDone && !isReduce(route) && <span className="done-mark" aria-hidden="true">✓</span>}
+            {reduceDone && !isReduce(route) && (
+              <span className="done-mark" aria-hidden="true">
+                ✓
+              </span>
+            )}
           </a>
         </li>
       </ol>

@@ -28,13 +28,20 @@ export function LessonShell({ id, title, steps, prev, next, eyebrow, children }:
   return (
     <article className="page" aria-labelledby="lesson-title">
       <p className="progress">
-        {eyebrow && <>{eyebrow} · </>}Step {index + 1} of {steps.length} · <span>{done} of {steps.length} visited</span>
+        {eyebrow && <>{eyebrow} · </>}Step {index + 1} of {steps.length} ·{' '}
+        <span>
+          {done} of {steps.length} visited
+        </span>
       </p>
       <h1 id="lesson-title">{title}</h1>
       {children}
       <nav className="pager" aria-label="Previous and next step">
-        <a href={prev.href} rel="prev">← {prev.title}</a>
-        <a href={next.href} rel="next">{next.title} →</a>
+        <a href={prev.href} rel="prev">
+          ← {prev.title}
+        </a>
+        <a href={next.href} rel="next">
+          {next.title} →
+        </a>
       </nav>
     </article>
   );

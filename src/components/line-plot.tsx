@@ -36,21 +36,23 @@ export interface LinePlotProps {
 function valueExtent(series: PlotSeries[], logScale: boolean): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
-  for (const s of series) for (const p of s.points) {
-    if (!Number.isFinite(p.value) || (logScale && !(p.value > 0))) continue;
-    if (p.value < lo) lo = p.value;
-    if (p.value > hi) hi = p.value;
-  }
+  for (const s of series)
+    for (const p of s.points) {
+      if (!Number.isFinite(p.value) || (logScale && !(p.value > 0))) continue;
+      if (p.value < lo) lo = p.value;
+      if (p.value > hi) hi = p.value;
+    }
   return [lo, hi];
 }
 
 function stepExtent(series: PlotSeries[]): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
-  for (const s of series) if (s.points.length) {
-    lo = Math.min(lo, s.points[0].step);
-    hi = Math.max(hi, s.points[s.points.length - 1].step);
-  }
+  for (const s of series)
+    if (s.points.length) {
+      lo = Math.min(lo, s.points[0].step);
+      hi = Math.max(hi, s.points[s.points.length - 1].step);
+    }
   return [lo, hi];
 }
 
@@ -58,9 +60,22 @@ const EMPTY: never[] = [];
 const MARGIN = { top: 8, right: 24, bottom: 8, left: 8 };
 const X_FORMAT = (v: number) => formatNumber(v);
 const Y_FORMAT = (v: number) => formatNumber(v, 3);
-const SUPERSCRIPT: Record<string, string> = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
+const SUPERSCRIPT: Record<string, string> = {
+  '-': '⁻',
+  0: '⁰',
+  1: '¹',
+  2: '²',
+  3: '³',
+  4: '⁴',
+  5: '⁵',
+  6: '⁶',
+  7: '⁷',
+  8: '⁸',
+  9: '⁹',
+};
 /** Log-axis ticks all in one format: 10⁻², 10⁰, 10¹⁴. */
-export const powerOfTen = (v: number) => `10${String(Math.round(Math.log10(v))).replace(/[-\d]/g, (c) => SUPERSCRIPT[c])}`;
+export const powerOfTen = (v: number) =>
+  `10${String(Math.round(Math.log10(v))).replace(/[-\d]/g, (c) => SUPERSCRIPT[c])}`;
 
 const TICK_DY = { start: '0.71em', middle: '0.355em', end: '0' } as const;
 
@@ -68,7 +83,17 @@ const TICK_DY = { start: '0.71em', middle: '0.355em', end: '0' } as const;
  * A tick label as one SVG text. Recharts' own Text measures every word in the DOM to wrap it
  * (the axis passes its width), a layout per tick on every mount; these labels never wrap.
  */
-function AxisTick({ x, y, textAnchor, verticalAnchor, fill, className, index, payload, tickFormatter }: BaseTickContentProps) {
+function AxisTick({
+  x,
+  y,
+  textAnchor,
+  verticalAnchor,
+  fill,
+  className,
+  index,
+  payload,
+  tickFormatter,
+}: BaseTickContentProps) {
   return (
     <text x={x} y={y} dy={TICK_DY[verticalAnchor]} textAnchor={textAnchor} fill={fill} className={className}>
       {tickFormatter ? tickFormatter(payload.value, index) : String(payload.value)}
@@ -102,7 +127,10 @@ function useWidth(): [(el: HTMLDivElement | null) => void, number] {
   useEffect(() => {
     if (!el) return;
     // A transition: the chart's first render (with a width) is sliced, not one long task.
-    const ro = new ResizeObserver((entries) => { const w = Math.floor(entries[entries.length - 1].contentRect.width); startTransition(() => setWidth(w)); });
+    const ro = new ResizeObserver((entries) => {
+      const w = Math.floor(entries[entries.length - 1].contentRect.width);
+      startTransition(() => setWidth(w));
+    });
     ro.observe(el);
     return () => ro.disconnect();
   }, [el]);
@@ -113,9 +141,23 @@ function LinePlot({ series, logScale = false, height = 220, yLabel, xMax, emptyD
   const [x0, x1] = stepExtent(series);
   const [y0, y1] = valueExtent(series, logScale);
   // With the run's length known, the x axis is fixed for the whole run.
-  const xTicks = useStableTicks(xMax !== undefined ? niceTicks(Math.min(0, x0), xMax, 5) : Number.isFinite(x0) ? niceTicks(x0, x1, 5) : [0, 10, 20, 30, 40]);
+  const xTicks = useStableTicks(
+    xMax !== undefined
+      ? niceTicks(Math.min(0, x0), xMax, 5)
+      : Number.isFinite(x0)
+        ? niceTicks(x0, x1, 5)
+        : [0, 10, 20, 30, 40],
+  );
   const empty = emptyDomain ?? (logScale ? [0.01, 100] : [0, 25]);
-  const yTicks = useStableTicks(Number.isFinite(y0) ? (logScale ? logTicks(y0, y1) : niceTicks(y0, y1, 5)) : (logScale ? logTicks(empty[0], empty[1]) : niceTicks(empty[0], empty[1], 5)));
+  const yTicks = useStableTicks(
+    Number.isFinite(y0)
+      ? logScale
+        ? logTicks(y0, y1)
+        : niceTicks(y0, y1, 5)
+      : logScale
+        ? logTicks(empty[0], empty[1])
+        : niceTicks(empty[0], empty[1], 5),
+  );
   const xDomain = useMemo((): [number, number] => [xTicks[0], xTicks[xTicks.length - 1]], [xTicks]);
   const yDomain = useMemo((): [number, number] => [yTicks[0], yTicks[yTicks.length - 1]], [yTicks]);
   const yFormat = logScale ? powerOfTen : Y_FORMAT;
@@ -133,18 +175,55 @@ function LinePlot({ series, logScale = false, height = 220, yLabel, xMax, emptyD
     <>
       {/* Hidden until its last stage: the axes would be seen moving as each takes its room. */}
       <div ref={box} className="line-plot-box" style={{ height, visibility: drawn ? undefined : 'hidden' }}>
-        {width > 0 && <LineChart width={width} height={height} data={EMPTY} accessibilityLayer={false} margin={MARGIN}>
-          {/* Explicit domains and ticks, and niceTicks="none": recharts neither scans data nor
+        {width > 0 && (
+          <LineChart width={width} height={height} data={EMPTY} accessibilityLayer={false} margin={MARGIN}>
+            {/* Explicit domains and ticks, and niceTicks="none": recharts neither scans data nor
               searches for nice ticks (its search, in decimal arithmetic, was ~20 % of a chart's mount). */}
-          {xAxis && <XAxis dataKey="step" type="number" domain={xDomain} ticks={xTicks} interval={0} allowDataOverflow tickFormatter={X_FORMAT} niceTicks="none" tick={renderTick} />}
-          {yAxis && <YAxis type="number" scale={logScale ? 'log' : 'linear'} domain={yDomain} ticks={yTicks} interval={0} allowDataOverflow width={yWidth} niceTicks="none" tick={renderTick}
-            tickFormatter={yFormat} />}
-          {drawn && <>
-          <PlotGrid xTicks={xTicks} yTicks={yTicks} />
-          <YTitle text={yLabel} x={MARGIN.left + 8} />
-          <PlotPaths logY={logScale} paths={series.map((s) => ({ key: s.key, name: s.name, color: s.color, xs: s.points.map((p) => p.step), ys: s.points.map((p) => p.value) }))} />
-          </>}
-        </LineChart>}
+            {xAxis && (
+              <XAxis
+                dataKey="step"
+                type="number"
+                domain={xDomain}
+                ticks={xTicks}
+                interval={0}
+                allowDataOverflow
+                tickFormatter={X_FORMAT}
+                niceTicks="none"
+                tick={renderTick}
+              />
+            )}
+            {yAxis && (
+              <YAxis
+                type="number"
+                scale={logScale ? 'log' : 'linear'}
+                domain={yDomain}
+                ticks={yTicks}
+                interval={0}
+                allowDataOverflow
+                width={yWidth}
+                niceTicks="none"
+                tick={renderTick}
+                tickFormatter={yFormat}
+              />
+            )}
+            {drawn && (
+              <>
+                <PlotGrid xTicks={xTicks} yTicks={yTicks} />
+                <YTitle text={yLabel} x={MARGIN.left + 8} />
+                <PlotPaths
+                  logY={logScale}
+                  paths={series.map((s) => ({
+                    key: s.key,
+                    name: s.name,
+                    color: s.color,
+                    xs: s.points.map((p) => p.step),
+                    ys: s.points.map((p) => p.value),
+                  }))}
+                />
+              </>
+            )}
+          </LineChart>
+        )}
       </div>
       {multi && (
         <ul className="chart-legend recharts-default-legend" aria-label="Legend">

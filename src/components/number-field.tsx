@@ -26,7 +26,16 @@ export function stepText(text: string, delta: number): string | null {
  * half a number, and we keep exactly what they typed and explain what is wrong. ArrowUp and
  * ArrowDown still step the value, as learners expect of a number field.
  */
-export function NumberField({ label, value, onChange, error, hint, inputMode = 'decimal', size = 8, step = 1 }: NumberFieldProps) {
+export function NumberField({
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  inputMode = 'decimal',
+  size = 8,
+  step = 1,
+}: NumberFieldProps) {
   const id = useId();
   const describedBy = [error ? `${id}-err` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -52,8 +61,16 @@ export function NumberField({ label, value, onChange, error, hint, inputMode = '
         onChange={(e) => onChange(e.target.value)}
         onKeyDown={onKeyDown}
       />
-      {hint && <span className="field-hint" id={`${id}-hint`}>{hint}</span>}
-      {error && <span className="field-error" id={`${id}-err`} role="alert">{error}</span>}
+      {hint && (
+        <span className="field-hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      )}
+      {error && (
+        <span className="field-error" id={`${id}-err`} role="alert">
+          {error}
+        </span>
+      )}
     </div>
   );
 }

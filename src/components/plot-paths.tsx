@@ -8,7 +8,13 @@ import { usePlotArea, useXAxisScale, useYAxisScale } from 'recharts';
 export type Scale = (value: number) => number | undefined;
 
 /** SVG path data through the points the scales can place; `skip` drops values (e.g. ≤ 0 on a log axis). */
-export function pathData(xs: ArrayLike<number>, ys: ArrayLike<number>, x: Scale, y: Scale, skip: (v: number) => boolean = () => false): string {
+export function pathData(
+  xs: ArrayLike<number>,
+  ys: ArrayLike<number>,
+  x: Scale,
+  y: Scale,
+  skip: (v: number) => boolean = () => false,
+): string {
   let d = '';
   for (let i = 0; i < xs.length; i++) {
     const v = ys[i];
@@ -43,17 +49,31 @@ export function PlotPaths({ paths, logY = false }: { paths: PathSpec[]; logY?: b
   return (
     // Clipped to the plot area: a run that diverges leaves the axes' range.
     <g className="recharts-layer recharts-line" clipPath={`url(#${clip})`}>
-      <defs><clipPath id={clip}><rect x={area.x} y={area.y} width={area.width} height={area.height} /></clipPath></defs>
+      <defs>
+        <clipPath id={clip}>
+          <rect x={area.x} y={area.y} width={area.width} height={area.height} />
+        </clipPath>
+      </defs>
       {paths.map((p) => (
         <g key={p.key}>
-          <path className="recharts-curve recharts-line-curve" d={pathData(p.xs, p.ys, x, y, skip)} fill="none"
-            stroke={p.color} strokeWidth={p.width ?? 2} strokeLinejoin="round" data-series={p.name} />
+          <path
+            className="recharts-curve recharts-line-curve"
+            d={pathData(p.xs, p.ys, x, y, skip)}
+            fill="none"
+            stroke={p.color}
+            strokeWidth={p.width ?? 2}
+            strokeLinejoin="round"
+            data-series={p.name}
+          />
           {/* A line through one point draws nothing: a lone point is shown as a dot. */}
-          {(p.dots || p.xs.length === 1) && Array.from(p.xs, (xv, i) => {
-            const cx = x(xv);
-            const cy = y(p.ys[i]);
-            return cx === undefined || cy === undefined || !Number.isFinite(cy) ? null : <circle key={i} cx={cx} cy={cy} r={3} fill={p.color} />;
-          })}
+          {(p.dots || p.xs.length === 1) &&
+            Array.from(p.xs, (xv, i) => {
+              const cx = x(xv);
+              const cy = y(p.ys[i]);
+              return cx === undefined || cy === undefined || !Number.isFinite(cy) ? null : (
+                <circle key={i} cx={cx} cy={cy} r={3} fill={p.color} />
+              );
+            })}
         </g>
       ))}
     </g>
@@ -79,11 +99,20 @@ export function PlotGrid({ xTicks, yTicks }: { xTicks: readonly number[]; yTicks
   const y = useYAxisScale() as Scale | undefined;
   const area = usePlotArea();
   if (!x || !y || !area) return null;
-  const at = (s: Scale, v: number) => { const p = s(v); return p === undefined || !Number.isFinite(p) ? null : p; };
+  const at = (s: Scale, v: number) => {
+    const p = s(v);
+    return p === undefined || !Number.isFinite(p) ? null : p;
+  };
   return (
     <g className="plot-grid" stroke="var(--grid)" strokeDasharray="3 3" aria-hidden="true">
-      {xTicks.map((t) => { const p = at(x, t); return p === null ? null : <line key={`x${t}`} x1={p} x2={p} y1={area.y} y2={area.y + area.height} />; })}
-      {yTicks.map((t) => { const p = at(y, t); return p === null ? null : <line key={`y${t}`} x1={area.x} x2={area.x + area.width} y1={p} y2={p} />; })}
+      {xTicks.map((t) => {
+        const p = at(x, t);
+        return p === null ? null : <line key={`x${t}`} x1={p} x2={p} y1={area.y} y2={area.y + area.height} />;
+      })}
+      {yTicks.map((t) => {
+        const p = at(y, t);
+        return p === null ? null : <line key={`y${t}`} x1={area.x} x2={area.x + area.width} y1={p} y2={p} />;
+      })}
     </g>
   );
 }
@@ -93,5 +122,17 @@ export function YTitle({ text, x }: { text: string; x: number }) {
   const area = usePlotArea();
   if (!area) return null;
   const cy = area.y + area.height / 2;
-  return <text className="recharts-label plot-y-title" x={x} y={cy} transform={`rotate(-90 ${x} ${cy})`} textAnchor="middle" dominantBaseline="central" fill="var(--muted)">{text}</text>;
+  return (
+    <text
+      className="recharts-label plot-y-title"
+      x={x}
+      y={cy}
+      transform={`rotate(-90 ${x} ${cy})`}
+      textAnchor="middle"
+      dominantBaseline="central"
+      fill="var(--muted)"
+    >
+      {text}
+    </text>
+  );
 }

@@ -50,13 +50,21 @@ export function Prediction({ id, question, answer, why, rtol, atol, choices, sho
     if (answer === undefined) return;
     const picked = choices?.find((c) => String(c.value) === text);
     if (choices) {
-      if (picked) lessonStore.getState().answer(id, { answer: picked.label, result: picked.value === answer ? 'right' : 'wrong' });
+      if (picked)
+        lessonStore
+          .getState()
+          .answer(id, { answer: picked.label, result: picked.value === answer ? 'right' : 'wrong' });
       return;
     }
     const g = readGuess(text);
-    if (typeof g === 'string') { setProblem(g); return; }
+    if (typeof g === 'string') {
+      setProblem(g);
+      return;
+    }
     setProblem(null);
-    lessonStore.getState().answer(id, { answer: text.trim(), result: isClose(g, answer, rtol, atol) ? 'right' : 'wrong' });
+    lessonStore
+      .getState()
+      .answer(id, { answer: text.trim(), result: isClose(g, answer, rtol, atol) ? 'right' : 'wrong' });
   };
   const skip = () => lessonStore.getState().answer(id, { answer: '', result: 'skipped' });
   if (saved) {
@@ -66,10 +74,25 @@ export function Prediction({ id, question, answer, why, rtol, atol, choices, sho
         <p className="prediction-q">{question}</p>
         <p role="status">
           <strong>{verdict}</strong>{' '}
-          {saved.result !== 'skipped' ? <>You said <strong>{saved.answer}</strong>; the engine says </> : <>The engine says </>}
+          {saved.result !== 'skipped' ? (
+            <>
+              You said <strong>{saved.answer}</strong>; the engine says{' '}
+            </>
+          ) : (
+            <>The engine says </>
+          )}
           <strong>{answer === undefined ? '…' : show(answer)}</strong>. {why}
         </p>
-        <button type="button" className="link-button" onClick={() => { lessonStore.getState().forget(id); setText(''); }}>Try this one again</button>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => {
+            lessonStore.getState().forget(id);
+            setText('');
+          }}
+        >
+          Try this one again
+        </button>
       </div>
     );
   }
@@ -79,12 +102,25 @@ export function Prediction({ id, question, answer, why, rtol, atol, choices, sho
         <fieldset className="prediction-choices">
           <legend className="prediction-q">{question}</legend>
           {choices.map((c) => (
-            <label key={c.value} className="pg-check"><input type="radio" name={field} value={c.value} checked={text === String(c.value)} onChange={() => setText(String(c.value))} /> {c.label}</label>
+            <label key={c.value} className="pg-check">
+              <input
+                type="radio"
+                name={field}
+                value={c.value}
+                checked={text === String(c.value)}
+                onChange={() => setText(String(c.value))}
+              />{' '}
+              {c.label}
+            </label>
           ))}
         </fieldset>
         <div className="toolbar">
-          <button type="button" onClick={check} disabled={!text || answer === undefined}>Check</button>
-          <button type="button" className="link-button" onClick={skip}>Skip</button>
+          <button type="button" onClick={check} disabled={!text || answer === undefined}>
+            Check
+          </button>
+          <button type="button" className="link-button" onClick={skip}>
+            Skip
+          </button>
         </div>
       </div>
     );
@@ -92,15 +128,35 @@ export function Prediction({ id, question, answer, why, rtol, atol, choices, sho
   return (
     <div className="prediction" data-testid={`prediction-${id}`}>
       <div className="field">
-        <label htmlFor={field} className="prediction-q">{question}</label>
-        <input id={field} type="text" inputMode="decimal" autoComplete="off" value={text} aria-invalid={problem ? true : undefined}
-          aria-describedby={problem ? `${field}-err` : undefined} onChange={(e) => setText(e.target.value)}
-          onKeyDown={(e) => { if (e.key === 'Enter') check(); }} />
-        {problem && <span className="field-error" id={`${field}-err`} role="alert">{problem}</span>}
+        <label htmlFor={field} className="prediction-q">
+          {question}
+        </label>
+        <input
+          id={field}
+          type="text"
+          inputMode="decimal"
+          autoComplete="off"
+          value={text}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={problem ? `${field}-err` : undefined}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') check();
+          }}
+        />
+        {problem && (
+          <span className="field-error" id={`${field}-err`} role="alert">
+            {problem}
+          </span>
+        )}
       </div>
       <div className="toolbar">
-        <button type="button" onClick={check} disabled={!text.trim() || answer === undefined}>Check</button>
-        <button type="button" className="link-button" onClick={skip}>Skip</button>
+        <button type="button" onClick={check} disabled={!text.trim() || answer === undefined}>
+          Check
+        </button>
+        <button type="button" className="link-button" onClick={skip}>
+          Skip
+        </button>
       </div>
     </div>
   );

@@ -10,10 +10,30 @@ export function Readout({ run, label = 'Current values' }: { run: RunView | unde
   const withBias = run?.config.model === 'w+b';
   return (
     <dl className="readout" aria-label={label}>
-      <div><dt>Step</dt><dd data-testid="readout-step">{last ? last.step : '—'}</dd></div>
-      <div><dt>Loss <span className="dt-note">before its update</span></dt><dd data-testid="readout-loss">{formatNumber(last?.loss)}</dd></div>
-      <div><dt>Weight <span className="dt-note">after it</span></dt><dd data-testid="readout-weight">{formatNumber(last?.weight)}</dd></div>
-      {withBias && <div><dt>Bias <span className="dt-note">after it</span></dt><dd data-testid="readout-bias">{formatNumber(last?.bias)}</dd></div>}
+      <div>
+        <dt>Step</dt>
+        <dd data-testid="readout-step">{last ? last.step : '—'}</dd>
+      </div>
+      <div>
+        <dt>
+          Loss <span className="dt-note">before its update</span>
+        </dt>
+        <dd data-testid="readout-loss">{formatNumber(last?.loss)}</dd>
+      </div>
+      <div>
+        <dt>
+          Weight <span className="dt-note">after it</span>
+        </dt>
+        <dd data-testid="readout-weight">{formatNumber(last?.weight)}</dd>
+      </div>
+      {withBias && (
+        <div>
+          <dt>
+            Bias <span className="dt-note">after it</span>
+          </dt>
+          <dd data-testid="readout-bias">{formatNumber(last?.bias)}</dd>
+        </div>
+      )}
     </dl>
   );
 }

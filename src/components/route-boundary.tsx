@@ -30,11 +30,27 @@ export class RouteBoundary extends Component<RouteBoundaryProps, { error: Error 
     return (
       <section className="page card status-alert route-error" role="alert" aria-labelledby="route-error-title">
         <h1 id="route-error-title">The {this.props.page} page could not be shown</h1>
-        <p>Something went wrong while drawing it: <code>{error.message}</code></p>
-        <p>If it happens again, its saved data may be the cause. Resetting clears only what this page saved; other pages keep theirs.</p>
+        <p>
+          Something went wrong while drawing it: <code>{error.message}</code>
+        </p>
+        <p>
+          If it happens again, its saved data may be the cause. Resetting clears only what this page saved; other pages
+          keep theirs.
+        </p>
         <div className="toolbar">
-          <button type="button" className="primary" onClick={() => { this.props.onReset(); this.setState({ error: null }); }}>Reset this page's saved data</button>
-          <button type="button" onClick={() => this.setState({ error: null })}>Try again</button>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => {
+              this.props.onReset();
+              this.setState({ error: null });
+            }}
+          >
+            Reset this page's saved data
+          </button>
+          <button type="button" onClick={() => this.setState({ error: null })}>
+            Try again
+          </button>
         </div>
       </section>
     );

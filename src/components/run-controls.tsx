@@ -34,13 +34,29 @@ export function RunButtons({ status, ready, actions, speed, onSpeed, withAuto, n
   return (
     <>
       <div className="toolbar run-controls">
-        <button type="button" className="primary" disabled={!ready || live} onClick={actions.train}>Train</button>
-        {status === 'paused'
-          ? <button type="button" onClick={actions.resume}>Resume</button>
-          : <button type="button" disabled={status !== 'running'} onClick={actions.pause}>Pause</button>}
-        <button type="button" disabled={!live} onClick={actions.stop}>Stop</button>
-        {actions.step && <button type="button" disabled={!ready || status === 'running'} onClick={actions.step}>Step</button>}
-        <button type="button" onClick={actions.reset}>Reset</button>
+        <button type="button" className="primary" disabled={!ready || live} onClick={actions.train}>
+          Train
+        </button>
+        {status === 'paused' ? (
+          <button type="button" onClick={actions.resume}>
+            Resume
+          </button>
+        ) : (
+          <button type="button" disabled={status !== 'running'} onClick={actions.pause}>
+            Pause
+          </button>
+        )}
+        <button type="button" disabled={!live} onClick={actions.stop}>
+          Stop
+        </button>
+        {actions.step && (
+          <button type="button" disabled={!ready || status === 'running'} onClick={actions.step}>
+            Step
+          </button>
+        )}
+        <button type="button" onClick={actions.reset}>
+          Reset
+        </button>
         <SpeedSelect value={speed} onChange={onSpeed} withAuto={withAuto} />
       </div>
       {note}
@@ -69,8 +85,22 @@ export function RunControls({ channel, config, speed, onSpeed, withStep = false,
     resume: () => void store.resume(channel),
     stop: () => void store.stop(channel),
     step: withStep ? () => config && void store.step(channel, config) : undefined,
-    reset: () => { store.reset(channel); onReset?.(); },
+    reset: () => {
+      store.reset(channel);
+      onReset?.();
+    },
   };
-  return <RunButtons status={status} ready={!!config} actions={actions} speed={speed} note={note}
-    onSpeed={(s) => { onSpeed(s); void store.setSpeed(channel, s); }} />;
+  return (
+    <RunButtons
+      status={status}
+      ready={!!config}
+      actions={actions}
+      speed={speed}
+      note={note}
+      onSpeed={(s) => {
+        onSpeed(s);
+        void store.setSpeed(channel, s);
+      }}
+    />
+  );
 }

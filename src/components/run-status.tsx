@@ -14,7 +14,13 @@ export interface StatusInfo {
 
 /** A negator run as a status line sees it. */
 export const statusOfRun = (run: RunView | undefined): StatusInfo | undefined =>
-  run && { status: run.status, step: run.history.latest()?.step ?? 0, steps: run.config.steps, divergedAt: run.divergedAt, message: run.message };
+  run && {
+    status: run.status,
+    step: run.history.latest()?.step ?? 0,
+    steps: run.config.steps,
+    divergedAt: run.divergedAt,
+    message: run.message,
+  };
 
 /** What the run is doing, in one sentence. */
 export function statusText(run: StatusInfo | undefined): string {
@@ -22,14 +28,22 @@ export function statusText(run: StatusInfo | undefined): string {
   const { step } = run;
   switch (run.status) {
     // No step number while running: this line is a live region, and would be read out at every step.
-    case 'running': return 'Training…';
-    case 'paused': return `Paused at step ${step}. Resume to go on, or Step to take one step.`;
-    case 'done': return `Done: ${plural(step, 'step')} run.`;
-    case 'stopped': return `Stopped at step ${step}.`;
-    case 'stepped': return `${plural(step, 'step')} taken, one at a time.`;
-    case 'diverged': return `Diverged at step ${run.divergedAt}; the run went on to step ${step} so you can see the blow-up.`;
-    case 'overflowed': return 'Stopped early.';
-    case 'error': return 'Something went wrong.';
+    case 'running':
+      return 'Training…';
+    case 'paused':
+      return `Paused at step ${step}. Resume to go on, or Step to take one step.`;
+    case 'done':
+      return `Done: ${plural(step, 'step')} run.`;
+    case 'stopped':
+      return `Stopped at step ${step}.`;
+    case 'stepped':
+      return `${plural(step, 'step')} taken, one at a time.`;
+    case 'diverged':
+      return `Diverged at step ${run.divergedAt}; the run went on to step ${step} so you can see the blow-up.`;
+    case 'overflowed':
+      return 'Stopped early.';
+    case 'error':
+      return 'Something went wrong.';
   }
 }
 
@@ -54,15 +68,25 @@ export function runOutcome(run: RunView | undefined): string {
   if (!run) return 'not run yet';
   const last = run.history.latest();
   const step = last?.step ?? 0;
-  const where = last ? `w = ${formatNumber(last.weight)}${run.config.model === 'w+b' ? `, b = ${formatNumber(last.bias)}` : ''}, loss ${formatNumber(last.loss)}` : '';
+  const where = last
+    ? `w = ${formatNumber(last.weight)}${run.config.model === 'w+b' ? `, b = ${formatNumber(last.bias)}` : ''}, loss ${formatNumber(last.loss)}`
+    : '';
   switch (run.status) {
-    case 'running': return `running, step ${step}`;
-    case 'paused': return `paused at step ${step}`;
-    case 'diverged': return `diverged at step ${run.divergedAt}; loss ${formatNumber(last?.loss)} by step ${step}`;
-    case 'overflowed': return `overflowed after step ${step}`;
-    case 'error': return 'failed';
-    case 'done': return `done after ${plural(step, 'step')}: ${where}`;
-    case 'stopped': return `stopped after ${plural(step, 'step')}: ${where}`;
-    case 'stepped': return `${plural(step, 'step')} taken: ${where}`;
+    case 'running':
+      return `running, step ${step}`;
+    case 'paused':
+      return `paused at step ${step}`;
+    case 'diverged':
+      return `diverged at step ${run.divergedAt}; loss ${formatNumber(last?.loss)} by step ${step}`;
+    case 'overflowed':
+      return `overflowed after step ${step}`;
+    case 'error':
+      return 'failed';
+    case 'done':
+      return `done after ${plural(step, 'step')}: ${where}`;
+    case 'stopped':
+      return `stopped after ${plural(step, 'step')}: ${where}`;
+    case 'stepped':
+      return `${plural(step, 'step')} taken: ${where}`;
   }
 }

@@ -40,13 +40,48 @@ export interface ScatterPlotProps {
   height?: number;
 }
 
-function Marker({ shape, x, y, r, className, color }: { shape: ScatterGroup['shape']; x: number; y: number; r: number; className?: string; color: string }) {
-  if (shape === 'square') return <rect x={x - r} y={y - r} width={2 * r} height={2 * r} fill={color} className={className} />;
-  if (shape === 'triangle') return <path d={`M${x},${y - r * 1.2}L${x + r * 1.1},${y + r * 0.8}L${x - r * 1.1},${y + r * 0.8}Z`} fill={color} className={className} />;
+function Marker({
+  shape,
+  x,
+  y,
+  r,
+  className,
+  color,
+}: {
+  shape: ScatterGroup['shape'];
+  x: number;
+  y: number;
+  r: number;
+  className?: string;
+  color: string;
+}) {
+  if (shape === 'square')
+    return <rect x={x - r} y={y - r} width={2 * r} height={2 * r} fill={color} className={className} />;
+  if (shape === 'triangle')
+    return (
+      <path
+        d={`M${x},${y - r * 1.2}L${x + r * 1.1},${y + r * 0.8}L${x - r * 1.1},${y + r * 0.8}Z`}
+        fill={color}
+        className={className}
+      />
+    );
   return <circle cx={x} cy={y} r={r} fill={color} className={className} />;
 }
 
-export function ScatterPlot({ title, points, groups, extra, links = [], xLabel, yLabel, summary, table, emptyText, symmetric, height = 300 }: ScatterPlotProps) {
+export function ScatterPlot({
+  title,
+  points,
+  groups,
+  extra,
+  links = [],
+  xLabel,
+  yLabel,
+  summary,
+  table,
+  emptyText,
+  symmetric,
+  height = 300,
+}: ScatterPlotProps) {
   const xs = [...points.map((p) => p.x), ...(extra ? [extra.x] : [])];
   const ys = [...points.map((p) => p.y), ...(extra ? [extra.y] : [])];
   const [x0, x1] = finiteExtent(xs);
@@ -56,22 +91,54 @@ export function ScatterPlot({ title, points, groups, extra, links = [], xLabel, 
   const yv = symmetric ? xv : niceView(Number.isFinite(y0) ? y0 : -1, Number.isFinite(y1) ? y1 : 1, 5);
   return (
     <ChartFigure title={title} summary={summary} hasData={points.length > 0} emptyText={emptyText} table={table}>
-      <SvgPlot xDomain={xv.domain} yDomain={yv.domain} xTicks={xv.ticks} yTicks={yv.ticks} xLabel={xLabel} yLabel={yLabel} height={height}>
+      <SvgPlot
+        xDomain={xv.domain}
+        yDomain={yv.domain}
+        xTicks={xv.ticks}
+        yTicks={yv.ticks}
+        xLabel={xLabel}
+        yLabel={yLabel}
+        height={height}
+      >
         {(area) => (
           <g clipPath={area.clip}>
-            {links.map(([a, b]) => points[a] && points[b] && (
-              <line key={`${a}-${b}`} className="scatter-link" x1={area.x(points[a].x)} y1={area.y(points[a].y)} x2={area.x(points[b].x)} y2={area.y(points[b].y)} />
-            ))}
+            {links.map(
+              ([a, b]) =>
+                points[a] &&
+                points[b] && (
+                  <line
+                    key={`${a}-${b}`}
+                    className="scatter-link"
+                    x1={area.x(points[a].x)}
+                    y1={area.y(points[a].y)}
+                    x2={area.x(points[b].x)}
+                    y2={area.y(points[b].y)}
+                  />
+                ),
+            )}
             {points.map((p, i) => (
               <g key={i}>
-                <Marker shape={groups[p.group]?.shape ?? 'circle'} x={area.x(p.x)} y={area.y(p.y)} r={4.5} color={groups[p.group]?.color ?? 'var(--text)'} className="scatter-point" />
-                {p.label && <text className="scatter-label" x={area.x(p.x) + 8} y={area.y(p.y) - 8}>{p.label}</text>}
+                <Marker
+                  shape={groups[p.group]?.shape ?? 'circle'}
+                  x={area.x(p.x)}
+                  y={area.y(p.y)}
+                  r={4.5}
+                  color={groups[p.group]?.color ?? 'var(--text)'}
+                  className="scatter-point"
+                />
+                {p.label && (
+                  <text className="scatter-label" x={area.x(p.x) + 8} y={area.y(p.y) - 8}>
+                    {p.label}
+                  </text>
+                )}
               </g>
             ))}
             {extra && (
               <g className="scatter-extra">
                 <circle cx={area.x(extra.x)} cy={area.y(extra.y)} r={9} />
-                <text x={area.x(extra.x) + 12} y={area.y(extra.y) + 4}>{extra.label}</text>
+                <text x={area.x(extra.x) + 12} y={area.y(extra.y) + 4}>
+                  {extra.label}
+                </text>
               </g>
             )}
           </g>
@@ -81,7 +148,9 @@ export function ScatterPlot({ title, points, groups, extra, links = [], xLabel, 
         <ul className="chart-legend" aria-label="Legend">
           {groups.map((g) => (
             <li key={g.name}>
-              <svg width="14" height="14" aria-hidden="true"><Marker shape={g.shape} x={7} y={7} r={5} color={g.color} /></svg>
+              <svg width="14" height="14" aria-hidden="true">
+                <Marker shape={g.shape} x={7} y={7} r={5} color={g.color} />
+              </svg>
               <span>{g.name}</span>
             </li>
           ))}

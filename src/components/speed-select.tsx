@@ -15,12 +15,20 @@ export function SpeedSelect({ value, onChange, withAuto = false }: SpeedSelectPr
   return (
     <div className="field speed-field">
       <label htmlFor={id}>Speed</label>
-      <select id={id} value={String(value)} onChange={(e) => {
-        const v = e.target.value;
-        const speed = readSpeed(/^\d+$/.test(v) ? Number(v) : v);
-        if (speed !== undefined) onChange(speed);
-      }}>
-        {options.map((s) => <option key={s} value={String(s)}>{s === 'auto' ? 'Auto (short runs last 2 s)' : speedLabel(s)}</option>)}
+      <select
+        id={id}
+        value={String(value)}
+        onChange={(e) => {
+          const v = e.target.value;
+          const speed = readSpeed(/^\d+$/.test(v) ? Number(v) : v);
+          if (speed !== undefined) onChange(speed);
+        }}
+      >
+        {options.map((s) => (
+          <option key={s} value={String(s)}>
+            {s === 'auto' ? 'Auto (short runs last 2 s)' : speedLabel(s)}
+          </option>
+        ))}
       </select>
     </div>
   );

@@ -8,15 +8,31 @@ import { groupDigits } from '../training/digits.ts';
  * The per-step printout the tutorial shows (loss, then the weight after the update). Long
  * runs show a downsampled selection of rows, and say so.
  */
-export const StepTable = memo(function StepTable({ run, maxRows = 200 }: { run: RunView | undefined; maxRows?: number }) {
-  if (!run || run.history.length === 0) return <p className="muted">The per-step values appear here as training runs.</p>;
+export const StepTable = memo(function StepTable({
+  run,
+  maxRows = 200,
+}: {
+  run: RunView | undefined;
+  maxRows?: number;
+}) {
+  if (!run || run.history.length === 0)
+    return <p className="muted">The per-step values appear here as training runs.</p>;
   const h = run.history;
   const rows = h.length <= maxRows ? Array.from({ length: h.length }, (_, i) => i) : sampleRows(run, maxRows);
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label="Per-step values">
       <table>
-        <caption>Per-step values{h.length > maxRows ? ` (${rows.length} of ${groupDigits(h.length)} steps)` : ''}</caption>
-        <thead><tr><th scope="col">Step</th><th scope="col">Loss</th><th scope="col">Weight after</th>{run.config.model === 'w+b' && <th scope="col">Bias after</th>}</tr></thead>
+        <caption>
+          Per-step values{h.length > maxRows ? ` (${rows.length} of ${groupDigits(h.length)} steps)` : ''}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Step</th>
+            <th scope="col">Loss</th>
+            <th scope="col">Weight after</th>
+            {run.config.model === 'w+b' && <th scope="col">Bias after</th>}
+          </tr>
+        </thead>
         <tbody>
           {rows.map((i) => (
             <tr key={h.steps[i]}>

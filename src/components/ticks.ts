@@ -37,10 +37,11 @@ export function logTicks(min: number, max: number, count = 6): number[] {
 export function extent(rows: Record<string, number>[], keys: string[]): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
-  for (const r of rows) for (const k of keys) {
-    const v = r[k];
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  }
+  for (const r of rows)
+    for (const k of keys) {
+      const v = r[k];
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
   return [lo, hi];
 }

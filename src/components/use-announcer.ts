@@ -11,7 +11,10 @@ export function useThrottledText(text: string, enabled: boolean, minMs = 1000): 
     if (!enabled) return;
     // Always through a timer (0 ms when allowed now), so the region changes outside render.
     const wait = Math.max(0, last.current + minMs - Date.now());
-    const t = setTimeout(() => { last.current = Date.now(); setSaid(text); }, wait);
+    const t = setTimeout(() => {
+      last.current = Date.now();
+      setSaid(text);
+    }, wait);
     return () => clearTimeout(t);
   }, [text, enabled, minMs]);
   return enabled ? said : '';

@@ -27,9 +27,13 @@ export function useTurn(wanted = true): boolean {
     if (ready || !wanted) return;
     let live = true;
     // In a transition, so React renders the widget in slices it can yield between.
-    waiting.push(() => { if (live) startTransition(() => setReady(true)); });
+    waiting.push(() => {
+      if (live) startTransition(() => setReady(true));
+    });
     schedule();
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [ready, wanted]);
   return ready;
 }
@@ -59,7 +63,12 @@ export function useNearViewport<T extends Element>(): [(el: T | null) => void, b
   const [el, setEl] = useState<T | null>(null);
   useEffect(() => {
     if (near || !el) return;
-    const io = new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) startTransition(() => setNear(true)); }, { rootMargin: '100% 0px' });
+    const io = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) startTransition(() => setNear(true));
+      },
+      { rootMargin: '100% 0px' },
+    );
     io.observe(el);
     return () => io.disconnect();
   }, [el, near]);

@@ -4,7 +4,8 @@
  * draws the page (about 15 ms of a 4× slowed phone's style and layout, in a frame that already
  * has a new page in it); after this, opening a lesson step with a formula does not pay that.
  */
-const SAMPLE = '<math display="block"><mrow><mover><mi>y</mi><mo>^</mo></mover><mo>←</mo><mfrac><mi>d</mi><mi>w</mi></mfrac><msup><mi>x</mi><mn>2</mn></msup><mo>(</mo><mo>−</mo><mi>η</mi><mo>)</mo></mrow></math>';
+const SAMPLE =
+  '<math display="block"><mrow><mover><mi>y</mi><mo>^</mo></mover><mo>←</mo><mfrac><mi>d</mi><mi>w</mi></mfrac><msup><mi>x</mi><mn>2</mn></msup><mo>(</mo><mo>−</mo><mi>η</mi><mo>)</mo></mrow></math>';
 
 export function warmMathFont(doc: Document = document): void {
   if (!doc.body) return;

@@ -22,7 +22,12 @@ export interface Note<V extends Grad> {
  * new map. Reads the entries and changes none; when given `notes`, sets a note in it for each
  * op reached (for the trace).
  */
-export function backprop<V extends Grad>(m: Arith<V>, last: Entry | null, target: Tensor, notes?: Map<Entry, Note<V>>): Map<number, V> {
+export function backprop<V extends Grad>(
+  m: Arith<V>,
+  last: Entry | null,
+  target: Tensor,
+  notes?: Map<Entry, Note<V>>,
+): Map<number, V> {
   const grads = new Map<number, V>();
   grads.set(target.id, m.ones(target));
   for (let e = last; e !== null; e = e.prev) {

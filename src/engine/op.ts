@@ -84,7 +84,15 @@ export interface Entry {
 }
 
 /** The entry for an op just run. */
-export function entry(op: OpDef, a: Tensor, b: Tensor | null, output: Tensor, attrs: unknown, mask: number, prev: Entry | null): Entry {
+export function entry(
+  op: OpDef,
+  a: Tensor,
+  b: Tensor | null,
+  output: Tensor,
+  attrs: unknown,
+  mask: number,
+  prev: Entry | null,
+): Entry {
   return { op, a, b, output, attrs, mask, prev };
 }
 

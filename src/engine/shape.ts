@@ -68,11 +68,16 @@ export function normalizeAxis(op: string, axis: number, shape: readonly number[]
 }
 
 /** Normalises `axis` (undefined = all axes) to a sorted list without duplicates. */
-export function normalizeAxes(op: string, axis: number | readonly number[] | undefined, shape: readonly number[]): number[] {
+export function normalizeAxes(
+  op: string,
+  axis: number | readonly number[] | undefined,
+  shape: readonly number[],
+): number[] {
   if (axis === undefined) return shape.map((_, i) => i);
   const list = typeof axis === 'number' ? [axis] : axis;
   const axes = list.map((a) => normalizeAxis(op, a, shape));
   const unique = [...new Set(axes)].sort((x, y) => x - y);
-  if (unique.length !== axes.length) throw new EngineError(op, `axis ${JSON.stringify(list)} repeats an axis of shape ${formatShape(shape)}`);
+  if (unique.length !== axes.length)
+    throw new EngineError(op, `axis ${JSON.stringify(list)} repeats an axis of shape ${formatShape(shape)}`);
   return unique;
 }

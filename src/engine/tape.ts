@@ -76,7 +76,10 @@ export class GradientTape implements Recorder {
   gradient(target: Tensor, sources: readonly Tensor[]): Tensor[];
   gradient(target: Tensor, sources: Tensor | readonly Tensor[]): Tensor | Tensor[] {
     if (this.used && !this.persistent) {
-      throw new EngineError('gradient', 'this GradientTape was already used: a non-persistent tape computes gradients once. Create it with new GradientTape({ persistent: true }) to call gradient() again.');
+      throw new EngineError(
+        'gradient',
+        'this GradientTape was already used: a non-persistent tape computes gradients once. Create it with new GradientTape({ persistent: true }) to call gradient() again.',
+      );
     }
     if (this.used) (this.earlierTargets ??= []).push(this.lastTarget!);
     this.used = true;
@@ -124,7 +127,9 @@ export class GradientTape implements Recorder {
   trace(): TapeEntry[] {
     const notes = new Map<Entry, Note<Grad>>();
     const targets = this.lastTarget === null ? [] : [...(this.earlierTargets ?? []), this.lastTarget];
-    unrecorded(() => { for (const t of targets) this.sweep(t, notes); });
+    unrecorded(() => {
+      for (const t of targets) this.sweep(t, notes);
+    });
     return this.entries().map((e, i) => toEntry(e, i, notes.get(e)));
   }
 
@@ -171,7 +176,8 @@ export class GradientTape implements Recorder {
 
   private toLeaf(t: Tensor): TapeLeaf {
     const kind = t._mark === Watch.All ? 'variable' : this.watches(t) ? 'watched' : 'constant';
-    const g = this.lastGrads?.get(t.id) ?? (this.lastGrads && kind !== 'constant' ? filled(t.shape, t.dtype, 0) : undefined);
+    const g =
+      this.lastGrads?.get(t.id) ?? (this.lastGrads && kind !== 'constant' ? filled(t.shape, t.dtype, 0) : undefined);
     return toLeaf(t, kind, g);
   }
 }

@@ -33,7 +33,9 @@ export interface Pending {
 let nextId = 1;
 
 /** `_mark` of a variable and its snapshots: watched by every tape (an enum, so bundles inline it). */
-export enum Watch { All = -1 }
+export enum Watch {
+  All = -1,
+}
 
 /** A fresh, never reused tensor id (ids name tensors in the tape trace). */
 export function newId(): number {
@@ -78,7 +80,15 @@ export class Tensor {
    * parameter and a call was left out of line, through the generic construct stub).
    * `s` must be the value when size is 1 and the tensor is not pending.
    */
-  constructor(shape: readonly number[], dtype: DType, size: number, data: TypedArray | null, s: number, pending: Pending | null, id: number) {
+  constructor(
+    shape: readonly number[],
+    dtype: DType,
+    size: number,
+    data: TypedArray | null,
+    s: number,
+    pending: Pending | null,
+    id: number,
+  ) {
     this.id = id;
     this.shape = shape;
     this.dtype = dtype;
@@ -102,7 +112,8 @@ export class Tensor {
 
   /** The value of a one-element tensor. Throws for any other size. */
   item(): number {
-    if (this.size !== 1) throw new EngineError('item', `item() needs a tensor with one element, got shape ${formatShape(this.shape)}`);
+    if (this.size !== 1)
+      throw new EngineError('item', `item() needs a tensor with one element, got shape ${formatShape(this.shape)}`);
     this._force();
     return this._s;
   }
@@ -163,9 +174,13 @@ export class Variable extends Tensor {
   assign(value: Tensor | number): this {
     const v = typeof value === 'number' ? filled(this.shape, this.dtype, value) : value;
     if (!sameShape(v.shape, this.shape)) {
-      throw new EngineError('assign', `cannot assign shape ${formatShape(v.shape)} to a variable of shape ${formatShape(this.shape)}`);
+      throw new EngineError(
+        'assign',
+        `cannot assign shape ${formatShape(v.shape)} to a variable of shape ${formatShape(this.shape)}`,
+      );
     }
-    if (v.dtype !== this.dtype) throw new EngineError('assign', `cannot assign dtype ${v.dtype} to a variable of dtype ${this.dtype}`);
+    if (v.dtype !== this.dtype)
+      throw new EngineError('assign', `cannot assign dtype ${v.dtype} to a variable of dtype ${this.dtype}`);
     v._force();
     // Share the new value's storage: tensors are immutable, so nobody writes into it.
     this._d = v._d;
@@ -217,12 +232,16 @@ function inferShape(values: NestedArray, shape: number[]): void {
 
 function flatten(values: NestedArray, shape: number[], axis: number, out: TypedArray, pos: number): number {
   if (axis === shape.length) {
-    if (typeof values !== 'number') throw new EngineError('tensor', `expected a number at depth ${axis}, got ${typeof values}`);
+    if (typeof values !== 'number')
+      throw new EngineError('tensor', `expected a number at depth ${axis}, got ${typeof values}`);
     out[pos] = values;
     return pos + 1;
   }
   if (!Array.isArray(values) || values.length !== shape[axis]) {
-    throw new EngineError('tensor', `ragged nested array: expected ${shape[axis]} entries at depth ${axis} (shape ${formatShape(shape)})`);
+    throw new EngineError(
+      'tensor',
+      `ragged nested array: expected ${shape[axis]} entries at depth ${axis} (shape ${formatShape(shape)})`,
+    );
   }
   for (const v of values) pos = flatten(v, shape, axis + 1, out, pos);
   return pos;
@@ -236,7 +255,8 @@ export function tensor(values: NestedArray | TypedArray, dtype: DType = 'float32
   checkDType('tensor', dtype);
   if (ArrayBuffer.isView(values)) {
     const s = shape ? [...shape] : [values.length];
-    if (sizeOf(s) !== values.length) throw new EngineError('tensor', `${values.length} values do not fill shape ${formatShape(s)}`);
+    if (sizeOf(s) !== values.length)
+      throw new EngineError('tensor', `${values.length} values do not fill shape ${formatShape(s)}`);
     const data = allocate(dtype, values.length);
     data.set(values);
     return fromArray(s, dtype, data);
@@ -250,7 +270,8 @@ export function tensor(values: NestedArray | TypedArray, dtype: DType = 'float32
 }
 
 function reshapeStorage(t: Tensor, shape: readonly number[]): Tensor {
-  if (sizeOf(shape) !== t.size) throw new EngineError('tensor', `${t.size} values do not fill shape ${formatShape(shape)}`);
+  if (sizeOf(shape) !== t.size)
+    throw new EngineError('tensor', `${t.size} values do not fill shape ${formatShape(shape)}`);
   return fromArray([...shape], t.dtype, t.data);
 }
 
@@ -272,7 +293,8 @@ export function variable(init: Tensor | number, dtype?: DType): Variable {
 }
 
 function checkDType(op: string, dtype: string): void {
-  if (dtype !== 'float32' && dtype !== 'float64') throw new EngineError(op, `unknown dtype '${dtype}' (use 'float32' or 'float64')`);
+  if (dtype !== 'float32' && dtype !== 'float64')
+    throw new EngineError(op, `unknown dtype '${dtype}' (use 'float32' or 'float64')`);
 }
 
 /**
@@ -288,7 +310,10 @@ export function operand(x: TensorLike, like: TensorLike): Tensor {
 /** @internal Throws unless both operands share a dtype; the message names the op, both dtypes and shapes. */
 export function checkDTypes(op: string, a: Tensor, b: Tensor): void {
   if (a.dtype !== b.dtype) {
-    throw new EngineError(op, `dtypes ${a.dtype} and ${b.dtype} do not match (shapes ${formatShape(a.shape)} and ${formatShape(b.shape)}); create both tensors with the same dtype`);
+    throw new EngineError(
+      op,
+      `dtypes ${a.dtype} and ${b.dtype} do not match (shapes ${formatShape(a.shape)} and ${formatShape(b.shape)}); create both tensors with the same dtype`,
+    );
   }
 }
 

@@ -67,7 +67,8 @@ export function toEntry(e: Entry, index: number, note: Note<Grad> | undefined): 
   const value = small(e.output);
   if (value) entry.value = value;
   if (note !== undefined) addGradients(entry, e, note);
-  if (e.attrs !== null && typeof e.attrs === 'object') entry.attrs = { ...(e.attrs as Record<string, number | number[] | null>) };
+  if (e.attrs !== null && typeof e.attrs === 'object')
+    entry.attrs = { ...(e.attrs as Record<string, number | number[] | null>) };
   return entry;
 }
 

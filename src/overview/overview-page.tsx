@@ -16,7 +16,10 @@ function PredictionTally() {
   const right = answers.filter((a) => a?.result === 'right').length;
   return (
     <p data-testid="prediction-tally">
-      The lesson asks you to predict {NEGATOR_PREDICTIONS.length} answers before it shows them: <strong>{made} of {NEGATOR_PREDICTIONS.length} predicted</strong>
+      The lesson asks you to predict {NEGATOR_PREDICTIONS.length} answers before it shows them:{' '}
+      <strong>
+        {made} of {NEGATOR_PREDICTIONS.length} predicted
+      </strong>
       {made > 0 && <> ({right} right)</>}.
     </p>
   );
@@ -30,16 +33,25 @@ export function Overview() {
     <section aria-labelledby="overview-title" className="page">
       <h1 id="overview-title">Teach one number to negate</h1>
       <p className="lede">
-        A perceptron with a single weight gets the input 3 and should answer −3. It starts out
-        believing the weight is 0.5. Press <strong>Train</strong> and watch 40 small corrections
-        pull the weight to −1 while the loss falls towards zero.
+        A perceptron with a single weight gets the input 3 and should answer −3. It starts out believing the weight is
+        0.5. Press <strong>Train</strong> and watch 40 small corrections pull the weight to −1 while the loss falls
+        towards zero.
       </p>
-      <RunControls channel={CHANNEL} config={NEGATOR_CONFIG} speed={speed} onSpeed={(s) => lessonStore.getState().setSpeed(CHANNEL, s)} />
+      <RunControls
+        channel={CHANNEL}
+        config={NEGATOR_CONFIG}
+        speed={speed}
+        onSpeed={(s) => lessonStore.getState().setSpeed(CHANNEL, s)}
+      />
       <RunStatusLine run={run} />
       <Readout run={run} />
       <RunCharts channel={CHANNEL} />
       <PredictionTally />
-      <p><a className="primary-link" href="#/perceptron">Start the lesson</a></p>
+      <p>
+        <a className="primary-link" href="#/perceptron">
+          Start the lesson
+        </a>
+      </p>
     </section>
   );
 }

@@ -6,16 +6,27 @@ export function ChartExportButtons({ title, legend = [] }: { title: string; lege
   const [error, setError] = useState<string | null>(null);
   const save = (format: 'png' | 'svg') => (e: MouseEvent<HTMLButtonElement>) => {
     // Inside a figure's actions, or beside one in a [data-export-scope] wrapper.
-    const figure = e.currentTarget.closest('figure') ?? e.currentTarget.closest('[data-export-scope]')?.querySelector('figure');
+    const figure =
+      e.currentTarget.closest('figure') ?? e.currentTarget.closest('[data-export-scope]')?.querySelector('figure');
     setError(null);
     if (!figure) return;
-    exportFigure(figure, title, format, legend).catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+    exportFigure(figure, title, format, legend).catch((err: unknown) =>
+      setError(err instanceof Error ? err.message : String(err)),
+    );
   };
   return (
     <>
-      <button type="button" className="link-button" onClick={save('png')}>Save PNG</button>
-      <button type="button" className="link-button" onClick={save('svg')}>Save SVG</button>
-      {error && <span className="field-error" role="alert">{error}</span>}
+      <button type="button" className="link-button" onClick={save('png')}>
+        Save PNG
+      </button>
+      <button type="button" className="link-button" onClick={save('svg')}>
+        Save SVG
+      </button>
+      {error && (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      )}
     </>
   );
 }

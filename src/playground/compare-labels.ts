@@ -4,7 +4,11 @@
  */
 import type { TrainingConfig } from '../training/config.ts';
 
-export const OPTIMIZER_NAMES: Record<TrainingConfig['optimizer'], string> = { sgd: 'SGD', momentum: 'momentum', adam: 'Adam' };
+export const OPTIMIZER_NAMES: Record<TrainingConfig['optimizer'], string> = {
+  sgd: 'SGD',
+  momentum: 'momentum',
+  adam: 'Adam',
+};
 export const MODEL_NAMES: Record<TrainingConfig['model'], string> = { w: 'w', 'w+b': 'w + b' };
 
 type Describer = [key: string, read: (c: TrainingConfig) => string];
@@ -24,7 +28,12 @@ const pairsKey = (c: TrainingConfig) => JSON.stringify(c.pairs);
 
 /** All the settings of one run, for the run list. */
 export function describeRun(c: TrainingConfig): string {
-  return [`learning rate ${c.learningRate}`, OPTIMIZER_NAMES[c.optimizer], `model ${MODEL_NAMES[c.model]}`, `${c.steps} steps`].join(', ');
+  return [
+    `learning rate ${c.learningRate}`,
+    OPTIMIZER_NAMES[c.optimizer],
+    `model ${MODEL_NAMES[c.model]}`,
+    `${c.steps} steps`,
+  ].join(', ');
 }
 
 /**
@@ -37,7 +46,9 @@ export function compareLabels(runs: { number: number; config: TrainingConfig }[]
     return values.size > 1;
   });
   return runs.map((r) => {
-    const parts = differs.map(([key, read]) => (key === 'pairs' && new Set(runs.map((x) => read(x.config))).size === 1 ? `data set ${r.number}` : read(r.config)));
+    const parts = differs.map(([key, read]) =>
+      key === 'pairs' && new Set(runs.map((x) => read(x.config))).size === 1 ? `data set ${r.number}` : read(r.config),
+    );
     return parts.length ? `Run ${r.number}: ${parts.join(', ')}` : `Run ${r.number}`;
   });
 }

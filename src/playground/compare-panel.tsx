@@ -18,14 +18,31 @@ function RunItem({ r, selected }: { r: ComparedView; selected: boolean }) {
   return (
     <li className={selected ? 'pg-run selected' : 'pg-run'}>
       <span className="pg-swatch" style={{ background: r.color }} aria-hidden="true" />
-      <span className="pg-run-name" id={nameId}>{r.label}</span>
+      <span className="pg-run-name" id={nameId}>
+        {r.label}
+      </span>
       <label className="pg-check">
-        <input type="checkbox" checked={!r.hidden} onChange={() => store.toggleRun(r.channel)} aria-label={`Show run ${r.number}`} /> Show
+        <input
+          type="checkbox"
+          checked={!r.hidden}
+          onChange={() => store.toggleRun(r.channel)}
+          aria-label={`Show run ${r.number}`}
+        />{' '}
+        Show
       </label>
       <label className="pg-check">
-        <input type="radio" name="pg-selected-run" checked={selected} onChange={() => store.selectRun(r.channel)} aria-label={`Select run ${r.number}`} /> Select
+        <input
+          type="radio"
+          name="pg-selected-run"
+          checked={selected}
+          onChange={() => store.selectRun(r.channel)}
+          aria-label={`Select run ${r.number}`}
+        />{' '}
+        Select
       </label>
-      <span className="pg-run-detail">{describeRun(r.run.config)} — {runOutcome(r.run)}</span>
+      <span className="pg-run-detail">
+        {describeRun(r.run.config)} — {runOutcome(r.run)}
+      </span>
     </li>
   );
 }
@@ -36,16 +53,31 @@ function ExportRun() {
   const save = (format: 'csv' | 'json') => {
     if (!run) return;
     const h = run.history;
-    const view = { steps: h.steps, loss: h.loss, weight: h.weight, bias: run.config.model === 'w+b' ? h.bias : undefined, length: h.length };
+    const view = {
+      steps: h.steps,
+      loss: h.loss,
+      weight: h.weight,
+      bias: run.config.model === 'w+b' ? h.bias : undefined,
+      length: h.length,
+    };
     const name = `playground-run-${run.channel.replace(/\D+/g, '')}`;
     if (format === 'csv') downloadText(`${name}.csv`, historyToCsv(view), 'text/csv');
-    else downloadText(`${name}.json`, historyToJson(run.config, view, { status: run.status, message: run.message ?? null }), 'application/json');
+    else
+      downloadText(
+        `${name}.json`,
+        historyToJson(run.config, view, { status: run.status, message: run.message ?? null }),
+        'application/json',
+      );
   };
   return (
     <div className="toolbar" role="group" aria-label="Export the selected run">
       <span>Selected run’s history:</span>
-      <button type="button" disabled={!ok} onClick={() => save('csv')}>Export CSV</button>
-      <button type="button" disabled={!ok} onClick={() => save('json')}>Export JSON</button>
+      <button type="button" disabled={!ok} onClick={() => save('csv')}>
+        Export CSV
+      </button>
+      <button type="button" disabled={!ok} onClick={() => save('json')}>
+        Export JSON
+      </button>
     </div>
   );
 }
@@ -58,13 +90,36 @@ export function ComparePanel() {
   return (
     <section className="card" aria-labelledby="pg-compare">
       <h2 id="pg-compare">Compare runs</h2>
-      <p>Each Train keeps its run: the last {MAX_COMPARED_RUNS} are overlaid on the loss chart, named by what differs between them. Change one setting at a time to see its effect.</p>
-      <p className="muted">Finished runs are kept across reloads too: the last {MAX_COMPARED_RUNS}, up to {groupDigits(MAX_SAVED_STEPS)} steps in all; the oldest are dropped first.</p>
-      {runs.length === 0
-        ? <p className="muted" role="status">{cleared ? 'All runs cleared.' : 'No runs yet.'}</p>
-        : <ul className="pg-runs" aria-label="Compared runs">{[...runs].reverse().map((r) => <RunItem key={r.channel} r={r} selected={r.channel === selected} />)}</ul>}
+      <p>
+        Each Train keeps its run: the last {MAX_COMPARED_RUNS} are overlaid on the loss chart, named by what differs
+        between them. Change one setting at a time to see its effect.
+      </p>
+      <p className="muted">
+        Finished runs are kept across reloads too: the last {MAX_COMPARED_RUNS}, up to {groupDigits(MAX_SAVED_STEPS)}{' '}
+        steps in all; the oldest are dropped first.
+      </p>
+      {runs.length === 0 ? (
+        <p className="muted" role="status">
+          {cleared ? 'All runs cleared.' : 'No runs yet.'}
+        </p>
+      ) : (
+        <ul className="pg-runs" aria-label="Compared runs">
+          {[...runs].reverse().map((r) => (
+            <RunItem key={r.channel} r={r} selected={r.channel === selected} />
+          ))}
+        </ul>
+      )}
       <div className="toolbar">
-        <button type="button" disabled={runs.length === 0} onClick={() => { playgroundStore.getState().clearRuns(); setCleared(true); }}>Clear all</button>
+        <button
+          type="button"
+          disabled={runs.length === 0}
+          onClick={() => {
+            playgroundStore.getState().clearRuns();
+            setCleared(true);
+          }}
+        >
+          Clear all
+        </button>
       </div>
       <ExportRun />
     </section>

@@ -24,9 +24,13 @@ function applyPreset(p: Preset): string[] {
 function Presets({ onNotes }: { onNotes(n: string[]): void }) {
   return (
     <div className="toolbar" role="group" aria-label="Presets">
-      <span className="pg-group-label" aria-hidden="true">Presets:</span>
+      <span className="pg-group-label" aria-hidden="true">
+        Presets:
+      </span>
       {PRESETS.map((p) => (
-        <button type="button" key={p.id} title={p.description} onClick={() => onNotes(applyPreset(p))}>{p.name}</button>
+        <button type="button" key={p.id} title={p.description} onClick={() => onNotes(applyPreset(p))}>
+          {p.name}
+        </button>
       ))}
     </div>
   );
@@ -44,13 +48,17 @@ function CsvImport({ onNotes }: { onNotes(n: string[]): void }) {
     const store = playgroundStore.getState();
     if (how === 'replace') store.replaceRows(parsed.rows, `importing ${from}`);
     else store.insertRows(store.rows[store.rows.length - 1]?.id ?? -1, parsed.rows);
-    onNotes([`${how === 'replace' ? 'Replaced the table with' : 'Added'} ${parsed.rows.length} row${parsed.rows.length === 1 ? '' : 's'} from ${from}.`, ...parsed.notes]);
+    onNotes([
+      `${how === 'replace' ? 'Replaced the table with' : 'Added'} ${parsed.rows.length} row${parsed.rows.length === 1 ? '' : 's'} from ${from}.`,
+      ...parsed.notes,
+    ]);
   };
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     e.target.value = '';
     if (!file) return;
-    if (file.size > 20_000_000) return onNotes([`${file.name} is ${Math.round(file.size / 1e6)} MB; the limit is 20 MB.`]);
+    if (file.size > 20_000_000)
+      return onNotes([`${file.name} is ${Math.round(file.size / 1e6)} MB; the limit is 20 MB.`]);
     load(await file.text(), 'replace', file.name);
   };
   return (
@@ -58,12 +66,25 @@ function CsvImport({ onNotes }: { onNotes(n: string[]): void }) {
       <summary>Paste or import CSV</summary>
       <div className="field pg-csv-field">
         <label htmlFor={`${id}-csv`}>Paste CSV</label>
-        <textarea id={`${id}-csv`} rows={5} value={text} placeholder={'input,target\n3,-3\n1,-1'} aria-describedby={`${id}-csv-hint`} onChange={(e) => setText(e.target.value)} />
-        <span className="field-hint" id={`${id}-csv-hint`}>One “input,target” pair per line; a header line is optional. Tabs, semicolons or spaces also work.</span>
+        <textarea
+          id={`${id}-csv`}
+          rows={5}
+          value={text}
+          placeholder={'input,target\n3,-3\n1,-1'}
+          aria-describedby={`${id}-csv-hint`}
+          onChange={(e) => setText(e.target.value)}
+        />
+        <span className="field-hint" id={`${id}-csv-hint`}>
+          One “input,target” pair per line; a header line is optional. Tabs, semicolons or spaces also work.
+        </span>
       </div>
       <div className="toolbar">
-        <button type="button" disabled={!text.trim()} onClick={() => load(text, 'add', 'the pasted text')}>Add pasted rows</button>
-        <button type="button" disabled={!text.trim()} onClick={() => load(text, 'replace', 'the pasted text')}>Replace table with pasted rows</button>
+        <button type="button" disabled={!text.trim()} onClick={() => load(text, 'add', 'the pasted text')}>
+          Add pasted rows
+        </button>
+        <button type="button" disabled={!text.trim()} onClick={() => load(text, 'replace', 'the pasted text')}>
+          Replace table with pasted rows
+        </button>
       </div>
       <div className="field">
         <label htmlFor={`${id}-file`}>Import CSV file</label>
@@ -78,10 +99,35 @@ function Notes({ notes, onDismiss }: { notes: string[]; onDismiss(): void }) {
   if (!notes.length && !undo) return null;
   return (
     <div className="notice pg-notes" role="status">
-      {notes.length > 0 && <ul>{notes.map((n, i) => <li key={i}>{n}</li>)}</ul>}
+      {notes.length > 0 && (
+        <ul>
+          {notes.map((n, i) => (
+            <li key={i}>{n}</li>
+          ))}
+        </ul>
+      )}
       <div className="toolbar">
-        {undo && <button type="button" onClick={() => { playgroundStore.getState().undoReplace(); onDismiss(); }}>Undo {undo.what}</button>}
-        <button type="button" className="link-button" onClick={() => { playgroundStore.getState().dismissUndo(); onDismiss(); }}>Dismiss</button>
+        {undo && (
+          <button
+            type="button"
+            onClick={() => {
+              playgroundStore.getState().undoReplace();
+              onDismiss();
+            }}
+          >
+            Undo {undo.what}
+          </button>
+        )}
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => {
+            playgroundStore.getState().dismissUndo();
+            onDismiss();
+          }}
+        >
+          Dismiss
+        </button>
       </div>
     </div>
   );
@@ -97,12 +143,17 @@ export function DataPanel({ form }: { form: PlaygroundForm }) {
   return (
     <section className="card" aria-labelledby="pg-data">
       <h2 id="pg-data">Data</h2>
-      <p>Each row is one example: the input the perceptron sees and the target it should output. Press Enter to move down; Enter on the last row adds one.</p>
+      <p>
+        Each row is one example: the input the perceptron sees and the target it should output. Press Enter to move
+        down; Enter on the last row adds one.
+      </p>
       <Presets onNotes={setNotes} />
       <Notes notes={notes} onDismiss={() => setNotes([])} />
       <PairsTable cells={form.cells} tableError={form.table} onNotes={setNotes} />
       <div className="toolbar">
-        <button type="button" onClick={clear}>Clear table</button>
+        <button type="button" onClick={clear}>
+          Clear table
+        </button>
       </div>
       <CsvImport onNotes={setNotes} />
     </section>

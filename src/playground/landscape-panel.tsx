@@ -26,7 +26,15 @@ function span(values: number[], minHalf = 1.5): [number, number] {
   return [ticks[0], ticks[ticks.length - 1]];
 }
 
-function WeightLandscape({ config, path, streaming }: { config: TrainingConfig; path: CurvePathPoint[]; streaming: boolean }) {
+function WeightLandscape({
+  config,
+  path,
+  streaming,
+}: {
+  config: TrainingConfig;
+  path: CurvePathPoint[];
+  streaming: boolean;
+}) {
   // While a run streams, keep the range of its start so the curve is computed once, not per batch.
   const view = niceView(...span([config.initialWeight, ...(streaming ? [] : path.map((p) => p.w))], 2), 6);
   const curve = useLossCurve({ ...config, model: 'w' }, view.domain, 181);
@@ -35,19 +43,51 @@ function WeightLandscape({ config, path, streaming }: { config: TrainingConfig; 
   return (
     <>
       <div data-export-scope>
-        <CurvePlot title="Loss against weight" curve={curve.data ?? []} domain={view.domain} ticks={view.ticks} arrows={arrows}
+        <CurvePlot
+          title="Loss against weight"
+          curve={curve.data ?? []}
+          domain={view.domain}
+          ticks={view.ticks}
+          arrows={arrows}
           point={last ? { w: last.w, loss: last.loss, slope: last.grad } : undefined}
-          summary={last ? `The loss over w, with the descent's steps as arrows. After step ${last.step} the weight is ${formatNumber(last.w)}, where the loss is ${formatNumber(last.loss)} and the slope ${formatNumber(last.grad)}.` : 'The loss over w for these pairs; train or step to see the descent.'}
+          summary={
+            last
+              ? `The loss over w, with the descent's steps as arrows. After step ${last.step} the weight is ${formatNumber(last.w)}, where the loss is ${formatNumber(last.loss)} and the slope ${formatNumber(last.grad)}.`
+              : 'The loss over w for these pairs; train or step to see the descent.'
+          }
           table={() => (
             <table>
               <caption>Where the descent stood after each step</caption>
-              <thead><tr><th scope="col">Step</th><th scope="col">Weight</th><th scope="col">Loss there</th><th scope="col">Slope there</th></tr></thead>
-              <tbody>{path.map((p) => <tr key={p.step}><th scope="row">{p.step}</th><td>{formatNumber(p.w)}</td><td>{formatNumber(p.loss)}</td><td>{formatNumber(p.grad)}</td></tr>)}</tbody>
+              <thead>
+                <tr>
+                  <th scope="col">Step</th>
+                  <th scope="col">Weight</th>
+                  <th scope="col">Loss there</th>
+                  <th scope="col">Slope there</th>
+                </tr>
+              </thead>
+              <tbody>
+                {path.map((p) => (
+                  <tr key={p.step}>
+                    <th scope="row">{p.step}</th>
+                    <td>{formatNumber(p.w)}</td>
+                    <td>{formatNumber(p.loss)}</td>
+                    <td>{formatNumber(p.grad)}</td>
+                  </tr>
+                ))}
+              </tbody>
             </table>
-          )} />
-        <div className="toolbar chart-actions"><ChartExportButtons title="Loss against weight" /></div>
+          )}
+        />
+        <div className="toolbar chart-actions">
+          <ChartExportButtons title="Loss against weight" />
+        </div>
       </div>
-      {curve.error && <p role="alert" className="status-alert">The loss curve could not be computed: {curve.error}</p>}
+      {curve.error && (
+        <p role="alert" className="status-alert">
+          The loss curve could not be computed: {curve.error}
+        </p>
+      )}
     </>
   );
 }
@@ -59,9 +99,18 @@ function BiasLandscape({ config, path, streaming }: { config: TrainingConfig; pa
   const q = useQuery(queries.lossGrid, { pairs: config.pairs, w, b });
   return (
     <>
-      <ContourPlot title="Loss over weight and bias" grid={q.data ?? null} path={path} pending={q.pending}
-        actions={<ChartExportButtons title="Loss over weight and bias" />} />
-      {q.error && <p role="alert" className="status-alert">The loss map could not be computed: {q.error}</p>}
+      <ContourPlot
+        title="Loss over weight and bias"
+        grid={q.data ?? null}
+        path={path}
+        pending={q.pending}
+        actions={<ChartExportButtons title="Loss over weight and bias" />}
+      />
+      {q.error && (
+        <p role="alert" className="status-alert">
+          The loss map could not be computed: {q.error}
+        </p>
+      )}
     </>
   );
 }
@@ -82,9 +131,11 @@ export function LandscapePanel({ fallback }: { fallback: TrainingConfig | null }
           ? 'The loss for every weight, with the weights descent visited.'
           : 'The loss for every weight and bias: darker is lower, lines join equal loss. The path is the descent.'}
       </p>
-      {config.model === 'w'
-        ? <WeightLandscape config={config} path={path} streaming={streaming} />
-        : <BiasLandscape config={config} path={path} streaming={streaming} />}
+      {config.model === 'w' ? (
+        <WeightLandscape config={config} path={path} streaming={streaming} />
+      ) : (
+        <BiasLandscape config={config} path={path} streaming={streaming} />
+      )}
     </section>
   );
 }

@@ -17,8 +17,18 @@ interface Focus {
 
 const LABEL: Record<keyof TextPair, 'Input' | 'Target'> = { input: 'Input', target: 'Target' };
 
-function Cell({ row, index, field, error, onKey, onPaste }: {
-  row: PairRow; index: number; field: keyof TextPair; error?: string;
+function Cell({
+  row,
+  index,
+  field,
+  error,
+  onKey,
+  onPaste,
+}: {
+  row: PairRow;
+  index: number;
+  field: keyof TextPair;
+  error?: string;
   onKey(e: KeyboardEvent<HTMLInputElement>, row: PairRow, field: keyof TextPair): void;
   onPaste(e: ClipboardEvent<HTMLInputElement>, row: PairRow): void;
 }) {
@@ -26,19 +36,36 @@ function Cell({ row, index, field, error, onKey, onPaste }: {
   return (
     <td className={error ? 'pg-cell invalid' : 'pg-cell'}>
       <input
-        type="text" inputMode="decimal" autoComplete="off" spellCheck={false} size={8}
-        aria-label={`${LABEL[field]}, row ${index + 1}`} data-cell={`${row.id}-${field}`}
-        value={row[field]} aria-invalid={error ? true : undefined} aria-describedby={error ? errId : undefined}
+        type="text"
+        inputMode="decimal"
+        autoComplete="off"
+        spellCheck={false}
+        size={8}
+        aria-label={`${LABEL[field]}, row ${index + 1}`}
+        data-cell={`${row.id}-${field}`}
+        value={row[field]}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errId : undefined}
         onChange={(e) => playgroundStore.getState().setCell(row.id, field, e.target.value)}
-        onKeyDown={(e) => onKey(e, row, field)} onPaste={(e) => onPaste(e, row)}
+        onKeyDown={(e) => onKey(e, row, field)}
+        onPaste={(e) => onPaste(e, row)}
       />
-      {error && <span className="field-error" id={errId}>{error}</span>}
+      {error && (
+        <span className="field-error" id={errId}>
+          {error}
+        </span>
+      )}
     </td>
   );
 }
 
 /** Moves focus with Enter/arrows; Enter on the last row adds a row. Returns the cell to focus. */
-function keyTarget(e: KeyboardEvent<HTMLInputElement>, rows: PairRow[], row: PairRow, field: keyof TextPair): Focus | null {
+function keyTarget(
+  e: KeyboardEvent<HTMLInputElement>,
+  rows: PairRow[],
+  row: PairRow,
+  field: keyof TextPair,
+): Focus | null {
   const i = rows.findIndex((r) => r.id === row.id);
   if (e.key === 'ArrowUp' && i > 0) return { id: rows[i - 1].id, key: field };
   if ((e.key === 'ArrowDown' || e.key === 'Enter') && i < rows.length - 1) return { id: rows[i + 1].id, key: field };
@@ -46,15 +73,31 @@ function keyTarget(e: KeyboardEvent<HTMLInputElement>, rows: PairRow[], row: Pai
   return null;
 }
 
-function Pager({ page, pages, total, onPage }: { page: number; pages: number; total: number; onPage(p: number): void }) {
+function Pager({
+  page,
+  pages,
+  total,
+  onPage,
+}: {
+  page: number;
+  pages: number;
+  total: number;
+  onPage(p: number): void;
+}) {
   if (pages <= 1) return null;
   const from = page * PAGE_SIZE + 1;
   const to = Math.min(total, (page + 1) * PAGE_SIZE);
   return (
     <div className="toolbar" role="group" aria-label="Table pages">
-      <button type="button" disabled={page === 0} onClick={() => onPage(page - 1)}>Previous rows</button>
-      <span>Rows {groupDigits(from)}–{groupDigits(to)} of {groupDigits(total)}</span>
-      <button type="button" disabled={page >= pages - 1} onClick={() => onPage(page + 1)}>Next rows</button>
+      <button type="button" disabled={page === 0} onClick={() => onPage(page - 1)}>
+        Previous rows
+      </button>
+      <span>
+        Rows {groupDigits(from)}–{groupDigits(to)} of {groupDigits(total)}
+      </span>
+      <button type="button" disabled={page >= pages - 1} onClick={() => onPage(page + 1)}>
+        Next rows
+      </button>
     </div>
   );
 }
@@ -87,7 +130,10 @@ export function PairsTable({ cells, tableError, onNotes }: PairsTableProps) {
     const f = focus.current;
     if (!f) return;
     const el = box.current?.querySelector<HTMLElement>(`[data-cell="${f.id}-${f.key}"], [data-delete="${f.id}"]`);
-    if (el) { el.focus(); focus.current = null; }
+    if (el) {
+      el.focus();
+      focus.current = null;
+    }
   });
   const onKey = (e: KeyboardEvent<HTMLInputElement>, row: PairRow, field: keyof TextPair) => {
     if (!['Enter', 'ArrowUp', 'ArrowDown'].includes(e.key)) return;
@@ -100,7 +146,10 @@ export function PairsTable({ cells, tableError, onNotes }: PairsTableProps) {
     e.preventDefault();
     const parsed = parseCsv(text);
     const ids = playgroundStore.getState().insertRows(row.id, parsed.rows);
-    onNotes([`Added ${parsed.rows.length} row${parsed.rows.length === 1 ? '' : 's'} from the pasted text.`, ...parsed.notes]);
+    onNotes([
+      `Added ${parsed.rows.length} row${parsed.rows.length === 1 ? '' : 's'} from the pasted text.`,
+      ...parsed.notes,
+    ]);
     if (ids.length) moveTo({ id: ids[ids.length - 1], key: 'input' });
   };
   const remove = (row: PairRow) => {
@@ -116,8 +165,19 @@ export function PairsTable({ cells, tableError, onNotes }: PairsTableProps) {
     <div ref={box} className="pg-table">
       <div className="table-scroll" role="region" aria-label="Pairs table" tabIndex={-1}>
         <table aria-describedby={tableError ? 'pg-table-err' : undefined}>
-          <caption>Input/target pairs ({groupDigits(rows.length)} row{rows.length === 1 ? '' : 's'})</caption>
-          <thead><tr><th scope="col">Row</th><th scope="col">Input</th><th scope="col">Target</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
+          <caption>
+            Input/target pairs ({groupDigits(rows.length)} row{rows.length === 1 ? '' : 's'})
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Row</th>
+              <th scope="col">Input</th>
+              <th scope="col">Target</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
           <tbody>
             {shown.map((row, j) => {
               const index = current * PAGE_SIZE + j;
@@ -127,7 +187,17 @@ export function PairsTable({ cells, tableError, onNotes }: PairsTableProps) {
                   <th scope="row">{index + 1}</th>
                   <Cell row={row} index={index} field="input" error={err?.input} onKey={onKey} onPaste={onPaste} />
                   <Cell row={row} index={index} field="target" error={err?.target} onKey={onKey} onPaste={onPaste} />
-                  <td><button type="button" className="link-button" data-delete={row.id} aria-label={`Delete row ${index + 1}`} onClick={() => remove(row)}>Delete</button></td>
+                  <td>
+                    <button
+                      type="button"
+                      className="link-button"
+                      data-delete={row.id}
+                      aria-label={`Delete row ${index + 1}`}
+                      onClick={() => remove(row)}
+                    >
+                      Delete
+                    </button>
+                  </td>
                 </tr>
               );
             })}
@@ -135,9 +205,19 @@ export function PairsTable({ cells, tableError, onNotes }: PairsTableProps) {
         </table>
       </div>
       <Pager page={current} pages={pages} total={rows.length} onPage={setPage} />
-      {tableError && <p className="field-error pg-table-error" id="pg-table-err" role="alert">{tableError}</p>}
+      {tableError && (
+        <p className="field-error pg-table-error" id="pg-table-err" role="alert">
+          {tableError}
+        </p>
+      )}
       <div className="toolbar">
-        <button type="button" data-add-row onClick={() => moveTo({ id: playgroundStore.getState().addRow(), key: 'input' })}>Add row</button>
+        <button
+          type="button"
+          data-add-row
+          onClick={() => moveTo({ id: playgroundStore.getState().addRow(), key: 'input' })}
+        >
+          Add row
+        </button>
       </div>
     </div>
   );

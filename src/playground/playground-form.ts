@@ -2,7 +2,16 @@
  * Turns what the learner typed (table rows and settings text) into a training config, or
  * into a message per cell and per field. Runs the same validation the worker runs.
  */
-import { LIMITS, NEGATOR_CONFIG, inRange, parseNumberField, rangeMessage, validateConfig, type Pair, type TrainingConfig } from '../training/config.ts';
+import {
+  LIMITS,
+  NEGATOR_CONFIG,
+  inRange,
+  parseNumberField,
+  rangeMessage,
+  validateConfig,
+  type Pair,
+  type TrainingConfig,
+} from '../training/config.ts';
 import { SETTING_LABELS, type PairRow, type PlaygroundSettings, type TextSetting } from '../store/playground-store.ts';
 import { groupDigits } from '../training/digits.ts';
 
@@ -39,17 +48,24 @@ function readRows(rows: PairRow[]): { pairs: Pair[]; cells: Map<number, CellErro
     const input = checkCell(row.input, 'Input');
     const target = checkCell(row.target, 'Target');
     if ('value' in input && 'value' in target) pairs.push({ input: input.value, target: target.value });
-    else cells.set(row.id, { input: 'message' in input ? input.message : undefined, target: 'message' in target ? target.message : undefined });
+    else
+      cells.set(row.id, {
+        input: 'message' in input ? input.message : undefined,
+        target: 'message' in target ? target.message : undefined,
+      });
   }
   let table: string | undefined;
   if (rows.length === 0) table = 'The table is empty: add at least one input/target pair to train on.';
   else if (rows.length > LIMITS.maxPairs) {
-    table = `Too many rows: ${groupDigits(rows.length)}. Training takes at most ${groupDigits(LIMITS.maxPairs)} pairs; delete ${groupDigits((rows.length - LIMITS.maxPairs))}.`;
+    table = `Too many rows: ${groupDigits(rows.length)}. Training takes at most ${groupDigits(LIMITS.maxPairs)} pairs; delete ${groupDigits(rows.length - LIMITS.maxPairs)}.`;
   }
   return { pairs, cells, table };
 }
 
-function readSettings(s: PlaygroundSettings): { values: Partial<Record<TextSetting, number>>; fields: Partial<Record<TextSetting, string>> } {
+function readSettings(s: PlaygroundSettings): {
+  values: Partial<Record<TextSetting, number>>;
+  fields: Partial<Record<TextSetting, string>>;
+} {
   const values: Partial<Record<TextSetting, number>> = {};
   const fields: Partial<Record<TextSetting, string>> = {};
   for (const key of Object.keys(SETTING_LABELS) as TextSetting[]) {
@@ -65,8 +81,14 @@ export function readPlaygroundForm(rows: PairRow[], settings: PlaygroundSettings
   const table = readRows(rows);
   const { values, fields } = readSettings(settings);
   const done = (config: TrainingConfig | null): PlaygroundForm => ({
-    config, cells: table.cells, table: table.table, fields,
-    problems: [...table.cells.values()].reduce((n, c) => n + (c.input ? 1 : 0) + (c.target ? 1 : 0), 0) + (table.table ? 1 : 0) + Object.keys(fields).length,
+    config,
+    cells: table.cells,
+    table: table.table,
+    fields,
+    problems:
+      [...table.cells.values()].reduce((n, c) => n + (c.input ? 1 : 0) + (c.target ? 1 : 0), 0) +
+      (table.table ? 1 : 0) +
+      Object.keys(fields).length,
   });
   if (table.cells.size || table.table || Object.keys(fields).length) return done(null);
   const config: TrainingConfig = {

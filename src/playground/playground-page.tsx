@@ -22,21 +22,31 @@ export function PlaygroundPage() {
   return (
     <section className="page playground" aria-labelledby="pg-title">
       <h1 id="pg-title">Playground</h1>
-      <p className="lede">Train the perceptron on input/target pairs of your own, try a bias and other optimizers, and compare runs.</p>
+      <p className="lede">
+        Train the perceptron on input/target pairs of your own, try a bias and other optimizers, and compare runs.
+      </p>
       <LinkNoticeBox notice={notice} onDismiss={() => setNotice(null)} />
       <div className="pg-top">
         <DataPanel form={form} />
-        <Deferred minHeight={420}><SettingsPanel form={form} /></Deferred>
+        <Deferred minHeight={420}>
+          <SettingsPanel form={form} />
+        </Deferred>
       </div>
-      <Deferred minHeight={700} order={1}><PlaygroundCharts fallback={form.config} /></Deferred>
-      <Deferred minHeight={300} order={2}><ComparePanel /></Deferred>
+      <Deferred minHeight={700} order={1}>
+        <PlaygroundCharts fallback={form.config} />
+      </Deferred>
+      <Deferred minHeight={300} order={2}>
+        <ComparePanel />
+      </Deferred>
       <Deferred minHeight={500} order={3}>
         <div className="two-col">
           <LandscapePanel fallback={form.config} />
           <PredictPanel />
         </div>
       </Deferred>
-      <Deferred minHeight={200} order={4}><SharePanel config={form.config} /></Deferred>
+      <Deferred minHeight={200} order={4}>
+        <SharePanel config={form.config} />
+      </Deferred>
     </section>
   );
 }

@@ -17,7 +17,12 @@ export function PredictPanel() {
   const last = run?.history.latest() ?? null;
   const x = 'value' in parsed ? parsed.value : null;
   const asked = run && last && x !== null;
-  const q = useQuery(queries.evaluate, asked ? { ...lossSetting(run.config), pairs: [{ input: x, target: 0 }], weight: last.weight, bias: last.bias } : null);
+  const q = useQuery(
+    queries.evaluate,
+    asked
+      ? { ...lossSetting(run.config), pairs: [{ input: x, target: 0 }], weight: last.weight, bias: last.bias }
+      : null,
+  );
   const withBias = run?.config.model === 'w+b';
   const out = asked ? q.data?.predictions[0] : undefined;
   return (
@@ -25,20 +30,41 @@ export function PredictPanel() {
       <h2 id="pg-predict">Predict</h2>
       <p>Type any input to see what the trained perceptron outputs for it.</p>
       <div className="fields">
-        <NumberField label="Predict input" value={text} onChange={setText} error={'message' in parsed ? parsed.message.replace(/^Input/, 'The input') : undefined} />
+        <NumberField
+          label="Predict input"
+          value={text}
+          onChange={setText}
+          error={'message' in parsed ? parsed.message.replace(/^Input/, 'The input') : undefined}
+        />
         <div className="field">
-          <span className="pg-output-label" id="pg-output-label">Output</span>
-          <output className="pg-output" aria-labelledby="pg-output-label" aria-live="polite" data-testid="prediction">{out === undefined ? '—' : formatNumber(out)}</output>
+          <span className="pg-output-label" id="pg-output-label">
+            Output
+          </span>
+          <output className="pg-output" aria-labelledby="pg-output-label" aria-live="polite" data-testid="prediction">
+            {out === undefined ? '—' : formatNumber(out)}
+          </output>
         </div>
       </div>
-      {!last && <p className="muted">Train or Step first: the prediction uses the selected run’s latest weight{withBias ? ' and bias' : ''}.</p>}
-      {last && x !== null && (
-        <p className="math" data-testid="prediction-sum">
-          {formatNumber(x)} · {paren(last.weight)}{withBias ? ` + ${paren(last.bias)}` : ''} = {out === undefined ? '…' : formatNumber(out)}
-          <span className="muted"> (weight{withBias ? ' and bias' : ''} after step {last.step})</span>
+      {!last && (
+        <p className="muted">
+          Train or Step first: the prediction uses the selected run’s latest weight{withBias ? ' and bias' : ''}.
         </p>
       )}
-      {q.error && asked && <p role="alert" className="status-alert">The worker could not predict: {q.error}</p>}
+      {last && x !== null && (
+        <p className="math" data-testid="prediction-sum">
+          {formatNumber(x)} · {paren(last.weight)}
+          {withBias ? ` + ${paren(last.bias)}` : ''} = {out === undefined ? '…' : formatNumber(out)}
+          <span className="muted">
+            {' '}
+            (weight{withBias ? ' and bias' : ''} after step {last.step})
+          </span>
+        </p>
+      )}
+      {q.error && asked && (
+        <p role="alert" className="status-alert">
+          The worker could not predict: {q.error}
+        </p>
+      )}
     </section>
   );
 }

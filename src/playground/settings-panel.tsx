@@ -14,9 +14,28 @@ import { groupDigits } from '../training/digits.ts';
 type Choice = 'model' | 'optimizer' | 'dtype';
 
 const OPTIONS: { [K in Choice]: { label: string; options: [PlaygroundSettings[K], string][] } } = {
-  model: { label: 'Model', options: [['w', 'w'], ['w+b', 'w + b']] as [ModelKind, string][] },
-  optimizer: { label: 'Optimizer', options: [['sgd', 'SGD'], ['momentum', 'momentum'], ['adam', 'Adam']] as [OptimizerKind, string][] },
-  dtype: { label: 'Precision (dtype)', options: [['float32', 'float32'], ['float64', 'float64']] as [DTypeName, string][] },
+  model: {
+    label: 'Model',
+    options: [
+      ['w', 'w'],
+      ['w+b', 'w + b'],
+    ] as [ModelKind, string][],
+  },
+  optimizer: {
+    label: 'Optimizer',
+    options: [
+      ['sgd', 'SGD'],
+      ['momentum', 'momentum'],
+      ['adam', 'Adam'],
+    ] as [OptimizerKind, string][],
+  },
+  dtype: {
+    label: 'Precision (dtype)',
+    options: [
+      ['float32', 'float32'],
+      ['float64', 'float64'],
+    ] as [DTypeName, string][],
+  },
 };
 
 function Select<K extends Choice>({ name }: { name: K }) {
@@ -26,8 +45,16 @@ function Select<K extends Choice>({ name }: { name: K }) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => playgroundStore.getState().setSettings({ [name]: e.target.value })}>
-        {options.map(([v, text]) => <option key={v} value={v}>{text}</option>)}
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => playgroundStore.getState().setSettings({ [name]: e.target.value })}
+      >
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
       </select>
     </div>
   );
@@ -43,9 +70,12 @@ export function optimizerNote(optimizer: PlaygroundSettings['optimizer'], lrText
   const lr = Number(lrText);
   const ok = Number.isFinite(lr) && lr > 0;
   switch (optimizer) {
-    case 'sgd': return 'SGD moves w by −learning rate × gradient each step: big steps on steep slopes, small ones near the bottom.';
-    case 'momentum': return 'Momentum keeps a velocity v ← 0.9·v + gradient and moves w by −learning rate × v: on a long slope the steps build up speed, and near the bottom they can overshoot.';
-    case 'adam': return `Adam divides each step by the gradient's recent size, so each parameter moves by about the learning rate per step whatever the slope${ok ? `: at ${lr}, travelling a distance of 2 takes about ${groupDigits(Math.ceil(2 / lr))} steps` : ''}.`;
+    case 'sgd':
+      return 'SGD moves w by −learning rate × gradient each step: big steps on steep slopes, small ones near the bottom.';
+    case 'momentum':
+      return 'Momentum keeps a velocity v ← 0.9·v + gradient and moves w by −learning rate × v: on a long slope the steps build up speed, and near the bottom they can overshoot.';
+    case 'adam':
+      return `Adam divides each step by the gradient's recent size, so each parameter moves by about the learning rate per step whatever the slope${ok ? `: at ${lr}, travelling a distance of 2 takes about ${groupDigits(Math.ceil(2 / lr))} steps` : ''}.`;
   }
 }
 
@@ -57,11 +87,20 @@ function Fields({ form }: { form: PlaygroundForm }) {
       <Select name="model" />
       <div className="field-with-note">
         <Select name="optimizer" />
-        <p className="field-hint optimizer-note" data-testid="optimizer-note">{optimizerNote(settings.optimizer, settings.learningRate)}</p>
+        <p className="field-hint optimizer-note" data-testid="optimizer-note">
+          {optimizerNote(settings.optimizer, settings.learningRate)}
+        </p>
       </div>
       {keys.map((k) => (
-        <NumberField key={k} label={SETTING_LABELS[k]} value={settings[k]} error={form.fields[k]} hint={HINTS[k]}
-          inputMode={k === 'steps' || k === 'seed' ? 'numeric' : 'decimal'} onChange={(v) => playgroundStore.getState().setSettings({ [k]: v })} />
+        <NumberField
+          key={k}
+          label={SETTING_LABELS[k]}
+          value={settings[k]}
+          error={form.fields[k]}
+          hint={HINTS[k]}
+          inputMode={k === 'steps' || k === 'seed' ? 'numeric' : 'decimal'}
+          onChange={(v) => playgroundStore.getState().setSettings({ [k]: v })}
+        />
       ))}
       <Select name="dtype" />
     </div>
@@ -91,22 +130,41 @@ function Buttons({ form }: { form: PlaygroundForm }) {
     fn().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   };
   const actions: RunActions = {
-    train: guard(() => store.train(config!)), pause: guard(() => store.pause()), resume: guard(() => store.resume()),
-    stop: guard(() => store.stop()), step: guard(() => store.step(config!)), reset: guard(() => store.reset()),
+    train: guard(() => store.train(config!)),
+    pause: guard(() => store.pause()),
+    resume: guard(() => store.resume()),
+    stop: guard(() => store.stop()),
+    step: guard(() => store.step(config!)),
+    reset: guard(() => store.reset()),
   };
   return (
-    <RunButtons status={live ?? undefined} ready={!!config} actions={actions} speed={speed} withAuto onSpeed={(sp) => void store.setSpeed(sp)}
-      note={(
+    <RunButtons
+      status={live ?? undefined}
+      ready={!!config}
+      actions={actions}
+      speed={speed}
+      withAuto
+      onSpeed={(sp) => void store.setSpeed(sp)}
+      note={
         <>
-          <button type="button" className="link-button" onClick={() => playgroundStore.getState().resetSettings()}>Restore default settings</button>
+          <button type="button" className="link-button" onClick={() => playgroundStore.getState().resetSettings()}>
+            Restore default settings
+          </button>
           {!config && (
             <p className="field-error pg-blocked" role="status">
-              Training is off until {form.problems === 1 ? 'the highlighted problem is' : `the ${form.problems} highlighted problems are`} fixed. Nothing you typed has been changed.
+              Training is off until{' '}
+              {form.problems === 1 ? 'the highlighted problem is' : `the ${form.problems} highlighted problems are`}{' '}
+              fixed. Nothing you typed has been changed.
             </p>
           )}
-          {error && <p role="alert" className="status-alert">{error} Check the settings and try again.</p>}
+          {error && (
+            <p role="alert" className="status-alert">
+              {error} Check the settings and try again.
+            </p>
+          )}
         </>
-      )} />
+      }
+    />
   );
 }
 

@@ -28,12 +28,22 @@ export function useSharedLink(): [LinkNotice | null, (n: LinkNotice | null) => v
       if (link.kind === 'none') return;
       if (link.ok) {
         playgroundStore.getState().loadConfig(link.config, 'opening the shared link');
-        setNotice({ kind: 'ok', text: `Opened the pairs and settings from a shared link (${link.config.pairs.length} pair${link.config.pairs.length === 1 ? '' : 's'}). Undo puts your own table and settings back.` });
+        setNotice({
+          kind: 'ok',
+          text: `Opened the pairs and settings from a shared link (${link.config.pairs.length} pair${link.config.pairs.length === 1 ? '' : 's'}). Undo puts your own table and settings back.`,
+        });
       } else {
-        setNotice({ kind: 'error', text: `The shared link could not be used: ${clause(link.message)}. Nothing was changed: your own table and settings are as you left them.` });
+        setNotice({
+          kind: 'error',
+          text: `The shared link could not be used: ${clause(link.message)}. Nothing was changed: your own table and settings are as you left them.`,
+        });
       }
       // Drop the parameter so a reload keeps later edits instead of re-applying the link.
-      window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}#/playground`);
+      window.history.replaceState(
+        window.history.state,
+        '',
+        `${window.location.pathname}${window.location.search}#/playground`,
+      );
     };
     apply();
     window.addEventListener('hashchange', apply);
@@ -48,10 +58,25 @@ export function LinkNoticeBox({ notice, onDismiss }: { notice: LinkNotice | null
   if (!notice) return null;
   const canUndo = notice.kind === 'ok' && undo?.what === 'opening the shared link';
   return (
-    <div className={notice.kind === 'error' ? 'status-alert pg-link-notice' : 'notice pg-link-notice'} role={notice.kind === 'error' ? 'alert' : 'status'}>
+    <div
+      className={notice.kind === 'error' ? 'status-alert pg-link-notice' : 'notice pg-link-notice'}
+      role={notice.kind === 'error' ? 'alert' : 'status'}
+    >
       <span>{notice.text}</span>{' '}
-      {canUndo && <button type="button" onClick={() => { playgroundStore.getState().undoReplace(); onDismiss(); }}>Undo opening the link</button>}{' '}
-      <button type="button" className="link-button" onClick={onDismiss}>Dismiss</button>
+      {canUndo && (
+        <button
+          type="button"
+          onClick={() => {
+            playgroundStore.getState().undoReplace();
+            onDismiss();
+          }}
+        >
+          Undo opening the link
+        </button>
+      )}{' '}
+      <button type="button" className="link-button" onClick={onDismiss}>
+        Dismiss
+      </button>
     </div>
   );
 }
@@ -73,15 +98,21 @@ export function SharePanel({ config }: { config: TrainingConfig | null }) {
     if (!config) return;
     const url = `${window.location.origin}${window.location.pathname}${window.location.search}${shareHash(config)}`;
     setLink(url);
-    setStatus((await copy(url)) ? 'Link copied to the clipboard.' : 'Copy the link below (the clipboard was not available).');
+    setStatus(
+      (await copy(url)) ? 'Link copied to the clipboard.' : 'Copy the link below (the clipboard was not available).',
+    );
   };
   return (
     <section className="card" aria-labelledby="pg-share">
       <h2 id="pg-share">Share</h2>
       <p>The link holds your pairs and settings; opening it restores them here.</p>
       <div className="toolbar">
-        <button type="button" disabled={!config} onClick={() => void onCopy()}>Copy link</button>
-        {!config && <span className="muted">Fix the highlighted problems first: a link carries only valid settings.</span>}
+        <button type="button" disabled={!config} onClick={() => void onCopy()}>
+          Copy link
+        </button>
+        {!config && (
+          <span className="muted">Fix the highlighted problems first: a link carries only valid settings.</span>
+        )}
         <span role="status">{status}</span>
       </div>
       {link && (

@@ -21,7 +21,9 @@ export function useComparedRuns(): ComparedView[] {
   const runs = useTraining(useShallow((s) => meta.map((m) => s.runs[m.channel])));
   // Stable identity until a run or the list changes, so deferred and memoised charts can skip work.
   return useMemo(() => {
-    const live = meta.map((m, i) => ({ ...m, run: runs[i] })).filter((x): x is ComparedRun & { run: RunView } => !!x.run);
+    const live = meta
+      .map((m, i) => ({ ...m, run: runs[i] }))
+      .filter((x): x is ComparedRun & { run: RunView } => !!x.run);
     const labels = compareLabels(live.map((x) => ({ number: x.number, config: x.run.config })));
     return live.map((x, i) => ({ ...x, label: labels[i], color: runColor(x.number) }));
   }, [meta, runs]);

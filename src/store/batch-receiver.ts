@@ -19,11 +19,18 @@ export interface Receiver<B> {
 export function batchReceiver<B>(take: (batch: B) => boolean, paced: () => boolean, publish: () => void): Receiver<B> {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let first = true;
-  const fire = () => { timer = null; publish(); };
+  const fire = () => {
+    timer = null;
+    publish();
+  };
   return {
     onBatch(batch) {
       if (!take(batch)) return;
-      if (first) { first = false; fire(); return; }
+      if (first) {
+        first = false;
+        fire();
+        return;
+      }
       timer ??= setTimeout(fire, paced() ? PACED_RENDER_MS : RENDER_INTERVAL_MS);
     },
     flush() {

@@ -60,7 +60,10 @@ function readColumns(v: unknown): Record<RunColumn, Float64Array> | undefined {
   return Object.fromEntries(RUN_COLUMNS.map((k, i) => [k, cols[i]])) as Record<RunColumn, Float64Array>;
 }
 
-const finiteNumbers = (v: unknown, keys: string[]) => { const r = asRecord(v); return !!r && keys.every((k) => typeof r[k] === 'number' && Number.isFinite(r[k])); };
+const finiteNumbers = (v: unknown, keys: string[]) => {
+  const r = asRecord(v);
+  return !!r && keys.every((k) => typeof r[k] === 'number' && Number.isFinite(r[k]));
+};
 
 /** One stored run if every part of it reads back, else undefined. */
 export function readRun(v: unknown): SavedRun | undefined {
@@ -70,11 +73,21 @@ export function readRun(v: unknown): SavedRun | undefined {
   const columns = readColumns(r.columns);
   const status = (ENDED as readonly unknown[]).includes(r.status) ? (r.status as SavedRun['status']) : undefined;
   if (!config.ok || !columns || !status) return undefined;
-  const head = r.head === null || finiteNumbers(r.head, ['loss', 'grad', 'gradBias']) ? (r.head as Head | null) : undefined;
-  const state = r.state === null || (finiteNumbers(r.state, ['step', 'weight', 'bias']) && Array.isArray(asRecord(r.state)!.m)) ? (r.state as TrainerState | null) : undefined;
+  const head =
+    r.head === null || finiteNumbers(r.head, ['loss', 'grad', 'gradBias']) ? (r.head as Head | null) : undefined;
+  const state =
+    r.state === null || (finiteNumbers(r.state, ['step', 'weight', 'bias']) && Array.isArray(asRecord(r.state)!.m))
+      ? (r.state as TrainerState | null)
+      : undefined;
   if (head === undefined || state === undefined) return undefined;
   return {
-    number: r.number as number, hidden: r.hidden, config: config.config, status, head, state, columns,
+    number: r.number as number,
+    hidden: r.hidden,
+    config: config.config,
+    status,
+    head,
+    state,
+    columns,
     message: typeof r.message === 'string' ? r.message : undefined,
     divergedAt: typeof r.divergedAt === 'number' ? r.divergedAt : undefined,
   };
@@ -85,12 +98,20 @@ export function readSavedRuns(v: unknown): { saved: SavedRuns; lost: number; new
   const box = asRecord(v);
   const empty = { runs: [], selected: null, nextRun: 1 };
   if (!box) return { saved: empty, lost: v === undefined ? 0 : 1, newer: false };
-  if (typeof box.version === 'number' && box.version > COMPARED_RUNS_VERSION) return { saved: empty, lost: 0, newer: true };
+  if (typeof box.version === 'number' && box.version > COMPARED_RUNS_VERSION)
+    return { saved: empty, lost: 0, newer: true };
   const raw = Array.isArray(box.runs) ? box.runs : [];
   const runs = raw.map(readRun).filter((x): x is SavedRun => x !== undefined);
-  const selected = typeof box.selected === 'number' && runs.some((x) => x.number === box.selected) ? box.selected : runs.at(-1)?.number ?? null;
+  const selected =
+    typeof box.selected === 'number' && runs.some((x) => x.number === box.selected)
+      ? box.selected
+      : (runs.at(-1)?.number ?? null);
   const nextRun = Math.max(typeof box.nextRun === 'number' ? box.nextRun : 1, ...runs.map((x) => x.number + 1));
-  return { saved: { runs, selected, nextRun }, lost: raw.length - runs.length + (Array.isArray(box.runs) ? 0 : 1), newer: false };
+  return {
+    saved: { runs, selected, nextRun },
+    lost: raw.length - runs.length + (Array.isArray(box.runs) ? 0 : 1),
+    newer: false,
+  };
 }
 
 const available = () => typeof indexedDB !== 'undefined';

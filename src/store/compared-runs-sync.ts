@@ -7,7 +7,13 @@ import { RunHistory } from './history.ts';
 import { dismiss, notify } from './notices.ts';
 import { playgroundStore } from './playground-store.ts';
 import { isLive, trainingStore, type RunView } from './training-store.ts';
-import { COMPARED_RUNS_KEY, MAX_SAVED_STEPS, loadSavedRuns, storeSavedRuns, type SavedRun } from './compared-runs-db.ts';
+import {
+  COMPARED_RUNS_KEY,
+  MAX_SAVED_STEPS,
+  loadSavedRuns,
+  storeSavedRuns,
+  type SavedRun,
+} from './compared-runs-db.ts';
 import { RUN_COLUMNS } from '../training/columns.ts';
 import { groupDigits } from '../training/digits.ts';
 
@@ -16,14 +22,28 @@ const SAVE_DELAY_MS = 300;
 function toSaved(number: number, hidden: boolean, run: RunView): SavedRun | null {
   if (isLive(run) || run.status === 'error' || run.status === 'running' || run.history.length === 0) return null;
   const n = run.history.length;
-  const columns = Object.fromEntries(RUN_COLUMNS.map((k) => [k, run.history.column(k).slice(0, n)])) as SavedRun['columns'];
-  return { number, hidden, config: run.config, status: run.status as SavedRun['status'], message: run.message, divergedAt: run.divergedAt, head: run.head, state: run.state, columns };
+  const columns = Object.fromEntries(
+    RUN_COLUMNS.map((k) => [k, run.history.column(k).slice(0, n)]),
+  ) as SavedRun['columns'];
+  return {
+    number,
+    hidden,
+    config: run.config,
+    status: run.status as SavedRun['status'],
+    message: run.message,
+    divergedAt: run.divergedAt,
+    head: run.head,
+    state: run.state,
+    columns,
+  };
 }
 
 function snapshot() {
   const { runs, selected, nextRun } = playgroundStore.getState();
   const all = trainingStore.getState().runs;
-  const saved = runs.map((r) => (all[r.channel] ? toSaved(r.number, r.hidden, all[r.channel]!) : null)).filter((x): x is SavedRun => x !== null);
+  const saved = runs
+    .map((r) => (all[r.channel] ? toSaved(r.number, r.hidden, all[r.channel]!) : null))
+    .filter((x): x is SavedRun => x !== null);
   const sel = runs.find((r) => r.channel === selected)?.number ?? null;
   return { runs: saved, selected: sel, nextRun };
 }
@@ -32,25 +52,51 @@ function snapshot() {
 function savedKey(): string {
   const { runs, selected, nextRun } = playgroundStore.getState();
   const all = trainingStore.getState().runs;
-  return JSON.stringify([selected, nextRun, runs.map((r) => {
-    const run = all[r.channel];
-    return [r.number, r.hidden, run && !isLive(run) ? run.status : null, run && !isLive(run) ? run.history.length : 0];
-  })]);
+  return JSON.stringify([
+    selected,
+    nextRun,
+    runs.map((r) => {
+      const run = all[r.channel];
+      return [
+        r.number,
+        r.hidden,
+        run && !isLive(run) ? run.status : null,
+        run && !isLive(run) ? run.history.length : 0,
+      ];
+    }),
+  ]);
 }
 
 async function restore(): Promise<boolean> {
   const { saved, lost, newer } = await loadSavedRuns();
   if (newer) {
-    notify({ id: `${COMPARED_RUNS_KEY}:load`, kind: 'error', text: 'Your compared runs were saved by a newer version of Perceptron Lab. They are left untouched; this version will not save runs until you reload the newer one.' });
+    notify({
+      id: `${COMPARED_RUNS_KEY}:load`,
+      kind: 'error',
+      text: 'Your compared runs were saved by a newer version of Perceptron Lab. They are left untouched; this version will not save runs until you reload the newer one.',
+    });
     return false;
   }
-  if (lost) notify({ id: `${COMPARED_RUNS_KEY}:load`, kind: 'info', text: `${lost === 1 ? 'One saved compared run' : `${lost} saved compared runs`} could not be read and ${lost === 1 ? 'was' : 'were'} left out; the others are back.` });
+  if (lost)
+    notify({
+      id: `${COMPARED_RUNS_KEY}:load`,
+      kind: 'info',
+      text: `${lost === 1 ? 'One saved compared run' : `${lost} saved compared runs`} could not be read and ${lost === 1 ? 'was' : 'were'} left out; the others are back.`,
+    });
   // The learner started runs before storage answered: keep theirs, do not mix numbering.
   if (playgroundStore.getState().runs.length || !saved.runs.length) return true;
   for (const r of saved.runs) {
     const history = new RunHistory(r.columns.steps.length);
     history.append(r.columns, r.columns.steps.length);
-    trainingStore.getState().adopt(`playground-${r.number}`, { config: r.config, status: r.status, history, head: r.head, state: r.state, message: r.message, divergedAt: r.divergedAt });
+    trainingStore.getState().adopt(`playground-${r.number}`, {
+      config: r.config,
+      status: r.status,
+      history,
+      head: r.head,
+      state: r.state,
+      message: r.message,
+      divergedAt: r.divergedAt,
+    });
   }
   playgroundStore.setState({
     runs: saved.runs.map((r) => ({ channel: `playground-${r.number}`, number: r.number, hidden: r.hidden })),
@@ -73,10 +119,17 @@ export async function startComparedRunsSync(): Promise<void> {
     last = key;
     storeSavedRuns(snapshot()).then(
       () => dismiss(`${COMPARED_RUNS_KEY}:save`),
-      () => notify({ id: `${COMPARED_RUNS_KEY}:save`, kind: 'error', text: `Couldn't save: this browser's storage is full or unavailable. Not saved: your compared runs (they stay on this page until you reload). At most ${groupDigits(MAX_SAVED_STEPS)} steps of runs are kept.` }),
+      () =>
+        notify({
+          id: `${COMPARED_RUNS_KEY}:save`,
+          kind: 'error',
+          text: `Couldn't save: this browser's storage is full or unavailable. Not saved: your compared runs (they stay on this page until you reload). At most ${groupDigits(MAX_SAVED_STEPS)} steps of runs are kept.`,
+        }),
     );
   };
-  const schedule = () => { timer ??= setTimeout(save, SAVE_DELAY_MS); };
+  const schedule = () => {
+    timer ??= setTimeout(save, SAVE_DELAY_MS);
+  };
   playgroundStore.subscribe(schedule);
   trainingStore.subscribe(schedule);
 }

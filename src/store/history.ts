@@ -15,12 +15,24 @@ export class RunHistory extends Columns<RunColumn> {
     super(RUN_COLUMNS, capacity);
   }
 
-  get steps(): Float64Array { return this.column('steps'); }
-  get loss(): Float64Array { return this.column('loss'); }
-  get weight(): Float64Array { return this.column('weight'); }
-  get bias(): Float64Array { return this.column('bias'); }
-  get grad(): Float64Array { return this.column('grad'); }
-  get gradBias(): Float64Array { return this.column('gradBias'); }
+  get steps(): Float64Array {
+    return this.column('steps');
+  }
+  get loss(): Float64Array {
+    return this.column('loss');
+  }
+  get weight(): Float64Array {
+    return this.column('weight');
+  }
+  get bias(): Float64Array {
+    return this.column('bias');
+  }
+  get grad(): Float64Array {
+    return this.column('grad');
+  }
+  get gradBias(): Float64Array {
+    return this.column('gradBias');
+  }
 
   /** Appends a batch's rows (copying them in). */
   appendBatch(b: Batch): void {
@@ -65,7 +77,8 @@ export function descentPath(h: RunHistory, head: Head | null, max = 200): CurveP
     const next = i + 1 < n;
     const loss = next ? h.loss[i + 1] : head?.loss;
     const grad = next ? h.grad[i + 1] : head?.grad;
-    if (loss !== undefined && grad !== undefined) out.push({ step: h.steps[i], w: h.weight[i], b: h.bias[i], loss, grad });
+    if (loss !== undefined && grad !== undefined)
+      out.push({ step: h.steps[i], w: h.weight[i], b: h.bias[i], loss, grad });
   };
   for (let i = 0; i < n; i += stride) at(i);
   if (n && (n - 1) % stride !== 0) at(n - 1);

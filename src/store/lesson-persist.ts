@@ -15,8 +15,20 @@ export interface DescentDraft {
   steps: string;
 }
 
-export const DESCENT_DEFAULTS: DescentDraft = { input: '3', target: '-3', initialWeight: '0.5', learningRate: '0.01', steps: '40' };
-const DESCENT_NAMES: Record<keyof DescentDraft, string> = { input: 'Input', target: 'Target', initialWeight: 'Initial weight', learningRate: 'Learning rate', steps: 'Steps' };
+export const DESCENT_DEFAULTS: DescentDraft = {
+  input: '3',
+  target: '-3',
+  initialWeight: '0.5',
+  learningRate: '0.01',
+  steps: '40',
+};
+const DESCENT_NAMES: Record<keyof DescentDraft, string> = {
+  input: 'Input',
+  target: 'Target',
+  initialWeight: 'Initial weight',
+  learningRate: 'Learning rate',
+  steps: 'Steps',
+};
 
 /** The Tape step's own numbers and the finite-difference step size. */
 export interface TapeDraft {
@@ -27,7 +39,12 @@ export interface TapeDraft {
 }
 
 export const TAPE_DEFAULTS: TapeDraft = { input: '3', target: '-3', weight: '0.5', h: '1e-4' };
-const TAPE_NAMES: Record<keyof TapeDraft, string> = { input: 'Input', target: 'Target', weight: 'Weight', h: 'Step size h' };
+const TAPE_NAMES: Record<keyof TapeDraft, string> = {
+  input: 'Input',
+  target: 'Target',
+  weight: 'Weight',
+  h: 'Step size h',
+};
 
 /** A prediction the learner made before the app showed the answer. */
 export interface PredictionAnswer {
@@ -57,15 +74,27 @@ export const LESSON_VERSION = 2;
 
 export function lessonDefaults(): LessonData {
   return {
-    visited: [], perceptron: { input: '3', weight: '0.5' }, loss: { weight: '0.5' }, descent: { ...DESCENT_DEFAULTS },
-    tape: { ...TAPE_DEFAULTS }, speeds: {}, predictions: {}, fields: {},
+    visited: [],
+    perceptron: { input: '3', weight: '0.5' },
+    loss: { weight: '0.5' },
+    descent: { ...DESCENT_DEFAULTS },
+    tape: { ...TAPE_DEFAULTS },
+    speeds: {},
+    predictions: {},
+    fields: {},
   };
 }
 
-const asVisited = (v: unknown) => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? [...new Set(v as string[])] : undefined);
+const asVisited = (v: unknown) =>
+  Array.isArray(v) && v.every((x) => typeof x === 'string') ? [...new Set(v as string[])] : undefined;
 
 /** A record whose entries are read one by one; unreadable entries are dropped and counted. */
-function readEntries<T>(reader: FieldReader, name: string, label: string, read: (v: unknown) => T | undefined): Record<string, T> {
+function readEntries<T>(
+  reader: FieldReader,
+  name: string,
+  label: string,
+  read: (v: unknown) => T | undefined,
+): Record<string, T> {
   const raw = reader.field(name, label, asRecord, undefined);
   if (!raw) return {};
   const out: Record<string, T> = {};

@@ -7,9 +7,26 @@ import { persist } from 'zustand/middleware';
 import { useStore } from 'zustand';
 import { LESSON_SPEED, type Speed } from '../training/pace.ts';
 import { followOtherTabs, sliceOptions } from './persist/local-slice.ts';
-import { DESCENT_DEFAULTS, LESSON_STORAGE_KEY, TAPE_DEFAULTS, lessonDefaults, lessonSlice, type DescentDraft, type LessonData, type PredictionAnswer, type TapeDraft } from './lesson-persist.ts';
+import {
+  DESCENT_DEFAULTS,
+  LESSON_STORAGE_KEY,
+  TAPE_DEFAULTS,
+  lessonDefaults,
+  lessonSlice,
+  type DescentDraft,
+  type LessonData,
+  type PredictionAnswer,
+  type TapeDraft,
+} from './lesson-persist.ts';
 
-export { DESCENT_DEFAULTS, TAPE_DEFAULTS, LESSON_STORAGE_KEY, type DescentDraft, type TapeDraft, type PredictionAnswer };
+export {
+  DESCENT_DEFAULTS,
+  TAPE_DEFAULTS,
+  LESSON_STORAGE_KEY,
+  type DescentDraft,
+  type TapeDraft,
+  type PredictionAnswer,
+};
 
 export interface LessonState extends LessonData {
   markVisited(id: string): void;
@@ -28,20 +45,35 @@ export interface LessonState extends LessonData {
 }
 
 /** Lesson 1's predictions, in the order the lesson asks them (the Overview counts them). */
-export const NEGATOR_PREDICTIONS = ['perceptron-weight', 'tape-dldw', 'descent-next-w', 'lr-limit', 'lr-one-step'] as const;
+export const NEGATOR_PREDICTIONS = [
+  'perceptron-weight',
+  'tape-dldw',
+  'descent-next-w',
+  'lr-limit',
+  'lr-one-step',
+] as const;
 
 /** The Speed a page shows runs at: the learner's choice, or the lessons' default. */
 export const speedOf = (s: LessonState, page: string): Speed => s.speeds[page] ?? LESSON_SPEED;
 
 const pick = (s: LessonState): LessonData => ({
-  visited: s.visited, perceptron: s.perceptron, loss: s.loss, descent: s.descent, tape: s.tape, speeds: s.speeds, predictions: s.predictions, fields: s.fields,
+  visited: s.visited,
+  perceptron: s.perceptron,
+  loss: s.loss,
+  descent: s.descent,
+  tape: s.tape,
+  speeds: s.speeds,
+  predictions: s.predictions,
+  fields: s.fields,
 });
 
 export const lessonStore = createStore<LessonState>()(
   persist(
     (set, get) => ({
       ...lessonDefaults(),
-      markVisited: (id) => { if (!get().visited.includes(id)) set({ visited: [...get().visited, id] }); },
+      markVisited: (id) => {
+        if (!get().visited.includes(id)) set({ visited: [...get().visited, id] });
+      },
       setPerceptron: (p) => set({ perceptron: { ...get().perceptron, ...p } }),
       setLossWeight: (weight) => set({ loss: { weight } }),
       setDescent: (p) => set({ descent: { ...get().descent, ...p } }),
@@ -49,7 +81,8 @@ export const lessonStore = createStore<LessonState>()(
       setTape: (p) => set({ tape: { ...get().tape, ...p } }),
       setSpeed: (page, speed) => set({ speeds: { ...get().speeds, [page]: speed } }),
       answer: (id, a) => set({ predictions: { ...get().predictions, [id]: a } }),
-      forget: (id) => set({ predictions: Object.fromEntries(Object.entries(get().predictions).filter(([k]) => k !== id)) }),
+      forget: (id) =>
+        set({ predictions: Object.fromEntries(Object.entries(get().predictions).filter(([k]) => k !== id)) }),
       setField: (name, text) => set({ fields: { ...get().fields, [name]: text } }),
       resetSaved() {
         lessonStore.persist.clearStorage();

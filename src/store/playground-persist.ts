@@ -24,7 +24,11 @@ export interface PlaygroundSettings {
 export type TextSetting = 'learningRate' | 'steps' | 'initialWeight' | 'initialBias' | 'seed';
 
 export const SETTING_LABELS: Record<TextSetting, string> = {
-  learningRate: 'Learning rate', steps: 'Steps', initialWeight: 'Initial weight', initialBias: 'Initial bias', seed: 'Seed',
+  learningRate: 'Learning rate',
+  steps: 'Steps',
+  initialWeight: 'Initial weight',
+  initialBias: 'Initial bias',
+  seed: 'Seed',
 };
 
 export const DEFAULT_SETTINGS: PlaygroundSettings = Object.freeze({
@@ -39,7 +43,10 @@ export const DEFAULT_SETTINGS: PlaygroundSettings = Object.freeze({
   speed: 'auto',
 });
 
-export const DEFAULT_PAIRS: TextPair[] = NEGATOR_CONFIG.pairs.map((p) => ({ input: String(p.input), target: String(p.target) }));
+export const DEFAULT_PAIRS: TextPair[] = NEGATOR_CONFIG.pairs.map((p) => ({
+  input: String(p.input),
+  target: String(p.target),
+}));
 
 /** What a wholesale replacement (preset, import, clear, share link) replaced, for Undo. */
 export interface SavedUndo {
@@ -63,8 +70,13 @@ export const PLAYGROUND_STORAGE_KEY = 'perceptron-lab:playground';
 /** 0: numeric pairs and settings; 1: rows and settings as text; 2: adds speed, the CSV draft and Undo. */
 export const PLAYGROUND_VERSION = 2;
 
-export const playgroundDefaults = (): PersistedPlayground =>
-  ({ rows: DEFAULT_PAIRS.map((p) => ({ ...p })), settings: { ...DEFAULT_SETTINGS }, logScale: false, csvDraft: '', undo: null });
+export const playgroundDefaults = (): PersistedPlayground => ({
+  rows: DEFAULT_PAIRS.map((p) => ({ ...p })),
+  settings: { ...DEFAULT_SETTINGS },
+  logScale: false,
+  csvDraft: '',
+  undo: null,
+});
 
 const TEXT_KEYS = Object.keys(SETTING_LABELS) as TextSetting[];
 
@@ -91,7 +103,12 @@ function readSettings(reader: FieldReader, name: string, label: string): Playgro
   const settings: PlaygroundSettings = {
     ...texts,
     model: inner.field('model', `${label}: Model`, oneOf(['w', 'w+b'] as const), DEFAULT_SETTINGS.model),
-    optimizer: inner.field('optimizer', `${label}: Optimizer`, oneOf(['sgd', 'momentum', 'adam'] as const), DEFAULT_SETTINGS.optimizer),
+    optimizer: inner.field(
+      'optimizer',
+      `${label}: Optimizer`,
+      oneOf(['sgd', 'momentum', 'adam'] as const),
+      DEFAULT_SETTINGS.optimizer,
+    ),
     dtype: inner.field('dtype', `${label}: Precision`, oneOf(['float32', 'float64'] as const), DEFAULT_SETTINGS.dtype),
     speed: inner.field('speed', `${label}: Speed`, readSpeed, DEFAULT_SETTINGS.speed),
   };
@@ -99,7 +116,8 @@ function readSettings(reader: FieldReader, name: string, label: string): Playgro
   return settings;
 }
 
-const pickText = (s: PlaygroundSettings) => Object.fromEntries(TEXT_KEYS.map((k) => [k, s[k]])) as Record<TextSetting, string>;
+const pickText = (s: PlaygroundSettings) =>
+  Object.fromEntries(TEXT_KEYS.map((k) => [k, s[k]])) as Record<TextSetting, string>;
 
 function readUndo(v: unknown): SavedUndo | null | undefined {
   if (v === null) return null;
@@ -128,8 +146,12 @@ export function readPlayground(raw: unknown): { value: PersistedPlayground; rese
 /** Version 0 kept numeric `pairs` and numeric settings. */
 function fromVersion0(s: unknown): unknown {
   const old = asRecord(s) ?? {};
-  const rows = Array.isArray(old.pairs) ? old.pairs.map((p) => ({ input: asText(asRecord(p)?.input) ?? '', target: asText(asRecord(p)?.target) ?? '' })) : undefined;
-  const settings = Object.fromEntries(Object.entries(asRecord(old.settings) ?? {}).map(([k, v]) => [k, typeof v === 'number' ? String(v) : v]));
+  const rows = Array.isArray(old.pairs)
+    ? old.pairs.map((p) => ({ input: asText(asRecord(p)?.input) ?? '', target: asText(asRecord(p)?.target) ?? '' }))
+    : undefined;
+  const settings = Object.fromEntries(
+    Object.entries(asRecord(old.settings) ?? {}).map(([k, v]) => [k, typeof v === 'number' ? String(v) : v]),
+  );
   return { rows, settings, logScale: old.logScale };
 }
 

@@ -11,11 +11,30 @@ import type { TextPair } from '../training/csv.ts';
 import { isLive, trainingStore } from './training-store.ts';
 import { followOtherTabs, sliceOptions } from './persist/local-slice.ts';
 import {
-  DEFAULT_PAIRS, DEFAULT_SETTINGS, PLAYGROUND_STORAGE_KEY, PLAYGROUND_VERSION, SETTING_LABELS, playgroundDefaults, playgroundSlice,
-  type PersistedPlayground, type PlaygroundSettings, type SavedUndo, type TextSetting,
+  DEFAULT_PAIRS,
+  DEFAULT_SETTINGS,
+  PLAYGROUND_STORAGE_KEY,
+  PLAYGROUND_VERSION,
+  SETTING_LABELS,
+  playgroundDefaults,
+  playgroundSlice,
+  type PersistedPlayground,
+  type PlaygroundSettings,
+  type SavedUndo,
+  type TextSetting,
 } from './playground-persist.ts';
 
-export { DEFAULT_PAIRS, DEFAULT_SETTINGS, PLAYGROUND_STORAGE_KEY, PLAYGROUND_VERSION, SETTING_LABELS, type PersistedPlayground, type PlaygroundSettings, type SavedUndo, type TextSetting };
+export {
+  DEFAULT_PAIRS,
+  DEFAULT_SETTINGS,
+  PLAYGROUND_STORAGE_KEY,
+  PLAYGROUND_VERSION,
+  SETTING_LABELS,
+  type PersistedPlayground,
+  type PlaygroundSettings,
+  type SavedUndo,
+  type TextSetting,
+};
 
 export interface PairRow extends TextPair {
   /** Stable key for React and focus; not persisted. */
@@ -82,22 +101,39 @@ export interface PlaygroundState extends PersistedPlayground {
   reset(): Promise<void>;
 }
 
-const withIds = (rows: TextPair[], first: number): PairRow[] => rows.map((r, i) => ({ id: first + i, input: r.input, target: r.target }));
+const withIds = (rows: TextPair[], first: number): PairRow[] =>
+  rows.map((r, i) => ({ id: first + i, input: r.input, target: r.target }));
 const texts = (rows: PairRow[]): TextPair[] => rows.map((r) => ({ input: r.input, target: r.target }));
 
 /** A valid config's settings as the form's text. */
 const settingsOf = (c: TrainingConfig, speed: PlaygroundSettings['speed']): PlaygroundSettings => ({
-  model: c.model, optimizer: c.optimizer, dtype: c.dtype, learningRate: String(c.learningRate), steps: String(c.steps),
-  initialWeight: String(c.initialWeight), initialBias: String(c.initialBias), seed: String(c.seed), speed,
+  model: c.model,
+  optimizer: c.optimizer,
+  dtype: c.dtype,
+  learningRate: String(c.learningRate),
+  steps: String(c.steps),
+  initialWeight: String(c.initialWeight),
+  initialBias: String(c.initialBias),
+  seed: String(c.seed),
+  speed,
 });
 
-const pick = (s: PlaygroundState): PersistedPlayground => ({ rows: texts(s.rows), settings: s.settings, logScale: s.logScale, csvDraft: s.csvDraft, undo: s.undo });
+const pick = (s: PlaygroundState): PersistedPlayground => ({
+  rows: texts(s.rows),
+  settings: s.settings,
+  logScale: s.logScale,
+  csvDraft: s.csvDraft,
+  undo: s.undo,
+});
 
 export const playgroundStore = createStore<PlaygroundState>()(
   persist(
     (set, get) => {
       const clearChannel = (channel: string) => trainingStore.getState().reset(channel);
-      const liveChannels = () => get().runs.map((r) => r.channel).filter((c) => isLive(trainingStore.getState().runs[c]));
+      const liveChannels = () =>
+        get()
+          .runs.map((r) => r.channel)
+          .filter((c) => isLive(trainingStore.getState().runs[c]));
       return {
         ...playgroundDefaults(),
         rows: withIds(DEFAULT_PAIRS, 1),
@@ -125,11 +161,21 @@ export const playgroundStore = createStore<PlaygroundState>()(
           return fresh.map((r) => r.id);
         },
         replaceRows(rows, what) {
-          set({ undo: { rows: texts(get().rows), settings: get().settings, what }, rows: withIds(rows, get().nextRowId), nextRowId: get().nextRowId + rows.length });
+          set({
+            undo: { rows: texts(get().rows), settings: get().settings, what },
+            rows: withIds(rows, get().nextRowId),
+            nextRowId: get().nextRowId + rows.length,
+          });
         },
         undoReplace() {
           const undo = get().undo;
-          if (undo) set({ rows: withIds(undo.rows, get().nextRowId), nextRowId: get().nextRowId + undo.rows.length, settings: undo.settings, undo: null });
+          if (undo)
+            set({
+              rows: withIds(undo.rows, get().nextRowId),
+              nextRowId: get().nextRowId + undo.rows.length,
+              settings: undo.settings,
+              undo: null,
+            });
         },
         dismissUndo: () => set({ undo: null }),
         setSettings: (p) => set({ settings: { ...get().settings, ...p } }),
@@ -143,7 +189,11 @@ export const playgroundStore = createStore<PlaygroundState>()(
         resetSaved() {
           get().clearRuns();
           playgroundStore.persist.clearStorage();
-          set({ ...playgroundDefaults(), rows: withIds(DEFAULT_PAIRS, get().nextRowId), nextRowId: get().nextRowId + DEFAULT_PAIRS.length });
+          set({
+            ...playgroundDefaults(),
+            rows: withIds(DEFAULT_PAIRS, get().nextRowId),
+            nextRowId: get().nextRowId + DEFAULT_PAIRS.length,
+          });
         },
         setLogScale: (logScale) => set({ logScale }),
         addRun() {
@@ -153,12 +203,16 @@ export const playgroundStore = createStore<PlaygroundState>()(
           set({ runs, selected: run.channel, nextRun: run.number + 1 });
           return run;
         },
-        toggleRun: (channel) => set({ runs: get().runs.map((r) => (r.channel === channel ? { ...r, hidden: !r.hidden } : r)) }),
+        toggleRun: (channel) =>
+          set({ runs: get().runs.map((r) => (r.channel === channel ? { ...r, hidden: !r.hidden } : r)) }),
         selectRun: (channel) => set({ selected: channel }),
         removeRun(channel) {
           clearChannel(channel);
           const runs = get().runs.filter((r) => r.channel !== channel);
-          set({ runs, selected: get().selected === channel ? runs[runs.length - 1]?.channel ?? null : get().selected });
+          set({
+            runs,
+            selected: get().selected === channel ? (runs[runs.length - 1]?.channel ?? null) : get().selected,
+          });
         },
         clearRuns() {
           get().runs.forEach((r) => clearChannel(r.channel));
@@ -186,7 +240,13 @@ export const playgroundStore = createStore<PlaygroundState>()(
           const { selected } = get();
           const run = selected ? trainingStore.getState().runs[selected] : undefined;
           // A paused run steps in place; an ended one continues when its settings are these.
-          const goOn = run && (run.status === 'paused' || (run.state !== null && sameConfig(run.config, config) && run.status !== 'overflowed' && run.status !== 'error'));
+          const goOn =
+            run &&
+            (run.status === 'paused' ||
+              (run.state !== null &&
+                sameConfig(run.config, config) &&
+                run.status !== 'overflowed' &&
+                run.status !== 'error'));
           const channel = goOn ? selected! : get().addRun().channel;
           await trainingStore.getState().step(channel, config);
         },
@@ -198,7 +258,10 @@ export const playgroundStore = createStore<PlaygroundState>()(
       };
     },
     sliceOptions<PlaygroundState, PersistedPlayground>(playgroundSlice, pick, (saved, current) => ({
-      ...current, ...saved, rows: withIds(saved.rows, current.nextRowId), nextRowId: current.nextRowId + saved.rows.length,
+      ...current,
+      ...saved,
+      rows: withIds(saved.rows, current.nextRowId),
+      nextRowId: current.nextRowId + saved.rows.length,
     })),
   ),
 );

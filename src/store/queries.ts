@@ -6,7 +6,17 @@
  */
 import { NEGATOR_CONFIG, type TrainingConfig } from '../training/config.ts';
 import type {
-  Curvature, DatasetInfo, Evaluation, FiniteDifference, Head, ReduceRunConfig, StepResult, StressInfo, TapeStepInput, TapeStepResult, TrainerClient,
+  Curvature,
+  DatasetInfo,
+  Evaluation,
+  FiniteDifference,
+  Head,
+  ReduceRunConfig,
+  StepResult,
+  StressInfo,
+  TapeStepInput,
+  TapeStepResult,
+  TrainerClient,
 } from '../worker-client.ts';
 import { defineQuery, useQuery, type QueryState } from './query-cache.ts';
 
@@ -19,7 +29,12 @@ export type LossSetting = Pick<TrainingConfig, 'pairs' | 'model' | 'dtype'>;
 export const lossSetting = (c: TrainingConfig): LossSetting => ({ pairs: c.pairs, model: c.model, dtype: c.dtype });
 
 /** A full, valid config for the worker around a loss setting. */
-const configOf = (s: LossSetting): TrainingConfig => ({ ...NEGATOR_CONFIG, pairs: s.pairs, model: s.model, dtype: s.dtype });
+const configOf = (s: LossSetting): TrainingConfig => ({
+  ...NEGATOR_CONFIG,
+  pairs: s.pairs,
+  model: s.model,
+  dtype: s.dtype,
+});
 
 type Dataset = Parameters<TrainerClient['datasetInfo']>[0];
 /** Arguments of a question that has none. */
@@ -37,31 +52,62 @@ const GRID_B = 41;
 
 export const queries = {
   /** The loss at `n` weights evenly spread over `domain` (bias fixed), in float64 for drawing. */
-  lossCurve: defineQuery('lossCurve', async (c, a: { pairs: TrainingConfig['pairs']; model: TrainingConfig['model']; domain: readonly [number, number]; n: number; bias: number }) => {
-    const r = await c.lossCurve(configOf({ pairs: a.pairs, model: a.model, dtype: 'float64' }), a.domain[0], a.domain[1], a.n, a.bias);
-    return r.weights.map((w, i) => ({ w, loss: r.losses[i] }));
-  }),
+  lossCurve: defineQuery(
+    'lossCurve',
+    async (
+      c,
+      a: {
+        pairs: TrainingConfig['pairs'];
+        model: TrainingConfig['model'];
+        domain: readonly [number, number];
+        n: number;
+        bias: number;
+      },
+    ) => {
+      const r = await c.lossCurve(
+        configOf({ pairs: a.pairs, model: a.model, dtype: 'float64' }),
+        a.domain[0],
+        a.domain[1],
+        a.n,
+        a.bias,
+      );
+      return r.weights.map((w, i) => ({ w, loss: r.losses[i] }));
+    },
+  ),
 
   /** The w + b model's loss over a grid of weights and biases: one lossCurve call per bias row, all in flight together. */
-  lossGrid: defineQuery('lossGrid', async (c, a: { pairs: TrainingConfig['pairs']; w: readonly [number, number]; b: readonly [number, number] }): Promise<LossGrid> => {
-    const bs = Array.from({ length: GRID_B }, (_, i) => a.b[0] + ((a.b[1] - a.b[0]) * i) / (GRID_B - 1));
-    const cfg = configOf({ pairs: a.pairs, model: 'w+b', dtype: 'float64' });
-    const rows = await Promise.all(bs.map((bias) => c.lossCurve(cfg, a.w[0], a.w[1], GRID_W, bias)));
-    return { ws: rows[0].weights, bs, losses: rows.map((r) => r.losses) };
-  }),
+  lossGrid: defineQuery(
+    'lossGrid',
+    async (
+      c,
+      a: { pairs: TrainingConfig['pairs']; w: readonly [number, number]; b: readonly [number, number] },
+    ): Promise<LossGrid> => {
+      const bs = Array.from({ length: GRID_B }, (_, i) => a.b[0] + ((a.b[1] - a.b[0]) * i) / (GRID_B - 1));
+      const cfg = configOf({ pairs: a.pairs, model: 'w+b', dtype: 'float64' });
+      const rows = await Promise.all(bs.map((bias) => c.lossCurve(cfg, a.w[0], a.w[1], GRID_W, bias)));
+      return { ws: rows[0].weights, bs, losses: rows.map((r) => r.losses) };
+    },
+  ),
 
   /** The loss and its slopes at weight and bias, in the setting's dtype. */
-  measure: defineQuery('measure', (c, a: LossSetting & { weight: number; bias: number }): Promise<Head> => c.measure(configOf(a), a.weight, a.bias)),
+  measure: defineQuery('measure', (c, a: LossSetting & { weight: number; bias: number }): Promise<Head> =>
+    c.measure(configOf(a), a.weight, a.bias),
+  ),
 
   /** d²L/dw² at `weight` (nested tapes). */
-  curvature: defineQuery('curvature', (c, a: LossSetting & { weight: number }): Promise<number> => c.curvature(configOf(a), a.weight)),
+  curvature: defineQuery('curvature', (c, a: LossSetting & { weight: number }): Promise<number> =>
+    c.curvature(configOf(a), a.weight),
+  ),
 
   /** The model's predictions and per-pair losses at weight and bias. */
-  evaluate: defineQuery('evaluate', (c, a: LossSetting & { weight: number; bias: number }): Promise<Evaluation> => c.evaluate(configOf(a), a.weight, a.bias)),
+  evaluate: defineQuery('evaluate', (c, a: LossSetting & { weight: number; bias: number }): Promise<Evaluation> =>
+    c.evaluate(configOf(a), a.weight, a.bias),
+  ),
 
   /** `evaluate` at several weights (bias 0), in their order. */
   evaluateWeights: defineQuery('evaluateWeights', (c, a: LossSetting & { weights: number[] }): Promise<Evaluation[]> =>
-    Promise.all(a.weights.map((w) => c.evaluate(configOf(a), w)))),
+    Promise.all(a.weights.map((w) => c.evaluate(configOf(a), w))),
+  ),
 
   /** The first step of a run with this config (the whole config matters: rate, optimizer…). */
   firstStep: defineQuery('firstStep', (c, config: TrainingConfig): Promise<StepResult> => c.step(config)),
@@ -70,11 +116,17 @@ export const queries = {
   recordTape: defineQuery('recordTape', (c, input: TapeStepInput): Promise<TapeStepResult> => c.recordTape(input)),
 
   /** (L(w + h) − L(w − h)) / 2h at the input's numbers, in its dtype. */
-  finiteDifference: defineQuery('finiteDifference', (c, a: { input: TapeStepInput; h: number }): Promise<FiniteDifference> => c.finiteDifference(a.input, a.h)),
+  finiteDifference: defineQuery(
+    'finiteDifference',
+    (c, a: { input: TapeStepInput; h: number }): Promise<FiniteDifference> => c.finiteDifference(a.input, a.h),
+  ),
 
   /** The finite difference at each step size, in their order. */
-  finiteDifferenceSweep: defineQuery('finiteDifferenceSweep', (c, a: { input: TapeStepInput; hs: number[] }): Promise<FiniteDifference[]> =>
-    Promise.all(a.hs.map((h) => c.finiteDifference(a.input, h)))),
+  finiteDifferenceSweep: defineQuery(
+    'finiteDifferenceSweep',
+    (c, a: { input: TapeStepInput; hs: number[] }): Promise<FiniteDifference[]> =>
+      Promise.all(a.hs.map((h) => c.finiteDifference(a.input, h))),
+  ),
 
   /** The four points A–D, their distances and the best flat layout. */
   stressInfo: defineQuery('stressInfo', (c, _: NoArgs): Promise<StressInfo> => c.stressInfo()),
@@ -83,18 +135,28 @@ export const queries = {
   reduceStart: defineQuery('reduceStart', (c, config: ReduceRunConfig) => c.reduceStart(config)),
 
   /** The engine's exact PCA of a dataset and what follows from it. */
-  datasetInfo: defineQuery('datasetInfo', (c, a: { dataset: Dataset }): Promise<DatasetInfo> => c.datasetInfo(a.dataset)),
+  datasetInfo: defineQuery('datasetInfo', (c, a: { dataset: Dataset }): Promise<DatasetInfo> =>
+    c.datasetInfo(a.dataset),
+  ),
 
   /** The autoencoder's curvature on a dataset, and the stable learning rate it gives. */
-  reduceCurvature: defineQuery('reduceCurvature', (c, a: { dataset: Dataset }): Promise<Curvature> => c.reduceCurvature(a.dataset)),
+  reduceCurvature: defineQuery('reduceCurvature', (c, a: { dataset: Dataset }): Promise<Curvature> =>
+    c.reduceCurvature(a.dataset),
+  ),
 
   /** A flower (four measurements in cm) through trained autoencoder weights: its point in 2-D. */
   projectFlower: defineQuery('projectFlower', (c, a: { dataset: Dataset; weights: ArrayLike<number>; cm: number[] }) =>
-    c.projectFlower(a.dataset, Array.from(a.weights), a.cm)),
+    c.projectFlower(a.dataset, Array.from(a.weights), a.cm),
+  ),
 };
 
 /** The loss at `n` weights evenly spread over `domain` (bias fixed), in float64 for drawing. */
-export function useLossCurve(config: TrainingConfig | null, domain: readonly [number, number], n = 161, bias = 0): QueryState<{ w: number; loss: number }[]> {
+export function useLossCurve(
+  config: TrainingConfig | null,
+  domain: readonly [number, number],
+  n = 161,
+  bias = 0,
+): QueryState<{ w: number; loss: number }[]> {
   return useQuery(queries.lossCurve, config && { pairs: config.pairs, model: config.model, domain, n, bias });
 }
 

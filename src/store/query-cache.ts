@@ -33,7 +33,8 @@ export function defineQuery<A, T>(name: string, run: (client: TrainerClient, arg
 const NUM = '$num';
 
 function encode(v: unknown): unknown {
-  if (typeof v === 'number') return Number.isFinite(v) && !Object.is(v, -0) ? v : { [NUM]: Object.is(v, -0) ? '-0' : String(v) };
+  if (typeof v === 'number')
+    return Number.isFinite(v) && !Object.is(v, -0) ? v : { [NUM]: Object.is(v, -0) ? '-0' : String(v) };
   if (ArrayBuffer.isView(v) && !(v instanceof DataView)) return Array.from(v as unknown as ArrayLike<number>, encode);
   if (Array.isArray(v)) return v.map(encode);
   if (v !== null && typeof v === 'object') {
@@ -139,10 +140,16 @@ export function useQuery<A, T>(query: Query<A, T>, args: A | null): QueryState<T
     // Answers render in a transition: React draws what they change in slices, and typing or a
     // click meanwhile goes first.
     entry.promise.then(
-      (data) => { if (live) startTransition(() => setState({ key, data: data as T })); },
-      (e: unknown) => { if (live) startTransition(() => setState({ key, error: e instanceof Error ? e.message : String(e) })); },
+      (data) => {
+        if (live) startTransition(() => setState({ key, data: data as T }));
+      },
+      (e: unknown) => {
+        if (live) startTransition(() => setState({ key, error: e instanceof Error ? e.message : String(e) }));
+      },
     );
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [query, key, json]);
   // An answer another component already has is shown at once.
   const hit = key !== null && state.key !== key ? entries.get(key) : undefined;

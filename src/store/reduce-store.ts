@@ -64,7 +64,19 @@ export const reduceStore = createStore<ReduceState>()((set, get) => {
   const run = async (channel: string, config: ReduceRunConfig, speed: Speed, from?: ReduceRunView) => {
     const view: ReduceRunView = from
       ? { ...from, status: 'running', speed }
-      : { runId: newRunId(), channel, config, status: 'running', speed, history: new Columns(REDUCE_COLUMNS), points: null, weights: null, pairDistances: null, state: null, version: 0 };
+      : {
+          runId: newRunId(),
+          channel,
+          config,
+          status: 'running',
+          speed,
+          history: new Columns(REDUCE_COLUMNS),
+          points: null,
+          weights: null,
+          pairDistances: null,
+          state: null,
+          version: 0,
+        };
     if (from) view.runId = newRunId();
     set({ runs: { ...get().runs, [channel]: view } });
     const r = batchReceiver<ReduceBatch>(
@@ -72,24 +84,49 @@ export const reduceStore = createStore<ReduceState>()((set, get) => {
         const cur = get().runs[channel];
         if (!cur || cur.runId !== b.runId) return false;
         cur.history.append(b, b.steps.length);
-        Object.assign(cur, { points: b.points, weights: b.weights, pairDistances: b.pairDistances.length ? b.pairDistances : null });
+        Object.assign(cur, {
+          points: b.points,
+          weights: b.weights,
+          pairDistances: b.pairDistances.length ? b.pairDistances : null,
+        });
         return true;
       },
       () => stepsPerSecond(get().runs[channel]?.speed ?? 'max', config.steps) !== null,
-      () => { const cur = get().runs[channel]; if (cur) patch(channel, view.runId, { version: cur.version + 1 }); },
+      () => {
+        const cur = get().runs[channel];
+        if (cur) patch(channel, view.runId, { version: cur.version + 1 });
+      },
     );
-    const opts = { runId: view.runId, channel: `reduce:${channel}`, stepsPerSecond: from ? null : stepsPerSecond(speed, config.steps), from: from?.state ?? undefined, until: from ? (from.state?.step ?? 0) + 1 : undefined };
+    const opts = {
+      runId: view.runId,
+      channel: `reduce:${channel}`,
+      stepsPerSecond: from ? null : stepsPerSecond(speed, config.steps),
+      from: from?.state ?? undefined,
+      until: from ? (from.state?.step ?? 0) + 1 : undefined,
+    };
     try {
       const end = await client().trainReduce(config, r.onBatch, opts);
       r.flush();
-      patch(channel, view.runId, { status: from ? 'stepped' : end.status, message: end.message, divergedAt: end.divergedAt ?? from?.divergedAt, elapsedMs: from ? undefined : end.elapsedMs, computeMs: from ? undefined : end.computeMs, state: end.state });
+      patch(channel, view.runId, {
+        status: from ? 'stepped' : end.status,
+        message: end.message,
+        divergedAt: end.divergedAt ?? from?.divergedAt,
+        elapsedMs: from ? undefined : end.elapsedMs,
+        computeMs: from ? undefined : end.computeMs,
+        state: end.state,
+      });
     } catch (e) {
       r.flush();
       patch(channel, view.runId, { status: 'error', message: e instanceof Error ? e.message : String(e) });
     }
   };
 
-  const control = (channel: string, status: RunStatus | null, act: (runId: number) => Promise<void>, next?: RunStatus) => {
+  const control = (
+    channel: string,
+    status: RunStatus | null,
+    act: (runId: number) => Promise<void>,
+    next?: RunStatus,
+  ) => {
     const cur = get().runs[channel];
     if (!cur || (status !== null && cur.status !== status) || (status === null && !live(cur))) return Promise.resolve();
     if (next) patch(channel, cur.runId, { status: next });
@@ -116,7 +153,8 @@ export const reduceStore = createStore<ReduceState>()((set, get) => {
       const cur = get().runs[channel];
       if (cur?.status === 'paused') return control(channel, 'paused', (id) => client().advance(id));
       if (cur?.status === 'running') return;
-      const goOn = cur && cur.state && cur.status !== 'overflowed' && cur.status !== 'error' && sameSettings(cur.config, config);
+      const goOn =
+        cur && cur.state && cur.status !== 'overflowed' && cur.status !== 'error' && sameSettings(cur.config, config);
       if (goOn) return run(channel, config, cur.speed, cur);
       // A first Step: a run of one step.
       await run(channel, { ...config, steps: 1 } as ReduceRunConfig, 'max');

@@ -63,19 +63,38 @@ export interface TrainingState {
   /** Ends and forgets the channel's run (Reset). */
   reset(channel: string): void;
   /** Puts an ended run back on `channel` (e.g. read from storage after a reload); a channel in use is left alone. */
-  adopt(channel: string, run: Pick<RunView, 'config' | 'status' | 'history' | 'head' | 'state' | 'message' | 'divergedAt'>): void;
+  adopt(
+    channel: string,
+    run: Pick<RunView, 'config' | 'status' | 'history' | 'head' | 'state' | 'message' | 'divergedAt'>,
+  ): void;
 }
 
-
-const newRun = (channel: string, config: TrainingConfig, status: RunStatus, speed: Speed): RunView =>
-  ({ runId: newRunId(), channel, config, status, speed, history: new RunHistory(), head: null, state: null, version: 0, batches: 0 });
+const newRun = (channel: string, config: TrainingConfig, status: RunStatus, speed: Speed): RunView => ({
+  runId: newRunId(),
+  channel,
+  config,
+  status,
+  speed,
+  history: new RunHistory(),
+  head: null,
+  state: null,
+  version: 0,
+  batches: 0,
+});
 
 const rowsOf = (r: StepResult, withStart: boolean): Batch => {
   const { record: s } = r;
   const col = (start: number, v: number) => (withStart ? Float64Array.of(start, v) : Float64Array.of(v));
   return {
-    runId: 0, fromStep: withStart ? 0 : s.step, steps: col(0, s.step), loss: col(s.loss, s.loss), weight: col(s.weightBefore, s.weight),
-    bias: col(s.biasBefore, s.bias), grad: col(s.gradWeight, s.gradWeight), gradBias: col(s.gradBias, s.gradBias), head: r.head,
+    runId: 0,
+    fromStep: withStart ? 0 : s.step,
+    steps: col(0, s.step),
+    loss: col(s.loss, s.loss),
+    weight: col(s.weightBefore, s.weight),
+    bias: col(s.biasBefore, s.bias),
+    grad: col(s.gradWeight, s.gradWeight),
+    gradBias: col(s.gradBias, s.gradBias),
+    head: r.head,
   };
 };
 
@@ -90,21 +109,34 @@ export const trainingStore = createStore<TrainingState>()((set, get) => {
   const ignore = () => undefined;
 
   /** Takes batches into the run's history and publishes them at a watchable rate. */
-  const receiver = (channel: string, runId: number) => batchReceiver<Batch>(
-    (batch) => {
-      const cur = get().runs[channel];
-      if (!cur || cur.runId !== batch.runId) return false;
-      cur.history.appendBatch(batch);
-      cur.head = batch.head;
-      cur.batches += 1;
-      return true;
-    },
-    () => { const cur = get().runs[channel]; return !!cur && (stepsPerSecond(cur.speed, cur.config.steps) !== null || cur.status === 'paused'); },
-    () => { const cur = get().runs[channel]; if (cur) patch(channel, runId, { version: cur.version + 1 }); },
-  );
+  const receiver = (channel: string, runId: number) =>
+    batchReceiver<Batch>(
+      (batch) => {
+        const cur = get().runs[channel];
+        if (!cur || cur.runId !== batch.runId) return false;
+        cur.history.appendBatch(batch);
+        cur.head = batch.head;
+        cur.batches += 1;
+        return true;
+      },
+      () => {
+        const cur = get().runs[channel];
+        return !!cur && (stepsPerSecond(cur.speed, cur.config.steps) !== null || cur.status === 'paused');
+      },
+      () => {
+        const cur = get().runs[channel];
+        if (cur) patch(channel, runId, { version: cur.version + 1 });
+      },
+    );
 
   const finish = (channel: string, runId: number, end: RunEnd) =>
-    patch(channel, runId, { status: end.status, message: end.message, divergedAt: end.divergedAt, elapsedMs: end.elapsedMs, state: end.state });
+    patch(channel, runId, {
+      status: end.status,
+      message: end.message,
+      divergedAt: end.divergedAt,
+      elapsedMs: end.elapsedMs,
+      state: end.state,
+    });
 
   return {
     runs: {},
@@ -117,7 +149,11 @@ export const trainingStore = createStore<TrainingState>()((set, get) => {
       put(run);
       const r = receiver(channel, run.runId);
       try {
-        const end = await client().train(config, r.onBatch, { runId: run.runId, channel, stepsPerSecond: stepsPerSecond(speed, config.steps) });
+        const end = await client().train(config, r.onBatch, {
+          runId: run.runId,
+          channel,
+          stepsPerSecond: stepsPerSecond(speed, config.steps),
+        });
         r.flush();
         finish(channel, run.runId, end);
       } catch (e) {
@@ -155,13 +191,15 @@ export const trainingStore = createStore<TrainingState>()((set, get) => {
         await client().advance(run.runId).catch(ignore);
         return null;
       }
-      const goOn = run && run.state && run.status !== 'overflowed' && run.status !== 'error' && sameConfig(run.config, config);
+      const goOn =
+        run && run.state && run.status !== 'overflowed' && run.status !== 'error' && sameConfig(run.config, config);
       const target = goOn ? run : newRun(channel, config, 'stepped', run?.speed ?? 'max');
       let result: StepResult;
       try {
         result = await client().step(config, goOn ? run.state! : undefined);
       } catch (e) {
-        if (get().runs[channel] === run) put({ ...target, status: 'error', message: e instanceof Error ? e.message : String(e) });
+        if (get().runs[channel] === run)
+          put({ ...target, status: 'error', message: e instanceof Error ? e.message : String(e) });
         return null;
       }
       if (get().runs[channel] !== run) return result; // reset or replaced meanwhile
@@ -170,7 +208,15 @@ export const trainingStore = createStore<TrainingState>()((set, get) => {
         return result;
       }
       target.history.appendBatch(rowsOf(result, !goOn));
-      put({ ...target, status: 'stepped', state: result.state, head: result.head, version: target.version + 1, message: undefined, elapsedMs: undefined });
+      put({
+        ...target,
+        status: 'stepped',
+        state: result.state,
+        head: result.head,
+        version: target.version + 1,
+        message: undefined,
+        elapsedMs: undefined,
+      });
       return result;
     },
     reset(channel) {

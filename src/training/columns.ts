@@ -21,7 +21,10 @@ export class Columns<K extends string> {
   private cap: number;
   private readonly cols: Record<K, Float64Array>;
 
-  constructor(readonly names: readonly K[], capacity = 64) {
+  constructor(
+    readonly names: readonly K[],
+    capacity = 64,
+  ) {
     this.cap = Math.max(1, capacity);
     this.cols = Object.fromEntries(names.map((n) => [n, new Float64Array(this.cap)])) as Record<K, Float64Array>;
   }
@@ -56,7 +59,10 @@ export class Columns<K extends string> {
 
   /** Copies the filled rows out, one exact-length array per column, and empties the columns. */
   take(): Record<K, Float64Array> {
-    const out = Object.fromEntries(this.names.map((n) => [n, this.cols[n].slice(0, this.length)])) as Record<K, Float64Array>;
+    const out = Object.fromEntries(this.names.map((n) => [n, this.cols[n].slice(0, this.length)])) as Record<
+      K,
+      Float64Array
+    >;
     this.length = 0;
     return out;
   }

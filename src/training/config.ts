@@ -71,7 +71,10 @@ export function sameConfig(a: TrainingConfig, b: TrainingConfig): boolean {
   for (const key of Object.keys(NEGATOR_CONFIG) as (keyof TrainingConfig)[]) {
     if (key !== 'pairs' && !Object.is(a[key], b[key])) return false;
   }
-  return a.pairs.length === b.pairs.length && a.pairs.every((p, i) => Object.is(p.input, b.pairs[i].input) && Object.is(p.target, b.pairs[i].target));
+  return (
+    a.pairs.length === b.pairs.length &&
+    a.pairs.every((p, i) => Object.is(p.input, b.pairs[i].input) && Object.is(p.target, b.pairs[i].target))
+  );
 }
 
 /** One problem with one field; `field` is a dotted path such as `pairs.3.input`. */
@@ -120,7 +123,10 @@ function checkPairs(value: unknown, issues: FieldIssue[]): void {
   if (value.length === 0) {
     issues.push({ field: 'pairs', message: 'Add at least one input/target pair to train on.' });
   } else if (value.length > LIMITS.maxPairs) {
-    issues.push({ field: 'pairs', message: `At most ${countText(LIMITS.maxPairs)} pairs; this has ${countText(value.length)}.` });
+    issues.push({
+      field: 'pairs',
+      message: `At most ${countText(LIMITS.maxPairs)} pairs; this has ${countText(value.length)}.`,
+    });
     return;
   }
   value.forEach((pair: unknown, i) => {
@@ -132,12 +138,19 @@ function checkPairs(value: unknown, issues: FieldIssue[]): void {
     checkNumber(p.input, `pairs.${i}.input`, issues, `Input of pair ${i + 1}`);
     checkNumber(p.target, `pairs.${i}.target`, issues, `Target of pair ${i + 1}`);
     for (const key of Object.keys(p)) {
-      if (key !== 'input' && key !== 'target') issues.push({ field: `pairs.${i}.${key}`, message: `Unknown field "${key}" in pair ${i + 1}.` });
+      if (key !== 'input' && key !== 'target')
+        issues.push({ field: `pairs.${i}.${key}`, message: `Unknown field "${key}" in pair ${i + 1}.` });
     }
   });
 }
 
-function checkChoice(value: unknown, field: string, allowed: readonly string[], issues: FieldIssue[], label: string): void {
+function checkChoice(
+  value: unknown,
+  field: string,
+  allowed: readonly string[],
+  issues: FieldIssue[],
+  label: string,
+): void {
   if (typeof value !== 'string' || !allowed.includes(value)) {
     issues.push({ field, message: `${label} must be one of ${allowed.join(', ')}; got ${JSON.stringify(value)}.` });
   }
@@ -147,7 +160,8 @@ function checkTraining(c: Record<string, unknown>, issues: FieldIssue[]): void {
   const lr = checkNumber(c.learningRate, 'learningRate', issues, 'Learning rate');
   if (typeof lr === 'number' && Number.isFinite(lr)) {
     if (lr <= 0) issues.push({ field: 'learningRate', message: 'Learning rate must be greater than 0.' });
-    else if (lr > LIMITS.maxLearningRate) issues.push({ field: 'learningRate', message: `Learning rate must be at most ${LIMITS.maxLearningRate}.` });
+    else if (lr > LIMITS.maxLearningRate)
+      issues.push({ field: 'learningRate', message: `Learning rate must be at most ${LIMITS.maxLearningRate}.` });
   }
   const steps = checkNumber(c.steps, 'steps', issues, 'Steps');
   if (typeof steps === 'number' && Number.isFinite(steps) && Math.abs(steps) <= LIMITS.maxAbsValue * 10) {
@@ -165,12 +179,18 @@ function checkTraining(c: Record<string, unknown>, issues: FieldIssue[]): void {
 
 function checkOptimizer(c: Record<string, unknown>, issues: FieldIssue[]): void {
   checkChoice(c.optimizer, 'optimizer', OPTIMIZERS, issues, 'Optimizer');
-  for (const [key, label] of [['momentum', 'Momentum β'], ['beta1', 'Adam β1'], ['beta2', 'Adam β2']] as const) {
+  for (const [key, label] of [
+    ['momentum', 'Momentum β'],
+    ['beta1', 'Adam β1'],
+    ['beta2', 'Adam β2'],
+  ] as const) {
     const v = checkNumber(c[key], key, issues, label);
-    if (typeof v === 'number' && Number.isFinite(v) && (v < 0 || v >= 1)) issues.push({ field: key, message: `${label} must be at least 0 and below 1.` });
+    if (typeof v === 'number' && Number.isFinite(v) && (v < 0 || v >= 1))
+      issues.push({ field: key, message: `${label} must be at least 0 and below 1.` });
   }
   const eps = checkNumber(c.epsilon, 'epsilon', issues, 'Adam ε');
-  if (typeof eps === 'number' && Number.isFinite(eps) && eps <= 0) issues.push({ field: 'epsilon', message: 'Adam ε must be greater than 0.' });
+  if (typeof eps === 'number' && Number.isFinite(eps) && eps <= 0)
+    issues.push({ field: 'epsilon', message: 'Adam ε must be greater than 0.' });
 }
 
 /**
@@ -192,7 +212,8 @@ export function validateConfig(raw: unknown): Validation {
   checkNumber(c.initialWeight, 'initialWeight', issues, 'Initial weight');
   checkNumber(c.initialBias, 'initialBias', issues, 'Initial bias');
   const seed = checkNumber(c.seed, 'seed', issues, 'Seed');
-  if (typeof seed === 'number' && Number.isFinite(seed) && !Number.isInteger(seed)) issues.push({ field: 'seed', message: 'Seed must be a whole number.' });
+  if (typeof seed === 'number' && Number.isFinite(seed) && !Number.isInteger(seed))
+    issues.push({ field: 'seed', message: 'Seed must be a whole number.' });
   checkTraining(c, issues);
   checkOptimizer(c, issues);
   return issues.length ? { ok: false, issues } : { ok: true, config: c as unknown as TrainingConfig };
@@ -215,7 +236,8 @@ export type ParsedField = { ok: true; value: number } | { ok: false; message: st
 export function parseNumberField(text: string, label: string): ParsedField {
   const t = text.trim().replace(/\u2212/g, '-');
   if (t === '') return { ok: false, message: `${label} is empty; enter a number.` };
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return { ok: false, message: `${label}: "${text.trim()}" is not a number.` };
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t))
+    return { ok: false, message: `${label}: "${text.trim()}" is not a number.` };
   const v = Number(t);
   if (!Number.isFinite(v)) return { ok: false, message: `${label} is too large to represent.` };
   return { ok: true, value: v };

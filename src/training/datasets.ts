@@ -16,7 +16,6 @@ export interface Preset {
   pairs(seed: number): Pair[];
 }
 
-
 const round = (v: number, digits: number) => Number(v.toFixed(digits));
 
 /** `n` pairs with inputs spread over [−5, 5] and targets −x plus noise in ±`noise`, seeded. */
@@ -29,31 +28,42 @@ export function noisyNegator(seed: number, n = 20, noise = 0.5): Pair[] {
   });
 }
 
-const fromInputs = (inputs: number[], f: (x: number) => number): Pair[] => inputs.map((input) => ({ input, target: f(input) }));
+const fromInputs = (inputs: number[], f: (x: number) => number): Pair[] =>
+  inputs.map((input) => ({ input, target: f(input) }));
 
 export const PRESETS: readonly Preset[] = Object.freeze([
   {
-    id: 'negator', name: 'Negator (3 → −3)', model: 'w',
+    id: 'negator',
+    name: 'Negator (3 → −3)',
+    model: 'w',
     description: 'The tutorial’s single pair: input 3, target −3.',
     pairs: () => [{ input: 3, target: -3 }],
   },
   {
-    id: 'negator-pairs', name: 'Negator pairs', model: 'w',
+    id: 'negator-pairs',
+    name: 'Negator pairs',
+    model: 'w',
     description: 'Several inputs, each with its negative as the target.',
     pairs: () => fromInputs([-4, -2, -1, 1, 2, 3, 5], (x) => -x),
   },
   {
-    id: 'doubler', name: 'Doubler (y = 2x)', model: 'w',
+    id: 'doubler',
+    name: 'Doubler (y = 2x)',
+    model: 'w',
     description: 'Targets twice the input; the weight should reach 2.',
     pairs: () => fromInputs([-3, -1, 1, 2, 4], (x) => 2 * x),
   },
   {
-    id: 'line-offset', name: 'Line with offset (y = −x + 1)', model: 'w+b',
+    id: 'line-offset',
+    name: 'Line with offset (y = −x + 1)',
+    model: 'w+b',
     description: 'A line that misses the origin: only the w + b model can fit it.',
     pairs: () => fromInputs([-2, -1, 0, 1, 2, 3], (x) => -x + 1),
   },
   {
-    id: 'noisy-negator', name: 'Noisy negator', model: 'w',
+    id: 'noisy-negator',
+    name: 'Noisy negator',
+    model: 'w',
     description: 'Twenty negator pairs with seeded noise (change Seed for other noise).',
     pairs: (seed: number) => noisyNegator(seed),
   },

@@ -19,8 +19,20 @@ export function stableLearningRate(config: Pick<TrainingConfig, 'pairs' | 'model
 }
 
 /** True when a step produced a number too large for its dtype (or NaN): the run cannot go on. */
-export function overflowed(r: { loss: number; gradWeight: number; gradBias: number; weight: number; bias: number }): boolean {
-  return !(Number.isFinite(r.loss) && Number.isFinite(r.gradWeight) && Number.isFinite(r.gradBias) && Number.isFinite(r.weight) && Number.isFinite(r.bias));
+export function overflowed(r: {
+  loss: number;
+  gradWeight: number;
+  gradBias: number;
+  weight: number;
+  bias: number;
+}): boolean {
+  return !(
+    Number.isFinite(r.loss) &&
+    Number.isFinite(r.gradWeight) &&
+    Number.isFinite(r.gradBias) &&
+    Number.isFinite(r.weight) &&
+    Number.isFinite(r.bias)
+  );
 }
 
 /** What a learner reads when a run stopped on an overflow at `step`. */
@@ -49,8 +61,9 @@ export function explainDivergence(config: TrainingConfig, step: number): string 
   if (config.optimizer !== 'sgd') {
     return `${head} ${config.optimizer === 'adam' ? 'Adam' : 'Momentum'} with learning rate ${config.learningRate} is too aggressive for this data; try a smaller learning rate.`;
   }
-  const why = config.model === 'w'
-    ? `For this data the curvature d²L/dw² is 2·mean(x²) = ${fmt(2 / limit)}, so plain gradient descent is stable only while the learning rate is below 1 / mean(x²) = ${fmt(limit)}.`
-    : `For this data plain gradient descent on w and b is stable only while the learning rate is below ${fmt(limit)}.`;
+  const why =
+    config.model === 'w'
+      ? `For this data the curvature d²L/dw² is 2·mean(x²) = ${fmt(2 / limit)}, so plain gradient descent is stable only while the learning rate is below 1 / mean(x²) = ${fmt(limit)}.`
+      : `For this data plain gradient descent on w and b is stable only while the learning rate is below ${fmt(limit)}.`;
   return `${head} ${why} Your learning rate is ${config.learningRate}; try a value below ${fmt(limit)}.`;
 }

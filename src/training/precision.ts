@@ -23,4 +23,5 @@ export function float32HalfGapBelow(v: number): number {
 }
 
 /** Whether adding `update` to the float32 number `w` changes it. */
-export const float32Moves = (w: number, update: number): boolean => Math.fround(Math.fround(w) + Math.fround(update)) !== Math.fround(w);
+export const float32Moves = (w: number, update: number): boolean =>
+  Math.fround(Math.fround(w) + Math.fround(update)) !== Math.fround(w);

@@ -10,7 +10,16 @@ export const SHARE_VERSION = 1;
 export const MAX_SHARE_LENGTH = 2_000_000;
 
 /** The fields a link carries; optimizer constants (β, ε) keep their defaults. */
-const SHARED_KEYS = ['model', 'optimizer', 'learningRate', 'steps', 'initialWeight', 'initialBias', 'dtype', 'seed'] as const;
+const SHARED_KEYS = [
+  'model',
+  'optimizer',
+  'learningRate',
+  'steps',
+  'initialWeight',
+  'initialBias',
+  'dtype',
+  'seed',
+] as const;
 
 export type DecodeResult = { ok: true; config: TrainingConfig } | { ok: false; message: string };
 
@@ -55,23 +64,36 @@ function readPairs(value: unknown): TrainingConfig['pairs'] | string {
   return pairs;
 }
 
-const summarise = (issues: FieldIssue[]) => issues.slice(0, 3).map((i) => i.message).join(' ') + (issues.length > 3 ? ` (and ${issues.length - 3} more problems)` : '');
+const summarise = (issues: FieldIssue[]) =>
+  issues
+    .slice(0, 3)
+    .map((i) => i.message)
+    .join(' ') + (issues.length > 3 ? ` (and ${issues.length - 3} more problems)` : '');
 
 /** Builds a config from a decoded link body, or says what is missing or wrong. */
 function readBody(body: unknown): DecodeResult {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return { ok: false, message: 'it does not hold a settings object' };
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return { ok: false, message: 'it does not hold a settings object' };
   const b = body as Record<string, unknown>;
-  if (b.v !== SHARE_VERSION) return { ok: false, message: `it has version ${JSON.stringify(b.v) ?? 'none'}, and this app reads version ${SHARE_VERSION}` };
+  if (b.v !== SHARE_VERSION)
+    return {
+      ok: false,
+      message: `it has version ${JSON.stringify(b.v) ?? 'none'}, and this app reads version ${SHARE_VERSION}`,
+    };
   const pairs = readPairs(b.pairs);
   if (typeof pairs === 'string') return { ok: false, message: pairs };
   const missing = SHARED_KEYS.filter((k) => !(k in b));
   if (missing.length) return { ok: false, message: `it is missing ${missing.join(', ')}` };
-  const unknown = Object.keys(b).filter((k) => k !== 'v' && k !== 'pairs' && !(SHARED_KEYS as readonly string[]).includes(k));
+  const unknown = Object.keys(b).filter(
+    (k) => k !== 'v' && k !== 'pairs' && !(SHARED_KEYS as readonly string[]).includes(k),
+  );
   if (unknown.length) return { ok: false, message: `it has unknown settings: ${unknown.join(', ')}` };
   const config: Record<string, unknown> = { ...NEGATOR_CONFIG, pairs };
   for (const key of SHARED_KEYS) config[key] = b[key];
   const v = validateConfig(config);
-  return v.ok ? { ok: true, config: v.config } : { ok: false, message: `a setting is out of range or invalid. ${summarise(v.issues)}` };
+  return v.ok
+    ? { ok: true, config: v.config }
+    : { ok: false, message: `a setting is out of range or invalid. ${summarise(v.issues)}` };
 }
 
 /**

@@ -5,7 +5,18 @@
  * each op's local derivative (asked of the same persistent tape: d output / d input), and the
  * loss at w ± h.
  */
-import { GradientTape, add, div, mul, scalar, square, sub, variable, type TapeEntry, type TapeLeaf } from '../engine/index.ts';
+import {
+  GradientTape,
+  add,
+  div,
+  mul,
+  scalar,
+  square,
+  sub,
+  variable,
+  type TapeEntry,
+  type TapeLeaf,
+} from '../engine/index.ts';
 import type { DTypeName } from './config.ts';
 
 export interface TapeStepInput {
@@ -46,7 +57,15 @@ export function recordTapeStep(p: TapeStepInput): TapeStepResult {
   // The backward pass last, so the trace holds its gradients (each sweep overwrites the last).
   const gradient = tape.gradient(loss, w);
   const next = add(w, mul(gradient, -p.learningRate)).item();
-  return { ...p, trace: tape.trace(), leaves: tape.leaves(), locals, loss: loss.item(), gradient: gradient.item(), next };
+  return {
+    ...p,
+    trace: tape.trace(),
+    leaves: tape.leaves(),
+    locals,
+    loss: loss.item(),
+    gradient: gradient.item(),
+    next,
+  };
 }
 
 export interface FiniteDifference {
@@ -60,7 +79,8 @@ export interface FiniteDifference {
 
 /** The central-difference estimate of dL/dw at `weight`, every operation in `dtype`. */
 export function finiteDifference(p: Omit<TapeStepInput, 'learningRate'>, h: number): FiniteDifference {
-  const L = (wv: ReturnType<typeof scalar>) => square(sub(scalar(p.target, p.dtype), mul(scalar(p.input, p.dtype), wv)));
+  const L = (wv: ReturnType<typeof scalar>) =>
+    square(sub(scalar(p.target, p.dtype), mul(scalar(p.input, p.dtype), wv)));
   const w = scalar(p.weight, p.dtype);
   const hh = scalar(h, p.dtype);
   const plus = L(add(w, hh));

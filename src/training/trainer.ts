@@ -4,8 +4,21 @@
  * Pure and synchronous: no timers, no messaging (the worker adds those).
  */
 import {
-  GradientTape, add, div, mean, mul, reshape, scalar, sqrt, square, sub, tensor, variable,
-  type Tensor, type TapeEntry, type Variable,
+  GradientTape,
+  add,
+  div,
+  mean,
+  mul,
+  reshape,
+  scalar,
+  sqrt,
+  square,
+  sub,
+  tensor,
+  variable,
+  type Tensor,
+  type TapeEntry,
+  type Variable,
 } from '../engine/index.ts';
 import type { TrainingConfig } from './config.ts';
 
@@ -44,7 +57,13 @@ export interface Head {
 
 /** The state before any step: the config's initial parameters, empty optimizer slots. */
 export function initialState(config: TrainingConfig): TrainerState {
-  return { step: 0, weight: config.initialWeight, bias: config.model === 'w+b' ? config.initialBias : 0, m: [0, 0], v: [0, 0] };
+  return {
+    step: 0,
+    weight: config.initialWeight,
+    bias: config.model === 'w+b' ? config.initialBias : 0,
+    m: [0, 0],
+    v: [0, 0],
+  };
 }
 
 /**
@@ -61,11 +80,26 @@ export class Trainer {
   /** The last step's tape, kept only when `keepTrace` was asked for. */
   lastTrace: TapeEntry[] | null = null;
 
-  constructor(private readonly config: TrainingConfig, state: TrainerState = initialState(config)) {
+  constructor(
+    private readonly config: TrainingConfig,
+    state: TrainerState = initialState(config),
+  ) {
     const { pairs, dtype } = config;
     // One pair uses scalars, as the tutorial does; many pairs use vectors and a mean.
-    this.x = pairs.length === 1 ? scalar(pairs[0].input, dtype) : tensor(pairs.map((p) => p.input), dtype);
-    this.y = pairs.length === 1 ? scalar(pairs[0].target, dtype) : tensor(pairs.map((p) => p.target), dtype);
+    this.x =
+      pairs.length === 1
+        ? scalar(pairs[0].input, dtype)
+        : tensor(
+            pairs.map((p) => p.input),
+            dtype,
+          );
+    this.y =
+      pairs.length === 1
+        ? scalar(pairs[0].target, dtype)
+        : tensor(
+            pairs.map((p) => p.target),
+            dtype,
+          );
     this.w = variable(state.weight, dtype);
     this.b = config.model === 'w+b' ? variable(state.bias, dtype) : null;
     this.lr = scalar(config.learningRate, dtype);
@@ -94,8 +128,14 @@ export class Trainer {
     this.s.weight = this.w.item();
     this.s.bias = this.b ? this.b.item() : 0;
     return {
-      step: this.s.step, loss: loss.item(), gradWeight: grads[0].item(), gradBias: grads[1]?.item() ?? 0,
-      weightBefore, biasBefore, weight: this.s.weight, bias: this.s.bias,
+      step: this.s.step,
+      loss: loss.item(),
+      gradWeight: grads[0].item(),
+      gradBias: grads[1]?.item() ?? 0,
+      weightBefore,
+      biasBefore,
+      weight: this.s.weight,
+      bias: this.s.bias,
     };
   }
 
@@ -166,12 +206,30 @@ export function curvature(config: TrainingConfig, weight: number): number {
  * The loss at `n` evenly spaced weights in [from, to] (bias fixed), evaluated by the engine
  * in one vectorised pass: the parabola the Loss and Descent lessons draw.
  */
-export function lossCurve(config: TrainingConfig, from: number, to: number, n: number, bias = 0): { weights: number[]; losses: number[] } {
+export function lossCurve(
+  config: TrainingConfig,
+  from: number,
+  to: number,
+  n: number,
+  bias = 0,
+): { weights: number[]; losses: number[] } {
   const weights = Array.from({ length: n }, (_, i) => from + ((to - from) * i) / Math.max(1, n - 1));
   const P = config.pairs.length;
   // Pairs down the rows, weights across the columns: broadcasting gives every loss at once.
-  const x = reshape(tensor(config.pairs.map((p) => p.input), 'float64'), [P, 1]);
-  const y = reshape(tensor(config.pairs.map((p) => p.target), 'float64'), [P, 1]);
+  const x = reshape(
+    tensor(
+      config.pairs.map((p) => p.input),
+      'float64',
+    ),
+    [P, 1],
+  );
+  const y = reshape(
+    tensor(
+      config.pairs.map((p) => p.target),
+      'float64',
+    ),
+    [P, 1],
+  );
   const w = reshape(tensor(weights, 'float64'), [1, n]);
   const pred = add(mul(x, w), config.model === 'w+b' ? bias : 0);
   const losses = mean(square(sub(y, pred)), 0).toArray() as number[];
@@ -189,8 +247,14 @@ export interface Evaluation {
 /** Runs the model forward (no tape) on the config's pairs at `weight` and `bias`. */
 export function evaluate(config: TrainingConfig, weight: number, bias = 0): Evaluation {
   const { dtype } = config;
-  const x = tensor(config.pairs.map((p) => p.input), dtype);
-  const y = tensor(config.pairs.map((p) => p.target), dtype);
+  const x = tensor(
+    config.pairs.map((p) => p.input),
+    dtype,
+  );
+  const y = tensor(
+    config.pairs.map((p) => p.target),
+    dtype,
+  );
   const pred = config.model === 'w+b' ? add(mul(x, weight), bias) : mul(x, weight);
   const losses = square(sub(y, pred));
   return { predictions: pred.toArray() as number[], losses: losses.toArray() as number[], loss: mean(losses).item() };

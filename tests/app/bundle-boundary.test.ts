@@ -9,12 +9,22 @@ import { describe, expect, it } from 'vitest';
 function valueImports(file: string): string[] {
   const src = readFileSync(file, 'utf8');
   const out: string[] = [];
-  const re = /^\s*(?:import|export)\s+(?!type\b)([^'"]*?)\s*from\s*'(\.[^']+)'|^\s*import\s*'(\.[^']+)'|import\(\s*'(\.[^']+)'\s*\)/gm;
+  const re =
+    /^\s*(?:import|export)\s+(?!type\b)([^'"]*?)\s*from\s*'(\.[^']+)'|^\s*import\s*'(\.[^']+)'|import\(\s*'(\.[^']+)'\s*\)/gm;
   for (let m = re.exec(src); m; m = re.exec(src)) {
     const spec = m[2] ?? m[3] ?? m[4];
     const what = m[1] ?? '';
     // `import { type A, type B } from` brings in nothing either.
-    if (m[2] && /^\{[^}]*\}$/.test(what.trim()) && what.replace(/[{}\s]/g, '').split(',').filter(Boolean).every((n) => n.startsWith('type'))) continue;
+    if (
+      m[2] &&
+      /^\{[^}]*\}$/.test(what.trim()) &&
+      what
+        .replace(/[{}\s]/g, '')
+        .split(',')
+        .filter(Boolean)
+        .every((n) => n.startsWith('type'))
+    )
+      continue;
     out.push(resolve(dirname(file), spec));
   }
   return out;

@@ -21,32 +21,92 @@ async function ruleIds(file: string, code: string): Promise<string[]> {
 const BOUNDARY = 'import-x/no-restricted-paths';
 
 const wrong: [string, string, string][] = [
-  ['lesson 1 imports lesson 2', 'src/lessons/negator/tape/probe.tsx', "import { SPECIES_GROUPS } from '../../reduce/shared.ts';\nexport const y = SPECIES_GROUPS;\n"],
-  ['training imports an engine internal', 'src/training/probe.ts', "import { Tensor } from '../engine/tensor.ts';\nexport const y = Tensor;\n"],
-  ['the engine imports the router', 'src/engine/probe.ts', "import { NEGATOR_STEPS } from '../router.ts';\nexport const y = NEGATOR_STEPS;\n"],
-  ['a feature imports another by dynamic import', 'src/playground/probe.ts', "export const load = () => import('../overview/overview-page.tsx');\n"],
-  ['a store imports the engine by value', 'src/store/probe.ts', "import { variable } from '../engine/index.ts';\nexport const y = variable;\n"],
-  ['a feature takes the raw trainer client', 'src/playground/probe.ts', "import { getTrainerClient } from '../store/trainer-client.ts';\nexport const y = getTrainerClient;\n"],
-  ['a feature defines a worker query of its own', 'src/lessons/reduce/probe.ts', "import { defineQuery } from '../../store/query-cache.ts';\nexport const q = defineQuery('mine', (c) => c.stressInfo());\n"],
-  ['a component imports the worker client', 'src/components/probe.ts', "import { createWorkerClient } from '../worker-client.ts';\nexport const y = createWorkerClient;\n"],
-  ['the worker imports a store', 'workers/probe.ts', "import { trainingStore } from '../src/store/training-store.ts';\nexport const y = trainingStore;\n"],
+  [
+    'lesson 1 imports lesson 2',
+    'src/lessons/negator/tape/probe.tsx',
+    "import { SPECIES_GROUPS } from '../../reduce/shared.ts';\nexport const y = SPECIES_GROUPS;\n",
+  ],
+  [
+    'training imports an engine internal',
+    'src/training/probe.ts',
+    "import { Tensor } from '../engine/tensor.ts';\nexport const y = Tensor;\n",
+  ],
+  [
+    'the engine imports the router',
+    'src/engine/probe.ts',
+    "import { NEGATOR_STEPS } from '../router.ts';\nexport const y = NEGATOR_STEPS;\n",
+  ],
+  [
+    'a feature imports another by dynamic import',
+    'src/playground/probe.ts',
+    "export const load = () => import('../overview/overview-page.tsx');\n",
+  ],
+  [
+    'a store imports the engine by value',
+    'src/store/probe.ts',
+    "import { variable } from '../engine/index.ts';\nexport const y = variable;\n",
+  ],
+  [
+    'a feature takes the raw trainer client',
+    'src/playground/probe.ts',
+    "import { getTrainerClient } from '../store/trainer-client.ts';\nexport const y = getTrainerClient;\n",
+  ],
+  [
+    'a feature defines a worker query of its own',
+    'src/lessons/reduce/probe.ts',
+    "import { defineQuery } from '../../store/query-cache.ts';\nexport const q = defineQuery('mine', (c) => c.stressInfo());\n",
+  ],
+  [
+    'a component imports the worker client',
+    'src/components/probe.ts',
+    "import { createWorkerClient } from '../worker-client.ts';\nexport const y = createWorkerClient;\n",
+  ],
+  [
+    'the worker imports a store',
+    'workers/probe.ts',
+    "import { trainingStore } from '../src/store/training-store.ts';\nexport const y = trainingStore;\n",
+  ],
 ];
 
 const right: [string, string, string][] = [
-  ['lesson 1 imports its own step', 'src/lessons/negator/tape/probe.tsx', "import { NegatorStep } from '../negator-step.tsx';\nexport const y = NegatorStep;\n"],
-  ['training imports the engine surface', 'src/training/probe.ts', "import { variable } from '../engine/index.ts';\nexport const y = variable;\n"],
-  ['a feature imports a store and the protocol types', 'src/playground/probe.ts', "import { trainingStore } from '../store/training-store.ts';\nimport type { Head } from '../worker-types.ts';\nexport const y: Head | typeof trainingStore | null = null;\n"],
-  ['a component reads the route table', 'src/components/probe.ts', "import { NEGATOR_STEPS } from '../router.ts';\nexport const y = NEGATOR_STEPS;\n"],
+  [
+    'lesson 1 imports its own step',
+    'src/lessons/negator/tape/probe.tsx',
+    "import { NegatorStep } from '../negator-step.tsx';\nexport const y = NegatorStep;\n",
+  ],
+  [
+    'training imports the engine surface',
+    'src/training/probe.ts',
+    "import { variable } from '../engine/index.ts';\nexport const y = variable;\n",
+  ],
+  [
+    'a feature imports a store and the protocol types',
+    'src/playground/probe.ts',
+    "import { trainingStore } from '../store/training-store.ts';\nimport type { Head } from '../worker-types.ts';\nexport const y: Head | typeof trainingStore | null = null;\n",
+  ],
+  [
+    'a component reads the route table',
+    'src/components/probe.ts',
+    "import { NEGATOR_STEPS } from '../router.ts';\nexport const y = NEGATOR_STEPS;\n",
+  ],
 ];
 
 describe('lint boundaries on resolved paths', () => {
-  it.each(wrong)('fails when %s', async (_name, file, code) => {
-    expect(await ruleIds(file, code)).toContain(BOUNDARY);
-  }, 30_000);
+  it.each(wrong)(
+    'fails when %s',
+    async (_name, file, code) => {
+      expect(await ruleIds(file, code)).toContain(BOUNDARY);
+    },
+    30_000,
+  );
 
-  it.each(right)('passes when %s', async (_name, file, code) => {
-    expect(await ruleIds(file, code)).toEqual([]);
-  }, 30_000);
+  it.each(right)(
+    'passes when %s',
+    async (_name, file, code) => {
+      expect(await ruleIds(file, code)).toEqual([]);
+    },
+    30_000,
+  );
 
   it('keeps the protocol module free of values, so importing it never bundles the worker', () => {
     const statements = readFileSync(resolve(root, 'src/worker-types.ts'), 'utf8')

@@ -19,7 +19,10 @@ beforeEach(async () => {
   lessonStore.setState(lessonStore.getInitialState(), true);
   trainingStore.setState({ runs: {} });
 });
-afterEach(() => { vi.useRealTimers(); setTrainerClient(null); });
+afterEach(() => {
+  vi.useRealTimers();
+  setTrainerClient(null);
+});
 
 describe('paced runs, driven by a fake clock', () => {
   it('the Overview runs at 10 steps/s by default: about step 10 after a second, the tutorial numbers after four', async () => {

@@ -14,8 +14,14 @@ describe('RouteBoundary', () => {
   it('shows what went wrong instead of a blank page, and resets the saved data on request', () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined); // React reports the caught error
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const onReset = vi.fn(() => { broken = false; });
-    render(<RouteBoundary page="Loss" onReset={onReset}><Fragile /></RouteBoundary>);
+    const onReset = vi.fn(() => {
+      broken = false;
+    });
+    render(
+      <RouteBoundary page="Loss" onReset={onReset}>
+        <Fragile />
+      </RouteBoundary>,
+    );
     expect(screen.getByRole('alert').textContent).toMatch(/The Loss page could not be shown.*reading 'input'/);
     fireEvent.click(screen.getByRole('button', { name: "Reset this page's saved data" }));
     expect(onReset).toHaveBeenCalledOnce();
@@ -28,7 +34,22 @@ describe('RouteBoundary', () => {
     broken = true;
     function Outer() {
       const [n, setN] = useState(0);
-      return <><button type="button" onClick={() => { broken = false; setN(n + 1); }}>fix</button><RouteBoundary page="Tape" onReset={() => undefined}><Fragile /></RouteBoundary></>;
+      return (
+        <>
+          <button
+            type="button"
+            onClick={() => {
+              broken = false;
+              setN(n + 1);
+            }}
+          >
+            fix
+          </button>
+          <RouteBoundary page="Tape" onReset={() => undefined}>
+            <Fragile />
+          </RouteBoundary>
+        </>
+      );
     }
     render(<Outer />);
     fireEvent.click(screen.getByRole('button', { name: 'fix' }));

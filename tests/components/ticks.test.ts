@@ -30,6 +30,14 @@ describe('logTicks', () => {
 
 describe('extent', () => {
   it('finds min and max across several keys', () => {
-    expect(extent([{ a: 1, b: -2 }, { a: 5, b: 0 }], ['a', 'b'])).toEqual([-2, 5]);
+    expect(
+      extent(
+        [
+          { a: 1, b: -2 },
+          { a: 5, b: 0 },
+        ],
+        ['a', 'b'],
+      ),
+    ).toEqual([-2, 5]);
   });
 });

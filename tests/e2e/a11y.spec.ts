@@ -3,7 +3,17 @@ import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
 import { appInBrowser } from './harness.ts';
 
-const PAGES = ['', 'perceptron', 'loss', 'tape', 'descent', 'playground', 'reduce', 'reduce/iris', 'reduce/experiments'];
+const PAGES = [
+  '',
+  'perceptron',
+  'loss',
+  'tape',
+  'descent',
+  'playground',
+  'reduce',
+  'reduce/iris',
+  'reduce/experiments',
+];
 
 describe('accessibility (axe-core, WCAG 2 A/AA rules)', () => {
   const app = appInBrowser();
@@ -22,7 +32,13 @@ describe('accessibility (axe-core, WCAG 2 A/AA rules)', () => {
       }
       await page.waitForTimeout(300);
       const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-      const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')})`);
+      const summary = result.violations.map(
+        (v) =>
+          `${v.id}: ${v.help} (${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(' | ')})`,
+      );
       assert.deepEqual(summary, []);
     });
   }

@@ -13,10 +13,17 @@ import { after, before } from 'node:test';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export function findChromium(): string {
-  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  const candidates = [
+    process.env.CHROME_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+  ];
   const found = candidates.find((p): p is string => !!p && existsSync(p));
   if (!found) {
-    throw new Error('No Chromium found for the browser tests. Install it with `sudo apt-get install -y chromium` (Debian) or set CHROME_PATH to a Chromium/Chrome binary.');
+    throw new Error(
+      'No Chromium found for the browser tests. Install it with `sudo apt-get install -y chromium` (Debian) or set CHROME_PATH to a Chromium/Chrome binary.',
+    );
   }
   return found;
 }
@@ -42,9 +49,24 @@ export interface Served {
  * `npm start` does, Content-Security-Policy header included. node is called directly so kill works.
  */
 export async function servePreview(dir = 'dist'): Promise<Served> {
-  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npx vite build` before the browser tests (npm test does).');
+  if (!existsSync('dist/index.html'))
+    throw new Error('dist/ is missing: run `npx vite build` before the browser tests (npm test does).');
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      'node_modules/vite/bin/vite.js',
+      'preview',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--strictPort',
+      '--outDir',
+      dir,
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   const url = `http://127.0.0.1:${port}/`;
   const deadline = Date.now() + 20_000;
   for (;;) {
@@ -62,11 +84,12 @@ export async function servePreview(dir = 'dist'): Promise<Served> {
   }
   return {
     url,
-    stop: () => new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
   };
 }
 
@@ -87,7 +110,15 @@ export async function openBrowser(appUrl: string, viewport = { width: 1280, heig
     executablePath: findChromium(),
     headless: true,
     viewport,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const origin = new URL(appUrl).origin;
   const errors: string[] = [];
@@ -104,13 +135,18 @@ export async function openBrowser(appUrl: string, viewport = { width: 1280, heig
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const watch = (p: Page) => {
-    p.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
+    p.on('console', (msg) => {
+      if (msg.type() === 'error') errors.push(msg.text());
+    });
     p.on('pageerror', (err) => errors.push(String(err)));
   };
   watch(page);
   context.on('page', watch);
   return {
-    context, page, errors, foreignRequests,
+    context,
+    page,
+    errors,
+    foreignRequests,
     async close() {
       await context.close();
       rmSync(dir, { recursive: true, force: true });
@@ -123,7 +159,9 @@ export async function waitForServiceWorkerControl(page: Page): Promise<void> {
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
     if (navigator.serviceWorker.controller) return;
-    await new Promise<void>((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }));
+    await new Promise<void>((resolve) =>
+      navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }),
+    );
   });
 }
 
@@ -153,10 +191,17 @@ type Scheme = 'light' | 'dark';
  * Calls `visit` at a phone's and a desktop's size (390×844, 1280×800) in each colour scheme
  * given, then emulates light again.
  */
-export async function atEachSize(page: Page, schemes: readonly Scheme[], visit: (width: number, scheme: Scheme) => Promise<void>): Promise<void> {
+export async function atEachSize(
+  page: Page,
+  schemes: readonly Scheme[],
+  visit: (width: number, scheme: Scheme) => Promise<void>,
+): Promise<void> {
   for (const scheme of schemes) {
     await page.emulateMedia({ colorScheme: scheme });
-    for (const [width, height] of [[390, 844], [1280, 800]] as const) {
+    for (const [width, height] of [
+      [390, 844],
+      [1280, 800],
+    ] as const) {
       await page.setViewportSize({ width, height });
       await visit(width, scheme);
     }

@@ -17,11 +17,15 @@ describe('the lesson, walked as a learner would', () => {
     const { page } = app.browser;
     await page.goto(`${app.server.url}#/perceptron`);
     const nav = page.getByRole('navigation', { name: 'Lesson' });
-    for (const name of ['Perceptron', 'Loss', 'Tape', 'Descent', 'Playground']) await nav.getByRole('link', { name, exact: true }).waitFor();
+    for (const name of ['Perceptron', 'Loss', 'Tape', 'Descent', 'Playground'])
+      await nav.getByRole('link', { name, exact: true }).waitFor();
     await page.getByLabel('Prediction').filter({ hasText: '= 1.5' }).waitFor();
 
     await nav.getByRole('link', { name: 'Loss', exact: true }).click();
-    await page.getByTestId('loss-at-weight').filter({ hasText: /^20\.25$/ }).waitFor();
+    await page
+      .getByTestId('loss-at-weight')
+      .filter({ hasText: /^20\.25$/ })
+      .waitFor();
 
     await nav.getByRole('link', { name: 'Tape', exact: true }).click();
     assert.match(page.url(), /#\/tape$/);
@@ -55,7 +59,15 @@ describe('the lesson, walked as a learner would', () => {
         assert.equal(await found.count(), 1, `#/${route}: getByLabel('${label}')`);
       }
     };
-    await check('descent', ['Input', 'Target', 'Initial weight', 'Learning rate', 'Steps', 'Speed', 'Explore learning rate']);
+    await check('descent', [
+      'Input',
+      'Target',
+      'Initial weight',
+      'Learning rate',
+      'Steps',
+      'Speed',
+      'Explore learning rate',
+    ]);
     // "Learning rate" also occurs in the labels the lesson names after it: the explorer and two predictions.
     assert.deepEqual(await page.getByLabel('Learning rate').evaluateAll((els) => els.length), 4);
     await check('playground', ['Learning rate', 'Steps', 'Initial weight', 'Initial bias', 'Optimizer', 'Model']);

@@ -4,7 +4,11 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { SHOTS, atEachSize, openBrowser, servePreview, shootFitting, type Browser, type Served } from './harness.ts';
 
-const PAIRS: [string, string][] = [['1', '-1'], ['2', '-2'], ['-4', '4']];
+const PAIRS: [string, string][] = [
+  ['1', '-1'],
+  ['2', '-2'],
+  ['-4', '4'],
+];
 
 /** The text of every table cell, row by row. */
 async function tableRows(page: Page): Promise<[string, string][]> {
@@ -18,7 +22,10 @@ async function tableRows(page: Page): Promise<[string, string][]> {
 /** Presses Train and waits until run `n` in the compare list is done; returns its list text. */
 async function trainRun(page: Page, n: number, steps: number): Promise<string> {
   await page.getByRole('button', { name: 'Train', exact: true }).click();
-  const item = page.getByRole('list', { name: 'Compared runs' }).getByRole('listitem').filter({ hasText: new RegExp(`Run ${n}\\b`) });
+  const item = page
+    .getByRole('list', { name: 'Compared runs' })
+    .getByRole('listitem')
+    .filter({ hasText: new RegExp(`Run ${n}\\b`) });
   await item.filter({ hasText: `done after ${steps} steps` }).waitFor({ timeout: 20_000 });
   return (await item.textContent()) ?? '';
 }
@@ -35,7 +42,9 @@ describe('the Playground in Chromium', () => {
     mkdirSync(SHOTS, { recursive: true });
     server = await servePreview();
     browser = await openBrowser(server.url);
-    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(server.url).origin,
+    });
   });
   after(async () => {
     await other?.close();
@@ -64,7 +73,11 @@ describe('the Playground in Chromium', () => {
 
   it('trains with each optimizer, and every run lowers the loss', async () => {
     const { page } = browser;
-    for (const [n, optimizer] of [[1, 'sgd'], [2, 'momentum'], [3, 'adam']] as const) {
+    for (const [n, optimizer] of [
+      [1, 'sgd'],
+      [2, 'momentum'],
+      [3, 'adam'],
+    ] as const) {
       await page.getByLabel('Optimizer').selectOption(optimizer);
       const text = await trainRun(page, n, 100);
       // The first loss is mean((y − 0.5x)²) = 15.75 for these pairs.
@@ -88,7 +101,10 @@ describe('the Playground in Chromium', () => {
     assert.deepEqual(legend, ['Run 4: learning rate 0.01', 'Run 5: learning rate 0.05']);
     sharedLoss = /loss (\S+)$/.exec(fast.trim())?.[1] ?? '';
     assert.match(sharedLoss, /^\d/);
-    await page.getByTestId('readout-loss').filter({ hasText: new RegExp(`^${sharedLoss.replace('.', '\\.')}$`) }).waitFor();
+    await page
+      .getByTestId('readout-loss')
+      .filter({ hasText: new RegExp(`^${sharedLoss.replace('.', '\\.')}$`) })
+      .waitFor();
   });
 
   it('predicts with the trained model: −3 → 3, 7 → −7', async () => {
@@ -103,7 +119,10 @@ describe('the Playground in Chromium', () => {
   it('saves the loss chart as PNG', async () => {
     const { page } = browser;
     const chart = page.getByRole('figure', { name: 'Loss over steps' });
-    const [download] = await Promise.all([page.waitForEvent('download'), chart.getByRole('button', { name: 'Save PNG' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      chart.getByRole('button', { name: 'Save PNG' }).click(),
+    ]);
     assert.equal(download.suggestedFilename(), 'loss-over-steps.png');
     const bytes = readFileSync(await download.path());
     assert.deepEqual([...bytes.subarray(1, 4)], [...Buffer.from('PNG')]);
@@ -129,7 +148,10 @@ describe('the Playground in Chromium', () => {
     assert.equal(await fresh.getByLabel('Optimizer', { exact: true }).inputValue(), 'sgd');
     assert.equal(await fresh.getByLabel('Model', { exact: true }).inputValue(), 'w');
     await trainRun(fresh, 1, 100);
-    await fresh.getByTestId('readout-loss').filter({ hasText: new RegExp(`^${sharedLoss.replace('.', '\\.')}$`) }).waitFor();
+    await fresh
+      .getByTestId('readout-loss')
+      .filter({ hasText: new RegExp(`^${sharedLoss.replace('.', '\\.')}$`) })
+      .waitFor();
   });
 
   it('a malformed link changes nothing, says what was wrong and shows the page', async () => {

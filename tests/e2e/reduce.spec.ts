@@ -4,7 +4,6 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { SHOTS, appInBrowser, atEachSize, shootFitting } from './harness.ts';
 
-
 describe('lesson 2, Reduce, in Chromium', () => {
   before(() => mkdirSync(SHOTS, { recursive: true }));
   const app = appInBrowser();
@@ -31,13 +30,16 @@ describe('lesson 2, Reduce, in Chromium', () => {
     assert.equal(Number(await view.getAttribute('data-pitch')), 35);
     await page.getByLabel('Speed').selectOption('max');
     await page.getByRole('button', { name: 'Train', exact: true }).click();
-    await page.getByRole('status').filter({ hasText: /Done: 150 steps run\./ }).waitFor({ timeout: 20_000 });
-    const text = await page.getByTestId('points-readout').textContent() ?? '';
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Done: 150 steps run\./ })
+      .waitFor({ timeout: 20_000 });
+    const text = (await page.getByTestId('points-readout').textContent()) ?? '';
     const loss = Number(/loss (\S+)/.exec(text)![1]);
     assert.ok(Math.abs(loss - 1 / 9) < 1e-3, `settled near 1/9, at ${loss}`);
     const table = page.getByRole('region', { name: 'Distances of each pair' });
     assert.equal(await table.getByRole('row').count(), 7);
-    assert.match(await table.getByRole('row').nth(2).textContent() ?? '', /^AC2/);
+    assert.match((await table.getByRole('row').nth(2).textContent()) ?? '', /^AC2/);
   });
 
   it('trains W on the flowers: the loss reaches exact PCA’s floor and the angle to PCA falls below 1°', async () => {
@@ -45,7 +47,10 @@ describe('lesson 2, Reduce, in Chromium', () => {
     await page.goto(`${app.server.url}#/reduce/iris`);
     await page.getByLabel('How much of the variance can two dimensions keep, in percent?').fill('90');
     await page.getByRole('button', { name: 'Check' }).click();
-    await page.getByTestId('prediction-reduce-variance').getByText(/Not quite\. You said 90; the engine says 95\.81 %/).waitFor();
+    await page
+      .getByTestId('prediction-reduce-variance')
+      .getByText(/Not quite\. You said 90; the engine says 95\.81 %/)
+      .waitFor();
     await page.getByLabel('Speed').selectOption('max');
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await page.getByTestId('iris-step').filter({ hasText: /^300$/ }).waitFor({ timeout: 20_000 });
@@ -55,7 +60,7 @@ describe('lesson 2, Reduce, in Chromium', () => {
     assert.ok(angle < 1, `angle ${angle}°`);
     const scatter = page.getByRole('figure', { name: 'Flowers in two dimensions' });
     assert.equal(await scatter.locator('.scatter-point').count(), 150);
-    const ms = Number(/took (\S+) ms/.exec(await page.getByTestId('worker-time').textContent() ?? '')![1]);
+    const ms = Number(/took (\S+) ms/.exec((await page.getByTestId('worker-time').textContent()) ?? '')![1]);
     assert.ok(ms < 100, `300 steps took ${ms} ms in the worker`);
   });
 
@@ -63,17 +68,35 @@ describe('lesson 2, Reduce, in Chromium', () => {
     const { page } = app.browser;
     await page.goto(`${app.server.url}#/reduce/experiments`);
     await page.getByTestId('reduce-curvature').filter({ hasText: /5\.83/ }).waitFor();
-    assert.match(await page.getByTestId('reduce-limit').textContent() ?? '', /0\.343/);
+    assert.match((await page.getByTestId('reduce-limit').textContent()) ?? '', /0\.343/);
     await page.getByRole('radio', { name: 'Yes' }).check();
     await page.getByRole('button', { name: 'Check' }).click();
-    await page.getByTestId('prediction-reduce-lr-0.5').getByText(/^Not quite\./).waitFor();
+    await page
+      .getByTestId('prediction-reduce-lr-0.5')
+      .getByText(/^Not quite\./)
+      .waitFor();
     await page.getByRole('button', { name: 'Run all four' }).click();
-    await page.getByTestId('rate-1').filter({ hasText: /blew up/ }).waitFor({ timeout: 20_000 });
-    await page.getByTestId('rate-0.1').filter({ hasText: /settled/ }).waitFor({ timeout: 20_000 });
-    await page.getByTestId('rate-0.5').filter({ hasText: /never settled/ }).waitFor({ timeout: 20_000 });
+    await page
+      .getByTestId('rate-1')
+      .filter({ hasText: /blew up/ })
+      .waitFor({ timeout: 20_000 });
+    await page
+      .getByTestId('rate-0.1')
+      .filter({ hasText: /settled/ })
+      .waitFor({ timeout: 20_000 });
+    await page
+      .getByTestId('rate-0.5')
+      .filter({ hasText: /never settled/ })
+      .waitFor({ timeout: 20_000 });
     await page.getByLabel('New flower: petal length (cm)').fill('6');
-    await page.getByTestId('new-flower').filter({ hasText: /The new flower lands at/ }).waitFor();
-    assert.equal(await page.getByRole('figure', { name: 'Flowers in two dimensions' }).locator('.scatter-extra').count(), 1);
+    await page
+      .getByTestId('new-flower')
+      .filter({ hasText: /The new flower lands at/ })
+      .waitFor();
+    assert.equal(
+      await page.getByRole('figure', { name: 'Flowers in two dimensions' }).locator('.scatter-extra').count(),
+      1,
+    );
     assert.doesNotMatch(await page.locator('main').innerText(), /NaN|Infinity/);
   });
 

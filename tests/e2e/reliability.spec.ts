@@ -16,7 +16,10 @@ const PLAYGROUND = 'perceptron-lab:playground';
 /** Sets localStorage before the app's scripts run, then opens `hash`. */
 async function openWithStorage(page: Page, url: string, hash: string, items: Record<string, string>) {
   await page.goto(`${url}#/`);
-  await page.evaluate((entries) => { localStorage.clear(); for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v); }, items);
+  await page.evaluate((entries) => {
+    localStorage.clear();
+    for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
+  }, items);
   await page.goto(`${url}#/${hash}`);
   await page.reload();
   await page.getByRole('heading', { level: 1 }).waitFor();
@@ -30,7 +33,8 @@ const notices = (page: Page) => page.getByRole('region', { name: 'Notices' });
 async function waitForValue(locator: Locator, value: string, ms: number) {
   const deadline = Date.now() + ms;
   while ((await locator.inputValue()) !== value) {
-    if (Date.now() > deadline) assert.fail(`the field still shows "${await locator.inputValue()}" after ${ms} ms, not "${value}"`);
+    if (Date.now() > deadline)
+      assert.fail(`the field still shows "${await locator.inputValue()}" after ${ms} ms, not "${value}"`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -38,8 +42,14 @@ async function waitForValue(locator: Locator, value: string, ms: number) {
 describe('stored data can never blank the app', () => {
   let server: Served;
   let b: Browser;
-  before(async () => { server = await servePreview(); b = await openBrowser(server.url); });
-  after(async () => { await b?.close(); await server?.stop(); });
+  before(async () => {
+    server = await servePreview();
+    b = await openBrowser(server.url);
+  });
+  after(async () => {
+    await b?.close();
+    await server?.stop();
+  });
 
   const BAD: Record<string, [string, string][]> = {
     [LESSON]: [
@@ -48,7 +58,10 @@ describe('stored data can never blank the app', () => {
       ['a future version', JSON.stringify({ version: 999, state: { visited: ['loss'] } })],
     ],
     [PLAYGROUND]: [
-      ['wrong types', JSON.stringify({ version: 2, state: { rows: [{ input: 1, target: 2 }, null], settings: { model: 7 } } })],
+      [
+        'wrong types',
+        JSON.stringify({ version: 2, state: { rows: [{ input: 1, target: 2 }, null], settings: { model: 7 } } }),
+      ],
       ['unreadable', 'not json at all'],
       ['a future version', JSON.stringify({ version: 999, state: {} })],
     ],
@@ -59,11 +72,18 @@ describe('stored data can never blank the app', () => {
       it(`${key} with ${what}: every page renders, a notice says what happened`, async () => {
         for (const route of ['', 'perceptron', 'loss', 'tape', 'descent', 'playground']) {
           await openWithStorage(b.page, server.url, route, { [key]: text });
-          assert.equal(await b.page.getByRole('navigation', { name: 'Lesson' }).count(), 1, `#/${route} shows the header`);
+          assert.equal(
+            await b.page.getByRole('navigation', { name: 'Lesson' }).count(),
+            1,
+            `#/${route} shows the header`,
+          );
           assert.ok((await b.page.locator('main').innerText()).length > 100, `#/${route} shows its content`);
         }
         const said = await notices(b.page).innerText();
-        assert.match(said, what === 'a future version' ? /newer version of Perceptron Lab.*left untouched/s : /could not be read/);
+        assert.match(
+          said,
+          what === 'a future version' ? /newer version of Perceptron Lab.*left untouched/s : /could not be read/,
+        );
         if (what === 'a future version') {
           // Edit something on both pages: the newer version's data stays as it was.
           await b.page.getByLabel('Learning rate', { exact: true }).fill('0.3');
@@ -90,20 +110,36 @@ describe('stored data can never blank the app', () => {
       let k = 0;
       for (let n = 64 * 1024; n >= 1; n = Math.floor(n / 2)) {
         const piece = 'x'.repeat(n);
-        for (;;) { try { localStorage.setItem(`filler-${k++}`, piece); } catch { break; } }
+        for (;;) {
+          try {
+            localStorage.setItem(`filler-${k++}`, piece);
+          } catch {
+            break;
+          }
+        }
       }
     });
     // Longer than what is saved now, so the write needs room the browser no longer has.
     const typed = `0.04${'0'.repeat(120)}1`;
     await b.page.getByLabel('Learning rate', { exact: true }).fill(typed);
-    await notices(b.page).getByText(/Couldn't save: this browser's storage is full\. Not saved: your Playground pairs and settings/).waitFor();
-    assert.equal(await b.page.getByLabel('Learning rate', { exact: true }).inputValue(), typed, 'the edit is still shown');
+    await notices(b.page)
+      .getByText(/Couldn't save: this browser's storage is full\. Not saved: your Playground pairs and settings/)
+      .waitFor();
+    assert.equal(
+      await b.page.getByLabel('Learning rate', { exact: true }).inputValue(),
+      typed,
+      'the edit is still shown',
+    );
     await b.page.getByRole('navigation', { name: 'Lesson' }).getByRole('link', { name: 'Tape', exact: true }).click();
     await b.page.getByRole('heading', { name: 'Tape', level: 1 }).waitFor();
     assert.ok((await b.page.locator('main').innerText()).includes('tape'));
     // Recording the visit could not be saved either, and says so instead of throwing.
-    await notices(b.page).getByText(/Not saved: your lesson progress/).waitFor();
-    await b.page.evaluate(() => { for (const k of Object.keys(localStorage)) if (k.startsWith('filler-')) localStorage.removeItem(k); });
+    await notices(b.page)
+      .getByText(/Not saved: your lesson progress/)
+      .waitFor();
+    await b.page.evaluate(() => {
+      for (const k of Object.keys(localStorage)) if (k.startsWith('filler-')) localStorage.removeItem(k);
+    });
   });
 
   it('logged no errors and made no request to another origin', () => {
@@ -115,8 +151,14 @@ describe('stored data can never blank the app', () => {
 describe('two tabs, share links, compared runs', () => {
   let server: Served;
   let b: Browser;
-  before(async () => { server = await servePreview(); b = await openBrowser(server.url); });
-  after(async () => { await b?.close(); await server?.stop(); });
+  before(async () => {
+    server = await servePreview();
+    b = await openBrowser(server.url);
+  });
+  after(async () => {
+    await b?.close();
+    await server?.stop();
+  });
 
   it('two pages on one profile, editing in turn, each see the other within a second and lose nothing', async () => {
     const a = b.page;
@@ -139,7 +181,10 @@ describe('two tabs, share links, compared runs', () => {
     await page.goto(`${server.url}#/playground`);
     await page.getByLabel('Target, row 1').fill('-6');
     await page.goto(`${server.url}#/playground?c=eyJ2IjoxLCJwYWlycyI6W1sz`);
-    await page.getByRole('alert').filter({ hasText: /shared link could not be used.*Nothing was changed/ }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /shared link could not be used.*Nothing was changed/ })
+      .waitFor();
     await page.reload();
     await page.getByRole('heading', { level: 1 }).waitFor();
     assert.equal(await page.getByLabel('Input, row 1').inputValue(), '6');
@@ -150,9 +195,26 @@ describe('two tabs, share links, compared runs', () => {
   it('Undo after a valid link restores every setting, and survives a reload until dismissed', async () => {
     const { page } = b;
     await page.getByLabel('Optimizer').selectOption('momentum');
-    const body = Buffer.from(JSON.stringify({ v: 1, pairs: [[1, 2]], model: 'w+b', optimizer: 'adam', learningRate: 0.3, steps: 10, initialWeight: 0, initialBias: 1, dtype: 'float64', seed: 4 })).toString('base64url');
+    const body = Buffer.from(
+      JSON.stringify({
+        v: 1,
+        pairs: [[1, 2]],
+        model: 'w+b',
+        optimizer: 'adam',
+        learningRate: 0.3,
+        steps: 10,
+        initialWeight: 0,
+        initialBias: 1,
+        dtype: 'float64',
+        seed: 4,
+      }),
+    ).toString('base64url');
     await page.goto(`${server.url}#/playground?c=${body}`);
-    await page.getByRole('status').filter({ hasText: /Opened the pairs and settings from a shared link/ }).first().waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Opened the pairs and settings from a shared link/ })
+      .first()
+      .waitFor();
     assert.equal(await page.getByLabel('Learning rate', { exact: true }).inputValue(), '0.3');
     await page.reload();
     await page.getByRole('button', { name: 'Undo opening the shared link' }).click();
@@ -169,7 +231,12 @@ describe('two tabs, share links, compared runs', () => {
     for (const lr of ['0.01', '0.02']) {
       await page.getByLabel('Learning rate', { exact: true }).fill(lr);
       await page.getByRole('button', { name: 'Train', exact: true }).click();
-      await page.getByRole('list', { name: 'Compared runs' }).getByRole('listitem').filter({ hasText: `learning rate ${lr}` }).filter({ hasText: /done after/ }).waitFor();
+      await page
+        .getByRole('list', { name: 'Compared runs' })
+        .getByRole('listitem')
+        .filter({ hasText: `learning rate ${lr}` })
+        .filter({ hasText: /done after/ })
+        .waitFor();
     }
     await page.getByText('Paste or import CSV').click();
     await page.getByLabel('Paste CSV').fill('1,-1\n2,');
@@ -201,7 +268,11 @@ describe('updates wait for the learner; deployment behaviour of npm start', () =
     server = await servePreview(dir);
     b = await openBrowser(server.url);
   });
-  after(async () => { await b?.close(); await server?.stop(); rmSync(dir, { recursive: true, force: true }); });
+  after(async () => {
+    await b?.close();
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('serves the Content-Security-Policy as a header, on the page and on the worker script', async () => {
     const res = await fetch(server.url);
@@ -209,7 +280,9 @@ describe('updates wait for the learner; deployment behaviour of npm start', () =
     assert.match(csp, /script-src 'self' 'wasm-unsafe-eval';/);
     assert.doesNotMatch(csp, /(^|\s)'unsafe-eval'/);
     const html = await res.text();
-    const worker = /assets\/trainer\.worker-[\w-]+\.js/.exec(await (await fetch(`${server.url}${/assets\/index-[\w-]+\.js/.exec(html)![0]}`)).text());
+    const worker = /assets\/trainer\.worker-[\w-]+\.js/.exec(
+      await (await fetch(`${server.url}${/assets\/index-[\w-]+\.js/.exec(html)![0]}`)).text(),
+    );
     assert.ok(worker, 'the worker chunk is referenced');
     assert.equal((await fetch(`${server.url}${worker[0]}`)).headers.get('content-security-policy'), csp);
   });
@@ -223,8 +296,14 @@ describe('updates wait for the learner; deployment behaviour of npm start', () =
     assert.equal(res.headers.get('referrer-policy'), 'no-referrer');
     assert.match(res.headers.get('permissions-policy') ?? '', /camera=\(\).*microphone=\(\)/);
     const html = await res.text();
-    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1].replaceAll('&#39;', "'");
-    assert.equal(`${meta}; frame-ancestors 'none'`, csp, 'the meta CSP is the header less frame-ancestors (ignored in a meta)');
+    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/
+      .exec(html)?.[1]
+      .replaceAll('&#39;', "'");
+    assert.equal(
+      `${meta}; frame-ancestors 'none'`,
+      csp,
+      'the meta CSP is the header less frame-ancestors (ignored in a meta)',
+    );
     assert.match(html, /<meta name="referrer" content="no-referrer"/);
     // Framed by another origin (a data: page is opaque), the app does not load.
     // A browser of its own: the refusal is logged as a console error, which the shared one counts.
@@ -240,7 +319,7 @@ describe('updates wait for the learner; deployment behaviour of npm start', () =
     }
   });
 
-  it('a missing script is a 404, not the app\'s HTML', async () => {
+  it("a missing script is a 404, not the app's HTML", async () => {
     const res = await fetch(`${server.url}assets/tape-step-DOESNOTEXIST.js`);
     assert.equal(res.status, 404);
     assert.doesNotMatch(await res.text(), /<html/i);
@@ -267,30 +346,57 @@ describe('updates wait for the learner; deployment behaviour of npm start', () =
     const { page } = b;
     await page.goto(`${server.url}#/descent`);
     await waitForServiceWorkerControl(page);
-    await page.evaluate(() => { (window as unknown as { marker: number }).marker = 42; });
+    await page.evaluate(() => {
+      (window as unknown as { marker: number }).marker = 42;
+    });
     await page.getByLabel('Speed').selectOption('10');
     await page.getByLabel('Learning rate', { exact: true }).fill('0.02');
     await page.getByLabel('Steps', { exact: true }).fill('100'); // 10 s: the update arrives while it runs
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     appendFileSync(join(dir, 'sw.js'), '\n// a new version\n');
-    await page.evaluate(async () => { await (await navigator.serviceWorker.getRegistration())!.update(); });
+    await page.evaluate(async () => {
+      await (await navigator.serviceWorker.getRegistration())!.update();
+    });
     const notice = notices(page).getByText(/A new version is ready\. Reloading now would end the run in progress/);
     await notice.waitFor({ timeout: 10_000 });
     await page.getByTestId('readout-step').filter({ hasText: /^100$/ }).waitFor({ timeout: 20_000 });
-    assert.equal(await page.evaluate(() => (window as unknown as { marker?: number }).marker), 42, 'the page was not reloaded');
+    assert.equal(
+      await page.evaluate(() => (window as unknown as { marker?: number }).marker),
+      42,
+      'the page was not reloaded',
+    );
     assert.equal(await page.getByTestId('readout-step').textContent(), '100');
     // A second tab, open on the old version, must not be reloaded when the first one updates.
     const second = await b.context.newPage();
     await second.goto(`${server.url}#/playground`);
     await second.getByRole('heading', { level: 1 }).waitFor();
-    await second.evaluate(() => { (window as unknown as { marker: number }).marker = 7; });
+    await second.evaluate(() => {
+      (window as unknown as { marker: number }).marker = 7;
+    });
     await notices(page).getByRole('button', { name: 'Reload', exact: true }).click();
-    await page.waitForFunction(() => !(window as unknown as { marker?: number }).marker, undefined, { timeout: 10_000 });
+    await page.waitForFunction(() => !(window as unknown as { marker?: number }).marker, undefined, {
+      timeout: 10_000,
+    });
     await page.getByRole('heading', { level: 1 }).waitFor();
-    assert.equal(await page.getByLabel('Learning rate', { exact: true }).inputValue(), '0.02', 'settings kept across the update');
-    assert.equal(await notices(page).getByText(/A new version is ready/).count(), 0);
-    await notices(second).getByText(/A new version is running in another tab/).waitFor({ timeout: 10_000 });
-    assert.equal(await second.evaluate(() => (window as unknown as { marker?: number }).marker), 7, 'the other tab was not reloaded');
+    assert.equal(
+      await page.getByLabel('Learning rate', { exact: true }).inputValue(),
+      '0.02',
+      'settings kept across the update',
+    );
+    assert.equal(
+      await notices(page)
+        .getByText(/A new version is ready/)
+        .count(),
+      0,
+    );
+    await notices(second)
+      .getByText(/A new version is running in another tab/)
+      .waitFor({ timeout: 10_000 });
+    assert.equal(
+      await second.evaluate(() => (window as unknown as { marker?: number }).marker),
+      7,
+      'the other tab was not reloaded',
+    );
     await second.close();
   });
 
@@ -302,8 +408,13 @@ describe('updates wait for the learner; deployment behaviour of npm start', () =
     await page.evaluate(() => window.dispatchEvent(new Event('appinstalled')));
     await button.waitFor({ state: 'detached' });
     await page.evaluate(() => {
-      const e = new Event('beforeinstallprompt') as Event & { prompt(): Promise<void>; userChoice: Promise<{ outcome: string }> };
-      e.prompt = async () => { (window as unknown as { prompted: boolean }).prompted = true; };
+      const e = new Event('beforeinstallprompt') as Event & {
+        prompt(): Promise<void>;
+        userChoice: Promise<{ outcome: string }>;
+      };
+      e.prompt = async () => {
+        (window as unknown as { prompted: boolean }).prompted = true;
+      };
       e.userChoice = Promise.resolve({ outcome: 'dismissed' });
       window.dispatchEvent(e);
     });
@@ -319,12 +430,16 @@ describe('updates wait for the learner; deployment behaviour of npm start', () =
     assert.ok(manifest.description.length > 40);
     const shots = manifest.screenshots as { src: string; form_factor: string }[];
     assert.deepEqual(shots.map((s) => s.form_factor).sort(), ['narrow', 'wide']);
-    for (const s of shots) assert.equal((await fetch(`${server.url}${s.src}`)).headers.get('content-type'), 'image/png');
+    for (const s of shots)
+      assert.equal((await fetch(`${server.url}${s.src}`)).headers.get('content-type'), 'image/png');
   });
 
   it('logged no errors and made no request to another origin', () => {
     // While offline the browser's own service-worker update check cannot reach the server.
-    assert.deepEqual(b.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e)), []);
+    assert.deepEqual(
+      b.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e)),
+      [],
+    );
     assert.deepEqual(b.foreignRequests, []);
   });
 });

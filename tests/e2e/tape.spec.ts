@@ -24,16 +24,19 @@ describe('the tape, walked as a learner would', () => {
     await group.waitFor();
     await group.focus();
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
-    assert.match(await stageText(page) ?? '', /^Forward: square — the tape records L = square\(t2\) = 20\.25\.$/);
+    assert.match((await stageText(page)) ?? '', /^Forward: square — the tape records L = square\(t2\) = 20\.25\.$/);
     assert.equal(await page.locator('.tg-node.tg-op').count(), 3);
     // Tab to the question, answer wrong, and the walk back opens.
     await page.getByLabel('What is dL/dw?').focus();
     await page.keyboard.type('-27');
     await page.keyboard.press('Enter');
-    await page.getByTestId('prediction-tape-dldw').getByText(/Not quite\. You said -27; the engine says 27\./).waitFor();
+    await page
+      .getByTestId('prediction-tape-dldw')
+      .getByText(/Not quite\. You said -27; the engine says 27\./)
+      .waitFor();
     await group.focus();
     for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
-    assert.match(await stageText(page) ?? '', /∂t1\/∂w = x = 3, so dL\/dw = 3·9 = 27/);
+    assert.match((await stageText(page)) ?? '', /∂t1\/∂w = x = 3, so dL\/dw = 3·9 = 27/);
     assert.equal(await page.getByTestId('tape-dldw').textContent(), '27');
     assert.equal(await page.locator('.tg-edge-label').filter({ hasText: '3 × 9 = 27' }).count(), 1);
     assert.equal(await page.locator('.tg-active').getAttribute('data-node'), 'w');
@@ -41,7 +44,7 @@ describe('the tape, walked as a learner would', () => {
     await page.getByRole('button', { name: 'Next' }).focus();
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');
-    assert.match(await stageText(page) ?? '', /= 0\.23\./);
+    assert.match((await stageText(page)) ?? '', /= 0\.23\./);
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Next');
   });
 
@@ -73,25 +76,43 @@ describe('the tape, walked as a learner would', () => {
     await slider.focus();
     await page.keyboard.press('Home');
     await page.keyboard.press('ArrowRight');
-    await page.getByTestId('ledger-summary').filter({ hasText: 'Step 2: w = 0.23, loss 13.62, dL/dw = 22.14, next w 0.0086' }).waitFor();
+    await page
+      .getByTestId('ledger-summary')
+      .filter({ hasText: 'Step 2: w = 0.23, loss 13.62, dL/dw = 22.14, next w 0.0086' })
+      .waitFor();
     assert.equal(await page.locator('.tape-ledger .tg-node[data-node="w"]').getByText('dL/dw = 22.14').count(), 1);
   });
 
   it('asks each prediction and checks it, right and wrong; the Overview counts them', async () => {
     const { page } = app.browser;
     await predict(page, 'What will w be after one step?', '0.23');
-    await page.getByTestId('prediction-descent-next-w').getByText(/^Right\./).waitFor();
+    await page
+      .getByTestId('prediction-descent-next-w')
+      .getByText(/^Right\./)
+      .waitFor();
     await predict(page, 'Up to which learning rate does it still converge?', '1/9');
-    await page.getByTestId('prediction-lr-limit').getByText(/^Right\./).waitFor();
+    await page
+      .getByTestId('prediction-lr-limit')
+      .getByText(/^Right\./)
+      .waitFor();
     await predict(page, 'Which learning rate lands on −1 in one step?', '0.1');
-    await page.getByTestId('prediction-lr-one-step').getByText(/^Not quite\./).waitFor();
+    await page
+      .getByTestId('prediction-lr-one-step')
+      .getByText(/^Not quite\./)
+      .waitFor();
     await page.goto(`${app.server.url}#/perceptron`);
     await predict(page, 'Which weight turns 3 into −3?', '-1');
-    await page.getByTestId('prediction-perceptron-weight').getByText(/^Right\./).waitFor();
+    await page
+      .getByTestId('prediction-perceptron-weight')
+      .getByText(/^Right\./)
+      .waitFor();
     await page.reload();
-    await page.getByTestId('prediction-perceptron-weight').getByText(/^Right\./).waitFor(); // kept across reloads
+    await page
+      .getByTestId('prediction-perceptron-weight')
+      .getByText(/^Right\./)
+      .waitFor(); // kept across reloads
     await page.goto(`${app.server.url}#/`);
-    assert.match(await page.getByTestId('prediction-tally').textContent() ?? '', /5 of 5 predicted \(3 right\)/);
+    assert.match((await page.getByTestId('prediction-tally').textContent()) ?? '', /5 of 5 predicted \(3 right\)/);
   });
 
   it('logged no console errors and made no request to another origin', () => {

@@ -2,7 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { appInBrowser, type Browser } from './harness.ts';
 
-const readStep = async (b: Browser) => Number((await b.page.getByTestId('readout-step').textContent())?.replace(/\D/g, '') || 0);
+const readStep = async (b: Browser) =>
+  Number((await b.page.getByTestId('readout-step').textContent())?.replace(/\D/g, '') || 0);
 
 describe('the training service under load, in Chromium', () => {
   const app = appInBrowser();
@@ -17,9 +18,17 @@ describe('the training service under load, in Chromium', () => {
       w.runStart = Infinity;
       // The run starts when Train is clicked, not while the test driver scrolls to the button.
       const train = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Train')!;
-      train.addEventListener('click', () => { w.runStart = performance.now(); }, { capture: true, once: true });
+      train.addEventListener(
+        'click',
+        () => {
+          w.runStart = performance.now();
+        },
+        { capture: true, once: true },
+      );
       new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) if (e.duration > 50 && e.startTime + e.duration > w.runStart) w.longTasks.push(`${Math.round(e.duration)} ms at +${Math.round(e.startTime - w.runStart)} ms`);
+        for (const e of list.getEntries())
+          if (e.duration > 50 && e.startTime + e.duration > w.runStart)
+            w.longTasks.push(`${Math.round(e.duration)} ms at +${Math.round(e.startTime - w.runStart)} ms`);
       }).observe({ type: 'longtask' });
     });
     await page.getByRole('button', { name: 'Train', exact: true }).click();
@@ -31,27 +40,42 @@ describe('the training service under load, in Chromium', () => {
     // A learner reaches the long run after the tutorial's 40 steps; that first run also warms
     // up the code paths (the very first run on a fresh page can still show one ~60 ms task).
     await page.getByRole('button', { name: 'Train', exact: true }).click();
-    await page.waitForFunction(() => document.querySelector('[role="status"]')?.textContent?.includes('Done: 40 steps run.'));
+    await page.waitForFunction(() =>
+      document.querySelector('[role="status"]')?.textContent?.includes('Done: 40 steps run.'),
+    );
     await startMillionStepRun();
     // Cheap polling: role-based locators walk the whole accessibility tree on every poll,
     // which would itself show up as main-thread work during the run.
     const poll = { polling: 250, timeout: 120_000 };
     await page.waitForFunction(() => document.querySelector('.chart path.recharts-curve') !== null, undefined, poll);
-    await page.waitForFunction(() => document.querySelector('[role="status"]')?.textContent?.includes('Done: 1,000,000 steps run.'), undefined, poll);
+    await page.waitForFunction(
+      () => document.querySelector('[role="status"]')?.textContent?.includes('Done: 1,000,000 steps run.'),
+      undefined,
+      poll,
+    );
     assert.equal(await readStep(app.browser), 1_000_000);
     const longTasks = await page.evaluate(() => (window as unknown as { longTasks: string[] }).longTasks);
     assert.deepEqual(longTasks, [], `main-thread tasks over 50 ms after Train: ${longTasks.join(', ')}`);
     // Drawn points stay downsampled however long the run.
-    const points = await page.getByRole('figure', { name: 'Loss over steps' }).locator('path.recharts-curve').first().getAttribute('d');
+    const points = await page
+      .getByRole('figure', { name: 'Loss over steps' })
+      .locator('path.recharts-curve')
+      .first()
+      .getAttribute('d');
     assert.ok(points && points.split(/[LM]/).length <= 1100, 'loss chart draws at most ~1,000 points');
   });
 
   it('Stop ends a long run early', async () => {
     const { page } = app.browser;
     await page.getByRole('button', { name: 'Train', exact: true }).click();
-    await page.waitForFunction(() => Number(document.querySelector('[data-testid="readout-step"]')?.textContent) > 1000);
+    await page.waitForFunction(
+      () => Number(document.querySelector('[data-testid="readout-step"]')?.textContent) > 1000,
+    );
     await page.getByRole('button', { name: 'Stop', exact: true }).click();
-    await page.getByRole('status').filter({ hasText: /Stopped at step/ }).waitFor({ timeout: 5000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Stopped at step/ })
+      .waitFor({ timeout: 5000 });
     const stoppedAt = await readStep(app.browser);
     assert.ok(stoppedAt < 1_000_000, `stopped at ${stoppedAt}`);
     await page.waitForTimeout(300);
@@ -64,19 +88,31 @@ describe('the training service under load, in Chromium', () => {
     await page.waitForFunction(() => 'perceptronLab' in window);
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await page.waitForFunction(() => Number(document.querySelector('[data-testid="readout-step"]')?.textContent) > 100);
-    await page.evaluate(() => (window as unknown as { perceptronLab: { crashWorker(): Promise<void> } }).perceptronLab.crashWorker());
+    await page.evaluate(() =>
+      (window as unknown as { perceptronLab: { crashWorker(): Promise<void> } }).perceptronLab.crashWorker(),
+    );
     // The lesson's run says so (the explorer's run, if it was going, says so too).
-    await page.getByRole('region', { name: 'Run it' }).getByRole('alert').filter({ hasText: /stopped unexpectedly/ }).waitFor({ timeout: 5000 });
+    await page
+      .getByRole('region', { name: 'Run it' })
+      .getByRole('alert')
+      .filter({ hasText: /stopped unexpectedly/ })
+      .waitFor({ timeout: 5000 });
     assert.equal(await page.getByLabel('Steps', { exact: true }).inputValue(), '1000000');
     await page.getByLabel('Steps', { exact: true }).fill('40');
     await page.getByRole('button', { name: 'Train', exact: true }).click();
-    await page.getByRole('status').filter({ hasText: /Done: 40 steps run\./ }).waitFor({ timeout: 10_000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Done: 40 steps run\./ })
+      .waitFor({ timeout: 10_000 });
     assert.equal(await page.getByTestId('readout-loss').textContent(), '3.84e-6');
   });
 
   it('made no request to another origin', () => {
     assert.deepEqual(app.browser.foreignRequests, []);
     // The forced crash logs the worker's error; nothing else may.
-    assert.deepEqual(app.browser.errors.filter((e) => !/crashed \(forced for testing\)/.test(e)), []);
+    assert.deepEqual(
+      app.browser.errors.filter((e) => !/crashed \(forced for testing\)/.test(e)),
+      [],
+    );
   });
 });

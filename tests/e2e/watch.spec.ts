@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { SHOTS, appInBrowser, atEachSize, shootFitting } from './harness.ts';
 
-const readStep = async (page: import('playwright-core').Page) => Number(await page.getByTestId('readout-step').textContent());
+const readStep = async (page: import('playwright-core').Page) =>
+  Number(await page.getByTestId('readout-step').textContent());
 
 describe('watching it learn, in Chromium', () => {
   before(() => mkdirSync(SHOTS, { recursive: true }));
@@ -45,13 +46,15 @@ describe('watching it learn, in Chromium', () => {
     await fig.getByText(/After step 40 the weight is -0\.9995/).waitFor();
     assert.equal(await fig.locator('.step').count(), 40);
     assert.equal(await fig.locator('.tangent-line').count(), 1);
-    assert.match(await fig.locator('.slope-label').textContent() ?? '', /slope dL\/dw = /);
+    assert.match((await fig.locator('.slope-label').textContent()) ?? '', /slope dL\/dw = /);
   });
 
   it('lr 0.12 over 100 steps is marked diverged, goes on to a loss above 1e10, and shows no NaN or Infinity', async () => {
     const { page } = app.browser;
     await page.getByRole('group', { name: 'Rates to try' }).getByRole('button', { name: '0.12' }).click();
-    const item = page.getByRole('list', { name: 'Results for each rate' }).getByText(/^Learning rate 0\.12: diverged at step \d+; loss \S+ by step 100$/);
+    const item = page
+      .getByRole('list', { name: 'Results for each rate' })
+      .getByText(/^Learning rate 0\.12: diverged at step \d+; loss \S+ by step 100$/);
     await item.waitFor({ timeout: 10_000 });
     const loss = Number(/loss (\S+) by/.exec((await item.textContent()) ?? '')![1]);
     assert.ok(loss > 1e10, `loss ${loss}`);
@@ -66,7 +69,11 @@ describe('watching it learn, in Chromium', () => {
     await page.getByLabel('Learning rate', { exact: true }).fill('5');
     await page.getByLabel('Speed').selectOption('max');
     await page.getByRole('button', { name: 'Train', exact: true }).click();
-    await page.getByRole('alert').filter({ hasText: /Overflowed at step \d+/ }).first().waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /Overflowed at step \d+/ })
+      .first()
+      .waitFor();
     assert.doesNotMatch(await page.locator('main').innerText(), /NaN|Infinity/);
     await page.getByLabel('Learning rate', { exact: true }).fill('0.01');
     await page.getByLabel('Speed').selectOption('10');
@@ -79,13 +86,23 @@ describe('watching it learn, in Chromium', () => {
     const point = page.getByRole('slider', { name: 'Point on the loss curve (w)' });
     await point.focus();
     await page.keyboard.press('ArrowLeft');
-    await page.getByTestId('loss-at-weight').filter({ hasText: /^17\.64$/ }).waitFor(); // (−3 − 1.2)²
+    await page
+      .getByTestId('loss-at-weight')
+      .filter({ hasText: /^17\.64$/ })
+      .waitFor(); // (−3 − 1.2)²
     await page.keyboard.press('Shift+ArrowLeft');
     assert.equal(await page.getByLabel('Weight', { exact: true }).inputValue(), '0.39');
-    await page.getByTestId('slope-at-weight').filter({ hasText: /^25\.02$/ }).waitFor(); // 2·3·(3·0.39 + 3)
+    await page
+      .getByTestId('slope-at-weight')
+      .filter({ hasText: /^25\.02$/ })
+      .waitFor(); // 2·3·(3·0.39 + 3)
     const box = await point.boundingBox();
     await page.mouse.click(box!.x + box!.width * 0.5, box!.y + box!.height * 0.5);
-    assert.notEqual(await page.getByLabel('Weight', { exact: true }).inputValue(), '0.39', 'a click on the curve moves the point');
+    assert.notEqual(
+      await page.getByLabel('Weight', { exact: true }).inputValue(),
+      '0.39',
+      'a click on the curve moves the point',
+    );
   });
 
   it('the Playground draws its pairs as points with the fitted line, and says what Adam’s rate means', async () => {
@@ -96,15 +113,25 @@ describe('watching it learn, in Chromium', () => {
     assert.equal(await fit.locator('circle.fit-point').count(), 7);
     await page.getByLabel('Speed').selectOption('max');
     await page.getByRole('button', { name: 'Train', exact: true }).click();
-    await fit.getByTestId('fit-equation').filter({ hasText: /^y = -1·x$|^y = -0\.99\d*·x$/ }).waitFor({ timeout: 10_000 });
+    await fit
+      .getByTestId('fit-equation')
+      .filter({ hasText: /^y = -1·x$|^y = -0\.99\d*·x$/ })
+      .waitFor({ timeout: 10_000 });
     assert.equal(await fit.locator('line.fit-line').count(), 1);
     await page.getByLabel('Optimizer').selectOption('adam');
-    assert.match(await page.getByTestId('optimizer-note').textContent() ?? '', /about the learning rate per step.*at 0\.01, travelling a distance of 2 takes about 200 steps/);
+    assert.match(
+      (await page.getByTestId('optimizer-note').textContent()) ?? '',
+      /about the learning rate per step.*at 0\.01, travelling a distance of 2 takes about 200 steps/,
+    );
   });
 
   it('each route has its own title; the Overview ends with a link into the lesson', async () => {
     const { page } = app.browser;
-    for (const [hash, title] of [['tape', 'Tape — Perceptron Lab'], ['playground', 'Playground — Perceptron Lab'], ['', 'Perceptron Lab']]) {
+    for (const [hash, title] of [
+      ['tape', 'Tape — Perceptron Lab'],
+      ['playground', 'Playground — Perceptron Lab'],
+      ['', 'Perceptron Lab'],
+    ]) {
       await page.goto(`${app.server.url}#/${hash}`);
       // The title changes when the new page has rendered (it opens in a transition).
       await page.waitForFunction((t) => document.title === t, title, { timeout: 5000 }).catch(() => undefined);

@@ -8,13 +8,20 @@ import { TENSORS } from '../../src/engine/ops/arith.ts';
 import { MUL, SQUARE, SUB } from '../../src/engine/ops/elementwise.ts';
 import { mul, square, sub, tensor, type Tensor } from '../../src/engine/index.ts';
 
-const W = 0b10, A = 0b01, BOTH = 0b11;
-const values = (g: Grad | null | undefined) => (g === null || g === undefined ? g : typeof g === 'number' ? [g] : Array.from(g.data));
+const W = 0b10,
+  A = 0b01,
+  BOTH = 0b11;
+const values = (g: Grad | null | undefined) =>
+  g === null || g === undefined ? g : typeof g === 'number' ? [g] : Array.from(g.data);
 
 /** L = (x·w − t)² as three hand-built entries, w watched, in float64. */
 function negatorTape(x: number, w: number, t: number) {
-  const X = tensor([x], 'float64'), Wt = tensor([w], 'float64'), T = tensor([t], 'float64');
-  const y = mul(X, Wt), d = sub(y, T), L = square(d);
+  const X = tensor([x], 'float64'),
+    Wt = tensor([w], 'float64'),
+    T = tensor([t], 'float64');
+  const y = mul(X, Wt),
+    d = sub(y, T),
+    L = square(d);
   const e1 = entry(MUL, X, Wt, y, null, W, null);
   const e2 = entry(SUB, y, T, d, null, A, e1);
   const e3 = entry(SQUARE, d, null, L, null, A, e2);
@@ -38,12 +45,16 @@ describe('backprop on a hand-built tape', () => {
   it('skips an op the target does not depend on, and changes no entry', () => {
     const t = negatorTape(3, 0.5, -3);
     const unrelated = entry(SQUARE, t.X, null, square(t.X), null, A, t.e3);
-    const before = JSON.stringify([unrelated, t.e3, t.e2, t.e1].map((e) => [e.op.name, e.a.id, e.b?.id, e.output.id, e.mask]));
+    const before = JSON.stringify(
+      [unrelated, t.e3, t.e2, t.e1].map((e) => [e.op.name, e.a.id, e.b?.id, e.output.id, e.mask]),
+    );
     const notes = new Map<Entry, Note<Grad>>();
     backprop(TENSORS, unrelated, t.L, notes);
     expect(notes.has(unrelated)).toBe(false);
     expect(notes.size).toBe(3);
-    expect(JSON.stringify([unrelated, t.e3, t.e2, t.e1].map((e) => [e.op.name, e.a.id, e.b?.id, e.output.id, e.mask]))).toBe(before);
+    expect(
+      JSON.stringify([unrelated, t.e3, t.e2, t.e1].map((e) => [e.op.name, e.a.id, e.b?.id, e.output.id, e.mask])),
+    ).toBe(before);
   });
 
   it('adds up the gradients of a tensor used twice (x·x → 2x), in visiting order', () => {
@@ -60,8 +71,12 @@ describe('backprop on a hand-built tape', () => {
   });
 
   it('runs the same rules on plain numbers with the same bits (float32)', () => {
-    const X = tensor([3]), Wt = tensor([0.37]), T = tensor([-3]);
-    const y = mul(X, Wt), d = sub(y, T), L = square(d);
+    const X = tensor([3]),
+      Wt = tensor([0.37]),
+      T = tensor([-3]);
+    const y = mul(X, Wt),
+      d = sub(y, T),
+      L = square(d);
     const last = entry(SQUARE, d, null, L, null, A, entry(SUB, y, T, d, null, A, entry(MUL, X, Wt, y, null, W, null)));
     const numbers = seam.sweepArith(last, L);
     expect(numbers).not.toBeNull(); // installed by the engine's index (imported above)

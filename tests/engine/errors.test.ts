@@ -14,12 +14,19 @@ function thrown(f: () => unknown): EngineError {
   throw new Error('expected an EngineError');
 }
 
-const m23 = () => tensor([[1, 2, 3], [4, 5, 6]]);
+const m23 = () =>
+  tensor([
+    [1, 2, 3],
+    [4, 5, 6],
+  ]);
 const v4 = () => tensor([1, 2, 3, 4]);
 
 describe('shape errors name the op and both shapes', () => {
   it.each([
-    ['add', E.add], ['sub', E.sub], ['mul', E.mul], ['div', E.div],
+    ['add', E.add],
+    ['sub', E.sub],
+    ['mul', E.mul],
+    ['div', E.div],
   ] as const)('%s', (name, op) => {
     const e = thrown(() => op(m23(), v4()));
     expect(e.op).toBe(name);
@@ -29,13 +36,23 @@ describe('shape errors name the op and both shapes', () => {
   });
 
   it('matmul with misaligned inner axes', () => {
-    const e = thrown(() => E.matmul(m23(), tensor([[1, 2], [3, 4]])));
+    const e = thrown(() =>
+      E.matmul(
+        m23(),
+        tensor([
+          [1, 2],
+          [3, 4],
+        ]),
+      ),
+    );
     expect(e.op).toBe('matmul');
     expect(e.message).toMatch(/\[2, 3\].*\[2, 2\]/);
   });
 
   it('matmul with unbroadcastable batch axes', () => {
-    const e = thrown(() => E.matmul(tensor(new Float32Array(24), 'float32', [2, 3, 4]), tensor(new Float32Array(60), 'float32', [3, 4, 5])));
+    const e = thrown(() =>
+      E.matmul(tensor(new Float32Array(24), 'float32', [2, 3, 4]), tensor(new Float32Array(60), 'float32', [3, 4, 5])),
+    );
     expect(e.op).toBe('matmul');
     expect(e.message).toMatch(/\[2, 3, 4\].*\[3, 4, 5\]/);
   });
@@ -75,7 +92,13 @@ describe('shape errors name the op and both shapes', () => {
 });
 
 describe('dtype errors name the op and both dtypes', () => {
-  const ops = [['add', E.add], ['sub', E.sub], ['mul', E.mul], ['div', E.div], ['matmul', E.matmul]] as const;
+  const ops = [
+    ['add', E.add],
+    ['sub', E.sub],
+    ['mul', E.mul],
+    ['div', E.div],
+    ['matmul', E.matmul],
+  ] as const;
   it.each(ops)('%s', (name, op) => {
     const e = thrown(() => op(tensor([[1]], 'float32'), tensor([[1]], 'float64')));
     expect(e.op).toBe(name);

@@ -37,7 +37,8 @@ describe.each([
     for (const row of rows) {
       const got = trainStep(w, dtype);
       for (const key of ['weightBefore', 'loss', 'gradient', 'weightAfter'] as const) {
-        if (!closeRel(got[key], row[key], rel)) throw new Error(`step ${row.step} ${key}: got ${got[key]}, want ${row[key]}`);
+        if (!closeRel(got[key], row[key], rel))
+          throw new Error(`step ${row.step} ${key}: got ${got[key]}, want ${row[key]}`);
       }
     }
   });

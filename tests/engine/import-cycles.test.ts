@@ -18,7 +18,9 @@ function importGraph(dir: string): Map<string, string[]> {
   const graph = new Map<string, string[]>();
   for (const file of files(dir).filter((f) => f.endsWith('.ts'))) {
     const text = readFileSync(file, 'utf8');
-    const deps = [...text.matchAll(IMPORT)].map((m) => m[1]).filter((s) => s.startsWith('.'))
+    const deps = [...text.matchAll(IMPORT)]
+      .map((m) => m[1])
+      .filter((s) => s.startsWith('.'))
       .map((s) => relative(dir, resolve(dirname(file), s)));
     graph.set(relative(dir, file), deps);
   }
@@ -67,13 +69,28 @@ describe('engine imports', () => {
   it('keep the core free of accel/ (only the public index loads them, through accel/boot.ts)', () => {
     for (const [m, deps] of graph) {
       if (m.startsWith('accel/') || m === 'index.ts') continue;
-      expect(deps.filter((d) => d.startsWith('accel/')), m).toEqual([]);
+      expect(
+        deps.filter((d) => d.startsWith('accel/')),
+        m,
+      ).toEqual([]);
     }
   });
 
   it('the cycle finder reports a cycle it is given, and none in a chain', () => {
-    const cyclic = new Map([['a.ts', ['b.ts']], ['b.ts', ['c.ts']], ['c.ts', ['a.ts', 'd.ts']], ['d.ts', []]]);
+    const cyclic = new Map([
+      ['a.ts', ['b.ts']],
+      ['b.ts', ['c.ts']],
+      ['c.ts', ['a.ts', 'd.ts']],
+      ['d.ts', []],
+    ]);
     expect(findCycle(cyclic)).toEqual(['a.ts', 'b.ts', 'c.ts', 'a.ts']);
-    expect(findCycle(new Map([['a.ts', ['b.ts']], ['b.ts', []]]))).toBeNull();
+    expect(
+      findCycle(
+        new Map([
+          ['a.ts', ['b.ts']],
+          ['b.ts', []],
+        ]),
+      ),
+    ).toBeNull();
   });
 });

@@ -49,7 +49,8 @@ function build(g: Graph): { f: (xs: Tensor[]) => Tensor; xs: Tensor[] } {
   const xs = g.leafShapes.map((s) => randomTensor(family[s % family.length], r, -1.5, 1.5));
   const f = (leaves: Tensor[]) => {
     const pool = [...leaves];
-    for (const ins of g.program) pool.push(STEPS[ins.op][1](pool[ins.a % pool.length], pool[ins.b % pool.length], ins.axis));
+    for (const ins of g.program)
+      pool.push(STEPS[ins.op][1](pool[ins.a % pool.length], pool[ins.b % pool.length], ins.axis));
     // Use every value so every leaf can matter: sum them all (they broadcast together).
     return pool.reduce((acc, t) => E.add(acc, t));
   };

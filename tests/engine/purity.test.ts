@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 const root = join(import.meta.dirname, '../../src/engine');
 const files = (dir: string): string[] =>
   readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
-const sources = files(root).filter((f) => f.endsWith('.ts')).map((f) => ({ f, text: readFileSync(f, 'utf8') }));
+const sources = files(root)
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => ({ f, text: readFileSync(f, 'utf8') }));
 
 describe('src/engine purity', () => {
   it('has source files to check', () => expect(sources.length).toBeGreaterThan(5));

@@ -1,7 +1,20 @@
 // GradientTape semantics that must match TensorFlow's, and the trace the tape inspector draws.
 import { describe, expect, it } from 'vitest';
 import {
-  EngineError, GradientTape, add, mean, mul, pow, scalar, square, sub, sum, tanh, tensor, variable, type Tensor,
+  EngineError,
+  GradientTape,
+  add,
+  mean,
+  mul,
+  pow,
+  scalar,
+  square,
+  sub,
+  sum,
+  tanh,
+  tensor,
+  variable,
+  type Tensor,
 } from '../../src/engine/index.ts';
 
 const values = (t: Tensor) => Array.from(t.data);
@@ -26,7 +39,15 @@ describe('gradient semantics', () => {
   });
 
   it('gives zeros of the source shape when the target does not depend on it', () => {
-    const w = variable(tensor([[1, 2], [3, 4]], 'float64'));
+    const w = variable(
+      tensor(
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        'float64',
+      ),
+    );
     const unused = variable(tensor([5, 6, 7], 'float64'));
     const tape = new GradientTape();
     const y = tape.record(() => sum(w));
@@ -160,7 +181,12 @@ describe('trace', () => {
     expect(trace[0].inputGrads).toEqual([null, [27]]);
     const leaf = tape.leaves().find((l) => l.id === w.id);
     expect(leaf).toMatchObject({ kind: 'variable', value: [0.5], grad: [27] });
-    expect(tape.leaves().filter((l) => l.kind === 'constant').map((l) => l.value)).toEqual([[3], [-3]]); // in order of first use
+    expect(
+      tape
+        .leaves()
+        .filter((l) => l.kind === 'constant')
+        .map((l) => l.value),
+    ).toEqual([[3], [-3]]); // in order of first use
   });
 
   it('omits values of tensors larger than 64 elements', () => {

@@ -26,7 +26,11 @@ describe('tensor creation', () => {
     const src = new Float64Array([1, 2, 3, 4, 5, 6]);
     const t = tensor(src, 'float64', [3, 2]);
     src[0] = 99;
-    expect(t.toArray()).toEqual([[1, 2], [3, 4], [5, 6]]);
+    expect(t.toArray()).toEqual([
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ]);
   });
 
   it('gives every tensor its own id', () => {
@@ -39,9 +43,13 @@ describe('tensor creation', () => {
 
 describe('float32 rounds after every elementary op', () => {
   it('matches Math.fround applied after each step, unlike one float64 evaluation', () => {
-    const x = 0.1, y = 0.2, z = 0.3;
+    const x = 0.1,
+      y = 0.2,
+      z = 0.3;
     const f32 = sub(add(mul(x, scalar(y)), z), 0.7).item();
-    const stepwise = Math.fround(Math.fround(Math.fround(Math.fround(x) * Math.fround(y)) + Math.fround(z)) - Math.fround(0.7));
+    const stepwise = Math.fround(
+      Math.fround(Math.fround(Math.fround(x) * Math.fround(y)) + Math.fround(z)) - Math.fround(0.7),
+    );
     expect(f32).toBe(stepwise);
     expect(sub(add(mul(x, scalar(y, 'float64')), z), 0.7).item()).toBe(x * y + z - 0.7);
   });

@@ -19,7 +19,8 @@ export function createChannelClient(): TrainerClient & { close(): void } {
   };
   // The crash hook would kill this test thread, not a worker: it does nothing here.
   return new Proxy(client as unknown as TrainerClient & { close(): void }, {
-    get: (target, name) => (name === 'close' ? close : name === 'crashForTesting' ? () => Promise.resolve() : Reflect.get(target, name)),
+    get: (target, name) =>
+      name === 'close' ? close : name === 'crashForTesting' ? () => Promise.resolve() : Reflect.get(target, name),
   });
 }
 
@@ -27,5 +28,8 @@ export function createChannelClient(): TrainerClient & { close(): void } {
 export function setUpChannelTrainer(): void {
   const client = createChannelClient();
   beforeAll(() => setTrainerClient(client));
-  afterAll(() => { setTrainerClient(null); client.close(); });
+  afterAll(() => {
+    setTrainerClient(null);
+    client.close();
+  });
 }

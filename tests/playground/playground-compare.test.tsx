@@ -23,10 +23,15 @@ async function train(lr: string, optimizer = 'sgd') {
   fireEvent.change(screen.getByLabelText('Optimizer'), { target: { value: optimizer } });
   const next = playgroundStore.getState().nextRun;
   fireEvent.click(button('Train'));
-  await waitFor(() => {
-    const item = within(screen.getByRole('list', { name: 'Compared runs' })).getByText(new RegExp(`^Run ${next}\\b`)).closest('li')!;
-    expect(item.textContent).toMatch(/done after 40 steps/);
-  }, { timeout: 8000 });
+  await waitFor(
+    () => {
+      const item = within(screen.getByRole('list', { name: 'Compared runs' }))
+        .getByText(new RegExp(`^Run ${next}\\b`))
+        .closest('li')!;
+      expect(item.textContent).toMatch(/done after 40 steps/);
+    },
+    { timeout: 8000 },
+  );
 }
 
 /** Captures what the page downloads: file name and blob, via a stubbed object URL. */
@@ -34,7 +39,11 @@ function captureDownloads() {
   const blobs = new Map<string, Blob>();
   const files: { name: string; blob: Blob }[] = [];
   let n = 0;
-  URL.createObjectURL = vi.fn((b: Blob) => { const url = `blob:test/${n++}`; blobs.set(url, b); return url; }) as typeof URL.createObjectURL;
+  URL.createObjectURL = vi.fn((b: Blob) => {
+    const url = `blob:test/${n++}`;
+    blobs.set(url, b);
+    return url;
+  }) as typeof URL.createObjectURL;
   URL.revokeObjectURL = vi.fn();
   vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
     files.push({ name: this.download, blob: blobs.get(this.href)! });
@@ -48,13 +57,21 @@ describe('compare runs', () => {
     await train('0.01');
     await train('0.05');
     const list = screen.getByRole('list', { name: 'Compared runs' });
-    const items = within(list).getAllByRole('listitem').map((li) => li.textContent);
+    const items = within(list)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
     expect(items[0]).toMatch(/Run 2: learning rate 0\.05/);
     expect(items[1]).toMatch(/Run 1: learning rate 0\.01/);
     const loss = screen.getByRole('figure', { name: 'Loss over steps' });
     // The charts redraw in a deferred render, a moment after the list.
-    await waitFor(() => expect(loss.querySelector('.chart-summary')!.textContent).toMatch(/^Run 1: learning rate 0\.01: from 20\.25 at step 0 to .* at step 40; Run 2: learning rate 0\.05: from 20\.25/));
-    await waitFor(() => expect(within(loss).getAllByText(/^Run [12]: learning rate 0\.0[15]$/).length).toBeGreaterThanOrEqual(2));
+    await waitFor(() =>
+      expect(loss.querySelector('.chart-summary')!.textContent).toMatch(
+        /^Run 1: learning rate 0\.01: from 20\.25 at step 0 to .* at step 40; Run 2: learning rate 0\.05: from 20\.25/,
+      ),
+    );
+    await waitFor(() =>
+      expect(within(loss).getAllByText(/^Run [12]: learning rate 0\.0[15]$/).length).toBeGreaterThanOrEqual(2),
+    );
     const summary = () => loss.querySelector('.chart-summary')!.textContent;
     fireEvent.click(screen.getByLabelText('Show run 1'));
     // One line left: the summary no longer names runs, and it is run 2's (lr 0.05 ends lower).
@@ -76,7 +93,9 @@ describe('compare runs', () => {
     fireEvent.change(screen.getByLabelText('Model'), { target: { value: 'w+b' } });
     await train('0.01', 'adam');
     await train('0.02', 'adam');
-    const items = within(screen.getByRole('list', { name: 'Compared runs' })).getAllByRole('listitem').map((li) => li.textContent!);
+    const items = within(screen.getByRole('list', { name: 'Compared runs' }))
+      .getAllByRole('listitem')
+      .map((li) => li.textContent!);
     expect(items).toHaveLength(5);
     expect(items[4]).toMatch(/Run 1: learning rate 0\.01, SGD, model w/);
     expect(items[3]).toMatch(/Run 2: learning rate 0\.01, momentum, model w/);
@@ -123,7 +142,9 @@ describe('export', () => {
     await train('0.01');
     await train('0.05');
     const loss = screen.getByRole('figure', { name: 'Loss over steps' });
-    await waitFor(() => expect(loss.querySelector('.chart-summary')!.textContent).toMatch(/Run 2: learning rate 0\.05/));
+    await waitFor(() =>
+      expect(loss.querySelector('.chart-summary')!.textContent).toMatch(/Run 2: learning rate 0\.05/),
+    );
     await waitFor(() => expect(loss.querySelectorAll('svg.recharts-surface path.recharts-curve')).toHaveLength(2));
     const files = captureDownloads();
     fireEvent.click(within(loss).getByRole('button', { name: 'Save SVG' }));
@@ -151,7 +172,12 @@ describe('share links', () => {
     expect(writeText).toHaveBeenCalledWith(link);
     const code = new URL(link).hash.split('?c=')[1];
     const decoded = decodeConfig(code);
-    expect(decoded.ok && decoded.config).toEqual({ ...NEGATOR_CONFIG, pairs: [{ input: 2, target: -3 }], learningRate: 0.03, optimizer: 'adam' });
+    expect(decoded.ok && decoded.config).toEqual({
+      ...NEGATOR_CONFIG,
+      pairs: [{ input: 2, target: -3 }],
+      learningRate: 0.03,
+      optimizer: 'adam',
+    });
     view.unmount();
     localStorage.clear();
     playgroundStore.setState(playgroundStore.getInitialState(), true);
@@ -167,14 +193,29 @@ describe('share links', () => {
     playgroundStore.getState().setSettings({ learningRate: '0.5' });
     playgroundStore.getState().setCell(playgroundStore.getState().rows[0].id, 'input', '8');
     open('#/playground?c=not*base64');
-    expect(screen.getByRole('alert').textContent).toMatch(/shared link could not be used: it is not valid base64url text \(was it cut short when copied\?\)\. Nothing was changed/);
+    expect(screen.getByRole('alert').textContent).toMatch(
+      /shared link could not be used: it is not valid base64url text \(was it cut short when copied\?\)\. Nothing was changed/,
+    );
     expect(field('Learning rate').value).toBe('0.5');
     expect(field('Input, row 1').value).toBe('8');
     expect(JSON.parse(localStorage.getItem('perceptron-lab:playground')!).state.settings.learningRate).toBe('0.5');
   });
 
   it('an out-of-range link says which setting was out of range', () => {
-    const body = Buffer.from(JSON.stringify({ v: 1, pairs: [[3, -3]], model: 'w', optimizer: 'sgd', learningRate: 99, steps: 40, initialWeight: 0.5, initialBias: 0, dtype: 'float32', seed: 1 })).toString('base64url');
+    const body = Buffer.from(
+      JSON.stringify({
+        v: 1,
+        pairs: [[3, -3]],
+        model: 'w',
+        optimizer: 'sgd',
+        learningRate: 99,
+        steps: 40,
+        initialWeight: 0.5,
+        initialBias: 0,
+        dtype: 'float32',
+        seed: 1,
+      }),
+    ).toString('base64url');
     open(`#/playground?c=${body}`);
     expect(screen.getByRole('alert').textContent).toMatch(/Learning rate must be at most 10\. Nothing was changed/);
     expect(screen.getByRole('alert').textContent).not.toMatch(/\.\./);

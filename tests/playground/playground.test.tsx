@@ -13,7 +13,8 @@ function open(hash = '#/playground') {
 }
 
 const table = () => screen.getByRole('region', { name: 'Pairs table' });
-const cell = (field: 'Input' | 'Target', row: number) => screen.getByLabelText(`${field}, row ${row}`) as HTMLInputElement;
+const cell = (field: 'Input' | 'Target', row: number) =>
+  screen.getByLabelText(`${field}, row ${row}`) as HTMLInputElement;
 const button = (name: string) => screen.getByRole('button', { name }) as HTMLButtonElement;
 
 /** [input, target] text of every row, in order. */
@@ -38,11 +39,25 @@ describe('Playground controls', () => {
   it('has every control with its accessible name, preset to the negator', () => {
     open();
     expect(screen.getByRole('heading', { level: 1, name: 'Playground' })).toBeTruthy();
-    const expected: Record<string, string> = { 'Learning rate': '0.01', Steps: '40', 'Initial weight': '0.5', 'Initial bias': '0', Seed: '1' };
-    for (const [label, value] of Object.entries(expected)) expect((screen.getByLabelText(label) as HTMLInputElement).value).toBe(value);
+    const expected: Record<string, string> = {
+      'Learning rate': '0.01',
+      Steps: '40',
+      'Initial weight': '0.5',
+      'Initial bias': '0',
+      Seed: '1',
+    };
+    for (const [label, value] of Object.entries(expected))
+      expect((screen.getByLabelText(label) as HTMLInputElement).value).toBe(value);
     expect((screen.getByLabelText('Model') as HTMLSelectElement).value).toBe('w');
-    expect([...(screen.getByLabelText('Optimizer') as HTMLSelectElement).options].map((o) => o.text)).toEqual(['SGD', 'momentum', 'Adam']);
-    expect([...(screen.getByLabelText('Model') as HTMLSelectElement).options].map((o) => o.text)).toEqual(['w', 'w + b']);
+    expect([...(screen.getByLabelText('Optimizer') as HTMLSelectElement).options].map((o) => o.text)).toEqual([
+      'SGD',
+      'momentum',
+      'Adam',
+    ]);
+    expect([...(screen.getByLabelText('Model') as HTMLSelectElement).options].map((o) => o.text)).toEqual([
+      'w',
+      'w + b',
+    ]);
     expect((screen.getByLabelText(/dtype/) as HTMLSelectElement).value).toBe('float32');
     for (const name of ['Train', 'Stop', 'Step', 'Reset', 'Copy link']) expect(button(name)).toBeTruthy();
     expect(rows()).toEqual([['3', '-3']]);
@@ -67,7 +82,10 @@ describe('Playground controls', () => {
     await waitFor(() => expect(screen.getByTestId('readout-weight').textContent).toBe('0.23'));
     fireEvent.click(button('Step'));
     await waitFor(() => expect(screen.getByTestId('readout-step').textContent).toBe('2'));
-    expect(Number(screen.getByTestId('readout-weight').textContent)).toBeCloseTo(0.23 - 0.01 * 2 * 3 * (0.23 * 3 + 3), 3);
+    expect(Number(screen.getByTestId('readout-weight').textContent)).toBeCloseTo(
+      0.23 - 0.01 * 2 * 3 * (0.23 * 3 + 3),
+      3,
+    );
     fireEvent.click(button('Reset'));
     await waitFor(() => expect(screen.getByTestId('readout-step').textContent).toBe('—'));
   });
@@ -77,7 +95,9 @@ describe('Playground controls', () => {
     fireEvent.change(screen.getByLabelText('Steps'), { target: { value: '1000000' } });
     fireEvent.click(button('Train'));
     await waitFor(() => expect(button('Stop').disabled).toBe(false));
-    await waitFor(() => expect(Number(screen.getByTestId('readout-step').textContent)).toBeGreaterThan(0), { timeout: 8000 });
+    await waitFor(() => expect(Number(screen.getByTestId('readout-step').textContent)).toBeGreaterThan(0), {
+      timeout: 8000,
+    });
     fireEvent.click(button('Stop'));
     const aside = screen.getByRole('complementary', { name: 'Run status' });
     await waitFor(() => expect(aside.textContent).toMatch(/Stopped at step \d+\./), { timeout: 8000 });
@@ -102,8 +122,13 @@ describe('Playground controls', () => {
     expect(await screen.findByRole('figure', { name: 'Bias over steps' })).toBeTruthy();
     const map = screen.getByRole('figure', { name: 'Loss over weight and bias' });
     // The grid is recomputed around the finished path; its lowest cell is next to (−1, 1).
-    await waitFor(() => expect(within(map).getByText(/lowest loss on this grid/).textContent).toMatch(/ends at w = -1, b = 1 /), { timeout: 8000 });
-    const [, w, b] = /near w = (\S+), b = (\S+)\./.exec(within(map).getByText(/lowest loss on this grid/).textContent!)!;
+    await waitFor(
+      () => expect(within(map).getByText(/lowest loss on this grid/).textContent).toMatch(/ends at w = -1, b = 1 /),
+      { timeout: 8000 },
+    );
+    const [, w, b] = /near w = (\S+), b = (\S+)\./.exec(
+      within(map).getByText(/lowest loss on this grid/).textContent!,
+    )!;
     expect(Math.abs(Number(w) + 1)).toBeLessThan(0.05);
     expect(Math.abs(Number(b) - 1)).toBeLessThan(0.1);
     expect(within(map).getByText(/descent path starts at w = 0.5, b = 0 /)).toBeTruthy();
@@ -114,7 +139,10 @@ describe('Playground controls', () => {
     fireEvent.change(screen.getByLabelText('Learning rate'), { target: { value: '0.5' } });
     fireEvent.click(button('Train'));
     const aside = screen.getByRole('complementary', { name: 'Run status' });
-    await waitFor(() => expect(within(aside).getByRole('alert').textContent).toMatch(/blew up.*try a value below 0\.111/), { timeout: 8000 });
+    await waitFor(
+      () => expect(within(aside).getByRole('alert').textContent).toMatch(/blew up.*try a value below 0\.111/),
+      { timeout: 8000 },
+    );
   });
 
   it('predicts with the trained weight from the worker: −3 → ≈3, 7 → ≈−7', async () => {
@@ -138,7 +166,10 @@ describe('pairs table editor', () => {
     fireEvent.change(cell('Input', 1), { target: { value: '2' } });
     fireEvent.change(cell('Target', 1), { target: { value: '-2' } });
     fireEvent.keyDown(cell('Target', 1), { key: 'Enter' });
-    expect(rows()).toEqual([['2', '-2'], ['', '']]);
+    expect(rows()).toEqual([
+      ['2', '-2'],
+      ['', ''],
+    ]);
     expect(document.activeElement).toBe(cell('Target', 2));
     fireEvent.change(cell('Target', 2), { target: { value: '-5' } });
     fireEvent.change(cell('Input', 2), { target: { value: '5' } });
@@ -148,7 +179,10 @@ describe('pairs table editor', () => {
     expect(rows()).toHaveLength(3);
     expect(document.activeElement).toBe(cell('Input', 3));
     fireEvent.click(button('Delete row 1'));
-    expect(rows()).toEqual([['5', '-5'], ['', '']]);
+    expect(rows()).toEqual([
+      ['5', '-5'],
+      ['', ''],
+    ]);
   });
 
   it('says what is wrong next to each bad cell, disables Train, keeps the text', () => {
@@ -167,7 +201,10 @@ describe('pairs table editor', () => {
     expect(button('Step').disabled).toBe(true);
     expect(screen.getByText(/Training is off until the 3 highlighted problems are fixed/)).toBeTruthy();
     const saved = JSON.parse(localStorage.getItem(PLAYGROUND_STORAGE_KEY)!).state.rows;
-    expect(saved).toEqual([{ input: 'abc', target: '' }, { input: '2e6', target: '1' }]);
+    expect(saved).toEqual([
+      { input: 'abc', target: '' },
+      { input: '2e6', target: '1' },
+    ]);
     fireEvent.change(cell('Input', 1), { target: { value: '1' } });
     fireEvent.change(cell('Target', 1), { target: { value: '−1' } });
     fireEvent.change(cell('Input', 2), { target: { value: '2' } });
@@ -178,7 +215,13 @@ describe('pairs table editor', () => {
     open();
     fireEvent.click(button('Clear table'));
     paste(cell('Input', 1), '\uFEFFInput;Target\r\n1,5; -1,5\r\n\r\n"2"\t"-2"\n3,-3,extra\n4\n  x , 5 \n# a comment\n');
-    expect(rows()).toEqual([['1.5', '-1.5'], ['2', '-2'], ['3', '-3'], ['4', ''], ['x', '5']]);
+    expect(rows()).toEqual([
+      ['1.5', '-1.5'],
+      ['2', '-2'],
+      ['3', '-3'],
+      ['4', ''],
+      ['x', '5'],
+    ]);
     const notes = screen.getByText(/Added 5 rows from the pasted text/).closest('[role="status"]')!;
     expect(notes.textContent).toMatch(/Line 1 .* header/);
     expect(notes.textContent).toMatch(/Line 5 has 3 values; used the first two/);
@@ -199,11 +242,22 @@ describe('pairs table editor', () => {
     open();
     fireEvent.change(screen.getByLabelText('Paste CSV'), { target: { value: 'input,target\n1,2\n2,4' } });
     fireEvent.click(button('Add pasted rows'));
-    expect(rows()).toEqual([['3', '-3'], ['1', '2'], ['2', '4']]);
+    expect(rows()).toEqual([
+      ['3', '-3'],
+      ['1', '2'],
+      ['2', '4'],
+    ]);
     fireEvent.click(button('Replace table with pasted rows'));
-    expect(rows()).toEqual([['1', '2'], ['2', '4']]);
+    expect(rows()).toEqual([
+      ['1', '2'],
+      ['2', '4'],
+    ]);
     fireEvent.click(screen.getByRole('button', { name: /^Undo/ }));
-    expect(rows()).toEqual([['3', '-3'], ['1', '2'], ['2', '4']]);
+    expect(rows()).toEqual([
+      ['3', '-3'],
+      ['1', '2'],
+      ['2', '4'],
+    ]);
   });
 
   it('flags more than 10,000 rows and pages through them', () => {

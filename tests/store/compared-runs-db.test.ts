@@ -1,11 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { COMPARED_RUNS_VERSION, capRuns, readRun, readSavedRuns, type SavedRun } from '../../src/store/compared-runs-db.ts';
+import {
+  COMPARED_RUNS_VERSION,
+  capRuns,
+  readRun,
+  readSavedRuns,
+  type SavedRun,
+} from '../../src/store/compared-runs-db.ts';
 import { NEGATOR_CONFIG } from '../../src/training/config.ts';
 
-const cols = (n: number) => Object.fromEntries(['steps', 'loss', 'weight', 'bias', 'grad', 'gradBias'].map((k) => [k, Float64Array.from({ length: n }, (_, i) => i)])) as SavedRun['columns'];
+const cols = (n: number) =>
+  Object.fromEntries(
+    ['steps', 'loss', 'weight', 'bias', 'grad', 'gradBias'].map((k) => [
+      k,
+      Float64Array.from({ length: n }, (_, i) => i),
+    ]),
+  ) as SavedRun['columns'];
 const run = (number: number, n = 41): SavedRun => ({
-  number, hidden: false, config: NEGATOR_CONFIG, status: 'done', head: { loss: 1, grad: 2, gradBias: 0 },
-  state: { step: n - 1, weight: -1, bias: 0, m: [0, 0], v: [0, 0] }, columns: cols(n),
+  number,
+  hidden: false,
+  config: NEGATOR_CONFIG,
+  status: 'done',
+  head: { loss: 1, grad: 2, gradBias: 0 },
+  state: { step: n - 1, weight: -1, bias: 0, m: [0, 0], v: [0, 0] },
+  columns: cols(n),
 });
 
 describe('compared runs in IndexedDB', () => {
@@ -23,7 +40,12 @@ describe('compared runs in IndexedDB', () => {
     ['a broken head', { ...run(1), head: { loss: 'x' } }],
   ])('a run with %s is left out', (_, bad) => {
     expect(readRun(bad)).toBeUndefined();
-    const { saved, lost } = readSavedRuns({ version: COMPARED_RUNS_VERSION, runs: [run(1), bad, run(2)], selected: 2, nextRun: 3 });
+    const { saved, lost } = readSavedRuns({
+      version: COMPARED_RUNS_VERSION,
+      runs: [run(1), bad, run(2)],
+      selected: 2,
+      nextRun: 3,
+    });
     expect(saved.runs.map((r) => r.number)).toEqual([1, 2]);
     expect(lost).toBe(1);
     expect(saved.selected).toBe(2);
@@ -32,7 +54,11 @@ describe('compared runs in IndexedDB', () => {
   it('unreadable storage is reported; empty storage is not', () => {
     expect(readSavedRuns('garbage').lost).toBe(1);
     expect(readSavedRuns({ version: 1, runs: 'x' }).lost).toBe(1);
-    expect(readSavedRuns(undefined)).toEqual({ saved: { runs: [], selected: null, nextRun: 1 }, lost: 0, newer: false });
+    expect(readSavedRuns(undefined)).toEqual({
+      saved: { runs: [], selected: null, nextRun: 1 },
+      lost: 0,
+      newer: false,
+    });
   });
 
   it('a newer version is recognised (and the caller then saves nothing over it)', () => {

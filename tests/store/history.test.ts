@@ -5,8 +5,15 @@ import type { Batch } from '../../src/worker-client.ts';
 function batch(from: number, values: number[], runId = 1): Batch {
   const col = (f: (v: number) => number) => Float64Array.from(values, f);
   return {
-    runId, fromStep: from, steps: col((_) => 0).map((_, i) => from + i), loss: col((v) => v), weight: col((v) => -v),
-    bias: col(() => 0), grad: col((v) => 2 * v), gradBias: col(() => 0), head: null,
+    runId,
+    fromStep: from,
+    steps: col((_) => 0).map((_, i) => from + i),
+    loss: col((v) => v),
+    weight: col((v) => -v),
+    bias: col(() => 0),
+    grad: col((v) => 2 * v),
+    gradBias: col(() => 0),
+    head: null,
   };
 }
 
@@ -37,7 +44,11 @@ describe('downsample', () => {
   it('returns every point for short runs', () => {
     const h = new RunHistory();
     h.appendBatch(batch(1, [5, 4, 3]));
-    expect(downsample(h, 'loss')).toEqual([{ step: 1, value: 5 }, { step: 2, value: 4 }, { step: 3, value: 3 }]);
+    expect(downsample(h, 'loss')).toEqual([
+      { step: 1, value: 5 },
+      { step: 2, value: 4 },
+      { step: 3, value: 3 },
+    ]);
   });
 
   it('keeps at most ~1000 points and never loses a spike', () => {
@@ -56,14 +67,22 @@ describe('downsample', () => {
 
 describe('descentPath', () => {
   // The tutorial's first three steps, as the worker records them (row 0 is the start).
-  const rows = { steps: [0, 1, 2, 3], loss: [20.25, 20.25, 13.6161, 9.1555], weight: [0.5, 0.23, 0.0086, -0.172948], grad: [27, 27, 22.14, 18.1548] };
+  const rows = {
+    steps: [0, 1, 2, 3],
+    loss: [20.25, 20.25, 13.6161, 9.1555],
+    weight: [0.5, 0.23, 0.0086, -0.172948],
+    grad: [27, 27, 22.14, 18.1548],
+  };
   const h = new RunHistory();
   h.append({ ...rows, bias: [0, 0, 0, 0], gradBias: [0, 0, 0, 0] }, 4);
 
   it('pairs each weight with the loss and slope measured there (the next row), the head for the last', () => {
     const path = descentPath(h, { loss: 6.156, grad: 14.887, gradBias: 0 });
     expect(path.map((p) => [p.step, p.w, p.loss, p.grad])).toEqual([
-      [0, 0.5, 20.25, 27], [1, 0.23, 13.6161, 22.14], [2, 0.0086, 9.1555, 18.1548], [3, -0.172948, 6.156, 14.887],
+      [0, 0.5, 20.25, 27],
+      [1, 0.23, 13.6161, 22.14],
+      [2, 0.0086, 9.1555, 18.1548],
+      [3, -0.172948, 6.156, 14.887],
     ]);
   });
 

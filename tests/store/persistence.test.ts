@@ -40,14 +40,34 @@ describe('migrations, from stored fixtures of every past version', () => {
 
   it('Playground version 0 (numeric pairs) → 2', async () => {
     await load(PLAYGROUND_STORAGE_KEY, fixture('playground-v0'));
-    expect(rows()).toEqual([['2', '-2'], ['5', '-5']]);
-    expect(playgroundStore.getState().settings).toMatchObject({ learningRate: '0.05', steps: '100', optimizer: 'momentum', speed: 'auto' });
+    expect(rows()).toEqual([
+      ['2', '-2'],
+      ['5', '-5'],
+    ]);
+    expect(playgroundStore.getState().settings).toMatchObject({
+      learningRate: '0.05',
+      steps: '100',
+      optimizer: 'momentum',
+      speed: 'auto',
+    });
   });
 
   it('Playground version 1 → 2 keeps rows as typed and every setting', async () => {
     await load(PLAYGROUND_STORAGE_KEY, fixture('playground-v1'));
-    expect(rows()).toEqual([['1', '-1'], ['2', '-2'], ['x', '']]);
-    expect(playgroundStore.getState().settings).toEqual({ ...DEFAULT_SETTINGS, model: 'w+b', optimizer: 'adam', learningRate: '0.1', steps: '400', dtype: 'float64', seed: '7' });
+    expect(rows()).toEqual([
+      ['1', '-1'],
+      ['2', '-2'],
+      ['x', ''],
+    ]);
+    expect(playgroundStore.getState().settings).toEqual({
+      ...DEFAULT_SETTINGS,
+      model: 'w+b',
+      optimizer: 'adam',
+      learningRate: '0.1',
+      steps: '400',
+      dtype: 'float64',
+      seed: '7',
+    });
     expect(playgroundStore.getState().logScale).toBe(true);
     expect(playgroundStore.getState().undo).toBeNull();
     expect(notices()).toEqual([]);
@@ -56,17 +76,25 @@ describe('migrations, from stored fixtures of every past version', () => {
 
 describe('stored data is input: validated on load, field by field', () => {
   it('lesson progress with wrong types: each bad field reset and named, the rest kept', async () => {
-    await load(LESSON_STORAGE_KEY, JSON.stringify({ version: 2, state: { visited: 'x', descent: 5, perceptron: null, loss: { weight: '-2' } } }));
+    await load(
+      LESSON_STORAGE_KEY,
+      JSON.stringify({ version: 2, state: { visited: 'x', descent: 5, perceptron: null, loss: { weight: '-2' } } }),
+    );
     const s = lessonStore.getState();
     expect(s.visited).toEqual([]);
     expect(s.descent).toEqual(lessonDefaults().descent);
     expect(s.perceptron).toEqual(lessonDefaults().perceptron);
     expect(s.loss.weight).toBe('-2');
-    expect(noticeText(`${LESSON_STORAGE_KEY}:load`)).toBe('Some of your lesson progress could not be read, so these were reset to defaults: which steps you have visited, the Perceptron step and the Descent step. Everything else was kept.');
+    expect(noticeText(`${LESSON_STORAGE_KEY}:load`)).toBe(
+      'Some of your lesson progress could not be read, so these were reset to defaults: which steps you have visited, the Perceptron step and the Descent step. Everything else was kept.',
+    );
   });
 
   it('one bad field inside a draft costs only that field', async () => {
-    await load(LESSON_STORAGE_KEY, JSON.stringify({ version: 2, state: { descent: { input: '4', target: ['no'], learningRate: '0.2' } } }));
+    await load(
+      LESSON_STORAGE_KEY,
+      JSON.stringify({ version: 2, state: { descent: { input: '4', target: ['no'], learningRate: '0.2' } } }),
+    );
     expect(lessonStore.getState().descent).toEqual({ ...lessonDefaults().descent, input: '4', learningRate: '0.2' });
     expect(noticeText(`${LESSON_STORAGE_KEY}:load`)).toMatch(/reset to defaults: the Descent step: Target\./);
   });
@@ -79,60 +107,90 @@ describe('stored data is input: validated on load, field by field', () => {
   ])('unreadable lesson storage (%s): defaults and a notice', async (_, text) => {
     await load(LESSON_STORAGE_KEY, text);
     expect(lessonStore.getState().visited).toEqual([]);
-    expect(noticeText(`${LESSON_STORAGE_KEY}:load`)).toBe('Your lesson progress could not be read and was reset to defaults.');
+    expect(noticeText(`${LESSON_STORAGE_KEY}:load`)).toBe(
+      'Your lesson progress could not be read and was reset to defaults.',
+    );
   });
 
   const good = { input: '1', target: '2' };
   it.each([
     ['rows not a list', { rows: 'nope' }, [['3', '-3']], /pairs table/],
     ['a row of numbers (kept as text)', { rows: [{ input: 1, target: 2 }] }, [['1', '2']], null],
-    ['one broken row among good ones', { rows: [good, null, { input: 'a' }, good] }, [['1', '2'], ['1', '2']], /2 rows of the pairs table \(left out\)/],
+    [
+      'one broken row among good ones',
+      { rows: [good, null, { input: 'a' }, good] },
+      [
+        ['1', '2'],
+        ['1', '2'],
+      ],
+      /2 rows of the pairs table \(left out\)/,
+    ],
     ['rows of the wrong kind', { rows: [1, 'x', []] }, [], /3 rows of the pairs table/],
     ['settings not an object', { rows: [good], settings: 3 }, [['1', '2']], /the training settings/],
     ['an unknown model', { rows: [good], settings: { model: 'w+b+c' } }, [['1', '2']], /the training settings: Model/],
     ['an unknown optimizer', { rows: [good], settings: { optimizer: 'rmsprop' } }, [['1', '2']], /Optimizer/],
     ['an unknown precision', { rows: [good], settings: { dtype: 'int8' } }, [['1', '2']], /Precision/],
     ['a speed not offered', { rows: [good], settings: { speed: 7 } }, [['1', '2']], /Speed/],
-    ['a learning rate that is an object', { rows: [good], settings: { learningRate: {} } }, [['1', '2']], /Learning rate/],
+    [
+      'a learning rate that is an object',
+      { rows: [good], settings: { learningRate: {} } },
+      [['1', '2']],
+      /Learning rate/,
+    ],
     ['steps as null', { rows: [good], settings: { steps: null } }, [['1', '2']], /Steps/],
     ['log scale as text', { rows: [good], logScale: 'yes' }, [['1', '2']], /log-scale/],
     ['CSV draft as a number', { rows: [good], csvDraft: 5 }, [['1', '2']], /unsent CSV text/],
     ['an Undo without rows', { rows: [good], undo: { what: 'x' } }, [['1', '2']], /the Undo offer/],
     ['an Undo of the wrong kind', { rows: [good], undo: 'x' }, [['1', '2']], /the Undo offer/],
-  ])('Playground storage with %s: what is valid is kept and the notice names the rest', async (_, state, expected, named) => {
-    await load(PLAYGROUND_STORAGE_KEY, JSON.stringify({ version: 2, state }));
-    expect(rows()).toEqual(expected);
-    const text = noticeText(`${PLAYGROUND_STORAGE_KEY}:load`);
-    if (named) expect(text).toMatch(named);
-    else expect(text).toBeUndefined();
-  });
+  ])(
+    'Playground storage with %s: what is valid is kept and the notice names the rest',
+    async (_, state, expected, named) => {
+      await load(PLAYGROUND_STORAGE_KEY, JSON.stringify({ version: 2, state }));
+      expect(rows()).toEqual(expected);
+      const text = noticeText(`${PLAYGROUND_STORAGE_KEY}:load`);
+      if (named) expect(text).toMatch(named);
+      else expect(text).toBeUndefined();
+    },
+  );
 
   it('wrong-typed settings keep the readable ones', async () => {
-    await load(PLAYGROUND_STORAGE_KEY, JSON.stringify({ version: 2, state: { rows: [good], settings: { model: 'x', steps: 12, learningRate: '0.3' } } }));
+    await load(
+      PLAYGROUND_STORAGE_KEY,
+      JSON.stringify({ version: 2, state: { rows: [good], settings: { model: 'x', steps: 12, learningRate: '0.3' } } }),
+    );
     expect(playgroundStore.getState().settings).toEqual({ ...DEFAULT_SETTINGS, learningRate: '0.3', steps: '12' });
   });
 });
 
 describe('a newer version’s data is never overwritten', () => {
-  it.each([LESSON_STORAGE_KEY, PLAYGROUND_STORAGE_KEY])('%s from format 999: defaults in memory, storage untouched even after edits', async (key) => {
-    const future = JSON.stringify({ version: 999, state: { something: 'new' } });
-    await load(key, future);
-    expect(noticeText(`${key}:load`)).toMatch(/saved by a newer version of Perceptron Lab \(format 999\)\. It is left untouched/);
-    lessonStore.getState().markVisited('loss');
-    playgroundStore.getState().setSettings({ learningRate: '0.5' });
-    expect(localStorage.getItem(key)).toBe(future);
-    lessonStore.getState().resetSaved();
-    playgroundStore.getState().resetSaved();
-    expect(localStorage.getItem(key)).toBe(future);
-  });
+  it.each([LESSON_STORAGE_KEY, PLAYGROUND_STORAGE_KEY])(
+    '%s from format 999: defaults in memory, storage untouched even after edits',
+    async (key) => {
+      const future = JSON.stringify({ version: 999, state: { something: 'new' } });
+      await load(key, future);
+      expect(noticeText(`${key}:load`)).toMatch(
+        /saved by a newer version of Perceptron Lab \(format 999\)\. It is left untouched/,
+      );
+      lessonStore.getState().markVisited('loss');
+      playgroundStore.getState().setSettings({ learningRate: '0.5' });
+      expect(localStorage.getItem(key)).toBe(future);
+      lessonStore.getState().resetSaved();
+      playgroundStore.getState().resetSaved();
+      expect(localStorage.getItem(key)).toBe(future);
+    },
+  );
 });
 
 describe('full storage is reported, not fatal', () => {
   it('a failed write says what was not saved; the app state still changes; the next good write withdraws it', () => {
-    const spy = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => { throw new DOMException('full', 'QuotaExceededError'); });
+    const spy = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new DOMException('full', 'QuotaExceededError');
+    });
     expect(() => lessonStore.getState().markVisited('tape')).not.toThrow();
     expect(lessonStore.getState().visited).toContain('tape');
-    expect(noticeText(`${LESSON_STORAGE_KEY}:save`)).toBe("Couldn't save: this browser's storage is full. Not saved: your lesson progress. The app keeps working; free some space (or allow storage) and your next change will be saved.");
+    expect(noticeText(`${LESSON_STORAGE_KEY}:save`)).toBe(
+      "Couldn't save: this browser's storage is full. Not saved: your lesson progress. The app keeps working; free some space (or allow storage) and your next change will be saved.",
+    );
     playgroundStore.getState().setSettings({ steps: '50' });
     expect(noticeText(`${PLAYGROUND_STORAGE_KEY}:save`)).toMatch(/Not saved: your Playground pairs and settings\./);
     spy.mockRestore();
@@ -153,6 +211,8 @@ describe('two tabs agree', () => {
     expect(playgroundStore.getState().settings.learningRate).toBe('0.02');
     // This tab's next edit writes on top of the other tab's rows, not over them.
     playgroundStore.getState().setSettings({ steps: '7' });
-    expect(JSON.parse(localStorage.getItem(PLAYGROUND_STORAGE_KEY)!).state.rows).toEqual([{ input: '9', target: '-9' }]);
+    expect(JSON.parse(localStorage.getItem(PLAYGROUND_STORAGE_KEY)!).state.rows).toEqual([
+      { input: '9', target: '-9' },
+    ]);
   });
 });

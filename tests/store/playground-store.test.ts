@@ -1,7 +1,11 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
-  DEFAULT_SETTINGS, MAX_COMPARED_RUNS, PLAYGROUND_STORAGE_KEY, PLAYGROUND_VERSION, playgroundStore,
+  DEFAULT_SETTINGS,
+  MAX_COMPARED_RUNS,
+  PLAYGROUND_STORAGE_KEY,
+  PLAYGROUND_VERSION,
+  playgroundStore,
 } from '../../src/store/playground-store.ts';
 import { trainingStore } from '../../src/store/training-store.ts';
 import { NEGATOR_CONFIG } from '../../src/training/config.ts';
@@ -32,13 +36,28 @@ describe('playground store', () => {
     s.setSettings({ learningRate: '0.0x', model: 'w+b' });
     const saved = JSON.parse(localStorage.getItem(PLAYGROUND_STORAGE_KEY)!);
     expect(saved.version).toBe(PLAYGROUND_VERSION);
-    expect(saved.state.rows).toEqual([{ input: 'abc', target: '-3' }, { input: '', target: '' }]);
+    expect(saved.state.rows).toEqual([
+      { input: 'abc', target: '-3' },
+      { input: '', target: '' },
+    ]);
     expect(saved.state.settings.learningRate).toBe('0.0x');
     expect(saved.state.runs).toBeUndefined();
   });
 
   it('rehydrates what was saved', async () => {
-    localStorage.setItem(PLAYGROUND_STORAGE_KEY, JSON.stringify({ version: 2, state: { rows: [{ input: '7', target: '-7' }], settings: { ...DEFAULT_SETTINGS, optimizer: 'adam', speed: 5 }, logScale: true, csvDraft: '1,2', undo: null } }));
+    localStorage.setItem(
+      PLAYGROUND_STORAGE_KEY,
+      JSON.stringify({
+        version: 2,
+        state: {
+          rows: [{ input: '7', target: '-7' }],
+          settings: { ...DEFAULT_SETTINGS, optimizer: 'adam', speed: 5 },
+          logScale: true,
+          csvDraft: '1,2',
+          undo: null,
+        },
+      }),
+    );
     await playgroundStore.persist.rehydrate();
     expect(texts()).toEqual([['7', '-7']]);
     expect(playgroundStore.getState().settings).toMatchObject({ optimizer: 'adam', speed: 5 });
@@ -50,26 +69,55 @@ describe('playground store', () => {
     const s = playgroundStore.getState();
     const first = s.rows[0].id;
     s.insertRows(first, [{ input: '1', target: '2' }]);
-    expect(texts()).toEqual([['3', '-3'], ['1', '2']]);
+    expect(texts()).toEqual([
+      ['3', '-3'],
+      ['1', '2'],
+    ]);
     const empty = playgroundStore.getState().addRow(first);
     playgroundStore.getState().insertRows(empty, [{ input: '9', target: '9' }]);
-    expect(texts()).toEqual([['3', '-3'], ['9', '9'], ['1', '2']]);
+    expect(texts()).toEqual([
+      ['3', '-3'],
+      ['9', '9'],
+      ['1', '2'],
+    ]);
     playgroundStore.getState().replaceRows([{ input: '0', target: '0' }], 'a test');
     expect(texts()).toEqual([['0', '0']]);
     playgroundStore.getState().undoReplace();
-    expect(texts()).toEqual([['3', '-3'], ['9', '9'], ['1', '2']]);
+    expect(texts()).toEqual([
+      ['3', '-3'],
+      ['9', '9'],
+      ['1', '2'],
+    ]);
   });
 
   it('loadConfig puts a whole config into rows and settings; Undo puts back the table and every setting', () => {
     playgroundStore.getState().setSettings({ learningRate: '0.07', dtype: 'float64', seed: '9' });
-    playgroundStore.getState().loadConfig({ ...NEGATOR_CONFIG, pairs: [{ input: 1.5, target: -2 }], learningRate: 0.2, optimizer: 'momentum' }, 'opening the shared link');
+    playgroundStore
+      .getState()
+      .loadConfig(
+        { ...NEGATOR_CONFIG, pairs: [{ input: 1.5, target: -2 }], learningRate: 0.2, optimizer: 'momentum' },
+        'opening the shared link',
+      );
     expect(texts()).toEqual([['1.5', '-2']]);
-    expect(playgroundStore.getState().settings).toMatchObject({ learningRate: '0.2', optimizer: 'momentum', steps: '40', dtype: 'float32' });
+    expect(playgroundStore.getState().settings).toMatchObject({
+      learningRate: '0.2',
+      optimizer: 'momentum',
+      steps: '40',
+      dtype: 'float32',
+    });
     // The offer is saved with the table, so it survives a reload until dismissed.
-    expect(JSON.parse(localStorage.getItem(PLAYGROUND_STORAGE_KEY)!).state.undo).toMatchObject({ what: 'opening the shared link', rows: [{ input: '3', target: '-3' }] });
+    expect(JSON.parse(localStorage.getItem(PLAYGROUND_STORAGE_KEY)!).state.undo).toMatchObject({
+      what: 'opening the shared link',
+      rows: [{ input: '3', target: '-3' }],
+    });
     playgroundStore.getState().undoReplace();
     expect(texts()).toEqual([['3', '-3']]);
-    expect(playgroundStore.getState().settings).toEqual({ ...DEFAULT_SETTINGS, learningRate: '0.07', dtype: 'float64', seed: '9' });
+    expect(playgroundStore.getState().settings).toEqual({
+      ...DEFAULT_SETTINGS,
+      learningRate: '0.07',
+      dtype: 'float64',
+      seed: '9',
+    });
     expect(playgroundStore.getState().undo).toBeNull();
   });
 

@@ -4,7 +4,13 @@ import { createElement } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, render, screen, waitFor } from '@testing-library/react';
 import { queries, useQuery } from '../../src/store/queries.ts';
-import { QUERY_CACHE_SIZE, parseStableJson, queryCacheSize, queryKey, stableJson } from '../../src/store/query-cache.ts';
+import {
+  QUERY_CACHE_SIZE,
+  parseStableJson,
+  queryCacheSize,
+  queryKey,
+  stableJson,
+} from '../../src/store/query-cache.ts';
 import { setTrainerClient } from '../../src/store/trainer-client.ts';
 import type { Evaluation, TrainerClient } from '../../src/worker-client.ts';
 import { NEGATOR_CONFIG } from '../../src/training/config.ts';
@@ -19,16 +25,23 @@ interface Call {
 function fakeTrainer(auto = false) {
   const calls: Call[] = [];
   const client = {
-    evaluate: (_config: unknown, weight: number) => new Promise<Evaluation>((resolve, reject) => {
-      calls.push({ weight, resolve, reject });
-      if (auto) resolve(answer(weight));
-    }),
+    evaluate: (_config: unknown, weight: number) =>
+      new Promise<Evaluation>((resolve, reject) => {
+        calls.push({ weight, resolve, reject });
+        if (auto) resolve(answer(weight));
+      }),
   } as unknown as TrainerClient;
   return { client, calls };
 }
 
 const answer = (weight: number): Evaluation => ({ predictions: [3 * weight], losses: [0], loss: 0 });
-const args = (weight: number) => ({ pairs: [{ input: 3, target: -3 }], model: 'w' as const, dtype: 'float64' as const, weight, bias: 0 });
+const args = (weight: number) => ({
+  pairs: [{ input: 3, target: -3 }],
+  model: 'w' as const,
+  dtype: 'float64' as const,
+  weight,
+  bias: 0,
+});
 
 function Probe({ id, weight }: { id: string; weight: number | null }) {
   const q = useQuery(queries.evaluate, weight === null ? null : args(weight));
@@ -47,7 +60,14 @@ afterEach(() => setTrainerClient(null));
 
 describe('named queries', () => {
   it('makes one worker call for two components asking the same key, and a third gets the answer at once', async () => {
-    render(createElement('div', null, createElement(Probe, { id: 'a', weight: 2 }), createElement(Probe, { id: 'b', weight: 2 })));
+    render(
+      createElement(
+        'div',
+        null,
+        createElement(Probe, { id: 'a', weight: 2 }),
+        createElement(Probe, { id: 'b', weight: 2 }),
+      ),
+    );
     expect(shown('a')).toBe('none (pending)');
     expect(fake.calls).toHaveLength(1);
     await act(async () => fake.calls[0].resolve(answer(2)));
@@ -131,7 +151,15 @@ describe('named queries', () => {
 
 describe('query keys', () => {
   it('are the same for the same arguments in any key order, and differ when an argument does', () => {
-    expect(queryKey(queries.evaluate, args(1))).toBe(queryKey(queries.evaluate, { bias: 0, weight: 1, dtype: 'float64', model: 'w', pairs: [{ target: -3, input: 3 }] }));
+    expect(queryKey(queries.evaluate, args(1))).toBe(
+      queryKey(queries.evaluate, {
+        bias: 0,
+        weight: 1,
+        dtype: 'float64',
+        model: 'w',
+        pairs: [{ target: -3, input: 3 }],
+      }),
+    );
     expect(queryKey(queries.evaluate, args(1))).not.toBe(queryKey(queries.evaluate, args(2)));
     expect(queryKey(queries.evaluate, args(1))).not.toBe(queryKey(queries.measure, args(1)));
     expect(queryKey(queries.firstStep, NEGATOR_CONFIG)).toBe(queryKey(queries.firstStep, { ...NEGATOR_CONFIG }));
@@ -140,7 +168,13 @@ describe('query keys', () => {
   it('carry every number exactly, typed arrays as arrays', () => {
     const a = { w: [-0, NaN, Infinity, -Infinity, 1.5e-300], t: Float64Array.of(1, -0) };
     const back = parseStableJson<{ w: number[]; t: number[] }>(stableJson(a));
-    expect(back.w.map((v) => (Object.is(v, -0) ? '-0' : String(v)))).toEqual(['-0', 'NaN', 'Infinity', '-Infinity', '1.5e-300']);
+    expect(back.w.map((v) => (Object.is(v, -0) ? '-0' : String(v)))).toEqual([
+      '-0',
+      'NaN',
+      'Infinity',
+      '-Infinity',
+      '1.5e-300',
+    ]);
     expect(Object.is(back.t[1], -0)).toBe(true);
     expect(stableJson({ a: 0 })).not.toBe(stableJson({ a: -0 }));
   });

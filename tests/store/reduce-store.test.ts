@@ -6,10 +6,21 @@ import { IRIS_AUTOENCODER_CONFIG } from '../../src/training/reduce/autoencoder.t
 import { STRESS_CONFIG } from '../../src/training/reduce/stress.ts';
 import type { ReduceRunConfig } from '../../src/worker-client.ts';
 
-const iris = (over: Partial<typeof IRIS_AUTOENCODER_CONFIG> = {}): ReduceRunConfig => ({ kind: 'autoencoder', ...IRIS_AUTOENCODER_CONFIG, dtype: 'float64', ...over });
-const col = (channel: string, k: 'loss' | 'angle' | 'steps') => { const r = reduceStore.getState().runs[channel]!; return Array.from(r.history.column(k).subarray(0, r.history.length)); };
+const iris = (over: Partial<typeof IRIS_AUTOENCODER_CONFIG> = {}): ReduceRunConfig => ({
+  kind: 'autoencoder',
+  ...IRIS_AUTOENCODER_CONFIG,
+  dtype: 'float64',
+  ...over,
+});
+const col = (channel: string, k: 'loss' | 'angle' | 'steps') => {
+  const r = reduceStore.getState().runs[channel]!;
+  return Array.from(r.history.column(k).subarray(0, r.history.length));
+};
 
-beforeEach(() => { setTrainerClient(trainerApi); reduceStore.setState({ runs: {} }); });
+beforeEach(() => {
+  setTrainerClient(trainerApi);
+  reduceStore.setState({ runs: {} });
+});
 afterEach(() => setTrainerClient(null));
 
 describe('reduce store', () => {

@@ -7,20 +7,34 @@ import { trainerApi } from '../../workers/trainer-api.ts';
 
 /** A trainer whose runs the test drives by hand, to stage races the worker would make. */
 function manualClient() {
-  const runs: { runId: number; onBatch: (b: Batch) => void; finish: (e: RunEnd) => void; fail: (e: Error) => void }[] = [];
+  const runs: { runId: number; onBatch: (b: Batch) => void; finish: (e: RunEnd) => void; fail: (e: Error) => void }[] =
+    [];
   const stopped: number[] = [];
   // The real API for everything but the runs, which the test drives by hand.
   const client: TrainerClient = {
     ...trainerApi,
-    train: (_c, onBatch, opts) => new Promise<RunEnd>((finish, fail) => runs.push({ runId: opts.runId, onBatch, finish, fail })),
-    stop: async (runId) => { stopped.push(runId); },
+    train: (_c, onBatch, opts) =>
+      new Promise<RunEnd>((finish, fail) => runs.push({ runId: opts.runId, onBatch, finish, fail })),
+    stop: async (runId) => {
+      stopped.push(runId);
+    },
   };
 
   return { client, runs, stopped };
 }
 const b = (runId: number, from: number, loss: number[]): Batch => {
   const col = () => Float64Array.from(loss);
-  return { runId, fromStep: from, steps: Float64Array.from(loss, (_, i) => from + i), loss: col(), weight: col(), bias: col(), grad: col(), gradBias: col(), head: null };
+  return {
+    runId,
+    fromStep: from,
+    steps: Float64Array.from(loss, (_, i) => from + i),
+    loss: col(),
+    weight: col(),
+    bias: col(),
+    grad: col(),
+    gradBias: col(),
+    head: null,
+  };
 };
 const STATE = { step: 0, weight: 0.5, bias: 0, m: [0, 0] as [number, number], v: [0, 0] as [number, number] };
 
@@ -65,7 +79,10 @@ describe('training store', () => {
     const p = trainingStore.getState().train('a', NEGATOR_CONFIG);
     m.runs[0].fail(new Error('The training worker stopped unexpectedly.'));
     await p;
-    expect(trainingStore.getState().runs.a).toMatchObject({ status: 'error', message: 'The training worker stopped unexpectedly.' });
+    expect(trainingStore.getState().runs.a).toMatchObject({
+      status: 'error',
+      message: 'The training worker stopped unexpectedly.',
+    });
   });
 
   it('refuses an invalid config without calling the worker', async () => {
@@ -83,16 +100,19 @@ describe('the store owns runs: Step continues a run with its optimizer state', (
     return Array.from(h.weight.subarray(0, h.length));
   };
 
-  it.each(['sgd', 'momentum', 'adam'] as const)('%s: Train 10 steps then Step twice equals one 12-step run', async (optimizer) => {
-    setTrainerClient(trainerApi);
-    const config = { ...NEGATOR_CONFIG, optimizer, dtype: 'float64' as const, steps: 10 };
-    await trainingStore.getState().train('a', config);
-    await trainingStore.getState().step('a', config);
-    await trainingStore.getState().step('a', config);
-    expect(trainingStore.getState().runs.a).toMatchObject({ status: 'stepped', state: { step: 12 } });
-    await trainingStore.getState().train('b', { ...config, steps: 12 });
-    expect(rows('a')).toEqual(rows('b'));
-  });
+  it.each(['sgd', 'momentum', 'adam'] as const)(
+    '%s: Train 10 steps then Step twice equals one 12-step run',
+    async (optimizer) => {
+      setTrainerClient(trainerApi);
+      const config = { ...NEGATOR_CONFIG, optimizer, dtype: 'float64' as const, steps: 10 };
+      await trainingStore.getState().train('a', config);
+      await trainingStore.getState().step('a', config);
+      await trainingStore.getState().step('a', config);
+      expect(trainingStore.getState().runs.a).toMatchObject({ status: 'stepped', state: { step: 12 } });
+      await trainingStore.getState().train('b', { ...config, steps: 12 });
+      expect(rows('a')).toEqual(rows('b'));
+    },
+  );
 
   it('Step with changed settings starts a new run from step 0', async () => {
     setTrainerClient(trainerApi);
@@ -108,7 +128,8 @@ describe('the store owns runs: Step continues a run with its optimizer state', (
   it('a Step that overflows stops the run with a message and records nothing non-finite', async () => {
     setTrainerClient(trainerApi);
     const config = { ...NEGATOR_CONFIG, learningRate: 10 };
-    for (let i = 0; i < 40 && trainingStore.getState().runs.a?.status !== 'overflowed'; i++) await trainingStore.getState().step('a', config);
+    for (let i = 0; i < 40 && trainingStore.getState().runs.a?.status !== 'overflowed'; i++)
+      await trainingStore.getState().step('a', config);
     const run = trainingStore.getState().runs.a!;
     expect(run.status).toBe('overflowed');
     expect(run.message).toMatch(/^Overflowed at step \d+/);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, NEGATOR_CONFIG, assertValidConfig, parseNumberField, validateConfig } from '../../src/training/config.ts';
+import {
+  ConfigError,
+  NEGATOR_CONFIG,
+  assertValidConfig,
+  parseNumberField,
+  validateConfig,
+} from '../../src/training/config.ts';
 
 const base = () => structuredClone(NEGATOR_CONFIG);
 
@@ -9,23 +15,142 @@ describe('validateConfig', () => {
   });
 
   const bad: Array<[string, (c: Record<string, unknown>) => void, string, RegExp]> = [
-    ['empty pairs', (c) => { c.pairs = []; }, 'pairs', /at least one/i],
-    ['"abc" as input', (c) => { c.pairs = [{ input: 'abc', target: 1 }]; }, 'pairs.0.input', /must be a number/i],
-    ['NaN target', (c) => { c.pairs = [{ input: 1, target: NaN }]; }, 'pairs.0.target', /NaN/],
-    ['Infinity weight', (c) => { c.initialWeight = Infinity; }, 'initialWeight', /finite/i],
-    ['1e309 (overflows to Infinity)', (c) => { c.initialWeight = Number('1e309'); }, 'initialWeight', /finite/i],
-    ['value above 1e6', (c) => { c.pairs = [{ input: 2e6, target: 1 }]; }, 'pairs.0.input', /1,000,000/],
-    ['negative learning rate', (c) => { c.learningRate = -0.1; }, 'learningRate', /greater than 0/i],
-    ['zero learning rate', (c) => { c.learningRate = 0; }, 'learningRate', /greater than 0/i],
-    ['learning rate above 10', (c) => { c.learningRate = 11; }, 'learningRate', /at most 10/i],
-    ['0 steps', (c) => { c.steps = 0; }, 'steps', /at least 1/i],
-    ['1e7 steps', (c) => { c.steps = 1e7; }, 'steps', /at most 1,000,000/i],
-    ['fractional steps', (c) => { c.steps = 2.5; }, 'steps', /whole number/i],
-    ['10,001 pairs', (c) => { c.pairs = Array.from({ length: 10_001 }, () => ({ input: 1, target: -1 })); }, 'pairs', /at most 10,000/i],
-    ['unknown optimizer', (c) => { c.optimizer = 'rmsprop'; }, 'optimizer', /sgd, momentum, adam/],
-    ['unknown model', (c) => { c.model = 'w+b+c'; }, 'model', /one of/],
-    ['unknown dtype', (c) => { c.dtype = 'float16'; }, 'dtype', /float32, float64/],
-    ['unknown field', (c) => { c.turbo = true; }, 'turbo', /Unknown setting "turbo"/],
+    [
+      'empty pairs',
+      (c) => {
+        c.pairs = [];
+      },
+      'pairs',
+      /at least one/i,
+    ],
+    [
+      '"abc" as input',
+      (c) => {
+        c.pairs = [{ input: 'abc', target: 1 }];
+      },
+      'pairs.0.input',
+      /must be a number/i,
+    ],
+    [
+      'NaN target',
+      (c) => {
+        c.pairs = [{ input: 1, target: NaN }];
+      },
+      'pairs.0.target',
+      /NaN/,
+    ],
+    [
+      'Infinity weight',
+      (c) => {
+        c.initialWeight = Infinity;
+      },
+      'initialWeight',
+      /finite/i,
+    ],
+    [
+      '1e309 (overflows to Infinity)',
+      (c) => {
+        c.initialWeight = Number('1e309');
+      },
+      'initialWeight',
+      /finite/i,
+    ],
+    [
+      'value above 1e6',
+      (c) => {
+        c.pairs = [{ input: 2e6, target: 1 }];
+      },
+      'pairs.0.input',
+      /1,000,000/,
+    ],
+    [
+      'negative learning rate',
+      (c) => {
+        c.learningRate = -0.1;
+      },
+      'learningRate',
+      /greater than 0/i,
+    ],
+    [
+      'zero learning rate',
+      (c) => {
+        c.learningRate = 0;
+      },
+      'learningRate',
+      /greater than 0/i,
+    ],
+    [
+      'learning rate above 10',
+      (c) => {
+        c.learningRate = 11;
+      },
+      'learningRate',
+      /at most 10/i,
+    ],
+    [
+      '0 steps',
+      (c) => {
+        c.steps = 0;
+      },
+      'steps',
+      /at least 1/i,
+    ],
+    [
+      '1e7 steps',
+      (c) => {
+        c.steps = 1e7;
+      },
+      'steps',
+      /at most 1,000,000/i,
+    ],
+    [
+      'fractional steps',
+      (c) => {
+        c.steps = 2.5;
+      },
+      'steps',
+      /whole number/i,
+    ],
+    [
+      '10,001 pairs',
+      (c) => {
+        c.pairs = Array.from({ length: 10_001 }, () => ({ input: 1, target: -1 }));
+      },
+      'pairs',
+      /at most 10,000/i,
+    ],
+    [
+      'unknown optimizer',
+      (c) => {
+        c.optimizer = 'rmsprop';
+      },
+      'optimizer',
+      /sgd, momentum, adam/,
+    ],
+    [
+      'unknown model',
+      (c) => {
+        c.model = 'w+b+c';
+      },
+      'model',
+      /one of/,
+    ],
+    [
+      'unknown dtype',
+      (c) => {
+        c.dtype = 'float16';
+      },
+      'dtype',
+      /float32, float64/,
+    ],
+    [
+      'unknown field',
+      (c) => {
+        c.turbo = true;
+      },
+      'turbo',
+      /Unknown setting "turbo"/,
+    ],
   ];
 
   it.each(bad)('rejects %s with its own message', (_name, mutate, field, message) => {
@@ -74,8 +199,14 @@ describe('parseNumberField', () => {
 
   it('explains what is wrong with the text', () => {
     expect(parseNumberField('', 'Input')).toEqual({ ok: false, message: 'Input is empty; enter a number.' });
-    expect(parseNumberField('abc', 'Input')).toMatchObject({ ok: false, message: expect.stringMatching(/"abc" is not a number/) });
-    expect(parseNumberField('1e309', 'Input')).toMatchObject({ ok: false, message: expect.stringMatching(/too large/) });
+    expect(parseNumberField('abc', 'Input')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/"abc" is not a number/),
+    });
+    expect(parseNumberField('1e309', 'Input')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/too large/),
+    });
     expect(parseNumberField('NaN', 'Input').ok).toBe(false);
     expect(parseNumberField('Infinity', 'Input').ok).toBe(false);
   });

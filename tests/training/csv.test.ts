@@ -4,7 +4,10 @@ import { columnsToCsv, looksLikeCsv, pairsToCsv, parseCsv } from '../../src/trai
 
 describe('parseCsv', () => {
   it('reads input,target lines with or without a header', () => {
-    expect(parseCsv('3,-3\n1,-1\n').rows).toEqual([{ input: '3', target: '-3' }, { input: '1', target: '-1' }]);
+    expect(parseCsv('3,-3\n1,-1\n').rows).toEqual([
+      { input: '3', target: '-3' },
+      { input: '1', target: '-1' },
+    ]);
     const withHeader = parseCsv('input,target\n3,-3');
     expect(withHeader.rows).toEqual([{ input: '3', target: '-3' }]);
     expect(withHeader.notes.join(' ')).toMatch(/Line 1 .*header/);
@@ -13,8 +16,12 @@ describe('parseCsv', () => {
   it('handles messy input and keeps bad values as text to be flagged', () => {
     const r = parseCsv('\uFEFF"x";"y"\r\n 1,5 ; −2,5 \r\n\r\n4\t8\n5 10\n# comment\nabc,7\n9\n1,2,3\n');
     expect(r.rows).toEqual([
-      { input: '1.5', target: '−2.5' }, { input: '4', target: '8' }, { input: '5', target: '10' },
-      { input: 'abc', target: '7' }, { input: '9', target: '' }, { input: '1', target: '2' },
+      { input: '1.5', target: '−2.5' },
+      { input: '4', target: '8' },
+      { input: '5', target: '10' },
+      { input: 'abc', target: '7' },
+      { input: '9', target: '' },
+      { input: '1', target: '2' },
     ]);
     const notes = r.notes.join('\n');
     expect(notes).toMatch(/Line 1 .*header/);
@@ -33,12 +40,22 @@ describe('parseCsv', () => {
   });
 
   it('never throws and writes back what it reads (property)', () => {
-    fc.assert(fc.property(fc.string(), (s) => { expect(() => parseCsv(s)).not.toThrow(); }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        expect(() => parseCsv(s)).not.toThrow();
+      }),
+      { numRuns: 500 },
+    );
     const num = fc.double({ min: -1e6, max: 1e6, noNaN: true });
-    fc.assert(fc.property(fc.array(fc.record({ input: num, target: num }), { maxLength: 20 }), (pairs) => {
-      const back = parseCsv(pairsToCsv(pairs)).rows.map((r) => ({ input: Number(r.input), target: Number(r.target) }));
-      expect(back).toEqual(pairs.map((p) => ({ input: p.input + 0, target: p.target + 0 })));
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.record({ input: num, target: num }), { maxLength: 20 }), (pairs) => {
+        const back = parseCsv(pairsToCsv(pairs)).rows.map((r) => ({
+          input: Number(r.input),
+          target: Number(r.target),
+        }));
+        expect(back).toEqual(pairs.map((p) => ({ input: p.input + 0, target: p.target + 0 })));
+      }),
+    );
   });
 });
 

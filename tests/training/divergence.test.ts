@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { NEGATOR_CONFIG } from '../../src/training/config.ts';
-import { explainDivergence, explainOverflow, hasDiverged, overflowed, stableLearningRate } from '../../src/training/divergence.ts';
+import {
+  explainDivergence,
+  explainOverflow,
+  hasDiverged,
+  overflowed,
+  stableLearningRate,
+} from '../../src/training/divergence.ts';
 
 describe('stableLearningRate', () => {
   it('is 1/mean(x²) for the w model: 1/9 for the negator', () => {
@@ -10,7 +16,15 @@ describe('stableLearningRate', () => {
 
   it('comes from the largest Hessian eigenvalue for w + b', () => {
     // x = ±1: mean x² = 1, mean x = 0, so the Hessian is 2·I and the limit 2/2 = 1.
-    expect(stableLearningRate({ model: 'w+b', pairs: [{ input: 1, target: 0 }, { input: -1, target: 0 }] })).toBeCloseTo(1, 12);
+    expect(
+      stableLearningRate({
+        model: 'w+b',
+        pairs: [
+          { input: 1, target: 0 },
+          { input: -1, target: 0 },
+        ],
+      }),
+    ).toBeCloseTo(1, 12);
   });
 });
 
@@ -37,7 +51,9 @@ describe('overflow', () => {
   });
 
   it('messages name the step and what to change', () => {
-    expect(explainOverflow(NEGATOR_CONFIG, 12)).toBe('Overflowed at step 12: the numbers grew past what float32 can hold, so the run stopped there.');
+    expect(explainOverflow(NEGATOR_CONFIG, 12)).toBe(
+      'Overflowed at step 12: the numbers grew past what float32 can hold, so the run stopped there.',
+    );
     const m = explainDivergence({ ...NEGATOR_CONFIG, learningRate: 0.12 }, 4);
     expect(m).toMatch(/^The loss blew up at step 4/);
     expect(m).toMatch(/d²L\/dw² is 2·mean\(x²\) = 18/);

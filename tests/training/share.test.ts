@@ -7,17 +7,19 @@ const b64url = (text: string) => Buffer.from(text, 'utf8').toString('base64url')
 
 // JSON has no −0; a link carries 0 for it, which is the same number to the learner.
 const finite = fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }).map((v) => v + 0);
-const configArb: fc.Arbitrary<TrainingConfig> = fc.record({
-  pairs: fc.array(fc.record({ input: finite, target: finite }), { minLength: 1, maxLength: 30 }),
-  model: fc.constantFrom('w' as const, 'w+b' as const),
-  optimizer: fc.constantFrom('sgd' as const, 'momentum' as const, 'adam' as const),
-  learningRate: fc.double({ min: 1e-9, max: 10, noNaN: true }),
-  steps: fc.integer({ min: 1, max: 1_000_000 }),
-  initialWeight: finite,
-  initialBias: finite,
-  dtype: fc.constantFrom('float32' as const, 'float64' as const),
-  seed: fc.integer({ min: -1e6, max: 1e6 }),
-}).map((c) => ({ ...NEGATOR_CONFIG, ...c }));
+const configArb: fc.Arbitrary<TrainingConfig> = fc
+  .record({
+    pairs: fc.array(fc.record({ input: finite, target: finite }), { minLength: 1, maxLength: 30 }),
+    model: fc.constantFrom('w' as const, 'w+b' as const),
+    optimizer: fc.constantFrom('sgd' as const, 'momentum' as const, 'adam' as const),
+    learningRate: fc.double({ min: 1e-9, max: 10, noNaN: true }),
+    steps: fc.integer({ min: 1, max: 1_000_000 }),
+    initialWeight: finite,
+    initialBias: finite,
+    dtype: fc.constantFrom('float32' as const, 'float64' as const),
+    seed: fc.integer({ min: -1e6, max: 1e6 }),
+  })
+  .map((c) => ({ ...NEGATOR_CONFIG, ...c }));
 
 describe('share link codec', () => {
   it('round-trips the negator exactly, as URL-safe text', () => {
@@ -28,38 +30,56 @@ describe('share link codec', () => {
   });
 
   it('round-trips any valid config (property)', () => {
-    fc.assert(fc.property(configArb, (config) => {
-      expect(decodeConfig(encodeConfig(config))).toEqual({ ok: true, config });
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(configArb, (config) => {
+        expect(decodeConfig(encodeConfig(config))).toEqual({ ok: true, config });
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('never throws on arbitrary strings, and what it accepts is valid (fuzz)', () => {
-    fc.assert(fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.base64String()), (s) => {
-      const r = decodeConfig(s);
-      if (r.ok) expect(validateConfig(r.config).ok).toBe(true);
-      else expect(r.message.length).toBeGreaterThan(0);
-    }), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.base64String()), (s) => {
+        const r = decodeConfig(s);
+        if (r.ok) expect(validateConfig(r.config).ok).toBe(true);
+        else expect(r.message.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('never throws on arbitrary JSON and on mangled real links (fuzz)', () => {
-    fc.assert(fc.property(fc.jsonValue(), (v) => {
-      const r = decodeConfig(b64url(JSON.stringify(v) ?? 'null'));
-      if (r.ok) expect(validateConfig(r.config).ok).toBe(true);
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        const r = decodeConfig(b64url(JSON.stringify(v) ?? 'null'));
+        if (r.ok) expect(validateConfig(r.config).ok).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
     const good = encodeConfig(NEGATOR_CONFIG);
-    fc.assert(fc.property(fc.nat(good.length - 1), fc.string({ maxLength: 3 }), fc.nat(4), (at, insert, cut) => {
-      const mangled = good.slice(0, at) + insert + good.slice(at + cut);
-      expect(() => decodeConfig(mangled)).not.toThrow();
-      expect(() => readShareHash(`#/playground?c=${mangled}`)).not.toThrow();
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.nat(good.length - 1), fc.string({ maxLength: 3 }), fc.nat(4), (at, insert, cut) => {
+        const mangled = good.slice(0, at) + insert + good.slice(at + cut);
+        expect(() => decodeConfig(mangled)).not.toThrow();
+        expect(() => readShareHash(`#/playground?c=${mangled}`)).not.toThrow();
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('says what is wrong with a malformed or out-of-range link', () => {
     const body = (patch: Record<string, unknown>) => {
-      const b = JSON.parse(Buffer.from(encodeConfig(NEGATOR_CONFIG), 'base64url').toString()) as Record<string, unknown>;
+      const b = JSON.parse(Buffer.from(encodeConfig(NEGATOR_CONFIG), 'base64url').toString()) as Record<
+        string,
+        unknown
+      >;
       return b64url(JSON.stringify({ ...b, ...patch }));
     };
-    const message = (code: string) => { const r = decodeConfig(code); return r.ok ? 'accepted' : r.message; };
+    const message = (code: string) => {
+      const r = decodeConfig(code);
+      return r.ok ? 'accepted' : r.message;
+    };
     expect(message('')).toMatch(/no settings/);
     expect(message('%%%')).toMatch(/base64url/);
     expect(message(b64url('{"v":1,'))).toMatch(/not valid JSON/);
@@ -72,7 +92,9 @@ describe('share link codec', () => {
     expect(message(body({ pairs: [[2e6, 1]] }))).toMatch(/between −1,000,000 and 1,000,000/);
     expect(message(body({ optimizer: 'rmsprop' }))).toMatch(/Optimizer must be one of/);
     expect(message(body({ turbo: true }))).toMatch(/unknown settings: turbo/);
-    const { seed: _seed, ...noSeed } = JSON.parse(Buffer.from(encodeConfig(NEGATOR_CONFIG), 'base64url').toString()) as Record<string, unknown>;
+    const { seed: _seed, ...noSeed } = JSON.parse(
+      Buffer.from(encodeConfig(NEGATOR_CONFIG), 'base64url').toString(),
+    ) as Record<string, unknown>;
     expect(message(b64url(JSON.stringify(noSeed)))).toMatch(/missing seed/);
   });
 

@@ -20,7 +20,11 @@ describe('recordTapeStep', () => {
 
   it('names the leaves: x and t are constants, w the variable with dL/dw', () => {
     const { leaves } = recordTapeStep(tutorial);
-    expect(leaves.map((l) => [l.kind, l.value])).toEqual([['constant', [3]], ['variable', [0.5]], ['constant', [-3]]]);
+    expect(leaves.map((l) => [l.kind, l.value])).toEqual([
+      ['constant', [3]],
+      ['variable', [0.5]],
+      ['constant', [-3]],
+    ]);
     expect(leaves.find((l) => l.kind === 'variable')!.grad).toEqual([27]);
     expect(leaves.filter((l) => l.kind === 'constant').every((l) => l.grad === undefined)).toBe(true);
   });

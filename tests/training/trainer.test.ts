@@ -51,11 +51,33 @@ describe('curves and measurements', () => {
 
   it('curvature is 2·mean(x²) from nested tapes', () => {
     expect(curvature(cfg({ dtype: 'float64' }), 0.5)).toBeCloseTo(18, 10);
-    expect(curvature(cfg({ dtype: 'float64', pairs: [{ input: 1, target: 0 }, { input: 3, target: 0 }] }), 0)).toBeCloseTo(10, 10);
+    expect(
+      curvature(
+        cfg({
+          dtype: 'float64',
+          pairs: [
+            { input: 1, target: 0 },
+            { input: 3, target: 0 },
+          ],
+        }),
+        0,
+      ),
+    ).toBeCloseTo(10, 10);
   });
 
   it('evaluate predicts x·w (+ b) for every pair', () => {
-    const e = evaluate(cfg({ pairs: [{ input: 2, target: 1 }, { input: -1, target: 0 }], model: 'w+b', dtype: 'float64' }), 2, 1);
+    const e = evaluate(
+      cfg({
+        pairs: [
+          { input: 2, target: 1 },
+          { input: -1, target: 0 },
+        ],
+        model: 'w+b',
+        dtype: 'float64',
+      }),
+      2,
+      1,
+    );
     expect(e.predictions).toEqual([5, -1]);
     expect(e.losses).toEqual([16, 1]);
     expect(e.loss).toBe(8.5);

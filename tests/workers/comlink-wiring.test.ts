@@ -10,9 +10,21 @@ describe('trainer-api over Comlink and a MessageChannel', () => {
 
   it('delivers the same batches as calling the api directly', async () => {
     const direct: Batch[] = [];
-    await trainerApi.train(NEGATOR_CONFIG, (b) => { direct.push(b); }, { runId: 1 });
+    await trainerApi.train(
+      NEGATOR_CONFIG,
+      (b) => {
+        direct.push(b);
+      },
+      { runId: 1 },
+    );
     const remote: Batch[] = [];
-    const end = await client.train(NEGATOR_CONFIG, (b) => { remote.push(b); }, { runId: 2 });
+    const end = await client.train(
+      NEGATOR_CONFIG,
+      (b) => {
+        remote.push(b);
+      },
+      { runId: 2 },
+    );
     expect(end.status).toBe('done');
     const flat = (bs: Batch[], k: 'steps' | 'loss' | 'weight') => bs.flatMap((b) => Array.from(b[k]));
     for (const k of ['steps', 'loss', 'weight'] as const) expect(flat(remote, k)).toEqual(flat(direct, k));

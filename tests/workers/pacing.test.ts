@@ -11,13 +11,27 @@ function start(config: TrainingConfig, stepsPerSecond: number | null) {
   const batches: Batch[] = [];
   const runId = runIds++;
   let end: RunEnd | null = null;
-  void trainerApi.train(config, (b) => { batches.push(b); }, { runId, channel: `pace-${runId}`, stepsPerSecond }).then((e) => { end = e; });
+  void trainerApi
+    .train(
+      config,
+      (b) => {
+        batches.push(b);
+      },
+      { runId, channel: `pace-${runId}`, stepsPerSecond },
+    )
+    .then((e) => {
+      end = e;
+    });
   const lastStep = () => (batches.length ? batches[batches.length - 1].steps.at(-1)! : -1);
   return { runId, batches, lastStep, end: () => end };
 }
 
-beforeEach(() => { vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'performance'] }); });
-afterEach(() => { vi.useRealTimers(); });
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'performance'] });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('paced runs', () => {
   it('at 10 steps/s the tutorial run is at about step 10 after one second and done after four', async () => {

@@ -25,7 +25,13 @@ describe('the Reduce lesson in the worker', () => {
 
   it('streams a paced-or-not run with the flowers’ positions in every batch, and ends with its state', async () => {
     const batches: ReduceBatch[] = [];
-    const end = await trainerApi.trainReduce({ kind: 'autoencoder', ...IRIS_AUTOENCODER_CONFIG }, (b) => { batches.push(b); }, { runId: ids++, channel: 'r1' });
+    const end = await trainerApi.trainReduce(
+      { kind: 'autoencoder', ...IRIS_AUTOENCODER_CONFIG },
+      (b) => {
+        batches.push(b);
+      },
+      { runId: ids++, channel: 'r1' },
+    );
     expect(end).toMatchObject({ status: 'done', lastStep: 300, state: { step: 300 } });
     const steps = batches.flatMap((b) => Array.from(b.steps));
     expect(steps).toEqual(Array.from({ length: 301 }, (_, i) => i));
@@ -34,13 +40,23 @@ describe('the Reduce lesson in the worker', () => {
   });
 
   it('a new flower lands where the same flower in the data lands', async () => {
-    const end = await trainerApi.trainReduce({ kind: 'autoencoder', ...IRIS_AUTOENCODER_CONFIG, dtype: 'float64' }, () => undefined, { runId: ids++, channel: 'r2' });
+    const end = await trainerApi.trainReduce(
+      { kind: 'autoencoder', ...IRIS_AUTOENCODER_CONFIG, dtype: 'float64' },
+      () => undefined,
+      { runId: ids++, channel: 'r2' },
+    );
     const w = (end.state as { weights: number[] }).weights;
     const start = await trainerApi.reduceStart({ kind: 'autoencoder', ...IRIS_AUTOENCODER_CONFIG, dtype: 'float64' });
     expect(start.points).toHaveLength(300);
     const first = await trainerApi.projectFlower('iris-z', w, [5.1, 3.5, 1.4, 0.2]); // flower 1 of the data
     const batches: ReduceBatch[] = [];
-    await trainerApi.trainReduce({ kind: 'autoencoder', ...IRIS_AUTOENCODER_CONFIG, dtype: 'float64' }, (b) => { batches.push(b); }, { runId: ids++, channel: 'r3' });
+    await trainerApi.trainReduce(
+      { kind: 'autoencoder', ...IRIS_AUTOENCODER_CONFIG, dtype: 'float64' },
+      (b) => {
+        batches.push(b);
+      },
+      { runId: ids++, channel: 'r3' },
+    );
     const last = batches[batches.length - 1].points;
     expect(first[0]).toBeCloseTo(last[0], 9);
     expect(first[1]).toBeCloseTo(last[1], 9);
@@ -54,20 +70,36 @@ describe('the Reduce lesson in the worker', () => {
     const start = await trainerApi.reduceStart({ kind: 'stress', ...STRESS_CONFIG });
     expect(start.pairDistances).toHaveLength(6);
     const batches: ReduceBatch[] = [];
-    await trainerApi.trainReduce({ kind: 'stress', ...STRESS_CONFIG }, (b) => { batches.push(b); }, { runId: ids++, channel: 'r4' });
+    await trainerApi.trainReduce(
+      { kind: 'stress', ...STRESS_CONFIG },
+      (b) => {
+        batches.push(b);
+      },
+      { runId: ids++, channel: 'r4' },
+    );
     const loss = batches.flatMap((b) => Array.from(b.loss));
     expect(Math.abs(loss[loss.length - 1] - 1 / 9)).toBeLessThan(1e-4);
     expect(batches[batches.length - 1].pairDistances).toHaveLength(6);
   });
 
   it('rejects a bad config with a typed error', async () => {
-    await expect(trainerApi.trainReduce({ kind: 'autoencoder', ...IRIS_AUTOENCODER_CONFIG, learningRate: -1 }, () => undefined, { runId: ids++ })).rejects.toMatchObject({ name: 'ConfigError' });
+    await expect(
+      trainerApi.trainReduce({ kind: 'autoencoder', ...IRIS_AUTOENCODER_CONFIG, learningRate: -1 }, () => undefined, {
+        runId: ids++,
+      }),
+    ).rejects.toMatchObject({ name: 'ConfigError' });
   });
 
   it('a Stop sent the moment a run starts (its code still loading) ends it at step 0', async () => {
     const runId = ids++;
     const batches: ReduceBatch[] = [];
-    const ended = trainerApi.trainReduce({ kind: 'autoencoder', ...IRIS_AUTOENCODER_CONFIG }, (b) => { batches.push(b); }, { runId, channel: 'r-stop' });
+    const ended = trainerApi.trainReduce(
+      { kind: 'autoencoder', ...IRIS_AUTOENCODER_CONFIG },
+      (b) => {
+        batches.push(b);
+      },
+      { runId, channel: 'r-stop' },
+    );
     await trainerApi.stop(runId);
     const end = await ended;
     expect(end.status).toBe('stopped');

@@ -7,10 +7,19 @@ import { GOLDEN, closeRel } from '../helpers/golden.ts';
 let runIds = 1000;
 const cfg = (over: Partial<TrainingConfig> = {}): TrainingConfig => ({ ...structuredClone(NEGATOR_CONFIG), ...over });
 
-async function collect(config: TrainingConfig, opts: { channel?: string; batchMs?: number; stepsPerSecond?: number } = {}) {
+async function collect(
+  config: TrainingConfig,
+  opts: { channel?: string; batchMs?: number; stepsPerSecond?: number } = {},
+) {
   const batches: Batch[] = [];
   const runId = runIds++;
-  const end = await trainerApi.train(config, (b) => { batches.push(b); }, { runId, ...opts });
+  const end = await trainerApi.train(
+    config,
+    (b) => {
+      batches.push(b);
+    },
+    { runId, ...opts },
+  );
   const cat = (k: 'steps' | 'loss' | 'weight') => batches.flatMap((b) => Array.from(b[k]));
   return { runId, end, batches, steps: cat('steps'), loss: cat('loss'), weight: cat('weight') };
 }
@@ -32,15 +41,18 @@ describe('trainerApi.train', () => {
     expect([first.steps[0], first.weight[0], first.loss[0], first.grad[0]]).toEqual([0, 0.5, 20.25, 27]);
   });
 
-  it.each(['float32', 'float64'] as const)('reproduces the golden %s trace: loss before each update, weight after it', async (dtype) => {
-    const r = await collect(cfg({ dtype }));
-    const rel = dtype === 'float32' ? 1e-5 : 1e-12;
-    GOLDEN[dtype].forEach((row) => {
-      expect(closeRel(r.loss[row.step], row.loss, rel), `loss at step ${row.step}`).toBe(true);
-      expect(closeRel(r.weight[row.step], row.weightAfter, rel), `weight at step ${row.step}`).toBe(true);
-      expect(closeRel(r.weight[row.step - 1], row.weightBefore, rel), `weight before step ${row.step}`).toBe(true);
-    });
-  });
+  it.each(['float32', 'float64'] as const)(
+    'reproduces the golden %s trace: loss before each update, weight after it',
+    async (dtype) => {
+      const r = await collect(cfg({ dtype }));
+      const rel = dtype === 'float32' ? 1e-5 : 1e-12;
+      GOLDEN[dtype].forEach((row) => {
+        expect(closeRel(r.loss[row.step], row.loss, rel), `loss at step ${row.step}`).toBe(true);
+        expect(closeRel(r.weight[row.step], row.weightAfter, rel), `weight at step ${row.step}`).toBe(true);
+        expect(closeRel(r.weight[row.step - 1], row.weightBefore, rel), `weight before step ${row.step}`).toBe(true);
+      });
+    },
+  );
 
   it("each batch's head is the loss and slope at its last weight: the next row's loss and gradient", async () => {
     const r = await collect(cfg({ dtype: 'float64' }), { stepsPerSecond: 200 });
@@ -66,7 +78,9 @@ describe('trainerApi.train', () => {
   });
 
   it('rejects an invalid config with a typed error', async () => {
-    await expect(trainerApi.train({ ...cfg(), learningRate: 0 }, () => undefined, { runId: runIds++ })).rejects.toMatchObject({
+    await expect(
+      trainerApi.train({ ...cfg(), learningRate: 0 }, () => undefined, { runId: runIds++ }),
+    ).rejects.toMatchObject({
       name: 'ConfigError',
       issues: [{ field: 'learningRate', message: expect.stringMatching(/greater than 0/) }],
     });

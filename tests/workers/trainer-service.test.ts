@@ -10,7 +10,13 @@ const cfg = (over: Partial<TrainingConfig> = {}): TrainingConfig => ({ ...struct
 function start(config: TrainingConfig, channel = 'test') {
   const batches: Batch[] = [];
   const runId = runIds++;
-  const done = trainerApi.train(config, (b) => { batches.push(b); }, { runId, channel, batchMs: 2 });
+  const done = trainerApi.train(
+    config,
+    (b) => {
+      batches.push(b);
+    },
+    { runId, channel, batchMs: 2 },
+  );
   return { runId, batches, done, steps: () => batches.reduce((n, b) => n + b.steps.length, 0) };
 }
 
@@ -67,7 +73,8 @@ describe('divergence', () => {
     expect(end.status).toBe('overflowed');
     expect(end.lastStep).toBeLessThan(30);
     expect(end.message).toMatch(new RegExp(`Overflowed at step ${end.lastStep + 1}`));
-    for (const b of run.batches) for (const k of ['loss', 'weight', 'grad'] as const) expect(b[k].every(Number.isFinite)).toBe(true);
+    for (const b of run.batches)
+      for (const k of ['loss', 'weight', 'grad'] as const) expect(b[k].every(Number.isFinite)).toBe(true);
   });
 
   it('lr 0.11 converges', async () => {
@@ -103,7 +110,10 @@ describe('step()', () => {
 
   it('curvature() gives d²L/dw² = 2·input² = 18 from nested tapes', async () => {
     expect(await trainerApi.curvature(cfg({ dtype: 'float64' }), 0.5)).toBeCloseTo(18, 10);
-    expect(await trainerApi.curvature(cfg({ dtype: 'float64', pairs: [{ input: 2, target: 1 }] }), -3)).toBeCloseTo(8, 10);
+    expect(await trainerApi.curvature(cfg({ dtype: 'float64', pairs: [{ input: 2, target: 1 }] }), -3)).toBeCloseTo(
+      8,
+      10,
+    );
   });
 });
 

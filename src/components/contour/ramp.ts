@@ -5,7 +5,13 @@
 import type { ContourGrid } from './grid.ts';
 
 /** Dark blue (low loss) to pale yellow (high loss). */
-const RAMP: [number, number, number][] = [[12, 22, 79], [33, 102, 172], [67, 162, 202], [168, 221, 181], [255, 255, 204]];
+const RAMP: [number, number, number][] = [
+  [12, 22, 79],
+  [33, 102, 172],
+  [67, 162, 202],
+  [168, 221, 181],
+  [255, 255, 204],
+];
 
 export function rampColor(t: number): string {
   const x = Math.min(1, Math.max(0, t)) * (RAMP.length - 1);
@@ -24,5 +30,6 @@ export function scaler(grid: ContourGrid): (loss: number) => number {
   const max = Math.max(1e-12, ...all);
   const lo = Math.log10(Math.max(max * 1e-5, Math.min(...all)));
   const hi = Math.log10(max);
-  return (loss) => (Number.isFinite(loss) ? Math.max(0, (Math.log10(Math.max(1e-300, loss)) - lo) / (hi - lo || 1)) : 1);
+  return (loss) =>
+    Number.isFinite(loss) ? Math.max(0, (Math.log10(Math.max(1e-300, loss)) - lo) / (hi - lo || 1)) : 1;
 }

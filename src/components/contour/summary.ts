@@ -6,7 +6,11 @@ import type { ContourGrid, PathPoint } from './grid.ts';
 export function summarise(grid: ContourGrid | null, path: PathPoint[]): string {
   if (!grid) return 'Computing the loss map…';
   let best = { loss: Infinity, w: 0, b: 0 };
-  grid.losses.forEach((row, j) => row.forEach((loss, i) => { if (loss < best.loss) best = { loss, w: grid.ws[i], b: grid.bs[j] }; }));
+  grid.losses.forEach((row, j) =>
+    row.forEach((loss, i) => {
+      if (loss < best.loss) best = { loss, w: grid.ws[i], b: grid.bs[j] };
+    }),
+  );
   const f = (v: number) => formatNumber(v, 3);
   const head = `Contour map of the loss for w from ${f(grid.ws[0])} to ${f(grid.ws[grid.ws.length - 1])} and b from ${f(grid.bs[0])} to ${f(grid.bs[grid.bs.length - 1])}. The lowest loss on this grid, ${formatNumber(best.loss)}, is near w = ${f(best.w)}, b = ${f(best.b)}.`;
   if (!path.length) return `${head} No descent path yet.`;

@@ -37,9 +37,18 @@ export interface CurvePlotProps {
 
 const ROUND = (v: number) => Math.round(v * 100) / 100;
 
-function Layers({ area, curve, point, arrows, animateMs }: { area: PlotArea } & Pick<CurvePlotProps, 'curve' | 'point' | 'arrows' | 'animateMs'>) {
+function Layers({
+  area,
+  curve,
+  point,
+  arrows,
+  animateMs,
+}: { area: PlotArea } & Pick<CurvePlotProps, 'curve' | 'point' | 'arrows' | 'animateMs'>) {
   const { x, y } = area;
-  const d = curve.filter((p) => Number.isFinite(p.loss)).map((p, i) => `${i ? 'L' : 'M'}${x(p.w).toFixed(1)},${y(p.loss).toFixed(1)}`).join('');
+  const d = curve
+    .filter((p) => Number.isFinite(p.loss))
+    .map((p, i) => `${i ? 'L' : 'M'}${x(p.w).toFixed(1)},${y(p.loss).toFixed(1)}`)
+    .join('');
   const span = x.domain[1] - x.domain[0];
   const t = point ? tangentSegment(point.w, point.loss, point.slope, span * 0.16, y.domain) : null;
   const newest = arrows?.[arrows.length - 1]?.step;
@@ -53,9 +62,21 @@ function Layers({ area, curve, point, arrows, animateMs }: { area: PlotArea } & 
         const anim = isNew && animateMs ? { animationDuration: `${animateMs}ms` } : undefined;
         return (
           <g key={a.step} className={isNew && animateMs ? 'step step-new' : 'step'}>
-            <line className="step-arrow" markerEnd="url(#curve-arrowhead)" x1={x(a.from.w)} y1={y(a.from.loss)} x2={x(a.to.w)} y2={y(a.from.loss)} style={anim} />
+            <line
+              className="step-arrow"
+              markerEnd="url(#curve-arrowhead)"
+              x1={x(a.from.w)}
+              y1={y(a.from.loss)}
+              x2={x(a.to.w)}
+              y2={y(a.from.loss)}
+              style={anim}
+            />
             <line className="step-drop" x1={x(a.to.w)} y1={y(a.from.loss)} x2={x(a.to.w)} y2={y(a.to.loss)} />
-            {isNew && <text className="step-label" x={(x(a.from.w) + x(a.to.w)) / 2} y={y(a.from.loss) - 8} textAnchor="middle">Δw = {formatNumber(a.dw)}</text>}
+            {isNew && (
+              <text className="step-label" x={(x(a.from.w) + x(a.to.w)) / 2} y={y(a.from.loss) - 8} textAnchor="middle">
+                Δw = {formatNumber(a.dw)}
+              </text>
+            )}
           </g>
         );
       })}
@@ -66,8 +87,15 @@ function Layers({ area, curve, point, arrows, animateMs }: { area: PlotArea } & 
           {/* Below and right of the point, clear of the step arrows, which run above it (at the loss
               each step started from); near the axis, where there is no room below, above the newest
               arrow's Δw label instead. */}
-          <text className="slope-label" x={clamp(x(point.w) + 14, area.left + 4, area.left + area.width - 150)}
-            y={y(point.loss) + 24 <= area.top + area.height - 6 ? y(point.loss) + 24 : Math.max(area.top + 14, y(point.loss) - 30)}>
+          <text
+            className="slope-label"
+            x={clamp(x(point.w) + 14, area.left + 4, area.left + area.width - 150)}
+            y={
+              y(point.loss) + 24 <= area.top + area.height - 6
+                ? y(point.loss) + 24
+                : Math.max(area.top + 14, y(point.loss) - 30)
+            }
+          >
             slope dL/dw = {formatNumber(point.slope)}
           </text>
         </>
@@ -76,7 +104,19 @@ function Layers({ area, curve, point, arrows, animateMs }: { area: PlotArea } & 
   );
 }
 
-export function CurvePlot({ title, curve, domain, ticks, point, arrows, animateMs, onDrag, summary, table, height = 280 }: CurvePlotProps) {
+export function CurvePlot({
+  title,
+  curve,
+  domain,
+  ticks,
+  point,
+  arrows,
+  animateMs,
+  onDrag,
+  summary,
+  table,
+  height = 280,
+}: CurvePlotProps) {
   const svg = useRef<SVGSVGElement>(null);
   const [lo, hi] = finiteExtent(curve.map((p) => p.loss));
   const yView = niceView(Math.min(0, Number.isFinite(lo) ? lo : 0), Number.isFinite(hi) ? hi : 30, 5);
@@ -104,18 +144,55 @@ export function CurvePlot({ title, curve, domain, ticks, point, arrows, animateM
   };
   // Named without the word "weight", which already names the Weight field beside it: a label
   // search for one should not find the other.
-  const plotProps = onDrag ? {
-    role: 'slider', tabIndex: 0, 'aria-label': 'Point on the loss curve (w)', 'aria-valuemin': domain[0], 'aria-valuemax': domain[1],
-    'aria-valuenow': point?.w, 'aria-valuetext': point ? `w = ${formatNumber(point.w)}, loss ${formatNumber(point.loss)}, slope ${formatNumber(point.slope)}` : undefined,
-    'aria-orientation': 'horizontal' as const, onKeyDown: key, onPointerDown: drag, onPointerMove: drag, className: 'chart-plot curve-drag',
-  } : undefined;
+  const plotProps = onDrag
+    ? {
+        role: 'slider',
+        tabIndex: 0,
+        'aria-label': 'Point on the loss curve (w)',
+        'aria-valuemin': domain[0],
+        'aria-valuemax': domain[1],
+        'aria-valuenow': point?.w,
+        'aria-valuetext': point
+          ? `w = ${formatNumber(point.w)}, loss ${formatNumber(point.loss)}, slope ${formatNumber(point.slope)}`
+          : undefined,
+        'aria-orientation': 'horizontal' as const,
+        onKeyDown: key,
+        onPointerDown: drag,
+        onPointerMove: drag,
+        className: 'chart-plot curve-drag',
+      }
+    : undefined;
   return (
-    <ChartFigure title={title} summary={summary} hasData={curve.length > 0} emptyText="Loading the curve…" table={table} plotProps={plotProps}>
-      <SvgPlot xDomain={domain} yDomain={yView.domain} xTicks={ticks} yTicks={yView.ticks} xLabel="weight w" yLabel="loss" height={height} svgRef={svg}>
+    <ChartFigure
+      title={title}
+      summary={summary}
+      hasData={curve.length > 0}
+      emptyText="Loading the curve…"
+      table={table}
+      plotProps={plotProps}
+    >
+      <SvgPlot
+        xDomain={domain}
+        yDomain={yView.domain}
+        xTicks={ticks}
+        yTicks={yView.ticks}
+        xLabel="weight w"
+        yLabel="loss"
+        height={height}
+        svgRef={svg}
+      >
         {(area) => (
           <>
             <defs>
-              <marker id="curve-arrowhead" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+              <marker
+                id="curve-arrowhead"
+                viewBox="0 0 10 10"
+                refX="9"
+                refY="5"
+                markerWidth="7"
+                markerHeight="7"
+                orient="auto-start-reverse"
+              >
                 <path d="M0,0 L10,5 L0,10 z" className="arrowhead" />
               </marker>
             </defs>

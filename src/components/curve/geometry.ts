@@ -12,7 +12,13 @@ export type Segment = [number, number, number, number];
  * on the point, `halfWidth` to each side, cut to the vertical range `y` so it never leaves the
  * view. Null when nothing of it is in view.
  */
-export function tangentSegment(w: number, loss: number, slope: number, halfWidth: number, y: readonly [number, number]): Segment | null {
+export function tangentSegment(
+  w: number,
+  loss: number,
+  slope: number,
+  halfWidth: number,
+  y: readonly [number, number],
+): Segment | null {
   if (![w, loss, slope, halfWidth].every(Number.isFinite)) return null;
   let t0 = -halfWidth;
   let t1 = halfWidth;
@@ -57,7 +63,13 @@ export function stepArrows(path: readonly DescentPoint[]): StepArrow[] {
     const a = path[i - 1];
     const b = path[i];
     if (b.step !== a.step + 1) continue;
-    out.push({ step: b.step, from: { w: a.w, loss: a.loss }, to: { w: b.w, loss: b.loss }, grad: a.grad, dw: b.w - a.w });
+    out.push({
+      step: b.step,
+      from: { w: a.w, loss: a.loss },
+      to: { w: b.w, loss: b.loss },
+      grad: a.grad,
+      dw: b.w - a.w,
+    });
   }
   return out;
 }

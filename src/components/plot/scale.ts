@@ -33,7 +33,11 @@ export function niceView(lo: number, hi: number, count = 5): { domain: [number, 
 export function finiteExtent(values: Iterable<number>): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
-  for (const v of values) if (Number.isFinite(v)) { if (v < lo) lo = v; if (v > hi) hi = v; }
+  for (const v of values)
+    if (Number.isFinite(v)) {
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
   return [lo, hi];
 }
 

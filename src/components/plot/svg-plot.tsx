@@ -34,12 +34,26 @@ export interface SvgPlotProps {
 
 const M = { left: 56, right: 14, top: 12, bottom: 40 };
 
-export function SvgPlot({ xDomain, yDomain, xTicks, yTicks, xLabel, yLabel, height = 260, children, svgRef }: SvgPlotProps) {
+export function SvgPlot({
+  xDomain,
+  yDomain,
+  xTicks,
+  yTicks,
+  xLabel,
+  yLabel,
+  height = 260,
+  children,
+  svgRef,
+}: SvgPlotProps) {
   const box = useRef<HTMLDivElement>(null);
   const width = useWidth(box);
   const clipId = `plot-clip-${useId().replace(/[^\w-]/g, '')}`;
   const area: PlotArea = {
-    left: M.left, top: M.top, width: Math.max(10, width - M.left - M.right), height: height - M.top - M.bottom, clip: `url(#${clipId})`,
+    left: M.left,
+    top: M.top,
+    width: Math.max(10, width - M.left - M.right),
+    height: height - M.top - M.bottom,
+    clip: `url(#${clipId})`,
     x: linearScale(xDomain, [M.left, width - M.right]),
     y: linearScale(yDomain, [height - M.bottom, M.top]),
   };
@@ -48,19 +62,41 @@ export function SvgPlot({ xDomain, yDomain, xTicks, yTicks, xLabel, yLabel, heig
     <div ref={box} className="svg-plot">
       <svg ref={svgRef} width={width} height={height} className="svg-plot-svg">
         <g className="plot-grid">
-          {xTicks.map((t) => <line key={`x${t}`} x1={area.x(t)} x2={area.x(t)} y1={M.top} y2={height - M.bottom} />)}
-          {yTicks.map((t) => <line key={`y${t}`} x1={M.left} x2={width - M.right} y1={area.y(t)} y2={area.y(t)} />)}
+          {xTicks.map((t) => (
+            <line key={`x${t}`} x1={area.x(t)} x2={area.x(t)} y1={M.top} y2={height - M.bottom} />
+          ))}
+          {yTicks.map((t) => (
+            <line key={`y${t}`} x1={M.left} x2={width - M.right} y1={area.y(t)} y2={area.y(t)} />
+          ))}
         </g>
         <g className="plot-axis">
           <line x1={M.left} x2={width - M.right} y1={height - M.bottom} y2={height - M.bottom} />
           <line x1={M.left} x2={M.left} y1={M.top} y2={height - M.bottom} />
-          {xTicks.map((t) => <text key={`xt${t}`} x={area.x(t)} y={height - M.bottom + 16} textAnchor="middle">{tick(t)}</text>)}
-          {yTicks.map((t) => <text key={`yt${t}`} x={M.left - 6} y={area.y(t) + 4} textAnchor="end">{tick(t)}</text>)}
-          <text x={M.left + area.width / 2} y={height - 4} textAnchor="middle" className="plot-title">{xLabel}</text>
-          <text transform={`translate(14 ${M.top + area.height / 2}) rotate(-90)`} textAnchor="middle" className="plot-title">{yLabel}</text>
+          {xTicks.map((t) => (
+            <text key={`xt${t}`} x={area.x(t)} y={height - M.bottom + 16} textAnchor="middle">
+              {tick(t)}
+            </text>
+          ))}
+          {yTicks.map((t) => (
+            <text key={`yt${t}`} x={M.left - 6} y={area.y(t) + 4} textAnchor="end">
+              {tick(t)}
+            </text>
+          ))}
+          <text x={M.left + area.width / 2} y={height - 4} textAnchor="middle" className="plot-title">
+            {xLabel}
+          </text>
+          <text
+            transform={`translate(14 ${M.top + area.height / 2}) rotate(-90)`}
+            textAnchor="middle"
+            className="plot-title"
+          >
+            {yLabel}
+          </text>
         </g>
         <defs>
-          <clipPath id={clipId}><rect x={area.left} y={area.top} width={area.width} height={area.height} /></clipPath>
+          <clipPath id={clipId}>
+            <rect x={area.left} y={area.top} width={area.width} height={area.height} />
+          </clipPath>
         </defs>
         {children(area)}
       </svg>

@@ -50,7 +50,11 @@ export const outputName = (i: number, n: number) => (i === n - 1 ? 'L' : `t${i +
  * Nodes and edges of a trace. `leafName` names a leaf from the op that first reads it (e.g.
  * the constant read by mul is the input x, the one read by sub the target t).
  */
-export function buildGraph(trace: TapeEntry[], leaves: TapeLeaf[], leafName: (leaf: TapeLeaf, op: string, input: number) => string): TapeGraphModel {
+export function buildGraph(
+  trace: TapeEntry[],
+  leaves: TapeLeaf[],
+  leafName: (leaf: TapeLeaf, op: string, input: number) => string,
+): TapeGraphModel {
   const n = trace.length;
   const produced = new Map(trace.map((e, i) => [e.output, i]));
   const leafById = new Map(leaves.map((l) => [l.id, l]));
@@ -64,13 +68,37 @@ export function buildGraph(trace: TapeEntry[], leaves: TapeLeaf[], leafName: (le
       if (leaf && !placed.has(id)) {
         placed.add(id);
         // An op's leaves sit in the column before it: the first above its row, the second below.
-        nodes.push({ id, name: leafName(leaf, e.op, j), kind: leaf.kind, value: first(leaf.value), grad: first(leaf.grad), col: i, row: slot === 0 ? 0 : 2 });
+        nodes.push({
+          id,
+          name: leafName(leaf, e.op, j),
+          kind: leaf.kind,
+          value: first(leaf.value),
+          grad: first(leaf.grad),
+          col: i,
+          row: slot === 0 ? 0 : 2,
+        });
         slot++;
       }
       // Gradients flow into what an earlier op produced and into watched leaves, never into constants.
-      edges.push({ from: id, to: e.output, entry: i, input: j, flows: produced.has(id) || (leaf !== undefined && leaf.kind !== 'constant') });
+      edges.push({
+        from: id,
+        to: e.output,
+        entry: i,
+        input: j,
+        flows: produced.has(id) || (leaf !== undefined && leaf.kind !== 'constant'),
+      });
     });
-    nodes.push({ id: e.output, name: outputName(i, n), kind: 'op', op: e.op, entry: i, value: first(e.value), grad: first(e.grad), col: i + 1, row: 1 });
+    nodes.push({
+      id: e.output,
+      name: outputName(i, n),
+      kind: 'op',
+      op: e.op,
+      entry: i,
+      value: first(e.value),
+      grad: first(e.grad),
+      col: i + 1,
+      row: 1,
+    });
   });
   return { nodes, edges, cols: n + 1, rows: 3 };
 }
@@ -78,11 +106,17 @@ export function buildGraph(trace: TapeEntry[], leaves: TapeLeaf[], leafName: (le
 /** How an op's output changes with input j, as a formula with the engine's numbers filled in. */
 function localRule(e: TapeEntry, j: number, names: string[], local: number): string {
   const v = (k: number) => formatNumber(first(e.inputValues?.[k]));
-  const paren = (k: number) => { const s = v(k); return s.startsWith('-') ? `(${s})` : s; };
+  const paren = (k: number) => {
+    const s = v(k);
+    return s.startsWith('-') ? `(${s})` : s;
+  };
   switch (e.op) {
-    case 'mul': return `${names[1 - j]} = ${v(1 - j)}`;
-    case 'square': return `2·${names[0]} = 2·${paren(0)} = ${formatNumber(local)}`;
-    default: return formatNumber(local); // sub (1, −1), add (1): the engine's own value
+    case 'mul':
+      return `${names[1 - j]} = ${v(1 - j)}`;
+    case 'square':
+      return `2·${names[0]} = 2·${paren(0)} = ${formatNumber(local)}`;
+    default:
+      return formatNumber(local); // sub (1, −1), add (1): the engine's own value
   }
 }
 
@@ -100,14 +134,23 @@ export interface EdgeStory {
  * gradient, every number from the trace (`locals` are the engine's local derivatives). Null
  * where no gradient flows (see `noFlow`).
  */
-export function edgeStory(trace: TapeEntry[], i: number, j: number, locals: (number | null)[][], names: string[]): EdgeStory | null {
+export function edgeStory(
+  trace: TapeEntry[],
+  i: number,
+  j: number,
+  locals: (number | null)[][],
+  names: string[],
+): EdgeStory | null {
   const e = trace[i];
   const local = locals[i]?.[j];
   const up = first(e.grad);
   const sent = first(e.inputGrads?.[j]);
   if (local == null || up === undefined || sent === undefined) return null;
   const out = outputName(i, trace.length);
-  const p = (x: number) => { const s = formatNumber(x); return s.startsWith('-') ? `(${s})` : s; };
+  const p = (x: number) => {
+    const s = formatNumber(x);
+    return s.startsWith('-') ? `(${s})` : s;
+  };
   return {
     local: `∂${out}/∂${names[j]} = ${localRule(e, j, names, local)}`,
     chain: `dL/d${names[j]} = ${p(local)}·${p(up)} = ${formatNumber(sent)}`,

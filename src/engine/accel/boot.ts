@@ -14,4 +14,7 @@ install(NUMBERS);
  * Resolves once every acceleration is installed; await it before timing a large workload.
  * Never rejects: if the chunk cannot load, the reference path keeps running (same results).
  */
-export const accelerated: Promise<void> = import('./index.ts').then(() => undefined, () => undefined);
+export const accelerated: Promise<void> = import('./index.ts').then(
+  () => undefined,
+  () => undefined,
+);

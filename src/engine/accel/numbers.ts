@@ -71,7 +71,9 @@ export function sweepArith(last: Entry | null, target: Tensor): Arith<number> | 
 }
 
 /** Longest tape the map-free sweep serves (its look-ups are linear). */
-const enum Short { Tape = 16 }
+const enum Short {
+  Tape = 16,
+}
 // Reused [id, gradient] pairs of the current map-free sweep (nothing allocated per call).
 const pairIds: number[] = [];
 const pairValues: number[] = [];

@@ -18,10 +18,14 @@ import type { TypedArray } from '../tensor.ts';
 export function binaryValue(op: Elementwise, a: number, b: number): number {
   const f = op.forward;
   switch (op.code) {
-    case Op.Add: return f(a, b);
-    case Op.Sub: return f(a, b);
-    case Op.Mul: return f(a, b);
-    default: return f(a, b);
+    case Op.Add:
+      return f(a, b);
+    case Op.Sub:
+      return f(a, b);
+    case Op.Mul:
+      return f(a, b);
+    default:
+      return f(a, b);
   }
 }
 
@@ -29,29 +33,57 @@ export function binaryValue(op: Elementwise, a: number, b: number): number {
 export function unaryValue(op: Elementwise, x: number, p: number): number {
   const f = op.forward;
   switch (op.code) {
-    case Op.Neg: return f(x, p);
-    case Op.Square: return f(x, p);
-    case Op.Pow: return f(x, p);
-    case Op.Exp: return f(x, p);
-    case Op.Log: return f(x, p);
-    case Op.Sqrt: return f(x, p);
-    case Op.Abs: return f(x, p);
-    case Op.Relu: return f(x, p);
-    case Op.Sigmoid: return f(x, p);
-    case Op.Tanh: return f(x, p);
-    case Op.Sign: return f(x, p);
-    default: return f(x, p);
+    case Op.Neg:
+      return f(x, p);
+    case Op.Square:
+      return f(x, p);
+    case Op.Pow:
+      return f(x, p);
+    case Op.Exp:
+      return f(x, p);
+    case Op.Log:
+      return f(x, p);
+    case Op.Sqrt:
+      return f(x, p);
+    case Op.Abs:
+      return f(x, p);
+    case Op.Relu:
+      return f(x, p);
+    case Op.Sigmoid:
+      return f(x, p);
+    case Op.Tanh:
+      return f(x, p);
+    case Op.Sign:
+      return f(x, p);
+    default:
+      return f(x, p);
   }
 }
 
 /** out[o+i] = op(a[ao+i], b[bo+i]) for i < n (a two-input op on two arrays). */
-export function loopArrays(op: Elementwise, a: TypedArray, ao: number, b: TypedArray, bo: number, out: TypedArray, o: number, n: number): void {
+export function loopArrays(
+  op: Elementwise,
+  a: TypedArray,
+  ao: number,
+  b: TypedArray,
+  bo: number,
+  out: TypedArray,
+  o: number,
+  n: number,
+): void {
   const f = op.forward;
   switch (op.code) {
-    case Op.Add: for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], b[bo + i]); break;
-    case Op.Sub: for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], b[bo + i]); break;
-    case Op.Mul: for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], b[bo + i]); break;
-    default: for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], b[bo + i]);
+    case Op.Add:
+      for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], b[bo + i]);
+      break;
+    case Op.Sub:
+      for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], b[bo + i]);
+      break;
+    case Op.Mul:
+      for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], b[bo + i]);
+      break;
+    default:
+      for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], b[bo + i]);
   }
 }
 
@@ -59,35 +91,89 @@ export function loopArrays(op: Elementwise, a: TypedArray, ao: number, b: TypedA
  * out[o+i] = op(a[ao+i], s) for i < n: a two-input op with a number on the right, or a
  * one-input op with its attribute as s (pow's exponent; 0 for the others).
  */
-export function loopArrayNumber(op: Elementwise, a: TypedArray, ao: number, s: number, out: TypedArray, o: number, n: number): void {
+export function loopArrayNumber(
+  op: Elementwise,
+  a: TypedArray,
+  ao: number,
+  s: number,
+  out: TypedArray,
+  o: number,
+  n: number,
+): void {
   const f = op.forward;
   switch (op.code) {
-    case Op.Add: for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], s); break;
-    case Op.Sub: for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], s); break;
-    case Op.Mul: for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], s); break;
-    case Op.Div: for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], s); break;
-    case Op.Neg: for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], s); break;
-    case Op.Square: for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], s); break;
-    case Op.Pow: for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], s); break;
-    case Op.Exp: for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], s); break;
-    case Op.Log: for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], s); break;
-    case Op.Sqrt: for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], s); break;
-    case Op.Abs: for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], s); break;
-    case Op.Relu: for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], s); break;
-    case Op.Sigmoid: for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], s); break;
-    case Op.Tanh: for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], s); break;
-    case Op.Sign: for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], s); break;
-    default: for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], s);
+    case Op.Add:
+      for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], s);
+      break;
+    case Op.Sub:
+      for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], s);
+      break;
+    case Op.Mul:
+      for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], s);
+      break;
+    case Op.Div:
+      for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], s);
+      break;
+    case Op.Neg:
+      for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], s);
+      break;
+    case Op.Square:
+      for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], s);
+      break;
+    case Op.Pow:
+      for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], s);
+      break;
+    case Op.Exp:
+      for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], s);
+      break;
+    case Op.Log:
+      for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], s);
+      break;
+    case Op.Sqrt:
+      for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], s);
+      break;
+    case Op.Abs:
+      for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], s);
+      break;
+    case Op.Relu:
+      for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], s);
+      break;
+    case Op.Sigmoid:
+      for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], s);
+      break;
+    case Op.Tanh:
+      for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], s);
+      break;
+    case Op.Sign:
+      for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], s);
+      break;
+    default:
+      for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], s);
   }
 }
 
 /** out[o+i] = op(s, b[bo+i]) for i < n (a two-input op with a number on the left). */
-export function loopNumberArray(op: Elementwise, s: number, b: TypedArray, bo: number, out: TypedArray, o: number, n: number): void {
+export function loopNumberArray(
+  op: Elementwise,
+  s: number,
+  b: TypedArray,
+  bo: number,
+  out: TypedArray,
+  o: number,
+  n: number,
+): void {
   const f = op.forward;
   switch (op.code) {
-    case Op.Add: for (let i = 0; i < n; i++) out[o + i] = f(s, b[bo + i]); break;
-    case Op.Sub: for (let i = 0; i < n; i++) out[o + i] = f(s, b[bo + i]); break;
-    case Op.Mul: for (let i = 0; i < n; i++) out[o + i] = f(s, b[bo + i]); break;
-    default: for (let i = 0; i < n; i++) out[o + i] = f(s, b[bo + i]);
+    case Op.Add:
+      for (let i = 0; i < n; i++) out[o + i] = f(s, b[bo + i]);
+      break;
+    case Op.Sub:
+      for (let i = 0; i < n; i++) out[o + i] = f(s, b[bo + i]);
+      break;
+    case Op.Mul:
+      for (let i = 0; i < n; i++) out[o + i] = f(s, b[bo + i]);
+      break;
+    default:
+      for (let i = 0; i < n; i++) out[o + i] = f(s, b[bo + i]);
   }
 }

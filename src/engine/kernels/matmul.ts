@@ -6,8 +6,16 @@ import type { TypedArray } from '../tensor.ts';
  * `acc` is scratch of length ≥ n.
  */
 export function matmulKernel(
-  a: TypedArray, ao: number, b: TypedArray, bo: number, out: TypedArray, oo: number,
-  m: number, k: number, n: number, acc: Float64Array,
+  a: TypedArray,
+  ao: number,
+  b: TypedArray,
+  bo: number,
+  out: TypedArray,
+  oo: number,
+  m: number,
+  k: number,
+  n: number,
+  acc: Float64Array,
 ): void {
   for (let i = 0; i < m; i++) {
     acc.fill(0, 0, n);

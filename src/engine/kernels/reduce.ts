@@ -11,7 +11,10 @@ export const BLOCK = 2048;
 
 /** Sum of a[o … o+n) with four interleaved accumulators (n ≤ BLOCK in practice). */
 export function blockSum(a: TypedArray, o: number, n: number): number {
-  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  let s0 = 0,
+    s1 = 0,
+    s2 = 0,
+    s3 = 0;
   let i = 0;
   for (; i + 3 < n; i += 4) {
     s0 += a[o + i];
@@ -20,7 +23,7 @@ export function blockSum(a: TypedArray, o: number, n: number): number {
     s3 += a[o + i + 3];
   }
   for (; i < n; i++) s0 += a[o + i];
-  return (s0 + s1) + (s2 + s3);
+  return s0 + s1 + (s2 + s3);
 }
 
 /** Sum of every element, block by block (the one order every full sum uses). */
@@ -34,7 +37,12 @@ export function fullSum(a: TypedArray): number {
  * Adds src (shape `shape`) into acc (shape `keep`: same rank, each extent equal or 1),
  * summing over the axes where `keep` is 1, row by row in order. acc must start at zero.
  */
-export function sumIntoKernel(src: TypedArray, shape: readonly number[], keep: readonly number[], acc: Float64Array): void {
+export function sumIntoKernel(
+  src: TypedArray,
+  shape: readonly number[],
+  keep: readonly number[],
+  acc: Float64Array,
+): void {
   if (src.length === 0) return;
   const { starts, length, step } = rowsOf(shape, keep);
   for (let r = 0; r < starts.length; r++) {

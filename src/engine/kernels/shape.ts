@@ -60,7 +60,12 @@ function advance(idx: number[], shape: readonly number[], st: readonly number[],
  * Writes src (shape `from`, broadcastable to `to`) expanded to shape `to` into out.
  * `from` may have lower rank; it is aligned at the right, as in numpy.
  */
-export function broadcastKernel(src: TypedArray | Float64Array, from: readonly number[], to: readonly number[], out: TypedArray | Float64Array): void {
+export function broadcastKernel(
+  src: TypedArray | Float64Array,
+  from: readonly number[],
+  to: readonly number[],
+  out: TypedArray | Float64Array,
+): void {
   if (out.length === 0) return;
   const padded = new Array<number>(to.length - from.length).fill(1).concat(from);
   const { starts, length, step } = rowsOf(to, padded);

@@ -11,7 +11,20 @@ import { broadcastTo, reshape, transpose } from './shape.ts';
 
 /** Tensor arithmetic: each method is the public op of that name (new tensors; inputs unchanged). */
 export const TENSORS: Arith<Tensor> = {
-  add, sub, mul, div, neg, square, pow, sign, step, sumTo, broadcastTo, reshape, transpose, matmul,
+  add,
+  sub,
+  mul,
+  div,
+  neg,
+  square,
+  pow,
+  sign,
+  step,
+  sumTo,
+  broadcastTo,
+  reshape,
+  transpose,
+  matmul,
   unbroadcast: (g, i, e) => sumTo(g, i === 0 ? e.a.shape : e.b!.shape),
   ones: (t) => filled(t.shape, t.dtype, 1),
 };

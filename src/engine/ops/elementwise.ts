@@ -13,8 +13,13 @@ import { seam } from '../seam.ts';
 import { allocate, checkDTypes, fromArray, operand, type Tensor, type TensorLike, type TypedArray } from '../tensor.ts';
 
 /** An elementwise op from its two halves. */
-const def = (name: string, code: Op, arity: 1 | 2, forward: Elementwise['forward'], backward: Rule): Elementwise =>
-  ({ name, code, arity, forward, backward });
+const def = (name: string, code: Op, arity: 1 | 2, forward: Elementwise['forward'], backward: Rule): Elementwise => ({
+  name,
+  code,
+  arity,
+  forward,
+  backward,
+});
 
 /** Numerically stable logistic function. */
 function sigmoidOf(x: number): number {
@@ -31,34 +36,100 @@ const flat: Rule = () => null;
 // what input i receives given g = d target / d output, reading the inputs e.a, e.b and the
 // output e.output. A two-input op sums a broadcast input's share back to its shape
 // (unbroadcast). Scalar factors multiply g first (g·2, then ·x), so a broadcast g folds to one number.
-export const ADD = def('add', Op.Add, 2, (a, b) => a + b,
-  (m, g, i, e) => m.unbroadcast(g, i, e));
-export const SUB = def('sub', Op.Sub, 2, (a, b) => a - b,
-  (m, g, i, e) => m.unbroadcast(i === 0 ? g : m.neg(g), i, e));
-export const MUL = def('mul', Op.Mul, 2, (a, b) => a * b,
-  (m, g, i, e) => m.unbroadcast(m.mul(g, i === 0 ? e.b! : e.a), i, e));
-export const DIV = def('div', Op.Div, 2, (a, b) => a / b,
-  (m, g, i, e) => m.unbroadcast(i === 0 ? m.div(g, e.b!) : m.neg(m.div(m.mul(g, e.a), m.square(e.b!))), i, e));
-export const NEG = def('neg', Op.Neg, 1, (x) => -x,
-  (m, g) => m.neg(g));
-export const SQUARE = def('square', Op.Square, 1, (x) => x * x,
-  (m, g, _i, e) => m.mul(m.mul(g, 2), e.a));
-export const POW = def('pow', Op.Pow, 1, (x, p) => Math.pow(x, p),
-  (m, g, _i, e) => m.mul(m.mul(g, exponent(e)), m.pow(e.a, exponent(e) - 1)));
-export const EXP = def('exp', Op.Exp, 1, (x) => Math.exp(x),
-  (m, g, _i, e) => m.mul(g, e.output));
-export const LOG = def('log', Op.Log, 1, (x) => Math.log(x),
-  (m, g, _i, e) => m.div(g, e.a));
-export const SQRT = def('sqrt', Op.Sqrt, 1, (x) => Math.sqrt(x),
-  (m, g, _i, e) => m.div(g, m.mul(e.output, 2)));
-export const ABS = def('abs', Op.Abs, 1, (x) => Math.abs(x),
-  (m, g, _i, e) => m.mul(g, m.sign(e.a)));
-export const RELU = def('relu', Op.Relu, 1, (x) => (x > 0 ? x : 0),
-  (m, g, _i, e) => m.mul(g, m.step(e.a)));
-export const SIGMOID = def('sigmoid', Op.Sigmoid, 1, sigmoidOf,
-  (m, g, _i, e) => m.mul(g, m.mul(e.output, m.sub(1, e.output))));
-export const TANH = def('tanh', Op.Tanh, 1, (x) => Math.tanh(x),
-  (m, g, _i, e) => m.mul(g, m.sub(1, m.square(e.output))));
+export const ADD = def(
+  'add',
+  Op.Add,
+  2,
+  (a, b) => a + b,
+  (m, g, i, e) => m.unbroadcast(g, i, e),
+);
+export const SUB = def(
+  'sub',
+  Op.Sub,
+  2,
+  (a, b) => a - b,
+  (m, g, i, e) => m.unbroadcast(i === 0 ? g : m.neg(g), i, e),
+);
+export const MUL = def(
+  'mul',
+  Op.Mul,
+  2,
+  (a, b) => a * b,
+  (m, g, i, e) => m.unbroadcast(m.mul(g, i === 0 ? e.b! : e.a), i, e),
+);
+export const DIV = def(
+  'div',
+  Op.Div,
+  2,
+  (a, b) => a / b,
+  (m, g, i, e) => m.unbroadcast(i === 0 ? m.div(g, e.b!) : m.neg(m.div(m.mul(g, e.a), m.square(e.b!))), i, e),
+);
+export const NEG = def(
+  'neg',
+  Op.Neg,
+  1,
+  (x) => -x,
+  (m, g) => m.neg(g),
+);
+export const SQUARE = def(
+  'square',
+  Op.Square,
+  1,
+  (x) => x * x,
+  (m, g, _i, e) => m.mul(m.mul(g, 2), e.a),
+);
+export const POW = def(
+  'pow',
+  Op.Pow,
+  1,
+  (x, p) => Math.pow(x, p),
+  (m, g, _i, e) => m.mul(m.mul(g, exponent(e)), m.pow(e.a, exponent(e) - 1)),
+);
+export const EXP = def(
+  'exp',
+  Op.Exp,
+  1,
+  (x) => Math.exp(x),
+  (m, g, _i, e) => m.mul(g, e.output),
+);
+export const LOG = def(
+  'log',
+  Op.Log,
+  1,
+  (x) => Math.log(x),
+  (m, g, _i, e) => m.div(g, e.a),
+);
+export const SQRT = def(
+  'sqrt',
+  Op.Sqrt,
+  1,
+  (x) => Math.sqrt(x),
+  (m, g, _i, e) => m.div(g, m.mul(e.output, 2)),
+);
+export const ABS = def(
+  'abs',
+  Op.Abs,
+  1,
+  (x) => Math.abs(x),
+  (m, g, _i, e) => m.mul(g, m.sign(e.a)),
+);
+export const RELU = def(
+  'relu',
+  Op.Relu,
+  1,
+  (x) => (x > 0 ? x : 0),
+  (m, g, _i, e) => m.mul(g, m.step(e.a)),
+);
+export const SIGMOID = def('sigmoid', Op.Sigmoid, 1, sigmoidOf, (m, g, _i, e) =>
+  m.mul(g, m.mul(e.output, m.sub(1, e.output))),
+);
+export const TANH = def(
+  'tanh',
+  Op.Tanh,
+  1,
+  (x) => Math.tanh(x),
+  (m, g, _i, e) => m.mul(g, m.sub(1, m.square(e.output))),
+);
 export const SIGN = def('sign', Op.Sign, 1, (x) => (x > 0 ? 1 : x < 0 ? -1 : x), flat);
 export const STEP = def('step', Op.Step, 1, (x) => (x > 0 ? 1 : 0), flat);
 

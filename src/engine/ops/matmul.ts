@@ -16,7 +16,8 @@ import { allocate, checkDTypes, fromArray, operand, type Tensor, type TensorLike
 const MATMUL_OP: OpDef = {
   name: 'matmul',
   backward: (m, g, i, e) => {
-    const pa = promotedA(e), pb = promotedB(e);
+    const pa = promotedA(e),
+      pb = promotedB(e);
     const g2 = m.reshape(g, plan(pa, pb).shape);
     if (i === 0) return m.reshape(m.sumTo(m.matmul(g2, m.transpose(m.reshape(e.b!, pb))), pa), e.a.shape);
     return m.reshape(m.sumTo(m.matmul(m.transpose(m.reshape(e.a, pa)), g2), pb), e.b!.shape);
@@ -32,12 +33,18 @@ export function matmul(a: TensorLike, b: TensorLike): Tensor {
   const B = operand(b, A);
   checkDTypes('matmul', A, B);
   if (A.shape.length === 0 || B.shape.length === 0) {
-    throw new EngineError('matmul', `needs operands of rank ≥ 1, got shapes ${formatShape(A.shape)} and ${formatShape(B.shape)}`);
+    throw new EngineError(
+      'matmul',
+      `needs operands of rank ≥ 1, got shapes ${formatShape(A.shape)} and ${formatShape(B.shape)}`,
+    );
   }
   const a2 = A.shape.length === 1 ? [1, A.shape[0]] : A.shape;
   const b2 = B.shape.length === 1 ? [B.shape[0], 1] : B.shape;
   if (a2[a2.length - 1] !== b2[b2.length - 2]) {
-    throw new EngineError('matmul', `shapes ${formatShape(A.shape)} and ${formatShape(B.shape)} are not aligned: ${a2[a2.length - 1]} (last axis of the first) ≠ ${b2[b2.length - 2]} (second-to-last axis of the second)`);
+    throw new EngineError(
+      'matmul',
+      `shapes ${formatShape(A.shape)} and ${formatShape(B.shape)} are not aligned: ${a2[a2.length - 1]} (last axis of the first) ≠ ${b2[b2.length - 2]} (second-to-last axis of the second)`,
+    );
   }
   const p = plan(a2, b2, A.shape, B.shape);
   const data = allocate(A.dtype, sizeOf(p.shape));
@@ -55,15 +62,26 @@ function plan(a: readonly number[], b: readonly number[], origA = a, origB = b) 
   try {
     batch = broadcastShapes('matmul', a.slice(0, -2), b.slice(0, -2));
   } catch {
-    throw new EngineError('matmul', `batch axes of shapes ${formatShape(origA)} and ${formatShape(origB)} cannot be broadcast together`);
+    throw new EngineError(
+      'matmul',
+      `batch axes of shapes ${formatShape(origA)} and ${formatShape(origB)} cannot be broadcast together`,
+    );
   }
   return { batch, shape: [...batch, a[a.length - 2], b[b.length - 1]] };
 }
 
 /** Runs the kernel once per batch index, mapping broadcast batch axes to operand offsets. */
-function multiplyBatches(a: Float32Array | Float64Array, b: Float32Array | Float64Array, out: Float32Array | Float64Array,
-  as: readonly number[], bs: readonly number[], batch: readonly number[]): void {
-  const m = as[as.length - 2], k = as[as.length - 1], n = bs[bs.length - 1];
+function multiplyBatches(
+  a: Float32Array | Float64Array,
+  b: Float32Array | Float64Array,
+  out: Float32Array | Float64Array,
+  as: readonly number[],
+  bs: readonly number[],
+  batch: readonly number[],
+): void {
+  const m = as[as.length - 2],
+    k = as[as.length - 1],
+    n = bs[bs.length - 1];
   const nb = sizeOf(batch);
   const aIndex = batchIndex(as.slice(0, -2), batch, nb);
   const bIndex = batchIndex(bs.slice(0, -2), batch, nb);

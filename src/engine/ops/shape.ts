@@ -39,7 +39,10 @@ function resolveShape(X: Tensor, shape: readonly number[]): number[] {
   }
   const bad = target.some((d) => !Number.isInteger(d) || d < 0) || target.indexOf(-1, free + 1) > free;
   if (bad || sizeOf(target) !== X.size) {
-    throw new EngineError('reshape', `cannot reshape shape ${formatShape(X.shape)} (${X.size} elements) to shape ${formatShape(shape)}`);
+    throw new EngineError(
+      'reshape',
+      `cannot reshape shape ${formatShape(X.shape)} (${X.size} elements) to shape ${formatShape(shape)}`,
+    );
   }
   return target;
 }
@@ -49,11 +52,15 @@ export function broadcastTo(x: TensorLike, shape: readonly number[]): Tensor {
   const X = operand(x, x);
   if (sameShape(X.shape, shape)) return X;
   if (!broadcastsTo(X.shape, shape)) {
-    throw new EngineError('broadcastTo', `shape ${formatShape(X.shape)} cannot be broadcast to shape ${formatShape(shape)}`);
+    throw new EngineError(
+      'broadcastTo',
+      `shape ${formatShape(X.shape)} cannot be broadcast to shape ${formatShape(shape)}`,
+    );
   }
   const target = [...shape];
   const n = sizeOf(target);
-  const out = (X.size === 1 && n > 1 ? seam.lazyFill(target, X.dtype, X.item()) : null) ?? broadcastValues(X, target, n);
+  const out =
+    (X.size === 1 && n > 1 ? seam.lazyFill(target, X.dtype, X.item()) : null) ?? broadcastValues(X, target, n);
   if (isRecording()) recordOp(BROADCAST_OP, X, null, out, { shape: target });
   return out;
 }

@@ -15,7 +15,12 @@ const BODIES: Record<NegatorStepId, ComponentType> = {
 };
 
 export function NegatorStep({ id }: { id: NegatorStepId }) {
-  const { title, prev, next } = lessonPage(NEGATOR_STEPS, id, { href: hrefFor(''), title: 'Overview' }, { href: hrefFor('playground'), title: 'Next: Playground' });
+  const { title, prev, next } = lessonPage(
+    NEGATOR_STEPS,
+    id,
+    { href: hrefFor(''), title: 'Overview' },
+    { href: hrefFor('playground'), title: 'Next: Playground' },
+  );
   const Body = BODIES[id];
   return (
     <LessonShell id={id} title={title} steps={NEGATOR_STEPS} prev={prev} next={next}>

@@ -21,7 +21,12 @@ import { VarianceBars } from './variance-bars.tsx';
 
 const RATES = [0.1, 0.3, 0.5, 1.0] as const;
 const COLORS = ['var(--weight)', 'var(--bias)', '#d97706', 'var(--loss)'];
-const rateConfig = (lr: number, dataset: 'iris-z' | 'iris-raw' = 'iris-z'): ReduceRunConfig => ({ kind: 'autoencoder', ...IRIS_AUTOENCODER_CONFIG, dataset, learningRate: lr });
+const rateConfig = (lr: number, dataset: 'iris-z' | 'iris-raw' = 'iris-z'): ReduceRunConfig => ({
+  kind: 'autoencoder',
+  ...IRIS_AUTOENCODER_CONFIG,
+  dataset,
+  learningRate: lr,
+});
 
 function LearningRates() {
   const info = useDatasetInfo('iris-z');
@@ -32,25 +37,59 @@ function LearningRates() {
   return (
     <section className="card" aria-labelledby="rates-title">
       <h2 id="rates-title">How big a step, again?</h2>
-      <Prediction id="reduce-lr-0.5" question="Will learning rate 0.5 converge?" answer={limit === undefined ? undefined : 0.5 < limit ? 1 : 0}
-        choices={[{ value: 1, label: 'Yes' }, { value: 0, label: 'No' }]} show={(v) => (v ? 'yes' : 'no')}
-        why={<>The loss curves most steeply at its minimum with curvature {formatNumber(curv.data?.curvature)}, so steps settle only below 2 / {formatNumber(curv.data?.curvature)} ≈ {formatNumber(limit, 3)}; 0.5 is above it.</>} />
+      <Prediction
+        id="reduce-lr-0.5"
+        question="Will learning rate 0.5 converge?"
+        answer={limit === undefined ? undefined : 0.5 < limit ? 1 : 0}
+        choices={[
+          { value: 1, label: 'Yes' },
+          { value: 0, label: 'No' },
+        ]}
+        show={(v) => (v ? 'yes' : 'no')}
+        why={
+          <>
+            The loss curves most steeply at its minimum with curvature {formatNumber(curv.data?.curvature)}, so steps
+            settle only below 2 / {formatNumber(curv.data?.curvature)} ≈ {formatNumber(limit, 3)}; 0.5 is above it.
+          </>
+        }
+      />
       <div className="toolbar" role="group" aria-label="Learning rates to try on the flowers">
-        {RATES.map((lr) => <button type="button" key={lr} onClick={() => runRate(lr)}>{lr}</button>)}
-        <button type="button" className="primary" onClick={() => RATES.forEach(runRate)}>Run all four</button>
+        {RATES.map((lr) => (
+          <button type="button" key={lr} onClick={() => runRate(lr)}>
+            {lr}
+          </button>
+        ))}
+        <button type="button" className="primary" onClick={() => RATES.forEach(runRate)}>
+          Run all four
+        </button>
       </div>
       <ul aria-label="What each learning rate did">
-        {RATES.map((lr, i) => <li key={lr} data-testid={`rate-${lr}`}>Learning rate {lr}: {reduceOutcome(runs[i], info.data?.floor)}</li>)}
+        {RATES.map((lr, i) => (
+          <li key={lr} data-testid={`rate-${lr}`}>
+            Learning rate {lr}: {reduceOutcome(runs[i], info.data?.floor)}
+          </li>
+        ))}
       </ul>
-      <HistoryChart title="Loss for each learning rate" yLabel="loss (log)" logScale xMax={IRIS_AUTOENCODER_CONFIG.steps}
+      <HistoryChart
+        title="Loss for each learning rate"
+        yLabel="loss (log)"
+        logScale
+        xMax={IRIS_AUTOENCODER_CONFIG.steps}
         refLine={info.data ? { value: info.data.floor, name: "exact PCA's floor" } : undefined}
-        series={RATES.map((lr, i) => ({ key: `r${i}`, name: `learning rate ${lr}`, color: COLORS[i], points: historyPoints(runs[i], 'loss') }))}
-        emptyText="Pick a learning rate to run it." />
+        series={RATES.map((lr, i) => ({
+          key: `r${i}`,
+          name: `learning rate ${lr}`,
+          color: COLORS[i],
+          points: historyPoints(runs[i], 'loss'),
+        }))}
+        emptyText="Pick a learning rate to run it."
+      />
       <p>
         As with the negator, the rule comes from the curvature. Two tapes, one inside the other, give the loss&apos;s
         Hessian-vector products; repeating them (power iteration) finds its largest curvature at the minimum:
-        <strong data-testid="reduce-curvature"> {formatNumber(curv.data?.curvature)}</strong>, which is 2·λ₁ = 2 · {formatNumber(info.data?.eigenvalues[0])} for
-        these four measurements. So the limit is 2 / {formatNumber(curv.data?.curvature)} ≈ <strong data-testid="reduce-limit">{formatNumber(limit, 3)}</strong> —
+        <strong data-testid="reduce-curvature"> {formatNumber(curv.data?.curvature)}</strong>, which is 2·λ₁ = 2 ·{' '}
+        {formatNumber(info.data?.eigenvalues[0])} for these four measurements. So the limit is 2 /{' '}
+        {formatNumber(curv.data?.curvature)} ≈ <strong data-testid="reduce-limit">{formatNumber(limit, 3)}</strong> —
         the same rule as the negator&apos;s 2/18 = 1/9. Observed: 0.1 and 0.3 settle, 0.5 keeps swinging, 1.0 blows up.
       </p>
     </section>
@@ -69,22 +108,39 @@ function Standardise() {
     <section className="card" aria-labelledby="std-title">
       <h2 id="std-title">Why standardise?</h2>
       <p>
-        The lesson z-scores each measurement (subtract its mean, divide by its spread) before training. In raw centimetres petal length varies
-        far more than anything else, so it takes over: the first direction alone holds most of the variance, and the plane hardly looks at the rest.
+        The lesson z-scores each measurement (subtract its mean, divide by its spread) before training. In raw
+        centimetres petal length varies far more than anything else, so it takes over: the first direction alone holds
+        most of the variance, and the plane hardly looks at the rest.
       </p>
       {raw.data && <VarianceBars info={raw.data} loss={undefined} />}
-      <button type="button" onClick={run}>Train on raw centimetres and on z-scores</button>
-      <HistoryChart title="Angle to PCA's plane: raw centimetres and z-scores" yLabel="degrees (log)" logScale xMax={IRIS_AUTOENCODER_CONFIG.steps} emptyText="Press the button to run both."
+      <button type="button" onClick={run}>
+        Train on raw centimetres and on z-scores
+      </button>
+      <HistoryChart
+        title="Angle to PCA's plane: raw centimetres and z-scores"
+        yLabel="degrees (log)"
+        logScale
+        xMax={IRIS_AUTOENCODER_CONFIG.steps}
+        emptyText="Press the button to run both."
         series={[
           { key: 'z', name: 'z-scored', color: 'var(--weight)', points: historyPoints(z, 'angle', 500, (v) => v > 0) },
-          { key: 'raw', name: 'raw centimetres', color: 'var(--loss)', points: historyPoints(cm, 'angle', 500, (v) => v > 0) },
-        ]} />
+          {
+            key: 'raw',
+            name: 'raw centimetres',
+            color: 'var(--loss)',
+            points: historyPoints(cm, 'angle', 500, (v) => v > 0),
+          },
+        ]}
+      />
     </section>
   );
 }
 
 const FLOWER: FieldSpec[] = ['sepal length', 'sepal width', 'petal length', 'petal width'].map((f, i) => ({
-  name: `reduce.flower.${i}`, label: `New flower: ${f} (cm)`, fallback: ['5.9', '3', '4.2', '1.3'][i], kind: 'rate',
+  name: `reduce.flower.${i}`,
+  label: `New flower: ${f} (cm)`,
+  fallback: ['5.9', '3', '4.2', '1.3'][i],
+  kind: 'rate',
 }));
 
 function NewFlower() {
@@ -93,19 +149,43 @@ function NewFlower() {
   const form = useFieldForm(FLOWER);
   const cm = FLOWER.map((f) => form.values[f.name]);
   const ok = cm.every((v) => v !== undefined) && !!run?.weights;
-  const q = useQuery(queries.projectFlower, ok ? { dataset: 'iris-z', weights: run!.weights!, cm: cm as number[] } : null);
+  const q = useQuery(
+    queries.projectFlower,
+    ok ? { dataset: 'iris-z', weights: run!.weights!, cm: cm as number[] } : null,
+  );
   const extra = q.data && ok ? { x: q.data[0], y: q.data[1], label: 'New flower' } : null;
   return (
     <section className="card" aria-labelledby="flower-title">
       <h2 id="flower-title">Project a new flower</h2>
-      <p>W places any flower, not just the 150 it learned from: scale its four measurements as the data was scaled, multiply by W.</p>
+      <p>
+        W places any flower, not just the 150 it learned from: scale its four measurements as the data was scaled,
+        multiply by W.
+      </p>
       {!run?.weights && (
-        <p>Train the iris run first: <button type="button" onClick={() => void reduceStore.getState().train(IRIS_CHANNEL, rateConfig(0.1))}>Train W on the flowers</button></p>
+        <p>
+          Train the iris run first:{' '}
+          <button type="button" onClick={() => void reduceStore.getState().train(IRIS_CHANNEL, rateConfig(0.1))}>
+            Train W on the flowers
+          </button>
+        </p>
       )}
       <div className="fields">
-        {FLOWER.map((f) => <NumberField key={f.name} label={f.label} value={form.text[f.name]} error={form.errors[f.name]} step={0.1} onChange={(v) => form.set(f.name, v)} />)}
+        {FLOWER.map((f) => (
+          <NumberField
+            key={f.name}
+            label={f.label}
+            value={form.text[f.name]}
+            error={form.errors[f.name]}
+            step={0.1}
+            onChange={(v) => form.set(f.name, v)}
+          />
+        ))}
       </div>
-      {extra && <p className="math" data-testid="new-flower">The new flower lands at ({formatNumber(extra.x)}, {formatNumber(extra.y)}).</p>}
+      {extra && (
+        <p className="math" data-testid="new-flower">
+          The new flower lands at ({formatNumber(extra.x)}, {formatNumber(extra.y)}).
+        </p>
+      )}
       <FlowerScatter run={run} config={null} info={info.data} extra={extra} />
     </section>
   );
@@ -114,10 +194,16 @@ function NewFlower() {
 export function ExperimentsStep() {
   return (
     <>
-      <p className="lede">Three things to try with the flowers: other learning rates, unscaled measurements, and a flower of your own.</p>
+      <p className="lede">
+        Three things to try with the flowers: other learning rates, unscaled measurements, and a flower of your own.
+      </p>
       <LearningRates />
-      <Deferred minHeight={500}><Standardise /></Deferred>
-      <Deferred minHeight={600} order={1}><NewFlower /></Deferred>
+      <Deferred minHeight={500}>
+        <Standardise />
+      </Deferred>
+      <Deferred minHeight={600} order={1}>
+        <NewFlower />
+      </Deferred>
     </>
   );
 }

@@ -20,20 +20,52 @@ export const FlowerScatter = memo(function FlowerScatter({ run, config, info, ex
   const flat = run?.points ?? (start.data ? start.data.points : null);
   const step = run?.history.length ? run.history.column('steps')[run.history.length - 1] : 0;
   const species = info?.species ?? [];
-  const points = flat && species.length ? species.map((s, i) => ({ x: flat[2 * i], y: flat[2 * i + 1], group: Math.max(0, SPECIES_GROUPS.findIndex((g) => g.name === s)) })) : [];
+  const points =
+    flat && species.length
+      ? species.map((s, i) => ({
+          x: flat[2 * i],
+          y: flat[2 * i + 1],
+          group: Math.max(
+            0,
+            SPECIES_GROUPS.findIndex((g) => g.name === s),
+          ),
+        }))
+      : [];
   const where = run ? `after step ${step}` : 'before training, with W as it starts';
   return (
-    <ScatterPlot title="Flowers in two dimensions" points={points} groups={SPECIES_GROUPS} extra={extra} symmetric xLabel="z₁ = x·W, first column" yLabel="z₂, second column"
+    <ScatterPlot
+      title="Flowers in two dimensions"
+      points={points}
+      groups={SPECIES_GROUPS}
+      extra={extra}
+      symmetric
+      xLabel="z₁ = x·W, first column"
+      yLabel="z₂, second column"
       emptyText="Computing where the flowers start…"
       summary={`The 150 flowers placed by x·W ${where}: setosa, versicolor and virginica drawn as circles, squares and triangles.${extra ? ` ${extra.label} is at (${formatNumber(extra.x)}, ${formatNumber(extra.y)}).` : ''}`}
       table={() => (
         <table>
           <caption>Each flower’s two coordinates {where}</caption>
-          <thead><tr><th scope="col">Flower</th><th scope="col">Species</th><th scope="col">z₁</th><th scope="col">z₂</th></tr></thead>
-          <tbody>{points.map((p, i) => (
-            <tr key={i}><th scope="row">{i + 1}</th><td>{species[i]}</td><td>{formatNumber(p.x)}</td><td>{formatNumber(p.y)}</td></tr>
-          ))}</tbody>
+          <thead>
+            <tr>
+              <th scope="col">Flower</th>
+              <th scope="col">Species</th>
+              <th scope="col">z₁</th>
+              <th scope="col">z₂</th>
+            </tr>
+          </thead>
+          <tbody>
+            {points.map((p, i) => (
+              <tr key={i}>
+                <th scope="row">{i + 1}</th>
+                <td>{species[i]}</td>
+                <td>{formatNumber(p.x)}</td>
+                <td>{formatNumber(p.y)}</td>
+              </tr>
+            ))}
+          </tbody>
         </table>
-      )} />
+      )}
+    />
   );
 });

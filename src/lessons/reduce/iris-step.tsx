@@ -32,10 +32,24 @@ const CODE = [
 function Readout({ step, loss, angle, floor }: { step?: number; loss?: number; angle?: number; floor?: number }) {
   return (
     <dl className="readout" aria-label="Iris run">
-      <div><dt>Step</dt><dd data-testid="iris-step">{step ?? '—'}</dd></div>
-      <div><dt>Loss <span className="dt-note">before its update</span></dt><dd data-testid="iris-loss">{formatNumber(loss)}</dd></div>
-      <div><dt>PCA&apos;s floor</dt><dd>{formatNumber(floor)}</dd></div>
-      <div><dt>Angle to PCA</dt><dd data-testid="angle-to-pca">{angle === undefined ? '—' : `${formatNumber(angle)}°`}</dd></div>
+      <div>
+        <dt>Step</dt>
+        <dd data-testid="iris-step">{step ?? '—'}</dd>
+      </div>
+      <div>
+        <dt>
+          Loss <span className="dt-note">before its update</span>
+        </dt>
+        <dd data-testid="iris-loss">{formatNumber(loss)}</dd>
+      </div>
+      <div>
+        <dt>PCA&apos;s floor</dt>
+        <dd>{formatNumber(floor)}</dd>
+      </div>
+      <div>
+        <dt>Angle to PCA</dt>
+        <dd data-testid="angle-to-pca">{angle === undefined ? '—' : `${formatNumber(angle)}°`}</dd>
+      </div>
     </dl>
   );
 }
@@ -45,11 +59,11 @@ function Projection() {
     <section className="card" aria-labelledby="proj-title">
       <h2 id="proj-title">Learn a projection instead</h2>
       <p>
-        Instead of moving points, learn a matrix W with 4 rows and 2 columns. Any flower x (a row of 4
-        measurements) goes through it to two numbers, z = x·W: its place on the plane. Going back, z·Wᵀ
-        rebuilds a guess of the 4 measurements. The loss is how far the guess is from the flower,
-        averaged: mean((x − x·W·Wᵀ)²). It is the negator&apos;s loop — record the loss on a tape, ask for
-        the gradient, step against it — with the one weight grown into a matrix.
+        Instead of moving points, learn a matrix W with 4 rows and 2 columns. Any flower x (a row of 4 measurements)
+        goes through it to two numbers, z = x·W: its place on the plane. Going back, z·Wᵀ rebuilds a guess of the 4
+        measurements. The loss is how far the guess is from the flower, averaged: mean((x − x·W·Wᵀ)²). It is the
+        negator&apos;s loop — record the loss on a tape, ask for the gradient, step against it — with the one weight
+        grown into a matrix.
       </p>
       <CodeView title="One step, with the same engine as the negator" lines={CODE} highlight={[3, 4]} />
     </section>
@@ -72,33 +86,77 @@ export function IrisStep() {
         Fisher&apos;s 150 iris flowers, each measured four ways (sepal length and width, petal length and width, in cm),
         from three species. Four numbers per flower cannot be drawn on a page. Two can.
       </p>
-      <Prediction id="reduce-variance" question="How much of the variance can two dimensions keep, in percent?" answer={keptByTwo(info.data)}
+      <Prediction
+        id="reduce-variance"
+        question="How much of the variance can two dimensions keep, in percent?"
+        answer={keptByTwo(info.data)}
         show={(v) => `${formatNumber(v, 4)} %`}
-        why={<>Exact PCA finds the two directions along which the flowers vary most; together they hold {formatNumber(keptByTwo(info.data), 4)} % of the variance of the z-scored measurements.</>} />
+        why={
+          <>
+            Exact PCA finds the two directions along which the flowers vary most; together they hold{' '}
+            {formatNumber(keptByTwo(info.data), 4)} % of the variance of the z-scored measurements.
+          </>
+        }
+      />
       <Projection />
       <div className="card">
         <h2>Train it on the flowers</h2>
         <p>W starts from small random numbers (the Seed picks them). Watch the three species separate as it trains.</p>
-        <ReduceControls channel={IRIS_CHANNEL} config={config} specs={IRIS_FIELDS} form={form} speed={speed} onSpeed={setSpeed} />
+        <ReduceControls
+          channel={IRIS_CHANNEL}
+          config={config}
+          specs={IRIS_FIELDS}
+          form={form}
+          speed={speed}
+          onSpeed={setSpeed}
+        />
         <StatusLine info={reduceStatusRun(run)} />
         <Readout step={at('steps')} loss={at('loss')} angle={at('angle')} floor={floor} />
         {timed && (
           <p className="muted" data-testid="worker-time">
-            {formatNumber(run!.history.length - 1)} steps took {formatNumber(run!.computeMs, 3)} ms of worker time ({formatNumber(run!.elapsedMs, 3)} ms in all, with handing each batch to this page).
+            {formatNumber(run!.history.length - 1)} steps took {formatNumber(run!.computeMs, 3)} ms of worker time (
+            {formatNumber(run!.elapsedMs, 3)} ms in all, with handing each batch to this page).
           </p>
         )}
         {/* Opened from the navigation, the figures commit in tasks of their own. */}
-        <Deferred minHeight={360}><FlowerScatter run={run} config={config} info={info.data} /></Deferred>
-        <Deferred minHeight={300} order={1}><div className="chart-grid">
-          <HistoryChart title="Loss over steps" yLabel="loss (log)" logScale xMax={run?.config.steps ?? config?.steps ?? 300}
-            refLine={floor !== undefined ? { value: floor, name: "exact PCA's floor" } : undefined}
-            series={[{ key: 'loss', name: 'Loss', color: 'var(--loss)', points: historyPoints(run, 'loss') }]} />
-          <HistoryChart title="Angle to exact PCA's plane" yLabel="degrees (log)" logScale xMax={run?.config.steps ?? config?.steps ?? 300}
-            series={[{ key: 'angle', name: 'Angle', color: 'var(--weight)', points: historyPoints(run, 'angle', 500, (v) => v > 0) }]} />
-        </div></Deferred>
-        <Deferred minHeight={200} order={2}><Explained info={info.data} loss={at('loss')} /></Deferred>
+        <Deferred minHeight={360}>
+          <FlowerScatter run={run} config={config} info={info.data} />
+        </Deferred>
+        <Deferred minHeight={300} order={1}>
+          <div className="chart-grid">
+            <HistoryChart
+              title="Loss over steps"
+              yLabel="loss (log)"
+              logScale
+              xMax={run?.config.steps ?? config?.steps ?? 300}
+              refLine={floor !== undefined ? { value: floor, name: "exact PCA's floor" } : undefined}
+              series={[{ key: 'loss', name: 'Loss', color: 'var(--loss)', points: historyPoints(run, 'loss') }]}
+            />
+            <HistoryChart
+              title="Angle to exact PCA's plane"
+              yLabel="degrees (log)"
+              logScale
+              xMax={run?.config.steps ?? config?.steps ?? 300}
+              series={[
+                {
+                  key: 'angle',
+                  name: 'Angle',
+                  color: 'var(--weight)',
+                  points: historyPoints(run, 'angle', 500, (v) => v > 0),
+                },
+              ]}
+            />
+          </div>
+        </Deferred>
+        <Deferred minHeight={200} order={2}>
+          <Explained info={info.data} loss={at('loss')} />
+        </Deferred>
       </div>
-      <p><a className="primary-link" href="#/reduce/experiments">Next: experiments</a></p>
+      <p>
+        <a className="primary-link" href="#/reduce/experiments">
+          Next: experiments
+        </a>
+      </p>
     </>
   );
 }
@@ -110,8 +168,9 @@ function Explained({ info, loss }: { info: DatasetInfo | undefined; loss: number
       <h3 id="explained-title">How much each direction holds</h3>
       <VarianceBars info={info} loss={loss} />
       <p>
-        The loss cannot go below exact PCA&apos;s floor: what the two dropped directions hold, {formatNumber(info.eigenvalues[2])} +
-        {' '}{formatNumber(info.eigenvalues[3])}, shared out over the 4 measurements — {formatNumber(info.floor)}.
+        The loss cannot go below exact PCA&apos;s floor: what the two dropped directions hold,{' '}
+        {formatNumber(info.eigenvalues[2])} + {formatNumber(info.eigenvalues[3])}, shared out over the 4 measurements —{' '}
+        {formatNumber(info.floor)}.
       </p>
     </section>
   );

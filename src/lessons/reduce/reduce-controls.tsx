@@ -26,12 +26,26 @@ export function ReduceControls({ channel, config, specs, form, speed, onSpeed, n
     <>
       <div className="fields">
         {specs.map((f) => (
-          <NumberField key={f.name} label={f.label} value={form.text[f.name]} error={form.errors[f.name]} step={f.name.endsWith('steps') ? 10 : STEP[f.kind]}
-            inputMode={f.kind === 'whole' ? 'numeric' : 'decimal'} onChange={(v) => form.set(f.name, v)} />
+          <NumberField
+            key={f.name}
+            label={f.label}
+            value={form.text[f.name]}
+            error={form.errors[f.name]}
+            step={f.name.endsWith('steps') ? 10 : STEP[f.kind]}
+            inputMode={f.kind === 'whole' ? 'numeric' : 'decimal'}
+            onChange={(v) => form.set(f.name, v)}
+          />
         ))}
       </div>
-      <RunButtons status={status} ready={!!config} speed={speed} note={note}
-        onSpeed={(s) => { onSpeed(s); void store.setSpeed(channel, s); }}
+      <RunButtons
+        status={status}
+        ready={!!config}
+        speed={speed}
+        note={note}
+        onSpeed={(s) => {
+          onSpeed(s);
+          void store.setSpeed(channel, s);
+        }}
         actions={{
           train: () => config && void store.train(channel, config, speed),
           pause: () => void store.pause(channel),
@@ -39,7 +53,8 @@ export function ReduceControls({ channel, config, specs, form, speed, onSpeed, n
           stop: () => void store.stop(channel),
           step: () => config && void store.step(channel, config),
           reset: () => store.reset(channel),
-        }} />
+        }}
+      />
     </>
   );
 }

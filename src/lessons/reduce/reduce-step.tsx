@@ -13,10 +13,22 @@ const BODIES: Record<ReduceStepId, ComponentType> = {
 };
 
 export function ReduceStep({ id }: { id: ReduceStepId }) {
-  const { title, prev, next } = lessonPage(REDUCE_STEPS, id, { href: hrefFor('playground'), title: 'Previous: Playground' }, { href: hrefFor(''), title: 'Back to the overview' });
+  const { title, prev, next } = lessonPage(
+    REDUCE_STEPS,
+    id,
+    { href: hrefFor('playground'), title: 'Previous: Playground' },
+    { href: hrefFor(''), title: 'Back to the overview' },
+  );
   const Body = BODIES[id];
   return (
-    <LessonShell id={id} title={title} steps={REDUCE_STEPS} eyebrow="Lesson 2: dimensionality reduction" prev={prev} next={next}>
+    <LessonShell
+      id={id}
+      title={title}
+      steps={REDUCE_STEPS}
+      eyebrow="Lesson 2: dimensionality reduction"
+      prev={prev}
+      next={next}
+    >
       <Body />
     </LessonShell>
   );

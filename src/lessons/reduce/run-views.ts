@@ -4,7 +4,12 @@ import type { StatusInfo } from '../../components/run-status.tsx';
 import type { ReduceColumn, ReduceRunView } from '../../store/reduce-store.ts';
 
 /** At most ~`max` points of one column, evenly spread, the last always included. */
-export function historyPoints(run: ReduceRunView | undefined, column: ReduceColumn, max = 500, keep: (v: number) => boolean = () => true): { step: number; value: number }[] {
+export function historyPoints(
+  run: ReduceRunView | undefined,
+  column: ReduceColumn,
+  max = 500,
+  keep: (v: number) => boolean = () => true,
+): { step: number; value: number }[] {
   if (!run) return [];
   const h = run.history;
   const steps = h.column('steps');
@@ -18,7 +23,13 @@ export function historyPoints(run: ReduceRunView | undefined, column: ReduceColu
 }
 
 export const reduceStatusRun = (run: ReduceRunView | undefined): StatusInfo | undefined =>
-  run && { status: run.status, step: run.history.length ? run.history.column('steps')[run.history.length - 1] : 0, steps: run.config.steps, divergedAt: run.divergedAt, message: run.message };
+  run && {
+    status: run.status,
+    step: run.history.length ? run.history.column('steps')[run.history.length - 1] : 0,
+    steps: run.config.steps,
+    divergedAt: run.divergedAt,
+    message: run.message,
+  };
 
 /** "settled: loss 0.04187, 0.0001° from PCA" — what a learning-rate run did. */
 export function reduceOutcome(run: ReduceRunView | undefined, floor: number | undefined): string {
@@ -32,6 +43,7 @@ export function reduceOutcome(run: ReduceRunView | undefined, floor: number | un
   const tail = Array.from(loss.subarray(Math.max(0, n - 20), n));
   const swing = Math.max(...tail) - Math.min(...tail);
   const settled = floor !== undefined && Math.abs(last - floor) < 1e-4 && swing < 1e-4;
-  const angle = run.config.kind === 'autoencoder' ? `, ${formatNumber(run.history.column('angle')[n - 1])}° from PCA` : '';
+  const angle =
+    run.config.kind === 'autoencoder' ? `, ${formatNumber(run.history.column('angle')[n - 1])}° from PCA` : '';
   return `${settled ? 'settled' : 'never settled'}: loss ${formatNumber(last)}${settled ? '' : ` swinging by ${formatNumber(swing)} over the last steps`}${angle}`;
 }

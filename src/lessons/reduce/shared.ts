@@ -24,7 +24,12 @@ export interface FieldSpec {
 }
 
 /** A form of named lesson fields: their text (as typed, kept in the lesson store) and what is wrong with it. */
-export function useFieldForm(specs: FieldSpec[]): { text: Record<string, string>; values: Record<string, number>; errors: Record<string, string>; set(name: string, v: string): void } {
+export function useFieldForm(specs: FieldSpec[]): {
+  text: Record<string, string>;
+  values: Record<string, number>;
+  errors: Record<string, string>;
+  set(name: string, v: string): void;
+} {
   const stored = useLesson((s) => s.fields);
   const text: Record<string, string> = {};
   const values: Record<string, number> = {};
@@ -33,8 +38,10 @@ export function useFieldForm(specs: FieldSpec[]): { text: Record<string, string>
     text[f.name] = stored[f.name] ?? f.fallback;
     const r = parseNumberField(text[f.name], f.label);
     if (!r.ok) errors[f.name] = r.message;
-    else if (f.kind === 'whole' && (!Number.isInteger(r.value) || r.value < (f.name.endsWith('seed') ? 0 : 1))) errors[f.name] = `${f.label} must be a whole number${f.name.endsWith('seed') ? '' : ' of at least 1'}.`;
-    else if (f.kind === 'rate' && !(r.value > 0 && r.value <= 10)) errors[f.name] = `${f.label} must be greater than 0 and at most 10.`;
+    else if (f.kind === 'whole' && (!Number.isInteger(r.value) || r.value < (f.name.endsWith('seed') ? 0 : 1)))
+      errors[f.name] = `${f.label} must be a whole number${f.name.endsWith('seed') ? '' : ' of at least 1'}.`;
+    else if (f.kind === 'rate' && !(r.value > 0 && r.value <= 10))
+      errors[f.name] = `${f.label} must be greater than 0 and at most 10.`;
     else values[f.name] = r.value;
   }
   return { text, values, errors, set: (name, v) => lessonStore.getState().setField(name, v) };
@@ -46,7 +53,8 @@ export function useDatasetInfo(dataset: 'iris-z' | 'iris-raw') {
 }
 
 /** Share of the variance two components keep, in percent. */
-export const keptByTwo = (info: DatasetInfo | undefined) => (info ? (info.explained[0] + info.explained[1]) * 100 : undefined);
+export const keptByTwo = (info: DatasetInfo | undefined) =>
+  info ? (info.explained[0] + info.explained[1]) * 100 : undefined;
 
 /** The Speed a Reduce page shows runs at (its own default: these runs are longer than the negator's). */
 export function useReduceSpeed(page: string, fallback: Speed): [Speed, (s: Speed) => void] {
@@ -55,7 +63,10 @@ export function useReduceSpeed(page: string, fallback: Speed): [Speed, (s: Speed
 }
 
 /** The iris run's config from the page's fields, or null while they have problems. */
-export function irisConfig(values: Record<string, number>, dataset: 'iris-z' | 'iris-raw' = 'iris-z'): ReduceRunConfig | null {
+export function irisConfig(
+  values: Record<string, number>,
+  dataset: 'iris-z' | 'iris-raw' = 'iris-z',
+): ReduceRunConfig | null {
   const { 'reduce.iris.seed': seed, 'reduce.iris.lr': learningRate, 'reduce.iris.steps': steps } = values;
   if (seed === undefined || learningRate === undefined || steps === undefined) return null;
   return { kind: 'autoencoder', dataset, learningRate, steps, seed, dtype: 'float32' };

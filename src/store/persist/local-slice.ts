@@ -37,7 +37,8 @@ export function loadSlice<T>(spec: SliceSpec<T>, text: string | null): { value: 
     return { value: spec.defaults(), outcome: { kind: 'unreadable' } };
   }
   const box = typeof stored === 'object' && stored !== null ? (stored as { version?: unknown; state?: unknown }) : {};
-  const version = typeof box.version === 'number' && Number.isInteger(box.version) && box.version >= 0 ? box.version : null;
+  const version =
+    typeof box.version === 'number' && Number.isInteger(box.version) && box.version >= 0 ? box.version : null;
   if (version === null || box.state === undefined) return { value: spec.defaults(), outcome: { kind: 'unreadable' } };
   if (version > spec.version) return { value: spec.defaults(), outcome: { kind: 'newer', version } };
   let state: unknown = box.state;
@@ -46,20 +47,26 @@ export function loadSlice<T>(spec: SliceSpec<T>, text: string | null): { value: 
   } catch {
     return { value: spec.defaults(), outcome: { kind: 'unreadable' } };
   }
-  if (typeof state !== 'object' || state === null || Array.isArray(state)) return { value: spec.defaults(), outcome: { kind: 'unreadable' } };
+  if (typeof state !== 'object' || state === null || Array.isArray(state))
+    return { value: spec.defaults(), outcome: { kind: 'unreadable' } };
   const { value, reset } = spec.read(state);
   return { value, outcome: reset.length ? { kind: 'reset', fields: reset } : { kind: 'ok' } };
 }
 
-const list = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
+const list = (items: string[]) =>
+  items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 
 /** The notice for a load that could not keep everything, or null. */
 function loadNotice(spec: SliceSpec<unknown>, outcome: LoadOutcome): string | null {
   switch (outcome.kind) {
-    case 'reset': return `Some of ${spec.label} could not be read, so ${outcome.fields.length === 1 ? 'this was' : 'these were'} reset to defaults: ${list(outcome.fields)}. Everything else was kept.`;
-    case 'unreadable': return `${capital(spec.label)} could not be read and ${spec.label.startsWith('your') ? 'was' : 'were'} reset to defaults.`;
-    case 'newer': return `${capital(spec.label)} ${spec.label.endsWith('s') ? 'were' : 'was'} saved by a newer version of Perceptron Lab (format ${outcome.version}). It is left untouched; this version runs on defaults and saves nothing until you reload the newer version.`;
-    default: return null;
+    case 'reset':
+      return `Some of ${spec.label} could not be read, so ${outcome.fields.length === 1 ? 'this was' : 'these were'} reset to defaults: ${list(outcome.fields)}. Everything else was kept.`;
+    case 'unreadable':
+      return `${capital(spec.label)} could not be read and ${spec.label.startsWith('your') ? 'was' : 'were'} reset to defaults.`;
+    case 'newer':
+      return `${capital(spec.label)} ${spec.label.endsWith('s') ? 'were' : 'was'} saved by a newer version of Perceptron Lab (format ${outcome.version}). It is left untouched; this version runs on defaults and saves nothing until you reload the newer version.`;
+    default:
+      return null;
   }
 }
 
@@ -77,7 +84,11 @@ function readStorage(key: string): string | null {
  * zustand `persist` options for `spec`: storage, version and a merge that takes the validated
  * state as it is. `partialize` picks what is saved.
  */
-export function sliceOptions<S, T>(spec: SliceSpec<T>, partialize: (s: S) => T, merge: (saved: T, current: S) => S): PersistOptions<S, T> {
+export function sliceOptions<S, T>(
+  spec: SliceSpec<T>,
+  partialize: (s: S) => T,
+  merge: (saved: T, current: S) => S,
+): PersistOptions<S, T> {
   let blocked = false; // set while storage holds a newer version's data
   const storage: PersistStorage<T> = {
     getItem(name): StorageValue<T> | null {
@@ -96,21 +107,35 @@ export function sliceOptions<S, T>(spec: SliceSpec<T>, partialize: (s: S) => T, 
       } catch (e) {
         const full = e instanceof DOMException && (e.name === 'QuotaExceededError' || e.code === 22);
         notify({
-          id: `${spec.key}:save`, kind: 'error',
+          id: `${spec.key}:save`,
+          kind: 'error',
           text: `Couldn't save: ${full ? "this browser's storage is full" : 'this browser refused to store data'}. Not saved: ${spec.label}. The app keeps working; free some space (or allow storage) and your next change will be saved.`,
         });
       }
     },
     removeItem(name) {
       if (blocked) return;
-      try { localStorage.removeItem(name); } catch { /* nothing to remove */ }
+      try {
+        localStorage.removeItem(name);
+      } catch {
+        /* nothing to remove */
+      }
     },
   };
-  return { name: spec.key, version: spec.version, storage, partialize, merge: (saved, current) => (saved ? merge(saved as T, current) : current) };
+  return {
+    name: spec.key,
+    version: spec.version,
+    storage,
+    partialize,
+    merge: (saved, current) => (saved ? merge(saved as T, current) : current),
+  };
 }
 
 /** Rehydrates `store` when another tab writes its key, so both tabs show the same data. */
-export function followOtherTabs(store: StoreApi<unknown> & { persist: { rehydrate(): Promise<void> | void } }, key: string): void {
+export function followOtherTabs(
+  store: StoreApi<unknown> & { persist: { rehydrate(): Promise<void> | void } },
+  key: string,
+): void {
   if (typeof window === 'undefined') return;
   window.addEventListener('storage', (e) => {
     if (e.key === key || e.key === null) void store.persist.rehydrate();

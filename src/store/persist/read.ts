@@ -39,14 +39,22 @@ export const asText = (v: unknown): string | undefined =>
 export const asBoolean = (v: unknown): boolean | undefined => (typeof v === 'boolean' ? v : undefined);
 
 /** A reader for one of `allowed`. */
-export const oneOf = <T extends string>(allowed: readonly T[]) => (v: unknown): T | undefined =>
-  (allowed as readonly unknown[]).includes(v) ? (v as T) : undefined;
+export const oneOf =
+  <T extends string>(allowed: readonly T[]) =>
+  (v: unknown): T | undefined =>
+    (allowed as readonly unknown[]).includes(v) ? (v as T) : undefined;
 
 /**
  * An object of text fields (a form's draft): each field kept if it is text, else its default
  * (named `${label} ${field}` in `reader`'s list of resets).
  */
-export function readDraft<T extends { [K in keyof T]: string }>(reader: FieldReader, name: string, label: string, defaults: T, names: Record<keyof T, string>): T {
+export function readDraft<T extends { [K in keyof T]: string }>(
+  reader: FieldReader,
+  name: string,
+  label: string,
+  defaults: T,
+  names: Record<keyof T, string>,
+): T {
   const raw = reader.field(name, label, asRecord, undefined);
   if (!raw) return { ...defaults };
   const inner = new FieldReader(raw);

@@ -5,7 +5,18 @@
  * same plane as exact PCA, which is how the page checks what gradient descent learned.
  * Pure and synchronous: no timers, no messaging (the worker adds those).
  */
-import { matmul, mean, scalar, square, sub, tensor, transpose, variable, type Tensor, type Variable } from '../../engine/index.ts';
+import {
+  matmul,
+  mean,
+  scalar,
+  square,
+  sub,
+  tensor,
+  transpose,
+  variable,
+  type Tensor,
+  type Variable,
+} from '../../engine/index.ts';
 import { applyScaling } from './iris.ts';
 import { COMPONENTS, REDUCE_DATASETS, prepareDataset, type ReduceData } from './dataset.ts';
 import { descend, type Progress } from './descend.ts';
@@ -31,7 +42,8 @@ export function validateAutoencoderConfig(raw: unknown): Checked<AutoencoderConf
 }
 
 /** Like {@link validateAutoencoderConfig} but throws a ConfigError listing every issue. */
-export const assertValidAutoencoderConfig = (raw: unknown): AutoencoderConfig => orThrow(validateAutoencoderConfig(raw));
+export const assertValidAutoencoderConfig = (raw: unknown): AutoencoderConfig =>
+  orThrow(validateAutoencoderConfig(raw));
 
 /** The run between steps as plain numbers, so it crosses postMessage and a paused run resumes exactly. */
 export interface AutoencoderState {
@@ -72,7 +84,9 @@ export function autoencoderLoss(x: Tensor, w: Tensor): Tensor {
 
 /** Row-major flat d×k values as rows. */
 export function toRows(flat: ArrayLike<number>, cols = COMPONENTS): number[][] {
-  return Array.from({ length: flat.length / cols }, (_, i) => Array.from({ length: cols }, (__, c) => flat[i * cols + c]));
+  return Array.from({ length: flat.length / cols }, (_, i) =>
+    Array.from({ length: cols }, (__, c) => flat[i * cols + c]),
+  );
 }
 
 const fmt = (v: number) => (v >= 0.01 ? v.toPrecision(3) : v.toExponential(2));
@@ -81,17 +95,27 @@ const fmt = (v: number) => (v >= 0.01 ? v.toPrecision(3) : v.toExponential(2));
 export function explainAutoencoderDivergence(config: AutoencoderConfig, data: ReduceData, step: number): string {
   const d = data.rows[0].length;
   const c = data.curvatureAtMinimum;
-  return `The loss blew up at step ${step}: each update overshot the minimum by more than the last. `
-    + `At the minimum the loss curves most steeply along the first principal axis, with curvature 8·λ₁/${d} = ${fmt(c)} `
-    + `(λ₁ = ${fmt(data.pca.eigenvalues[0])} is the data's variance along that axis), so plain gradient descent settles only `
-    + `while the learning rate is below 2 / ${fmt(c)} ≈ ${fmt(2 / c)}. Your learning rate is ${config.learningRate}; try a value below ${fmt(2 / c)}.`;
+  return (
+    `The loss blew up at step ${step}: each update overshot the minimum by more than the last. ` +
+    `At the minimum the loss curves most steeply along the first principal axis, with curvature 8·λ₁/${d} = ${fmt(c)} ` +
+    `(λ₁ = ${fmt(data.pca.eigenvalues[0])} is the data's variance along that axis), so plain gradient descent settles only ` +
+    `while the learning rate is below 2 / ${fmt(c)} ≈ ${fmt(2 / c)}. Your learning rate is ${config.learningRate}; try a value below ${fmt(2 / c)}.`
+  );
 }
 
 function checkState(state: AutoencoderState, d: number): void {
-  const ok = Number.isInteger(state.step) && state.step >= 0 && Array.isArray(state.weights)
-    && state.weights.length === d * COMPONENTS && state.weights.every((v) => typeof v === 'number')
-    && (state.firstLoss === null || typeof state.firstLoss === 'number');
-  if (!ok) throw new ReduceError('AutoencoderTrainer', `a saved state needs a whole step ≥ 0, ${d * COMPONENTS} weights and a first loss (or null)`);
+  const ok =
+    Number.isInteger(state.step) &&
+    state.step >= 0 &&
+    Array.isArray(state.weights) &&
+    state.weights.length === d * COMPONENTS &&
+    state.weights.every((v) => typeof v === 'number') &&
+    (state.firstLoss === null || typeof state.firstLoss === 'number');
+  if (!ok)
+    throw new ReduceError(
+      'AutoencoderTrainer',
+      `a saved state needs a whole step ≥ 0, ${d * COMPONENTS} weights and a first loss (or null)`,
+    );
 }
 
 /**
@@ -135,7 +159,10 @@ export class AutoencoderTrainer {
   step(): AutoencoderStep {
     const { loss, params: weights, gradNorm, diverged } = descend(this.w, () => this.loss(), this.negLr, this.s);
     if (diverged && this.divergence === null) {
-      this.divergence = { step: this.s.step, message: explainAutoencoderDivergence(this.config, this.data, this.s.step) };
+      this.divergence = {
+        step: this.s.step,
+        message: explainAutoencoderDivergence(this.config, this.data, this.s.step),
+      };
     }
     return { step: this.s.step, loss, weights, angleToPca: this.angle(weights), gradNorm, diverged };
   }
@@ -162,7 +189,13 @@ export class AutoencoderTrainer {
     if (rows.some((r) => r.length !== d || !r.every(Number.isFinite))) {
       throw new ReduceError('project', `every row needs ${d} finite numbers`);
     }
-    return matmul(tensor(rows.map((r) => [...r]), this.config.dtype), this.w).toArray() as number[][];
+    return matmul(
+      tensor(
+        rows.map((r) => [...r]),
+        this.config.dtype,
+      ),
+      this.w,
+    ).toArray() as number[][];
   }
 
   /** Where a new flower (d measurements in cm) lands on the scatter: scaled with the data's own stats, then x·W. */

@@ -17,7 +17,13 @@ export interface AutoencoderConfig {
 }
 
 /** The iris lesson: z-scored flowers, learning rate 0.1, 300 steps, float32 as in the worker. */
-export const IRIS_AUTOENCODER_CONFIG: AutoencoderConfig = Object.freeze({ dataset: 'iris-z', learningRate: 0.1, steps: 300, seed: 1, dtype: 'float32' });
+export const IRIS_AUTOENCODER_CONFIG: AutoencoderConfig = Object.freeze({
+  dataset: 'iris-z',
+  learningRate: 0.1,
+  steps: 300,
+  seed: 1,
+  dtype: 'float32',
+});
 
 export interface StressConfig {
   learningRate: number;

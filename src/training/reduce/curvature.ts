@@ -108,7 +108,14 @@ export function topCurvature(loss: () => Tensor, w: Variable, options: PowerOpti
     const shifted = power((v) => hvp(v).map((x, i) => x - shift * v[i]), n, o);
     p = { ...shifted, value: shifted.value + shift, steps: p.steps + shifted.steps };
   }
-  return { curvature: p.value, stableLearningRate: p.value > 0 ? 2 / p.value : Infinity, products: p.steps, direction: p.vector, converged: p.converged, method };
+  return {
+    curvature: p.value,
+    stableLearningRate: p.value > 0 ? 2 / p.value : Infinity,
+    products: p.steps,
+    direction: p.vector,
+    converged: p.converged,
+    method,
+  };
 }
 
 /**
@@ -117,7 +124,11 @@ export function topCurvature(loss: () => Tensor, w: Variable, options: PowerOpti
  * weights it is measured at the minimum — exact PCA's axes — where it is 8·λ₁/d (5.837 on
  * z-scored iris).
  */
-export function autoencoderCurvature(config: Pick<AutoencoderConfig, 'dataset'>, weights?: ArrayLike<number>, data: ReduceData = prepareDataset(config.dataset)): Curvature {
+export function autoencoderCurvature(
+  config: Pick<AutoencoderConfig, 'dataset'>,
+  weights?: ArrayLike<number>,
+  data: ReduceData = prepareDataset(config.dataset),
+): Curvature {
   const at = weights ? Array.from(weights) : data.pca.components.flat();
   const x = tensor(data.rows, 'float64');
   const w = variable(tensor(at, 'float64', [at.length / 2, 2]));

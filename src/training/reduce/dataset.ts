@@ -38,7 +38,11 @@ export function prepareDataset(dataset: ReduceDataset): ReduceData {
   const exact = pca(rows, COMPONENTS);
   const d = exact.eigenvalues.length;
   return {
-    dataset, rows, species: iris.species, scaling, pca: exact,
+    dataset,
+    rows,
+    species: iris.species,
+    scaling,
+    pca: exact,
     floor: reconstructionFloor(exact.eigenvalues, COMPONENTS),
     curvatureAtMinimum: (8 * exact.eigenvalues[0]) / d,
   };

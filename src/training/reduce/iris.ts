@@ -23,9 +23,13 @@ export interface IrisData {
 
 /** Bundled data is still input: a wrong row would silently skew every figure on the page. */
 function parseRow(row: unknown, i: number): [number[], IrisSpecies] {
-  const ok = Array.isArray(row) && row.length === 5 && row.slice(0, 4).every((v) => typeof v === 'number' && Number.isFinite(v))
-    && (IRIS_SPECIES as readonly unknown[]).includes(row[4]);
-  if (!ok) throw new ReduceError('loadIris', `row ${i + 1} is not four measurements and a species: ${JSON.stringify(row)}`);
+  const ok =
+    Array.isArray(row) &&
+    row.length === 5 &&
+    row.slice(0, 4).every((v) => typeof v === 'number' && Number.isFinite(v)) &&
+    (IRIS_SPECIES as readonly unknown[]).includes(row[4]);
+  if (!ok)
+    throw new ReduceError('loadIris', `row ${i + 1} is not four measurements and a species: ${JSON.stringify(row)}`);
   return [(row as number[]).slice(0, 4), row[4] as IrisSpecies];
 }
 

@@ -16,12 +16,20 @@ export interface Eigen {
 
 function checkSymmetric(a: ReadonlyMatrix): void {
   const n = a.length;
-  if (n === 0 || a.some((row) => row.length !== n)) throw new ReduceError('jacobiEigen', `needs a square matrix, got ${n} rows of lengths ${a.map((r) => r.length).join(', ')}`);
+  if (n === 0 || a.some((row) => row.length !== n))
+    throw new ReduceError(
+      'jacobiEigen',
+      `needs a square matrix, got ${n} rows of lengths ${a.map((r) => r.length).join(', ')}`,
+    );
   const big = Math.max(...a.map((row) => Math.max(...row.map(Math.abs))));
   if (!Number.isFinite(big)) throw new ReduceError('jacobiEigen', 'the matrix has a non-finite entry');
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < i; j++) {
-      if (Math.abs(a[i][j] - a[j][i]) > 1e-12 * big) throw new ReduceError('jacobiEigen', `the matrix is not symmetric: [${i}][${j}] = ${a[i][j]} but [${j}][${i}] = ${a[j][i]}`);
+      if (Math.abs(a[i][j] - a[j][i]) > 1e-12 * big)
+        throw new ReduceError(
+          'jacobiEigen',
+          `the matrix is not symmetric: [${i}][${j}] = ${a[i][j]} but [${j}][${i}] = ${a[j][i]}`,
+        );
     }
   }
 }
@@ -36,20 +44,23 @@ function rotate(a: Matrix, v: Matrix, p: number, q: number): void {
   const s = t * c;
   for (const m of [a, v]) {
     for (const row of m) {
-      const kp = row[p], kq = row[q];
+      const kp = row[p],
+        kq = row[q];
       row[p] = c * kp - s * kq;
       row[q] = s * kp + c * kq;
     }
   }
   for (let k = 0; k < a.length; k++) {
-    const pk = a[p][k], qk = a[q][k];
+    const pk = a[p][k],
+      qk = a[q][k];
     a[p][k] = c * pk - s * qk;
     a[q][k] = s * pk + c * qk;
   }
   a[p][q] = a[q][p] = 0;
 }
 
-const offDiagonal = (a: Matrix) => a.reduce((s, row, i) => s + row.reduce((t, x, j) => t + (i === j ? 0 : x * x), 0), 0);
+const offDiagonal = (a: Matrix) =>
+  a.reduce((s, row, i) => s + row.reduce((t, x, j) => t + (i === j ? 0 : x * x), 0), 0);
 
 /**
  * Eigen-decomposition of a real symmetric n×n matrix by cyclic Jacobi rotations: sweep over
@@ -79,7 +90,10 @@ function canonicalSign(u: number[]): number[] {
 /** Column means of n×d rows. */
 export function columnMeans(rows: ReadonlyMatrix): number[] {
   const mean = new Array<number>(rows[0].length).fill(0);
-  for (const row of rows) row.forEach((x, j) => { mean[j] += x; });
+  for (const row of rows)
+    row.forEach((x, j) => {
+      mean[j] += x;
+    });
   return mean.map((m) => m / rows.length);
 }
 
@@ -118,7 +132,8 @@ export interface Pca {
 export function pca(rows: ReadonlyMatrix, k: number): Pca {
   const e = jacobiEigen(covariance(rows));
   const d = e.values.length;
-  if (!Number.isInteger(k) || k < 1 || k > d) throw new ReduceError('pca', `k must be a whole number from 1 to ${d}, got ${k}`);
+  if (!Number.isInteger(k) || k < 1 || k > d)
+    throw new ReduceError('pca', `k must be a whole number from 1 to ${d}, got ${k}`);
   const total = e.values.reduce((s, x) => s + x, 0);
   const components = e.values.map((_, i) => e.vectors.slice(0, k).map((u) => u[i]));
   return { mean: columnMeans(rows), eigenvalues: e.values, components, explained: e.values.map((x) => x / total) };
@@ -133,7 +148,8 @@ export function reconstructionFloor(eigenvalues: readonly number[], k: number): 
 }
 
 const transposeM = (m: ReadonlyMatrix): Matrix => m[0].map((_, j) => m.map((row) => row[j]));
-const multiply = (a: ReadonlyMatrix, b: ReadonlyMatrix): Matrix => a.map((row) => b[0].map((_, j) => row.reduce((s, x, t) => s + x * b[t][j], 0)));
+const multiply = (a: ReadonlyMatrix, b: ReadonlyMatrix): Matrix =>
+  a.map((row) => b[0].map((_, j) => row.reduce((s, x, t) => s + x * b[t][j], 0)));
 
 /**
  * Orthonormal columns spanning the same space as m's (d×k), by modified Gram–Schmidt done
@@ -170,13 +186,20 @@ export function singularValues(m: ReadonlyMatrix): number[] {
     rotated = false;
     for (let p = 0; p < cols.length - 1; p++) {
       for (let q = p + 1; q < cols.length; q++) {
-        const alpha = dot(cols[p], cols[p]), beta = dot(cols[q], cols[q]), gamma = dot(cols[p], cols[q]);
+        const alpha = dot(cols[p], cols[p]),
+          beta = dot(cols[q], cols[q]),
+          gamma = dot(cols[p], cols[q]);
         if (Math.abs(gamma) <= 1e-15 * Math.sqrt(alpha * beta)) continue;
         rotated = true;
         const zeta = (beta - alpha) / (2 * gamma);
         const t = (zeta >= 0 ? 1 : -1) / (Math.abs(zeta) + Math.sqrt(1 + zeta * zeta));
-        const c = 1 / Math.sqrt(1 + t * t), s = c * t;
-        cols[p].forEach((x, i) => { const y = cols[q][i]; cols[p][i] = c * x - s * y; cols[q][i] = s * x + c * y; });
+        const c = 1 / Math.sqrt(1 + t * t),
+          s = c * t;
+        cols[p].forEach((x, i) => {
+          const y = cols[q][i];
+          cols[p][i] = c * x - s * y;
+          cols[q][i] = s * x + c * y;
+        });
       }
     }
   }
@@ -192,7 +215,10 @@ export function singularValues(m: ReadonlyMatrix): number[] {
  */
 export function planeAngle(a: ReadonlyMatrix, b: ReadonlyMatrix): number {
   if (a.length !== b.length || a[0]?.length !== b[0]?.length) {
-    throw new ReduceError('planeAngle', `needs two matrices of the same shape, got ${a.length}×${a[0]?.length} and ${b.length}×${b[0]?.length}`);
+    throw new ReduceError(
+      'planeAngle',
+      `needs two matrices of the same shape, got ${a.length}×${a[0]?.length} and ${b.length}×${b[0]?.length}`,
+    );
   }
   if (![...a, ...b].every((row) => row.every(Number.isFinite))) return NaN;
   const qa = orthonormalColumns(a);
@@ -217,19 +243,35 @@ const top2 = (p: number, q: number, r: number) => (p + r) / 2 + Math.hypot((p - 
  */
 export function planeAngleTo(reference: ReadonlyMatrix): (flat: ArrayLike<number>) => number {
   const q = orthonormalColumns(reference);
-  if (q === null || reference[0].length !== 2) throw new ReduceError('planeAngleTo', 'needs a d×2 reference with independent columns');
+  if (q === null || reference[0].length !== 2)
+    throw new ReduceError('planeAngleTo', 'needs a d×2 reference with independent columns');
   const d = q.length;
-  const b1 = q.map((row) => row[0]), b2 = q.map((row) => row[1]);
-  const u1 = new Float64Array(d), u2 = new Float64Array(d);
+  const b1 = q.map((row) => row[0]),
+    b2 = q.map((row) => row[1]);
+  const u1 = new Float64Array(d),
+    u2 = new Float64Array(d);
   return (w) => {
     if (w.length !== 2 * d) throw new ReduceError('planeAngleTo', `needs ${2 * d} weights, got ${w.length}`);
     if (!orthonormalPair(w, u1, u2)) return NaN;
-    let m11 = 0, m12 = 0, m21 = 0, m22 = 0;
-    for (let i = 0; i < d; i++) { m11 += u1[i] * b1[i]; m12 += u1[i] * b2[i]; m21 += u2[i] * b1[i]; m22 += u2[i] * b2[i]; }
-    let g11 = 0, g12 = 0, g22 = 0;
+    let m11 = 0,
+      m12 = 0,
+      m21 = 0,
+      m22 = 0;
     for (let i = 0; i < d; i++) {
-      const r1 = b1[i] - u1[i] * m11 - u2[i] * m21, r2 = b2[i] - u1[i] * m12 - u2[i] * m22;
-      g11 += r1 * r1; g12 += r1 * r2; g22 += r2 * r2;
+      m11 += u1[i] * b1[i];
+      m12 += u1[i] * b2[i];
+      m21 += u2[i] * b1[i];
+      m22 += u2[i] * b2[i];
+    }
+    let g11 = 0,
+      g12 = 0,
+      g22 = 0;
+    for (let i = 0; i < d; i++) {
+      const r1 = b1[i] - u1[i] * m11 - u2[i] * m21,
+        r2 = b2[i] - u1[i] * m12 - u2[i] * m22;
+      g11 += r1 * r1;
+      g12 += r1 * r2;
+      g22 += r2 * r2;
     }
     const sin = Math.sqrt(top2(g11, g12, g22));
     const sigmaMax = Math.sqrt(top2(m11 * m11 + m21 * m21, m11 * m12 + m21 * m22, m12 * m12 + m22 * m22));
@@ -241,8 +283,14 @@ export function planeAngleTo(reference: ReadonlyMatrix): (flat: ArrayLike<number
 /** Gram–Schmidt (twice) on the two columns of flat row-major d×2 `w`, into u1 and u2; false if they are dependent or non-finite. */
 function orthonormalPair(w: ArrayLike<number>, u1: Float64Array, u2: Float64Array): boolean {
   const d = u1.length;
-  let n1 = 0, n2 = 0;
-  for (let i = 0; i < d; i++) { u1[i] = w[2 * i]; u2[i] = w[2 * i + 1]; n1 += u1[i] * u1[i]; n2 += u2[i] * u2[i]; }
+  let n1 = 0,
+    n2 = 0;
+  for (let i = 0; i < d; i++) {
+    u1[i] = w[2 * i];
+    u2[i] = w[2 * i + 1];
+    n1 += u1[i] * u1[i];
+    n2 += u2[i] * u2[i];
+  }
   if (!(n1 > 0 && n2 > 0 && Number.isFinite(n1 + n2))) return false;
   n1 = Math.sqrt(n1);
   for (let i = 0; i < d; i++) u1[i] /= n1;

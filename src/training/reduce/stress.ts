@@ -17,7 +17,18 @@
  * points sit on top of each other — which is exactly how they start."
  */
 import { STRESS_CONFIG, type StressConfig } from './configs.ts';
-import { matmul, mean, scalar, square, sub, sum, tensor, variable, type Tensor, type Variable } from '../../engine/index.ts';
+import {
+  matmul,
+  mean,
+  scalar,
+  square,
+  sub,
+  sum,
+  tensor,
+  variable,
+  type Tensor,
+  type Variable,
+} from '../../engine/index.ts';
 import type { DTypeName } from '../config.ts';
 import { topCurvature, type Curvature } from './curvature.ts';
 import { descend, type Progress } from './descend.ts';
@@ -30,7 +41,14 @@ export const POINTS_3D = Object.freeze({ A: [1, 0, 0], B: [0, 1, 0], C: [-1, 0, 
 export const POINT_NAMES = ['A', 'B', 'C', 'D'] as const;
 
 /** The six pairs in table order, as indices into {@link POINT_NAMES}. */
-export const PAIRS: readonly (readonly [number, number])[] = Object.freeze([[0, 1], [0, 2], [0, 3], [1, 2], [1, 3], [2, 3]]);
+export const PAIRS: readonly (readonly [number, number])[] = Object.freeze([
+  [0, 1],
+  [0, 2],
+  [0, 3],
+  [1, 2],
+  [1, 3],
+  [2, 3],
+]);
 
 /** The best flat layout's loss, from the rhombus above: ((20/3 − 8)²/4 + 2·(1/3)²) / 6 = 1/9. */
 export const STRESS_FLOOR = 1 / 9;
@@ -86,12 +104,19 @@ export function stressLoss(p: Tensor, incidence: Tensor, targets: Tensor): Tenso
 /** The constant tensors {@link stressLoss} needs, in `dtype`. */
 export function stressTensors(dtype: DTypeName): { incidence: Tensor; targets: Tensor } {
   const incidence = PAIRS.map(([i, j]) => POINT_NAMES.map((_, k) => (k === i ? 1 : k === j ? -1 : 0)));
-  return { incidence: tensor(incidence, dtype), targets: tensor(distances3d().map((d) => d * d), dtype) };
+  return {
+    incidence: tensor(incidence, dtype),
+    targets: tensor(
+      distances3d().map((d) => d * d),
+      dtype,
+    ),
+  };
 }
 
 /** The rhombus that minimises the loss (see the file comment), 4×2 row-major. */
 export function bestLayout(): number[] {
-  const ac = Math.sqrt(13 / 3) / 2, bd = Math.sqrt(7 / 3) / 2;
+  const ac = Math.sqrt(13 / 3) / 2,
+    bd = Math.sqrt(7 / 3) / 2;
   return [ac, 0, 0, bd, -ac, 0, 0, -bd];
 }
 
@@ -128,9 +153,11 @@ const fmt = (v: number) => v.toPrecision(3);
 /** A learner-facing explanation of a blow-up, naming the curvature limit at the best layout. */
 export function explainStressDivergence(config: StressConfig, step: number): string {
   const { curvature, stableLearningRate } = stressCurvature();
-  return `The loss blew up at step ${step}: each update moved the points further past the best layout than the last. `
-    + `Near that layout the loss curves with curvature up to ${fmt(curvature)}, so plain gradient descent settles only while the `
-    + `learning rate is below 2 / ${fmt(curvature)} ≈ ${fmt(stableLearningRate)}. Your learning rate is ${config.learningRate}; try a value below ${fmt(stableLearningRate)}.`;
+  return (
+    `The loss blew up at step ${step}: each update moved the points further past the best layout than the last. ` +
+    `Near that layout the loss curves with curvature up to ${fmt(curvature)}, so plain gradient descent settles only while the ` +
+    `learning rate is below 2 / ${fmt(curvature)} ≈ ${fmt(stableLearningRate)}. Your learning rate is ${config.learningRate}; try a value below ${fmt(stableLearningRate)}.`
+  );
 }
 
 /** Trains the four 2-D positions. `step()` mutates the positions and the state; `state` is a fresh plain copy. */
@@ -145,7 +172,11 @@ export class StressTrainer {
 
   constructor(config: StressConfig, state: StressState = initialStressState(config)) {
     this.config = assertValidStressConfig(config);
-    const ok = Number.isInteger(state.step) && state.step >= 0 && state.positions?.length === 8 && state.positions.every((v) => typeof v === 'number');
+    const ok =
+      Number.isInteger(state.step) &&
+      state.step >= 0 &&
+      state.positions?.length === 8 &&
+      state.positions.every((v) => typeof v === 'number');
     if (!ok) throw new ReduceError('StressTrainer', 'a saved state needs a whole step ≥ 0 and 8 position numbers');
     ({ incidence: this.incidence, targets: this.targets } = stressTensors(config.dtype));
     this.p = variable(tensor(state.positions, config.dtype, [4, 2]));
@@ -164,7 +195,8 @@ export class StressTrainer {
   /** One step: record the loss, ask the tape for dL/dP, P ← P + g · (−lr). */
   step(): StressStep {
     const { loss, params: positions, gradNorm, diverged } = descend(this.p, () => this.loss(), this.negLr, this.s);
-    if (diverged && this.divergence === null) this.divergence = { step: this.s.step, message: explainStressDivergence(this.config, this.s.step) };
+    if (diverged && this.divergence === null)
+      this.divergence = { step: this.s.step, message: explainStressDivergence(this.config, this.s.step) };
     return { step: this.s.step, loss, positions, gradNorm, diverged };
   }
 

@@ -17,18 +17,25 @@ const DTYPES: readonly string[] = ['float32', 'float64'];
 function finite(value: unknown, field: string, label: string, issues: FieldIssue[]): number | null {
   if (typeof value !== 'number') issues.push({ field, message: `${label} must be a number.` });
   else if (Number.isNaN(value)) issues.push({ field, message: `${label} is not a number (NaN).` });
-  else if (!Number.isFinite(value)) issues.push({ field, message: `${label} must be finite, not ${value > 0 ? '' : '−'}infinity.` });
+  else if (!Number.isFinite(value))
+    issues.push({ field, message: `${label} must be finite, not ${value > 0 ? '' : '−'}infinity.` });
   else return value;
   return null;
 }
 
 /** The object itself, or an issue when it is not a plain object; unknown keys are issues too. */
-export function checkObject(raw: unknown, known: readonly string[], what: string, issues: FieldIssue[]): Record<string, unknown> | null {
+export function checkObject(
+  raw: unknown,
+  known: readonly string[],
+  what: string,
+  issues: FieldIssue[],
+): Record<string, unknown> | null {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     issues.push({ field: '', message: `${what} must be an object.` });
     return null;
   }
-  for (const key of Object.keys(raw)) if (!known.includes(key)) issues.push({ field: key, message: `Unknown setting "${key}".` });
+  for (const key of Object.keys(raw))
+    if (!known.includes(key)) issues.push({ field: key, message: `Unknown setting "${key}".` });
   return raw as Record<string, unknown>;
 }
 
@@ -37,7 +44,8 @@ export function checkLearningRate(value: unknown, issues: FieldIssue[]): void {
   const lr = finite(value, 'learningRate', 'Learning rate', issues);
   if (lr === null) return;
   if (lr <= 0) issues.push({ field: 'learningRate', message: 'Learning rate must be greater than 0.' });
-  else if (lr > REDUCE_LIMITS.maxLearningRate) issues.push({ field: 'learningRate', message: 'Learning rate must be at most 10.' });
+  else if (lr > REDUCE_LIMITS.maxLearningRate)
+    issues.push({ field: 'learningRate', message: 'Learning rate must be at most 10.' });
 }
 
 /** Steps: a whole number from 1 to 100,000. */
@@ -52,17 +60,25 @@ export function checkSteps(value: unknown, issues: FieldIssue[]): void {
 /** Seed: any whole number (mulberry32 takes it modulo 2³²). */
 export function checkSeed(value: unknown, issues: FieldIssue[]): void {
   const seed = finite(value, 'seed', 'Seed', issues);
-  if (seed !== null && !Number.isSafeInteger(seed)) issues.push({ field: 'seed', message: 'Seed must be a whole number.' });
+  if (seed !== null && !Number.isSafeInteger(seed))
+    issues.push({ field: 'seed', message: 'Seed must be a whole number.' });
 }
 
 /** One of a fixed list of strings. */
-export function checkChoice(value: unknown, field: string, allowed: readonly string[], label: string, issues: FieldIssue[]): void {
+export function checkChoice(
+  value: unknown,
+  field: string,
+  allowed: readonly string[],
+  label: string,
+  issues: FieldIssue[],
+): void {
   if (typeof value !== 'string' || !allowed.includes(value)) {
     issues.push({ field, message: `${label} must be one of ${allowed.join(', ')}; got ${JSON.stringify(value)}.` });
   }
 }
 
-export const checkDType = (value: unknown, issues: FieldIssue[]): void => checkChoice(value, 'dtype', DTYPES, 'Precision', issues);
+export const checkDType = (value: unknown, issues: FieldIssue[]): void =>
+  checkChoice(value, 'dtype', DTYPES, 'Precision', issues);
 
 /** Turns a validation into the value or a thrown {@link ConfigError} (the worker boundary). */
 export function orThrow<T>(v: Checked<T>): T {

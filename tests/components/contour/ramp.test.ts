@@ -10,14 +10,25 @@ describe('rampColor', () => {
   });
 
   it('gets lighter as the value rises', () => {
-    const light = (c: string) => c.match(/\d+/g)!.map(Number).reduce((a, b) => a + b, 0);
+    const light = (c: string) =>
+      c
+        .match(/\d+/g)!
+        .map(Number)
+        .reduce((a, b) => a + b, 0);
     const ts = [0, 0.2, 0.4, 0.6, 0.8, 1];
     for (let i = 1; i < ts.length; i++) expect(light(rampColor(ts[i]))).toBeGreaterThan(light(rampColor(ts[i - 1])));
   });
 });
 
 describe('scaler', () => {
-  const grid = { ws: [0, 1, 2], bs: [0, 1], losses: [[0, 1e-2, 1], [10, 100, 1000]] };
+  const grid = {
+    ws: [0, 1, 2],
+    bs: [0, 1],
+    losses: [
+      [0, 1e-2, 1],
+      [10, 100, 1000],
+    ],
+  };
   it('maps the largest loss to 1 and at most five decades below it to 0, on a log scale', () => {
     const s = scaler(grid);
     expect(s(1000)).toBeCloseTo(1, 12);

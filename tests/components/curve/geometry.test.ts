@@ -34,7 +34,12 @@ describe('stepArrows', () => {
   it('one arrow per step, from the weight before to the weight after, with the gradient measured where it started', () => {
     const arrows = stepArrows(path);
     expect(arrows).toHaveLength(2);
-    expect(arrows[0]).toMatchObject({ step: 1, from: { w: 0.5, loss: 20.25 }, to: { w: 0.23, loss: 13.6161 }, grad: 27 });
+    expect(arrows[0]).toMatchObject({
+      step: 1,
+      from: { w: 0.5, loss: 20.25 },
+      to: { w: 0.23, loss: 13.6161 },
+      grad: 27,
+    });
     // Its length is learning rate × gradient: 0.01 × 27.
     expect(arrows[0].dw).toBeCloseTo(-0.01 * 27, 12);
   });

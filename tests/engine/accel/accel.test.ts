@@ -24,7 +24,8 @@ function under<T>(settings: Partial<Acceleration>, f: () => T): T {
 
 /** Where a and b first differ, comparing numbers with Object.is (so −0 ≠ +0 and NaN = NaN); null if nowhere. */
 function difference(a: unknown, b: unknown, path = '$'): string | null {
-  if (typeof a === 'number' || typeof b === 'number') return Object.is(a, b) ? null : `${path}: ${String(a)} vs ${String(b)}`;
+  if (typeof a === 'number' || typeof b === 'number')
+    return Object.is(a, b) ? null : `${path}: ${String(a)} vs ${String(b)}`;
   if (Array.isArray(a) && Array.isArray(b)) {
     if (a.length !== b.length) return `${path}: length ${a.length} vs ${b.length}`;
     for (let i = 0; i < a.length; i++) {
@@ -47,13 +48,33 @@ describe('numbers: one-element tensors as plain numbers', () => {
   const ONE_ELEMENT = new Set<Op>();
   const oneElement = (op: Op): Op => (ONE_ELEMENT.add(op), op);
   const OPS: Op[] = [
-    E.add, E.sub, E.mul, E.div, (a) => E.neg(a), (a) => E.square(a), (a) => E.pow(E.abs(a), 2.5), (a) => E.pow(a, 3),
-    (a) => E.exp(E.tanh(a)), (a) => E.log(E.abs(a)), (a) => E.sqrt(E.abs(a)), (a) => E.abs(a), (a) => E.relu(a),
-    (a) => E.sigmoid(a), (a) => E.tanh(a), (a) => E.sum(a), (a) => E.mean(a), oneElement((a) => E.reshape(a, [1, 1])),
-    oneElement((a) => E.broadcastTo(a, [1, 1, 1])), (a) => E.mul(a, 0.3), oneElement((a, b) => E.matmul(E.reshape(a, [1]), E.reshape(b, [1, 1]))),
+    E.add,
+    E.sub,
+    E.mul,
+    E.div,
+    (a) => E.neg(a),
+    (a) => E.square(a),
+    (a) => E.pow(E.abs(a), 2.5),
+    (a) => E.pow(a, 3),
+    (a) => E.exp(E.tanh(a)),
+    (a) => E.log(E.abs(a)),
+    (a) => E.sqrt(E.abs(a)),
+    (a) => E.abs(a),
+    (a) => E.relu(a),
+    (a) => E.sigmoid(a),
+    (a) => E.tanh(a),
+    (a) => E.sum(a),
+    (a) => E.mean(a),
+    oneElement((a) => E.reshape(a, [1, 1])),
+    oneElement((a) => E.broadcastTo(a, [1, 1, 1])),
+    (a) => E.mul(a, 0.3),
+    oneElement((a, b) => E.matmul(E.reshape(a, [1]), E.reshape(b, [1, 1]))),
     oneElement((a) => E.transpose(E.reshape(a, [1, 1]))),
   ];
-  const program = fc.array(fc.record({ op: fc.nat(OPS.length - 1), a: fc.nat(9), b: fc.nat(9) }), { minLength: 1, maxLength: 14 });
+  const program = fc.array(fc.record({ op: fc.nat(OPS.length - 1), a: fc.nat(9), b: fc.nat(9) }), {
+    minLength: 1,
+    maxLength: 14,
+  });
   const values = fc.array(fc.double({ min: -3, max: 3, noNaN: true }), { minLength: 2, maxLength: 2 });
 
   /** Records a random program over watched one-element tensors; `pool` grows with each result. */
@@ -78,7 +99,11 @@ describe('numbers: one-element tensors as plain numbers', () => {
           const leaves = tape.leaves().map((l) => l.grad ?? null);
           return [out.item(), g, leaves, tape.trace().map((e) => [e.value, e.grad ?? null, e.inputGrads ?? null])];
         };
-        for (const list of [false, true]) expectSameBits(under({ numbers: true }, () => run(list)), under({ numbers: false }, () => run(list)));
+        for (const list of [false, true])
+          expectSameBits(
+            under({ numbers: true }, () => run(list)),
+            under({ numbers: false }, () => run(list)),
+          );
       }),
       { numRuns: 300, seed: 5 },
     );
@@ -128,18 +153,37 @@ describe('numbers: one-element tensors as plain numbers', () => {
 
 describe('lazy: large elementwise chains computed block by block', () => {
   const OPS: ((a: Tensor, b: Tensor) => Tensor)[] = [
-    E.add, E.sub, E.mul, (a, b) => E.div(a, E.add(E.square(b), 1)), (a) => E.neg(a), (a) => E.tanh(a),
-    (a) => E.sigmoid(a), (a) => E.exp(E.neg(E.abs(a))), (a) => E.relu(a), (a) => E.sqrt(E.abs(a)),
-    (a) => E.pow(E.abs(a), 1.5), (a) => E.log(E.add(E.abs(a), 1)), (a) => E.mul(a, 0.3), (a) => E.mean(a),
+    E.add,
+    E.sub,
+    E.mul,
+    (a, b) => E.div(a, E.add(E.square(b), 1)),
+    (a) => E.neg(a),
+    (a) => E.tanh(a),
+    (a) => E.sigmoid(a),
+    (a) => E.exp(E.neg(E.abs(a))),
+    (a) => E.relu(a),
+    (a) => E.sqrt(E.abs(a)),
+    (a) => E.pow(E.abs(a), 1.5),
+    (a) => E.log(E.add(E.abs(a), 1)),
+    (a) => E.mul(a, 0.3),
+    (a) => E.mean(a),
   ];
 
   it('give the bits of the eager ops over random graphs, values and gradients', () => {
-    const program = fc.array(fc.record({ op: fc.nat(OPS.length - 1), a: fc.nat(9), b: fc.nat(9) }), { minLength: 1, maxLength: 10 });
+    const program = fc.array(fc.record({ op: fc.nat(OPS.length - 1), a: fc.nat(9), b: fc.nat(9) }), {
+      minLength: 1,
+      maxLength: 10,
+    });
     fc.assert(
       fc.property(program, dtypes, fc.nat(1000), (prog, dtype, seed) => {
         const r = rng(seed);
         const n = BLOCK + 13;
-        const xs = [0, 1].map(() => tensor(new Float64Array(n).map(() => r() * 4 - 2), dtype));
+        const xs = [0, 1].map(() =>
+          tensor(
+            new Float64Array(n).map(() => r() * 4 - 2),
+            dtype,
+          ),
+        );
         const run = () => {
           const tape = new GradientTape();
           tape.watch(...xs);
@@ -198,7 +242,13 @@ describe('lazy: large elementwise chains computed block by block', () => {
 function pairs(n: number, dtype: DType, seed: number) {
   const r = rng(seed);
   const xs = new Float64Array(n).map(() => r() * 10 - 5);
-  return { x: tensor(xs, dtype), y: tensor(xs.map((v) => -v + (r() - 0.5) * 0.1), dtype) };
+  return {
+    x: tensor(xs, dtype),
+    y: tensor(
+      xs.map((v) => -v + (r() - 0.5) * 0.1),
+      dtype,
+    ),
+  };
 }
 
 type Model = (x: Tensor, y: Tensor, w: Tensor, b: Tensor) => Tensor;
@@ -207,30 +257,41 @@ const MODELS: [string, Model, boolean, boolean][] = [
   ['mean((y − x·w)²)', (x, y, w) => E.mean(E.square(E.sub(y, E.mul(x, w)))), false, true],
   ['mean((w·x − y)²), operands swapped', (x, y, w) => E.mean(E.square(E.sub(E.mul(w, x), y))), false, true],
   ['mean((y − (x·w + b))²)', (x, y, w, b) => E.mean(E.square(E.sub(y, E.add(E.mul(x, w), b)))), true, true],
-  ['sum((b + x·w − y)·(b + x·w − y))', (x, y, w, b) => { const d = E.sub(E.add(b, E.mul(x, w)), y); return E.sum(E.mul(d, d)); }, true, false],
+  [
+    'sum((b + x·w − y)·(b + x·w − y))',
+    (x, y, w, b) => {
+      const d = E.sub(E.add(b, E.mul(x, w)), y);
+      return E.sum(E.mul(d, d));
+    },
+    true,
+    false,
+  ],
 ];
 
 describe.each(['float32', 'float64'] as const)('fused: a linear model in one loop (%s)', (dtype) => {
-  it.each(MODELS)('%s: loss and gradients have the bits of the block plan and of the eager ops', (_name, model, bias, fused) => {
-    for (const n of [BLOCK * 2 + 7, 1003]) {
-      const { x, y } = pairs(n, dtype, n);
-      const step = () => {
-        const w = variable(0.37, dtype);
-        const b = variable(0.11, dtype);
-        const tape = new GradientTape();
-        const loss = tape.record(() => model(x, y, w, b));
-        const [gw, gb] = tape.gradient(loss, [w, b]);
-        return [loss.item(), gw.item(), gb.item()];
-      };
-      const before = { ...evaluations };
-      const lazy = under({ lazyMin: 2 }, step);
-      expect(evaluations.fused).toBe(before.fused + (fused ? 1 : 0));
-      expect(evaluations.swept).toBe(before.swept + (fused ? 0 : 1));
-      expectSameBits(lazy, under({ lazyMin: 2, fused: false }, step));
-      expectSameBits(lazy, under({ lazy: false }, step));
-      if (!bias) expect(lazy[2]).toBe(0);
-    }
-  });
+  it.each(MODELS)(
+    '%s: loss and gradients have the bits of the block plan and of the eager ops',
+    (_name, model, bias, fused) => {
+      for (const n of [BLOCK * 2 + 7, 1003]) {
+        const { x, y } = pairs(n, dtype, n);
+        const step = () => {
+          const w = variable(0.37, dtype);
+          const b = variable(0.11, dtype);
+          const tape = new GradientTape();
+          const loss = tape.record(() => model(x, y, w, b));
+          const [gw, gb] = tape.gradient(loss, [w, b]);
+          return [loss.item(), gw.item(), gb.item()];
+        };
+        const before = { ...evaluations };
+        const lazy = under({ lazyMin: 2 }, step);
+        expect(evaluations.fused).toBe(before.fused + (fused ? 1 : 0));
+        expect(evaluations.swept).toBe(before.swept + (fused ? 0 : 1));
+        expectSameBits(lazy, under({ lazyMin: 2, fused: false }, step));
+        expectSameBits(lazy, under({ lazy: false }, step));
+        if (!bias) expect(lazy[2]).toBe(0);
+      }
+    },
+  );
 
   it('trains 20 steps of the batch negator to identical weights', () => {
     const { x, y } = pairs(5000, dtype, 1);
@@ -256,9 +317,11 @@ describe('wasm: the fused loop in WebAssembly', () => {
   it('gives the same training run as the JS loops, through the tape, with and without a bias', () => {
     const r = rng(9);
     const xs = Float32Array.from({ length: 5000 }, () => r() * 10 - 5);
-    const x = E.tensor(xs), y = E.tensor(xs.map((v) => -v + (r() - 0.5) * 0.1));
+    const x = E.tensor(xs),
+      y = E.tensor(xs.map((v) => -v + (r() - 0.5) * 0.1));
     const train = (bias: boolean) => {
-      const w = E.variable(0.5), b = E.variable(0);
+      const w = E.variable(0.5),
+        b = E.variable(0);
       const losses: number[] = [];
       for (let s = 0; s < 15; s++) {
         const tape = new E.GradientTape();
@@ -274,7 +337,10 @@ describe('wasm: the fused loop in WebAssembly', () => {
       const fusedBefore = evaluations.fused;
       const withWasm = train(bias);
       expect(evaluations.fused).toBeGreaterThan(fusedBefore); // the fused kernel did run
-      expectSameBits(withWasm, under({ wasm: false }, () => train(bias)));
+      expectSameBits(
+        withWasm,
+        under({ wasm: false }, () => train(bias)),
+      );
     }
   });
 });

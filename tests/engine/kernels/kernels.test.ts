@@ -6,31 +6,52 @@ import { describe, expect, it } from 'vitest';
 import { matmulKernel } from '../../../src/engine/kernels/matmul.ts';
 import { BLOCK, blockSum, fullSum, sumIntoKernel } from '../../../src/engine/kernels/reduce.ts';
 import { broadcastKernel, rowsOf, transposeKernel } from '../../../src/engine/kernels/shape.ts';
-import { binaryValue, loopArrayNumber, loopArrays, loopNumberArray, unaryValue } from '../../../src/engine/kernels/elementwise.ts';
+import {
+  binaryValue,
+  loopArrayNumber,
+  loopArrays,
+  loopNumberArray,
+  unaryValue,
+} from '../../../src/engine/kernels/elementwise.ts';
 import { ADD, DIV, MUL, NEG, SUB } from '../../../src/engine/ops/elementwise.ts';
 import { rng } from '../gradcheck.ts';
 
-const ints = (n: number, seed: number) => { const r = rng(seed); return new Float64Array(n).map(() => Math.floor(r() * 19) - 9); };
+const ints = (n: number, seed: number) => {
+  const r = rng(seed);
+  return new Float64Array(n).map(() => Math.floor(r() * 19) - 9);
+};
 const size = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
 /** Row-major index of `idx` in `shape`, with axes of extent 1 read at 0 (broadcast). */
-const at = (idx: readonly number[], shape: readonly number[]) => idx.reduce((o, v, ax) => o * shape[ax] + (shape[ax] === 1 ? 0 : v), 0);
+const at = (idx: readonly number[], shape: readonly number[]) =>
+  idx.reduce((o, v, ax) => o * shape[ax] + (shape[ax] === 1 ? 0 : v), 0);
 function* indices(shape: readonly number[]): Generator<number[]> {
   const idx = new Array<number>(shape.length).fill(0);
   for (let n = 0; n < size(shape); n++) {
     yield [...idx];
-    for (let ax = shape.length - 1; ax >= 0; ax--) { if (++idx[ax] < shape[ax]) break; idx[ax] = 0; }
+    for (let ax = shape.length - 1; ax >= 0; ax--) {
+      if (++idx[ax] < shape[ax]) break;
+      idx[ax] = 0;
+    }
   }
 }
 
 describe('matmulKernel', () => {
-  it.each([[1, 1, 1], [2, 3, 4], [5, 1, 3], [4, 7, 2]])('an %i×%i by %i-column product, at offsets, is Σ a·b', (m, k, n) => {
-    const a = ints(m * k + 3, m), b = ints(k * n + 2, n), out = new Float64Array(m * n + 5).fill(99);
+  it.each([
+    [1, 1, 1],
+    [2, 3, 4],
+    [5, 1, 3],
+    [4, 7, 2],
+  ])('an %i×%i by %i-column product, at offsets, is Σ a·b', (m, k, n) => {
+    const a = ints(m * k + 3, m),
+      b = ints(k * n + 2, n),
+      out = new Float64Array(m * n + 5).fill(99);
     matmulKernel(a, 3, b, 2, out, 5, m, k, n, new Float64Array(n));
-    for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) {
-      let s = 0;
-      for (let p = 0; p < k; p++) s += a[3 + i * k + p] * b[2 + p * n + j];
-      expect(out[5 + i * n + j]).toBe(s);
-    }
+    for (let i = 0; i < m; i++)
+      for (let j = 0; j < n; j++) {
+        let s = 0;
+        for (let p = 0; p < k; p++) s += a[3 + i * k + p] * b[2 + p * n + j];
+        expect(out[5 + i * n + j]).toBe(s);
+      }
     expect(Array.from(out.subarray(0, 5))).toEqual([99, 99, 99, 99, 99]); // nothing written before the offset
   });
 });
@@ -45,7 +66,24 @@ describe('sums', () => {
   });
 
   it.each([
-    [[2, 3, 4], [1, 3, 1]], [[2, 3, 4], [2, 1, 4]], [[2, 3, 4], [1, 1, 1]], [[5], [1]], [[3, 2], [3, 2]], [[], []],
+    [
+      [2, 3, 4],
+      [1, 3, 1],
+    ],
+    [
+      [2, 3, 4],
+      [2, 1, 4],
+    ],
+    [
+      [2, 3, 4],
+      [1, 1, 1],
+    ],
+    [[5], [1]],
+    [
+      [3, 2],
+      [3, 2],
+    ],
+    [[], []],
   ])('sumIntoKernel of shape %j into %j sums over the axes of extent 1', (shape, keep) => {
     const src = ints(size(shape), 7);
     const acc = new Float64Array(size(keep));
@@ -59,7 +97,17 @@ describe('sums', () => {
 
 describe('layout', () => {
   it.each([
-    [[3], [2, 3]], [[2, 1], [2, 4]], [[1, 3, 1], [2, 3, 2]], [[], [2, 2]], [[4], [4]],
+    [[3], [2, 3]],
+    [
+      [2, 1],
+      [2, 4],
+    ],
+    [
+      [1, 3, 1],
+      [2, 3, 2],
+    ],
+    [[], [2, 2]],
+    [[4], [4]],
   ])('broadcastKernel expands %j to %j as numpy does (aligned at the right)', (from, to) => {
     const src = ints(size(from), 3);
     const out = new Float64Array(size(to));
@@ -80,26 +128,37 @@ describe('layout', () => {
     const src = ints(batch * rows * cols, 11);
     const out = new Float64Array(src.length);
     transposeKernel(src, out, batch, rows, cols);
-    for (let b = 0; b < batch; b++) for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) {
-      expect(out[b * rows * cols + j * rows + i]).toBe(src[b * rows * cols + i * cols + j]);
-    }
+    for (let b = 0; b < batch; b++)
+      for (let i = 0; i < rows; i++)
+        for (let j = 0; j < cols; j++) {
+          expect(out[b * rows * cols + j * rows + i]).toBe(src[b * rows * cols + i * cols + j]);
+        }
   });
 });
 
 describe('elementwise loops', () => {
-  const ops = [[ADD, (x: number, y: number) => x + y], [SUB, (x: number, y: number) => x - y], [MUL, (x: number, y: number) => x * y], [DIV, (x: number, y: number) => x / y]] as const;
-  it.each(ops)('$name: array·array, array·number and number·array loops, at offsets, and the one-pair kernel', (op, math) => {
-    const a = ints(12, 1), b = ints(12, 2).map((v) => v || 1);
-    const out = new Float64Array(12).fill(99);
-    loopArrays(op, a, 2, b, 1, out, 3, 8);
-    for (let i = 0; i < 8; i++) expect(out[3 + i]).toBe(math(a[2 + i], b[1 + i]));
-    expect(Array.from(out.subarray(0, 3))).toEqual([99, 99, 99]);
-    loopArrayNumber(op, a, 0, 4, out, 0, 12);
-    for (let i = 0; i < 12; i++) expect(out[i]).toBe(math(a[i], 4));
-    loopNumberArray(op, 4, b, 0, out, 0, 12);
-    for (let i = 0; i < 12; i++) expect(out[i]).toBe(math(4, b[i]));
-    expect(binaryValue(op, 7, -2)).toBe(math(7, -2));
-  });
+  const ops = [
+    [ADD, (x: number, y: number) => x + y],
+    [SUB, (x: number, y: number) => x - y],
+    [MUL, (x: number, y: number) => x * y],
+    [DIV, (x: number, y: number) => x / y],
+  ] as const;
+  it.each(ops)(
+    '$name: array·array, array·number and number·array loops, at offsets, and the one-pair kernel',
+    (op, math) => {
+      const a = ints(12, 1),
+        b = ints(12, 2).map((v) => v || 1);
+      const out = new Float64Array(12).fill(99);
+      loopArrays(op, a, 2, b, 1, out, 3, 8);
+      for (let i = 0; i < 8; i++) expect(out[3 + i]).toBe(math(a[2 + i], b[1 + i]));
+      expect(Array.from(out.subarray(0, 3))).toEqual([99, 99, 99]);
+      loopArrayNumber(op, a, 0, 4, out, 0, 12);
+      for (let i = 0; i < 12; i++) expect(out[i]).toBe(math(a[i], 4));
+      loopNumberArray(op, 4, b, 0, out, 0, 12);
+      for (let i = 0; i < 12; i++) expect(out[i]).toBe(math(4, b[i]));
+      expect(binaryValue(op, 7, -2)).toBe(math(7, -2));
+    },
+  );
 
   it('a Float32Array output rounds each result to float32, the engine’s rule', () => {
     const out = new Float32Array(1);

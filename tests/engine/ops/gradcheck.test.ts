@@ -82,15 +82,33 @@ describe('reductions', () => {
 
 describe('matmul', () => {
   it.each([
-    [[3, 4], [4, 2]],
-    [[1, 5], [5, 1]],
+    [
+      [3, 4],
+      [4, 2],
+    ],
+    [
+      [1, 5],
+      [5, 1],
+    ],
     [[4], [4, 3]],
     [[3, 4], [4]],
     [[4], [4]],
-    [[2, 3, 4], [4, 5]],
-    [[2, 3, 4], [2, 4, 5]],
-    [[3, 4], [2, 4, 2]],
-    [[2, 1, 3, 4], [3, 4, 2]],
+    [
+      [2, 3, 4],
+      [4, 5],
+    ],
+    [
+      [2, 3, 4],
+      [2, 4, 5],
+    ],
+    [
+      [3, 4],
+      [2, 4, 2],
+    ],
+    [
+      [2, 1, 3, 4],
+      [3, 4, 2],
+    ],
   ])('%j × %j', (sa, sb) => {
     const r = rng(sa.length * 10 + sb.length);
     check(([a, b]) => E.matmul(a, b), [randomTensor(sa, r), randomTensor(sb, r)]);
@@ -110,7 +128,13 @@ describe('shape ops', () => {
 describe('composites', () => {
   it('a two-layer network: tanh(x·W1 + b1)·W2, mean squared error', () => {
     const r = rng(11);
-    const xs = [randomTensor([5, 3], r), randomTensor([3, 4], r), randomTensor([4], r), randomTensor([4, 1], r), randomTensor([5, 1], r)];
+    const xs = [
+      randomTensor([5, 3], r),
+      randomTensor([3, 4], r),
+      randomTensor([4], r),
+      randomTensor([4, 1], r),
+      randomTensor([5, 1], r),
+    ];
     check(([x, w1, b1, w2, y]) => E.mean(E.square(E.sub(E.matmul(E.tanh(E.add(E.matmul(x, w1), b1)), w2), y))), xs);
   });
   it('a tensor used several times in one expression', () => {
@@ -122,7 +146,8 @@ describe('composites', () => {
 function checkSecondOrder(f: (xs: Tensor[]) => Tensor, xs: Tensor[], tol = 1e-4): void {
   const v = xs.map((x, k) => randomTensor([...x.shape], rng(31 + k)));
   // h(x) = Σ_k v_k · ∂f/∂x_k; its gradient is H·v (an outer tape records the inner sweep).
-  const h = (leaves: Tensor[]) => tapeGradients(f, leaves).reduce((acc, g, k) => E.add(acc, E.sum(E.mul(g, v[k]))), E.scalar(0, 'float64'));
+  const h = (leaves: Tensor[]) =>
+    tapeGradients(f, leaves).reduce((acc, g, k) => E.add(acc, E.sum(E.mul(g, v[k]))), E.scalar(0, 'float64'));
   const outer = tapeGradients(h, xs);
   const numeric = numericGradients(h, xs, 1e-5);
   outer.forEach((t, k) => {
@@ -160,7 +185,10 @@ describe('the Reduce lesson losses', () => {
   it('squared-distance stress mean over pairs of (|p_i − p_j|² − D_ij²)², 4 points in 2-D', () => {
     const r = rng(60);
     const q = Array.from({ length: 4 }, () => [r() * 4 - 2, r() * 4 - 2]);
-    const D = E.tensor(q.map((a) => q.map((b) => Math.hypot(a[0] - b[0], a[1] - b[1]) * (0.8 + 0.4 * r()))), 'float64');
+    const D = E.tensor(
+      q.map((a) => q.map((b) => Math.hypot(a[0] - b[0], a[1] - b[1]) * (0.8 + 0.4 * r()))),
+      'float64',
+    );
     const target = E.square(E.div(E.add(D, E.transpose(D)), 2)); // symmetric D, squared
     const f = ([p]: Tensor[]) => {
       const diff = E.sub(E.reshape(p, [4, 1, 2]), E.reshape(p, [1, 4, 2])); // [4, 4, 2] by broadcasting

@@ -11,7 +11,10 @@ describe('lesson navigation', () => {
   it('has a nav with lesson 1’s five named links, lesson 2 (Reduce) as its own group, and marks the current one', () => {
     open('#/loss');
     const nav = screen.getByRole('navigation', { name: 'Lesson' });
-    const group = (name: RegExp) => within(within(nav).getByRole('list', { name })).getAllByRole('link').map((a) => a.textContent?.replace('✓', ''));
+    const group = (name: RegExp) =>
+      within(within(nav).getByRole('list', { name }))
+        .getAllByRole('link')
+        .map((a) => a.textContent?.replace('✓', ''));
     expect(group(/^Lesson 1/)).toEqual(['Perceptron', 'Loss', 'Tape', 'Descent', 'Playground']);
     expect(group(/^Lesson 2/)).toEqual(['Reduce']);
     expect(within(nav).getByRole('link', { name: 'Loss' }).getAttribute('aria-current')).toBe('page');

@@ -24,7 +24,12 @@ describe('Squash four points', () => {
     expect(Number(view.getAttribute('data-yaw'))).toBe((yaw + 15) % 360);
     const table = screen.getByRole('region', { name: 'Distances of each pair' });
     await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(7));
-    expect(within(table).getAllByRole('row').slice(1).map((r) => r.querySelector('th')?.textContent)).toEqual(['AB', 'AC', 'AD', 'BC', 'BD', 'CD']);
+    expect(
+      within(table)
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) => r.querySelector('th')?.textContent),
+    ).toEqual(['AB', 'AC', 'AD', 'BC', 'BD', 'CD']);
     train();
     await waitFor(() => expect(screen.getByText(/Done: 150 steps run\./)).toBeTruthy(), { timeout: 25_000 });
     const readout = screen.getByTestId('points-readout').textContent ?? '';
@@ -38,9 +43,15 @@ describe('Squash four points', () => {
 describe('The iris flowers', () => {
   it('checks the variance prediction against exact PCA (95.81 %), then trains W to the floor and within 1° of PCA’s plane', async () => {
     open('#/reduce/iris');
-    fireEvent.change(await screen.findByLabelText('How much of the variance can two dimensions keep, in percent?'), { target: { value: '95.8' } });
+    fireEvent.change(await screen.findByLabelText('How much of the variance can two dimensions keep, in percent?'), {
+      target: { value: '95.8' },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Check' }));
-    await waitFor(() => expect(screen.getByTestId('prediction-reduce-variance').textContent).toMatch(/Right\. You said 95\.8; the engine says 95\.81 %/));
+    await waitFor(() =>
+      expect(screen.getByTestId('prediction-reduce-variance').textContent).toMatch(
+        /Right\. You said 95\.8; the engine says 95\.81 %/,
+      ),
+    );
     expect((screen.getByLabelText('Seed') as HTMLInputElement).value).toBe('1');
     train();
     await waitFor(() => expect(screen.getByTestId('iris-step').textContent).toBe('300'), { timeout: 25_000 });
@@ -49,7 +60,9 @@ describe('The iris flowers', () => {
     const scatter = screen.getByRole('figure', { name: 'Flowers in two dimensions' });
     await waitFor(() => expect(scatter.querySelectorAll('.scatter-point')).toHaveLength(150));
     // Once the run has ended, its worker time is printed (a run at Max only).
-    await waitFor(() => expect(screen.getByTestId('worker-time').textContent).toMatch(/^300 steps took \S+ ms of worker time/));
+    await waitFor(() =>
+      expect(screen.getByTestId('worker-time').textContent).toMatch(/^300 steps took \S+ ms of worker time/),
+    );
   }, 30_000);
 
   it('says what is wrong with a seed that is not a whole number, and does not train on it', () => {
@@ -64,13 +77,22 @@ describe('The iris flowers', () => {
 describe('Reduce: experiments', () => {
   it('measures the curvature with nested tapes (≈ 5.84, limit ≈ 0.343) and, once W is trained, places a new flower on the scatter', async () => {
     open('#/reduce/experiments');
-    await waitFor(() => expect(screen.getByTestId('reduce-curvature').textContent).toMatch(/5\.83/), { timeout: 25_000 });
+    await waitFor(() => expect(screen.getByTestId('reduce-curvature').textContent).toMatch(/5\.83/), {
+      timeout: 25_000,
+    });
     expect(screen.getByTestId('reduce-limit').textContent).toBe('0.343');
     expect(screen.queryByTestId('new-flower')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Train W on the flowers' }));
-    await waitFor(() => expect(screen.queryByRole('button', { name: 'Train W on the flowers' })).toBeNull(), { timeout: 25_000 });
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Train W on the flowers' })).toBeNull(), {
+      timeout: 25_000,
+    });
     fireEvent.change(screen.getByLabelText('New flower: petal length (cm)'), { target: { value: '6' } });
-    await waitFor(() => expect(screen.getByTestId('new-flower').textContent).toMatch(/^The new flower lands at \(-?\d/), { timeout: 25_000 });
-    expect(screen.getByRole('figure', { name: 'Flowers in two dimensions' }).querySelectorAll('.scatter-extra')).toHaveLength(1);
+    await waitFor(
+      () => expect(screen.getByTestId('new-flower').textContent).toMatch(/^The new flower lands at \(-?\d/),
+      { timeout: 25_000 },
+    );
+    expect(
+      screen.getByRole('figure', { name: 'Flowers in two dimensions' }).querySelectorAll('.scatter-extra'),
+    ).toHaveLength(1);
   }, 30_000);
 });

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { tensor } from '../../../src/engine/index.ts';
 import {
-  AutoencoderTrainer, IRIS_AUTOENCODER_CONFIG, autoencoderLoss, initialWeights, validateAutoencoderConfig, assertValidAutoencoderConfig,
-  type AutoencoderConfig, type AutoencoderStep,
+  AutoencoderTrainer,
+  IRIS_AUTOENCODER_CONFIG,
+  autoencoderLoss,
+  initialWeights,
+  validateAutoencoderConfig,
+  assertValidAutoencoderConfig,
+  type AutoencoderConfig,
+  type AutoencoderStep,
 } from '../../../src/training/reduce/autoencoder.ts';
 import { ConfigError } from '../../../src/training/config.ts';
 import { prepareDataset } from '../../../src/training/reduce/dataset.ts';
@@ -12,7 +18,10 @@ import { maxRelativeError, numericGradient, tapeGradient } from './fd.ts';
 const F64: AutoencoderConfig = { ...IRIS_AUTOENCODER_CONFIG, dtype: 'float64' };
 const FLOOR = 0.041868;
 
-function run(config: AutoencoderConfig, steps = config.steps): { records: AutoencoderStep[]; trainer: AutoencoderTrainer } {
+function run(
+  config: AutoencoderConfig,
+  steps = config.steps,
+): { records: AutoencoderStep[]; trainer: AutoencoderTrainer } {
   const trainer = new AutoencoderTrainer(config);
   const records: AutoencoderStep[] = [];
   for (let i = 0; i < steps && !trainer.divergence; i++) records.push(trainer.step());
@@ -23,7 +32,10 @@ describe('autoencoderLoss gradient', () => {
   const x = tensor(prepareDataset('iris-z').rows, 'float64');
   const f = (w: Parameters<typeof autoencoderLoss>[1]) => autoencoderLoss(x, w);
 
-  it.each([['the seeded start', initialWeights(1, 4)], ['a large W', initialWeights(9, 4).map((v) => 8 * v)]])('matches central differences at %s (float64)', (_name, w) => {
+  it.each([
+    ['the seeded start', initialWeights(1, 4)],
+    ['a large W', initialWeights(9, 4).map((v) => 8 * v)],
+  ])('matches central differences at %s (float64)', (_name, w) => {
     expect(maxRelativeError(tapeGradient(f, w, [4, 2]), numericGradient(f, w, [4, 2]))).toBeLessThan(1e-8);
   });
 
@@ -36,7 +48,8 @@ describe('autoencoderLoss gradient', () => {
       const z = [0, 1].map((c) => r.reduce((s, v, i) => s + v * W[i][c], 0));
       const e = r.map((v, i) => v - z[0] * W[i][0] - z[1] * W[i][1]);
       const ew = [0, 1].map((c) => e.reduce((s, v, i) => s + v * W[i][c], 0));
-      for (let i = 0; i < 4; i++) for (let c = 0; c < 2; c++) g[i][c] += (-2 / (rows.length * 4)) * (r[i] * ew[c] + e[i] * z[c]);
+      for (let i = 0; i < 4; i++)
+        for (let c = 0; c < 2; c++) g[i][c] += (-2 / (rows.length * 4)) * (r[i] * ew[c] + e[i] * z[c]);
     }
     expect(maxRelativeError(tapeGradient(f, w, [4, 2]), g.flat())).toBeLessThan(1e-12);
   });
@@ -88,16 +101,22 @@ describe('learning rates against the curvature limit 2 / 5.837 ≈ 0.343', () =>
     expect(Math.max(...tail(records)) - trainer.data.floor).toBeLessThan(1e-8);
   });
 
-  it.each([0.4, 0.5])('lr %s never settles: it stays bounded but keeps jumping between losses far above the floor', (learningRate) => {
-    const { records, trainer } = run({ ...F64, learningRate });
-    expect(trainer.divergence).toBeNull();
-    const t = tail(records);
-    expect(Math.max(...t) - Math.min(...t)).toBeGreaterThan(0.05);
-    expect(Math.min(...t)).toBeGreaterThan(2 * FLOOR);
-    expect(Math.max(...t)).toBeLessThan(1);
-  });
+  it.each([0.4, 0.5])(
+    'lr %s never settles: it stays bounded but keeps jumping between losses far above the floor',
+    (learningRate) => {
+      const { records, trainer } = run({ ...F64, learningRate });
+      expect(trainer.divergence).toBeNull();
+      const t = tail(records);
+      expect(Math.max(...t) - Math.min(...t)).toBeGreaterThan(0.05);
+      expect(Math.min(...t)).toBeGreaterThan(2 * FLOOR);
+      expect(Math.max(...t)).toBeLessThan(1);
+    },
+  );
 
-  it.each([[0.7, 40], [1.0, 10]])('lr %s blows up (by step %s)', (learningRate, by) => {
+  it.each([
+    [0.7, 40],
+    [1.0, 10],
+  ])('lr %s blows up (by step %s)', (learningRate, by) => {
     const { trainer } = run({ ...F64, learningRate });
     expect(trainer.divergence!.step).toBeLessThanOrEqual(by);
   });
@@ -140,17 +159,20 @@ describe('why standardise: the same run on centred centimetres', () => {
 });
 
 describe('state', () => {
-  it.each(['float64', 'float32'] as const)('100 steps, then 200 from the cloned state, equal 300 straight (%s, bit for bit)', (dtype) => {
-    const config = { ...IRIS_AUTOENCODER_CONFIG, dtype };
-    const straight = run(config).records;
-    const first = new AutoencoderTrainer(config);
-    for (let i = 0; i < 100; i++) first.step();
-    const resumed = new AutoencoderTrainer(config, structuredClone(first.state));
-    let r!: AutoencoderStep;
-    for (let i = 0; i < 200; i++) r = resumed.step();
-    expect(r).toEqual(straight[299]);
-    expect(resumed.state.step).toBe(300);
-  });
+  it.each(['float64', 'float32'] as const)(
+    '100 steps, then 200 from the cloned state, equal 300 straight (%s, bit for bit)',
+    (dtype) => {
+      const config = { ...IRIS_AUTOENCODER_CONFIG, dtype };
+      const straight = run(config).records;
+      const first = new AutoencoderTrainer(config);
+      for (let i = 0; i < 100; i++) first.step();
+      const resumed = new AutoencoderTrainer(config, structuredClone(first.state));
+      let r!: AutoencoderStep;
+      for (let i = 0; i < 200; i++) r = resumed.step();
+      expect(r).toEqual(straight[299]);
+      expect(resumed.state.step).toBe(300);
+    },
+  );
 
   it('rejects a state with the wrong number of weights', () => {
     expect(() => new AutoencoderTrainer(F64, { step: 0, weights: [1, 2, 3], firstLoss: null })).toThrow(/8 weights/);
@@ -171,14 +193,22 @@ describe('projection', () => {
     const row = trainer.data.rows[5];
     const w = trainer.weights();
     const [z] = trainer.project([row]);
-    [0, 1].forEach((c) => expect(z[c]).toBeCloseTo(row.reduce((s, v, i) => s + v * w[i][c], 0), 5));
+    [0, 1].forEach((c) =>
+      expect(z[c]).toBeCloseTo(
+        row.reduce((s, v, i) => s + v * w[i][c], 0),
+        5,
+      ),
+    );
     expect(() => trainer.project([[1, 2, 3]])).toThrow(/4 finite numbers/);
   });
 });
 
 describe('validateAutoencoderConfig', () => {
   it('accepts the lesson config', () => {
-    expect(validateAutoencoderConfig({ ...IRIS_AUTOENCODER_CONFIG })).toEqual({ ok: true, config: IRIS_AUTOENCODER_CONFIG });
+    expect(validateAutoencoderConfig({ ...IRIS_AUTOENCODER_CONFIG })).toEqual({
+      ok: true,
+      config: IRIS_AUTOENCODER_CONFIG,
+    });
   });
 
   const bad: Array<[string, Record<string, unknown>, string, RegExp]> = [
@@ -215,6 +245,9 @@ describe('validateAutoencoderConfig', () => {
       return null;
     })();
     expect(thrown?.issues.map((i) => i.field)).toEqual(['learningRate', 'steps']);
-    expect(validateAutoencoderConfig(null)).toEqual({ ok: false, issues: [{ field: '', message: 'An autoencoder config must be an object.' }] });
+    expect(validateAutoencoderConfig(null)).toEqual({
+      ok: false,
+      issues: [{ field: '', message: 'An autoencoder config must be an object.' }],
+    });
   });
 });

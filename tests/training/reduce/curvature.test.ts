@@ -14,7 +14,9 @@ const unit = (i: number) => Array.from({ length: 8 }, (_, j) => (j === i ? 1 : 0
 /** The 8×8 Hessian at W, one nested-tape product per column. */
 function hessian(w: number[]): number[][] {
   const v = variable(tensor(w, 'float64', [4, 2]));
-  return unit(0).map((_, i) => Array.from(hessianVectorProduct(() => lossOf(v), v, tensor(unit(i), 'float64', [4, 2])).data));
+  return unit(0).map((_, i) =>
+    Array.from(hessianVectorProduct(() => lossOf(v), v, tensor(unit(i), 'float64', [4, 2])).data),
+  );
 }
 
 describe('hessianVectorProduct (nested tapes)', () => {
@@ -22,7 +24,12 @@ describe('hessianVectorProduct (nested tapes)', () => {
     const w = initialWeights(4, 4).map((a) => 6 * a);
     const dir = initialWeights(5, 4);
     const h = 1e-5;
-    const g = (s: number) => tapeGradient(lossOf, w.map((a, i) => a + s * dir[i]), [4, 2]);
+    const g = (s: number) =>
+      tapeGradient(
+        lossOf,
+        w.map((a, i) => a + s * dir[i]),
+        [4, 2],
+      );
     const numeric = g(h).map((a, i) => (a - g(-h)[i]) / (2 * h));
     const v = variable(tensor(w, 'float64', [4, 2]));
     const hv = Array.from(hessianVectorProduct(() => lossOf(v), v, tensor(dir, 'float64', [4, 2])).data);
@@ -48,7 +55,9 @@ describe('curvature at the minimum (exact PCA axes, z-scored iris)', () => {
   });
 
   it('has the whole spectrum the tied autoencoder predicts: 8λ₁/d, 4(λ₁+λ₂)/d, 8λ₂/d, 2(λᵢ−λⱼ)/d, and 0 for turning W within its plane', () => {
-    const predicted = [2 * l1, l1 + l2, 2 * l2, (l1 - l4) / 2, (l1 - l3) / 2, (l2 - l4) / 2, (l2 - l3) / 2, 0].sort((a, b) => b - a);
+    const predicted = [2 * l1, l1 + l2, 2 * l2, (l1 - l4) / 2, (l1 - l3) / 2, (l2 - l4) / 2, (l2 - l3) / 2, 0].sort(
+      (a, b) => b - a,
+    );
     const got = jacobiEigen(hessian(data.pca.components.flat())).values;
     got.forEach((v, i) => expect(v).toBeCloseTo(predicted[i], 9));
   });

@@ -4,7 +4,14 @@ import { GradientTape, tensor, variable, type Tensor } from '../../../src/engine
 /** d f / d w at `w` (flat, reshaped to `shape`), by central differences with step h. */
 export function numericGradient(f: (w: Tensor) => Tensor, w: readonly number[], shape: number[], h = 1e-6): number[] {
   return w.map((_, i) => {
-    const at = (delta: number) => f(tensor(w.map((x, j) => (j === i ? x + delta : x)), 'float64', shape)).item();
+    const at = (delta: number) =>
+      f(
+        tensor(
+          w.map((x, j) => (j === i ? x + delta : x)),
+          'float64',
+          shape,
+        ),
+      ).item();
     return (at(h) - at(-h)) / (2 * h);
   });
 }

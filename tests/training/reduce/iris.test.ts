@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { IRIS_FEATURES, IRIS_SPECIES, applyScaling, center, loadIris, standardize } from '../../../src/training/reduce/iris.ts';
+import {
+  IRIS_FEATURES,
+  IRIS_SPECIES,
+  applyScaling,
+  center,
+  loadIris,
+  standardize,
+} from '../../../src/training/reduce/iris.ts';
 import { ReduceError } from '../../../src/training/reduce/errors.ts';
 
 describe('loadIris', () => {
@@ -42,13 +49,29 @@ describe('standardize', () => {
   });
 
   it('rejects a constant column', () => {
-    expect(() => standardize([[1, 2], [1, 3]])).toThrow(ReduceError);
-    expect(() => standardize([[1, 2], [1, 3]])).toThrow(/column 1 is constant/);
+    expect(() =>
+      standardize([
+        [1, 2],
+        [1, 3],
+      ]),
+    ).toThrow(ReduceError);
+    expect(() =>
+      standardize([
+        [1, 2],
+        [1, 3],
+      ]),
+    ).toThrow(/column 1 is constant/);
   });
 
   it('center keeps centimetres and only removes the means', () => {
-    const { rows, scaling } = center([[1, 10], [3, 20]]);
-    expect(rows).toEqual([[-1, -5], [1, 5]]);
+    const { rows, scaling } = center([
+      [1, 10],
+      [3, 20],
+    ]);
+    expect(rows).toEqual([
+      [-1, -5],
+      [1, 5],
+    ]);
     expect(scaling).toEqual({ mean: [2, 15], scale: [1, 1] });
   });
 });

@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { tensor, type Tensor } from '../../../src/engine/index.ts';
 import {
-  PAIRS, STRESS_CONFIG, STRESS_FLOOR, StressTrainer, bestLayout, distances3d, initialStressState, pairsTable, stressCurvature,
-  stressLoss, stressTensors, validateStressConfig, type StressConfig, type StressStep,
+  PAIRS,
+  STRESS_CONFIG,
+  STRESS_FLOOR,
+  StressTrainer,
+  bestLayout,
+  distances3d,
+  initialStressState,
+  pairsTable,
+  stressCurvature,
+  stressLoss,
+  stressTensors,
+  validateStressConfig,
+  type StressConfig,
+  type StressStep,
 } from '../../../src/training/reduce/stress.ts';
 import { maxRelativeError, numericGradient, tapeGradient } from './fd.ts';
 
@@ -25,7 +37,10 @@ describe('the folded card', () => {
 
   it('cannot be flattened exactly: the best flat layout is the rhombus with loss 1/9', () => {
     const { incidence, targets } = stressTensors('float64');
-    expect(stressLoss(tensor(bestLayout(), 'float64', [4, 2]), incidence, targets).item()).toBeCloseTo(STRESS_FLOOR, 15);
+    expect(stressLoss(tensor(bestLayout(), 'float64', [4, 2]), incidence, targets).item()).toBeCloseTo(
+      STRESS_FLOOR,
+      15,
+    );
     const rows = pairsTable(bestLayout());
     expect(rows.map((r) => r.pair)).toEqual(['AB', 'AC', 'AD', 'BC', 'BD', 'CD']);
     expect(rows[1].d2).toBeCloseTo(Math.sqrt(13 / 3), 14);
@@ -52,13 +67,17 @@ describe('stressLoss gradient', () => {
 });
 
 describe('StressTrainer with the lesson defaults (lr 0.05, 300 steps, seed 1)', () => {
-  it.each(['float64', 'float32'] as const)('settles visibly: within 1e-6 of 1/9 after 50–150 steps, and stays (%s)', (dtype) => {
-    const { records } = run({ ...STRESS_CONFIG, dtype });
-    const settled = records.findIndex((_, i) => records.slice(i).every((r) => Math.abs(r.loss - STRESS_FLOOR) < 1e-6)) + 1;
-    expect(settled).toBeGreaterThanOrEqual(50);
-    expect(settled).toBeLessThanOrEqual(150);
-    expect(records[0].loss).toBeGreaterThan(10 * STRESS_FLOOR);
-  });
+  it.each(['float64', 'float32'] as const)(
+    'settles visibly: within 1e-6 of 1/9 after 50–150 steps, and stays (%s)',
+    (dtype) => {
+      const { records } = run({ ...STRESS_CONFIG, dtype });
+      const settled =
+        records.findIndex((_, i) => records.slice(i).every((r) => Math.abs(r.loss - STRESS_FLOOR) < 1e-6)) + 1;
+      expect(settled).toBeGreaterThanOrEqual(50);
+      expect(settled).toBeLessThanOrEqual(150);
+      expect(records[0].loss).toBeGreaterThan(10 * STRESS_FLOOR);
+    },
+  );
 
   it('fills the before/after table: every edge shrinks to 1.29, AC stretches to 2.08, BD to 1.53', () => {
     const trainer = new StressTrainer(F64);
@@ -97,7 +116,14 @@ describe('StressTrainer with the lesson defaults (lr 0.05, 300 steps, seed 1)', 
 describe('validateStressConfig', () => {
   it('accepts the defaults and names each bad field', () => {
     expect(validateStressConfig({ ...STRESS_CONFIG }).ok).toBe(true);
-    const v = validateStressConfig({ ...STRESS_CONFIG, learningRate: 0, steps: 1.5, seed: 'x', dtype: 'int8', dataset: 'iris-z' });
+    const v = validateStressConfig({
+      ...STRESS_CONFIG,
+      learningRate: 0,
+      steps: 1.5,
+      seed: 'x',
+      dtype: 'int8',
+      dataset: 'iris-z',
+    });
     expect(v.ok).toBe(false);
     if (v.ok) return;
     expect(Object.fromEntries(v.issues.map((i) => [i.field, i.message]))).toEqual({

@@ -16,7 +16,9 @@ import { roundTo, type Tensor, type TypedArray } from '../../tensor.ts';
 import { Kind, isScalarLike, pending, scalarOf } from '../lazy/graph.ts';
 import { residualSums, type Residual } from './residual.ts';
 
-const Q = 0, E = 1, G = 2;
+const Q = 0,
+  E = 1,
+  G = 2;
 
 /** One requested sum, as a form over d: Σd² (Q), Σd·k (E) or Σ(d·k)·z (G). */
 interface Form {
@@ -62,7 +64,10 @@ function formOf(root: Tensor, u: Tensor): Form | null {
   if (m.a === m.b) return { root, kind: Q, d: m.a!, k: 0, z: null };
   const scaled = scaledOf(u);
   if (scaled !== null) return { root, kind: E, ...scaled, z: null };
-  for (const [v, z] of [[m.a!, m.b!], [m.b!, m.a!]]) {
+  for (const [v, z] of [
+    [m.a!, m.b!],
+    [m.b!, m.a!],
+  ]) {
     const s = scaledOf(v);
     if (s !== null && isArray(z)) return { root, kind: G, ...s, z };
   }
@@ -82,10 +87,15 @@ function scaledOf(v: Tensor): { d: Tensor; k: number } | null {
 const isArray = (t: Tensor): boolean => t._pending === null && t.size > 1;
 
 /** Matches d = y − pred or pred − y; pred = x·w or x·w + b. */
-function residualOf(d: Tensor): { x: TypedArray; y: TypedArray; scalars: Omit<Residual, 'k' | 'f32' | 'wantE'> } | null {
+function residualOf(
+  d: Tensor,
+): { x: TypedArray; y: TypedArray; scalars: Omit<Residual, 'k' | 'f32' | 'wantE'> } | null {
   const m = pending(d, Kind.Map);
   if (m === null || m.op!.code !== Op.Sub) return null;
-  for (const [y, pred, yFirst] of [[m.a!, m.b!, true], [m.b!, m.a!, false]] as const) {
+  for (const [y, pred, yFirst] of [
+    [m.a!, m.b!, true],
+    [m.b!, m.a!, false],
+  ] as const) {
     const p = isArray(y) ? predictionOf(pred) : null;
     if (p !== null) return { x: p.x.data, y: y.data, scalars: { w: p.w, b: p.b, hasBias: p.hasBias, yFirst } };
   }
@@ -98,7 +108,10 @@ function predictionOf(pred: Tensor): { x: Tensor; w: number; b: number; hasBias:
   if (lin !== null) return { ...lin, b: 0, hasBias: false };
   const m = pending(pred, Kind.Map);
   if (m === null || m.op!.code !== Op.Add) return null;
-  for (const [mx, b] of [[m.a!, m.b!], [m.b!, m.a!]]) {
+  for (const [mx, b] of [
+    [m.a!, m.b!],
+    [m.b!, m.a!],
+  ]) {
     const l = isScalarLike(b) ? linearOf(mx) : null;
     if (l !== null) return { ...l, b: scalarOf(b), hasBias: true };
   }

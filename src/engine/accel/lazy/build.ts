@@ -41,7 +41,13 @@ function fill(shape: readonly number[], dtype: DType, value: number): Tensor {
 }
 
 /** The pending result of an elementwise op (b null for one input; p: pow's exponent), or null for the eager path. */
-export function lazyElementwise(op: Elementwise, a: Tensor, b: Tensor | null, p: number, shape: readonly number[]): Tensor | null {
+export function lazyElementwise(
+  op: Elementwise,
+  a: Tensor,
+  b: Tensor | null,
+  p: number,
+  shape: readonly number[],
+): Tensor | null {
   const n = sizeOf(shape);
   if (n < on.lazyMin) return null;
   return b === null ? unary(op, a, p) : binary(op, a, b, shape, n);
@@ -64,8 +70,10 @@ function unary(op: Elementwise, X: Tensor, p: number): Tensor {
   const m = pending(X, Kind.Map);
   if (op.code === Op.Neg && m !== null && m.op!.code === Op.Mul) {
     // −(a·s) = a·(−s) exactly: rounding is symmetric, so negate the scalar instead.
-    if (isScalarLike(m.b!)) return lazyTensor(X.shape, X.dtype, node(Kind.Map, m.op, m.a, fromScalar(-scalarOf(m.b!), X.dtype), 0));
-    if (isScalarLike(m.a!)) return lazyTensor(X.shape, X.dtype, node(Kind.Map, m.op, fromScalar(-scalarOf(m.a!), X.dtype), m.b, 0));
+    if (isScalarLike(m.b!))
+      return lazyTensor(X.shape, X.dtype, node(Kind.Map, m.op, m.a, fromScalar(-scalarOf(m.b!), X.dtype), 0));
+    if (isScalarLike(m.a!))
+      return lazyTensor(X.shape, X.dtype, node(Kind.Map, m.op, fromScalar(-scalarOf(m.a!), X.dtype), m.b, 0));
   }
   return lazyTensor(X.shape, X.dtype, node(Kind.Map, op, X, null, p));
 }

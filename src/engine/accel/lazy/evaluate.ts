@@ -76,7 +76,9 @@ function sweep(group: readonly Tensor[], n: number): void {
   const steps: Step[] = [];
   for (const t of group) if (pending(t, Kind.Map) !== null) outputs.set(t, allocate(t.dtype, n));
   try {
-    const sums = group.map((t) => ({ t, node: pending(t, Kind.Sum) })).filter((s) => s.node !== null)
+    const sums = group
+      .map((t) => ({ t, node: pending(t, Kind.Sum) }))
+      .filter((s) => s.node !== null)
       .map(({ t, node }) => ({ t, divisor: node!.value, src: slotOf(node!.a!, slots, outputs, steps), total: 0 }));
     for (const t of outputs.keys()) slotOf(t, slots, outputs, steps);
     for (let o = 0; o < n; o += BLOCK) {

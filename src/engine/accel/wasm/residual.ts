@@ -70,7 +70,15 @@ function stage(k: Exports, x: Float32Array, y: Float32Array, n: number): number 
  * w, b and k must be float32 values. Returns false (and computes nothing) when WebAssembly
  * is unavailable, so the caller runs the JS loop instead.
  */
-export function residualSumsWasm(x: Float32Array, y: Float32Array, n: number, w: number, b: number, k: number, totals: Float64Array): boolean {
+export function residualSumsWasm(
+  x: Float32Array,
+  y: Float32Array,
+  n: number,
+  w: number,
+  b: number,
+  k: number,
+  totals: Float64Array,
+): boolean {
   const kern = on.wasm ? load() : null;
   if (kern === null) return false;
   const yp = stage(kern, x, y, n);

@@ -27,7 +27,13 @@ export function curveView(config: TrainingConfig): { domain: [number, number]; t
   return niceView(lo - pad, hi + pad, 6);
 }
 
-export const DescentCurve = memo(function DescentCurve({ run, fallback }: { run: RunView | undefined; fallback: TrainingConfig | null }) {
+export const DescentCurve = memo(function DescentCurve({
+  run,
+  fallback,
+}: {
+  run: RunView | undefined;
+  fallback: TrainingConfig | null;
+}) {
   const config = run?.config ?? fallback;
   const view = config ? curveView(config) : niceView(-1.5, 1, 6);
   const curve = useLossCurve(config, view.domain, 201);
@@ -35,7 +41,11 @@ export const DescentCurve = memo(function DescentCurve({ run, fallback }: { run:
   const path = run ? descentPath(run.history, run.head, 400) : [];
   const arrows = stepArrows(path).slice(-MAX_ARROWS);
   const last = path[path.length - 1];
-  const point = last ? { w: last.w, loss: last.loss, slope: last.grad } : start.data && config ? { w: config.initialWeight, loss: start.data.loss, slope: start.data.grad } : undefined;
+  const point = last
+    ? { w: last.w, loss: last.loss, slope: last.grad }
+    : start.data && config
+      ? { w: config.initialWeight, loss: start.data.loss, slope: start.data.grad }
+      : undefined;
   const sps = run ? stepsPerSecond(run.speed, run.config.steps) : null;
   const step = last?.step ?? 0;
   const where = run ? `After step ${step} the weight is` : 'At the start the weight is';
@@ -43,9 +53,17 @@ export const DescentCurve = memo(function DescentCurve({ run, fallback }: { run:
     ? `${where} ${formatNumber(point.w)}, where the loss is ${formatNumber(point.loss)} and the slope dL/dw is ${formatNumber(point.slope)}.${arrows.length ? ` Arrows show the last ${arrows.length} step${arrows.length === 1 ? '' : 's'}, each moving w by −learning rate × gradient.` : ''}`
     : 'Loading the curve…';
   return (
-    <CurvePlot title="The steps on the loss curve" curve={curve.data ?? []} domain={view.domain} ticks={view.ticks} point={point} arrows={arrows}
+    <CurvePlot
+      title="The steps on the loss curve"
+      curve={curve.data ?? []}
+      domain={view.domain}
+      ticks={view.ticks}
+      point={point}
+      arrows={arrows}
       animateMs={sps !== null && sps <= 10 && run?.status === 'running' ? Math.round(900 / sps) : undefined}
-      summary={summary} table={() => <ArrowTable arrows={arrows} lr={config?.learningRate ?? 0} />} />
+      summary={summary}
+      table={() => <ArrowTable arrows={arrows} lr={config?.learningRate ?? 0} />}
+    />
   );
 });
 
@@ -53,10 +71,28 @@ function ArrowTable({ arrows, lr }: { arrows: ReturnType<typeof stepArrows>; lr:
   return (
     <table>
       <caption>{arrows.length ? 'Each step as an arrow on the curve' : 'No steps yet'}</caption>
-      <thead><tr><th scope="col">Step</th><th scope="col">From w</th><th scope="col">Gradient there</th><th scope="col">Move −{formatNumber(lr)} × gradient</th><th scope="col">To w</th><th scope="col">Loss there</th></tr></thead>
-      <tbody>{arrows.map((a) => (
-        <tr key={a.step}><th scope="row">{a.step}</th><td>{formatNumber(a.from.w)}</td><td>{formatNumber(a.grad)}</td><td>{formatNumber(a.dw)}</td><td>{formatNumber(a.to.w)}</td><td>{formatNumber(a.to.loss)}</td></tr>
-      ))}</tbody>
+      <thead>
+        <tr>
+          <th scope="col">Step</th>
+          <th scope="col">From w</th>
+          <th scope="col">Gradient there</th>
+          <th scope="col">Move −{formatNumber(lr)} × gradient</th>
+          <th scope="col">To w</th>
+          <th scope="col">Loss there</th>
+        </tr>
+      </thead>
+      <tbody>
+        {arrows.map((a) => (
+          <tr key={a.step}>
+            <th scope="row">{a.step}</th>
+            <td>{formatNumber(a.from.w)}</td>
+            <td>{formatNumber(a.grad)}</td>
+            <td>{formatNumber(a.dw)}</td>
+            <td>{formatNumber(a.to.w)}</td>
+            <td>{formatNumber(a.to.loss)}</td>
+          </tr>
+        ))}
+      </tbody>
     </table>
   );
 }

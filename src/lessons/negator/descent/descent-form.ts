@@ -4,11 +4,19 @@ import type { DescentDraft } from '../../../store/lesson-store.ts';
 import { parseFields } from '../shared.ts';
 
 export const DESCENT_LABELS: Record<keyof DescentDraft, string> = {
-  input: 'Input', target: 'Target', initialWeight: 'Initial weight', learningRate: 'Learning rate', steps: 'Steps',
+  input: 'Input',
+  target: 'Target',
+  initialWeight: 'Initial weight',
+  learningRate: 'Learning rate',
+  steps: 'Steps',
 };
 
 const CONFIG_FIELD: Record<string, keyof DescentDraft> = {
-  'pairs.0.input': 'input', 'pairs.0.target': 'target', initialWeight: 'initialWeight', learningRate: 'learningRate', steps: 'steps',
+  'pairs.0.input': 'input',
+  'pairs.0.target': 'target',
+  initialWeight: 'initialWeight',
+  learningRate: 'learningRate',
+  steps: 'steps',
 };
 
 export type DescentForm =
@@ -18,7 +26,12 @@ export type DescentForm =
 /** Parses the draft and runs the same validation the worker runs. */
 export function readDescentForm(draft: DescentDraft): DescentForm {
   const keys = Object.keys(DESCENT_LABELS) as (keyof DescentDraft)[];
-  const { values, errors } = parseFields(Object.fromEntries(keys.map((k) => [k, { text: draft[k], label: DESCENT_LABELS[k] }])) as Record<keyof DescentDraft, { text: string; label: string }>);
+  const { values, errors } = parseFields(
+    Object.fromEntries(keys.map((k) => [k, { text: draft[k], label: DESCENT_LABELS[k] }])) as Record<
+      keyof DescentDraft,
+      { text: string; label: string }
+    >,
+  );
   if (Object.keys(errors).length) return { ok: false, config: null, errors };
   const config: TrainingConfig = {
     ...NEGATOR_CONFIG,

@@ -27,7 +27,13 @@ import { groupDigits } from '../../../training/digits.ts';
 
 export const DESCENT_CHANNEL = 'descent';
 
-const STEP: Record<keyof DescentDraft, number> = { input: 1, target: 1, initialWeight: 0.1, learningRate: 0.01, steps: 10 };
+const STEP: Record<keyof DescentDraft, number> = {
+  input: 1,
+  target: 1,
+  initialWeight: 0.1,
+  learningRate: 0.01,
+  steps: 10,
+};
 
 /** The latest step's update as a sentence, with the engine's numbers; null before the first step. */
 export function arithmeticOf(run: RunView | undefined): string | null {
@@ -45,8 +51,16 @@ function Arithmetic({ run }: { run: RunView | undefined }) {
   const said = useThrottledText(text ?? '', run?.status === 'running' && sps !== null && sps <= 5);
   return (
     <>
-      <p className="math arithmetic" data-testid="step-arithmetic">{text ?? <>Press <strong>Step</strong> to take one step and see its arithmetic.</>}</p>
-      <p className="visually-hidden" aria-live="polite" data-testid="step-announcer">{said}</p>
+      <p className="math arithmetic" data-testid="step-arithmetic">
+        {text ?? (
+          <>
+            Press <strong>Step</strong> to take one step and see its arithmetic.
+          </>
+        )}
+      </p>
+      <p className="visually-hidden" aria-live="polite" data-testid="step-announcer">
+        {said}
+      </p>
     </>
   );
 }
@@ -56,7 +70,12 @@ function durationHint(speed: Speed, steps: number): string | null {
   const sps = stepsPerSecond(speed, steps);
   if (sps === null || steps / sps <= 20) return null;
   const s = Math.round(steps / sps);
-  const text = s >= 3600 ? `${Math.floor(s / 3600)} h ${Math.round((s % 3600) / 60)} min` : s >= 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s} s`;
+  const text =
+    s >= 3600
+      ? `${Math.floor(s / 3600)} h ${Math.round((s % 3600) / 60)} min`
+      : s >= 60
+        ? `${Math.floor(s / 60)} min ${s % 60} s`
+        : `${s} s`;
   return `At ${speedLabel(speed)} these ${groupDigits(steps)} steps take ${text}. Choose Max under Speed to see the end at once; the speed can change while it runs.`;
 }
 
@@ -70,15 +89,35 @@ function DescentControls() {
     <>
       <div className="fields">
         {(Object.keys(DESCENT_LABELS) as (keyof DescentDraft)[]).map((k) => (
-          <NumberField key={k} label={DESCENT_LABELS[k]} value={draft[k]} error={form.errors[k]} onChange={set(k)} step={STEP[k]} inputMode={k === 'steps' ? 'numeric' : 'decimal'} />
+          <NumberField
+            key={k}
+            label={DESCENT_LABELS[k]}
+            value={draft[k]}
+            error={form.errors[k]}
+            onChange={set(k)}
+            step={STEP[k]}
+            inputMode={k === 'steps' ? 'numeric' : 'decimal'}
+          />
         ))}
       </div>
-      <RunControls channel={DESCENT_CHANNEL} config={form.config} speed={speed} withStep
-        onSpeed={(sp) => lessonStore.getState().setSpeed(DESCENT_CHANNEL, sp)} onReset={() => lessonStore.getState().resetDescent()}
-        note={<>
-          {!form.ok && <p className="field-error">Fix the highlighted field{Object.keys(form.errors).length > 1 ? 's' : ''} to train.</p>}
-          {hint && <p className="muted">{hint}</p>}
-        </>} />
+      <RunControls
+        channel={DESCENT_CHANNEL}
+        config={form.config}
+        speed={speed}
+        withStep
+        onSpeed={(sp) => lessonStore.getState().setSpeed(DESCENT_CHANNEL, sp)}
+        onReset={() => lessonStore.getState().resetDescent()}
+        note={
+          <>
+            {!form.ok && (
+              <p className="field-error">
+                Fix the highlighted field{Object.keys(form.errors).length > 1 ? 's' : ''} to train.
+              </p>
+            )}
+            {hint && <p className="muted">{hint}</p>}
+          </>
+        }
+      />
     </>
   );
 }
@@ -88,8 +127,20 @@ function NextWeightPrediction({ config }: { config: TrainingConfig | null }) {
   const q = useQuery(queries.firstStep, config);
   const r = q.data?.record;
   return (
-    <Prediction id="descent-next-w" question="What will w be after one step?" answer={r?.weight}
-      why={r && config && <>w ← {formatNumber(r.weightBefore)} + {formatNumber(r.gradWeight)} · ({formatNumber(-config.learningRate)}) = {formatNumber(r.weight)}: the step is the gradient times minus the learning rate.</>} />
+    <Prediction
+      id="descent-next-w"
+      question="What will w be after one step?"
+      answer={r?.weight}
+      why={
+        r &&
+        config && (
+          <>
+            w ← {formatNumber(r.weightBefore)} + {formatNumber(r.gradWeight)} · ({formatNumber(-config.learningRate)}) ={' '}
+            {formatNumber(r.weight)}: the step is the gradient times minus the learning rate.
+          </>
+        )
+      }
+    />
   );
 }
 
@@ -113,9 +164,16 @@ export function DescentRunner() {
       <RunStatusLine run={run} />
       <Readout run={run} />
       {/* Opened from the navigation, the parts below the readout commit in tasks of their own. */}
-      <Deferred minHeight={320}><DescentCurve run={settledLater} fallback={form.config} /></Deferred>
-      <Deferred minHeight={320} order={1}><RunChartsView run={shown} /></Deferred>
-      <Deferred minHeight={120} order={2}><StepTable run={settled} /><Ledger run={settled} /></Deferred>
+      <Deferred minHeight={320}>
+        <DescentCurve run={settledLater} fallback={form.config} />
+      </Deferred>
+      <Deferred minHeight={320} order={1}>
+        <RunChartsView run={shown} />
+      </Deferred>
+      <Deferred minHeight={120} order={2}>
+        <StepTable run={settled} />
+        <Ledger run={settled} />
+      </Deferred>
     </section>
   );
 }

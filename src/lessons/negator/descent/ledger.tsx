@@ -19,7 +19,16 @@ export function Ledger({ run }: { run: RunView | undefined }) {
   const step = Math.min(Math.max(1, picked), Math.max(1, last));
   const i = h ? h.indexOf(step) : -1;
   const c = run?.config;
-  const input = c && h && i >= 1 ? { input: c.pairs[0].input, target: c.pairs[0].target, weight: h.weight[i - 1], learningRate: c.learningRate, dtype: c.dtype } : null;
+  const input =
+    c && h && i >= 1
+      ? {
+          input: c.pairs[0].input,
+          target: c.pairs[0].target,
+          weight: h.weight[i - 1],
+          learningRate: c.learningRate,
+          dtype: c.dtype,
+        }
+      : null;
   const q = useQuery(queries.recordTape, input);
   const walk = useMemo(() => (q.data ? buildWalk(q.data) : null), [q.data]);
   if (!run || last < 1 || run.status === 'running' || !c || c.optimizer !== 'sgd') return null;
@@ -30,17 +39,27 @@ export function Ledger({ run }: { run: RunView | undefined }) {
     <section className="tape-ledger" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>The tape of any step</h3>
       <p>
-        A real tape is thrown away once its step is done. To look inside step k, the engine records it again from
-        the weight the run stored before that step — and gets exactly the numbers the run got.
+        A real tape is thrown away once its step is done. To look inside step k, the engine records it again from the
+        weight the run stored before that step — and gets exactly the numbers the run got.
       </p>
       <div className="field">
         <label htmlFor={id}>Inspect step</label>
-        <input id={id} className="ledger-slider" type="range" min={1} max={last} step={1} value={step}
-          aria-valuetext={`step ${step} of ${last}`} onChange={(e) => setPicked(Number(e.target.value))} />
+        <input
+          id={id}
+          className="ledger-slider"
+          type="range"
+          min={1}
+          max={last}
+          step={1}
+          value={step}
+          aria-valuetext={`step ${step} of ${last}`}
+          onChange={(e) => setPicked(Number(e.target.value))}
+        />
       </div>
       {r && (
         <p className="math" data-testid="ledger-summary" aria-live="polite">
-          Step {step}: w = {formatNumber(r.weight)}, loss {formatNumber(r.loss)}, dL/dw = {formatNumber(r.gradient)}, next w {formatNumber(r.next)}
+          Step {step}: w = {formatNumber(r.weight)}, loss {formatNumber(r.loss)}, dL/dw = {formatNumber(r.gradient)},
+          next w {formatNumber(r.next)}
           {same ? ' — the same as the run recorded.' : ''}
         </p>
       )}

@@ -35,8 +35,16 @@ function Marks({ curvature }: { curvature: number }) {
   const at = (v: number) => `${(v / MAX_LR) * 100}%`;
   return (
     <div className="lr-marks" aria-hidden="true">
-      <span style={{ left: at(1 / curvature) }}>1/{formatNumber(curvature)} ≈ {formatNumber(1 / curvature, 3)}<br />lands on −1</span>
-      <span style={{ left: at(2 / curvature) }}>2/{formatNumber(curvature)} ≈ {formatNumber(2 / curvature, 3)}<br />the limit</span>
+      <span style={{ left: at(1 / curvature) }}>
+        1/{formatNumber(curvature)} ≈ {formatNumber(1 / curvature, 3)}
+        <br />
+        lands on −1
+      </span>
+      <span style={{ left: at(2 / curvature) }}>
+        2/{formatNumber(curvature)} ≈ {formatNumber(2 / curvature, 3)}
+        <br />
+        the limit
+      </span>
     </div>
   );
 }
@@ -48,15 +56,31 @@ function ExplorerSlider({ lr, curvature }: { lr: number; curvature: number | und
     <div className="lr-explorer">
       <label htmlFor={id}>Explore learning rate</label>
       <div className="lr-slider">
-        <input id={id} type="range" min={0} max={MAX_LR} step={0.001} value={lr} list={`${id}-marks`}
+        <input
+          id={id}
+          type="range"
+          min={0}
+          max={MAX_LR}
+          step={0.001}
+          value={lr}
+          list={`${id}-marks`}
           aria-valuetext={`${formatNumber(lr)}${f === undefined ? '' : `, each step multiplies the distance to −1 by ${formatNumber(f, 3)}`}`}
-          onChange={(e) => lessonStore.getState().setField('explore.lr', e.target.value)} />
-        <datalist id={`${id}-marks`}>{curvature && <><option value={1 / curvature} /><option value={2 / curvature} /></>}</datalist>
+          onChange={(e) => lessonStore.getState().setField('explore.lr', e.target.value)}
+        />
+        <datalist id={`${id}-marks`}>
+          {curvature && (
+            <>
+              <option value={1 / curvature} />
+              <option value={2 / curvature} />
+            </>
+          )}
+        </datalist>
         {curvature && <Marks curvature={curvature} />}
       </div>
       <p className="math lr-factor" aria-live="polite">
-        η = <strong data-testid="explore-lr">{formatNumber(lr)}</strong>: each step multiplies the distance to −1 by
-        1 − {formatNumber(curvature)} · {formatNumber(lr)} = <strong data-testid="explore-factor">× {formatNumber(f, 3)}</strong>
+        η = <strong data-testid="explore-lr">{formatNumber(lr)}</strong>: each step multiplies the distance to −1 by 1 −{' '}
+        {formatNumber(curvature)} · {formatNumber(lr)} ={' '}
+        <strong data-testid="explore-factor">× {formatNumber(f, 3)}</strong>
         {f !== undefined && <> — {factorMeaning(f)}.</>}
       </p>
     </div>
@@ -66,7 +90,10 @@ function ExplorerSlider({ lr, curvature }: { lr: number; curvature: number | und
 /** Runs the explorer's rate (once the slider rests), at Max so the whole picture appears at once. */
 function useExploreRun(lr: number) {
   useEffect(() => {
-    if (!(lr > 0)) { trainingStore.getState().reset(EXPLORE); return; }
+    if (!(lr > 0)) {
+      trainingStore.getState().reset(EXPLORE);
+      return;
+    }
     const t = setTimeout(() => void trainingStore.getState().train(EXPLORE, lrConfig(lr)), 250);
     return () => clearTimeout(t);
   }, [lr]);
@@ -80,10 +107,22 @@ function ExploreRunView() {
     <>
       <RunStatusLine run={explore} />
       <div className="chart-grid">
-        <HistoryChart title="Weight at this learning rate" yLabel="w" xMax={LR_STEPS} emptyDomain={[-1, 1]}
-          series={[{ key: 'w', name: 'Weight', color: 'var(--weight)', points: pts('weight') }]} emptyText="Move the slider to run." />
-        <HistoryChart title="Loss at this learning rate" yLabel="loss (log)" logScale xMax={LR_STEPS}
-          series={[{ key: 'l', name: 'Loss', color: 'var(--loss)', points: pts('loss') }]} emptyText="Move the slider to run." />
+        <HistoryChart
+          title="Weight at this learning rate"
+          yLabel="w"
+          xMax={LR_STEPS}
+          emptyDomain={[-1, 1]}
+          series={[{ key: 'w', name: 'Weight', color: 'var(--weight)', points: pts('weight') }]}
+          emptyText="Move the slider to run."
+        />
+        <HistoryChart
+          title="Loss at this learning rate"
+          yLabel="loss (log)"
+          logScale
+          xMax={LR_STEPS}
+          series={[{ key: 'l', name: 'Loss', color: 'var(--loss)', points: pts('loss') }]}
+          emptyText="Move the slider to run."
+        />
       </div>
     </>
   );
@@ -95,10 +134,25 @@ function PresetRunsView() {
   return (
     <>
       <ul aria-label="Results for each rate">
-        {LR_PRESETS.map((p, i) => <li key={p}>Learning rate {p}: {runOutcome(runs[i])}</li>)}
+        {LR_PRESETS.map((p, i) => (
+          <li key={p}>
+            Learning rate {p}: {runOutcome(runs[i])}
+          </li>
+        ))}
       </ul>
-      <HistoryChart title="Loss for each learning rate" yLabel="loss (log)" logScale xMax={LR_STEPS} emptyText="Pick a learning rate to run it."
-        series={LR_PRESETS.map((p, i) => ({ key: `lr${i}`, name: `learning rate ${p}`, color: COLORS[i], points: runs[i] ? downsample(runs[i]!.history, 'loss') : [] }))} />
+      <HistoryChart
+        title="Loss for each learning rate"
+        yLabel="loss (log)"
+        logScale
+        xMax={LR_STEPS}
+        emptyText="Pick a learning rate to run it."
+        series={LR_PRESETS.map((p, i) => ({
+          key: `lr${i}`,
+          name: `learning rate ${p}`,
+          color: COLORS[i],
+          points: runs[i] ? downsample(runs[i]!.history, 'loss') : [],
+        }))}
+      />
     </>
   );
 }
@@ -106,7 +160,11 @@ function PresetRunsView() {
 export function LearningRateExperiment() {
   const lr = useExploreRate();
   useExploreRun(lr);
-  const curv = useQuery(queries.curvature, { ...lossSetting(NEGATOR_CONFIG), dtype: 'float64', weight: NEGATOR_CONFIG.initialWeight });
+  const curv = useQuery(queries.curvature, {
+    ...lossSetting(NEGATOR_CONFIG),
+    dtype: 'float64',
+    weight: NEGATOR_CONFIG.initialWeight,
+  });
   const d2 = curv.data;
   const runPreset = (p: number) => {
     lessonStore.getState().setField('explore.lr', String(p));
@@ -116,30 +174,49 @@ export function LearningRateExperiment() {
     <section className="card" aria-labelledby="lr-exp">
       <h2 id="lr-exp">Experiment: how big a step?</h2>
       <p>
-        A larger learning rate takes bigger steps. Up to a point that is faster; past it each step
-        jumps over the minimum and lands higher up the other side. Before you move the slider, predict:
+        A larger learning rate takes bigger steps. Up to a point that is faster; past it each step jumps over the
+        minimum and lands higher up the other side. Before you move the slider, predict:
       </p>
       <div className="two-col">
-        <Prediction id="lr-limit" question="Up to which learning rate does it still converge?" answer={d2 && 2 / d2}
-          why={<>Each step multiplies the distance to −1 by 1 − 18·η; it shrinks only while that factor is above −1, so η must stay below 2/18 = 1/9.</>} />
-        <Prediction id="lr-one-step" question="Which learning rate lands on −1 in one step?" answer={d2 && 1 / d2}
-          why={<>The factor 1 − 18·η is 0 at η = 1/18: the first step covers the whole distance to −1.</>} />
+        <Prediction
+          id="lr-limit"
+          question="Up to which learning rate does it still converge?"
+          answer={d2 && 2 / d2}
+          why={
+            <>
+              Each step multiplies the distance to −1 by 1 − 18·η; it shrinks only while that factor is above −1, so η
+              must stay below 2/18 = 1/9.
+            </>
+          }
+        />
+        <Prediction
+          id="lr-one-step"
+          question="Which learning rate lands on −1 in one step?"
+          answer={d2 && 1 / d2}
+          why={<>The factor 1 − 18·η is 0 at η = 1/18: the first step covers the whole distance to −1.</>}
+        />
       </div>
       <ExplorerSlider lr={lr} curvature={d2} />
       <ExploreRunView />
       <h3>Four rates side by side</h3>
       <div className="toolbar" role="group" aria-label="Rates to try">
-        {LR_PRESETS.map((p) => <button type="button" key={p} onClick={() => runPreset(p)}>{p}</button>)}
-        <button type="button" className="primary" onClick={() => LR_PRESETS.forEach(runPreset)}>Run all four</button>
+        {LR_PRESETS.map((p) => (
+          <button type="button" key={p} onClick={() => runPreset(p)}>
+            {p}
+          </button>
+        ))}
+        <button type="button" className="primary" onClick={() => LR_PRESETS.forEach(runPreset)}>
+          Run all four
+        </button>
       </div>
       <PresetRunsView />
       <p>
-        Why 0.12 fails: a second tape wrapped around the first differentiates the gradient itself and
-        finds the curvature d²L/dw² = <strong data-testid="curvature">{formatNumber(d2)}</strong> (that is 2 · input²).
-        Each update multiplies the distance to the minimum by (1 − learning rate · {formatNumber(d2)}). Above
-        2 / {formatNumber(d2)} = <strong>{d2 ? formatNumber(2 / d2) : '—'}</strong> that factor is below −1, so every step
-        overshoots further than the last: 0.1 still zig-zags inwards, 0.12 zig-zags out. A run that blows up is
-        marked where it was caught and drawn to its last step; it stops early only if a number overflows.
+        Why 0.12 fails: a second tape wrapped around the first differentiates the gradient itself and finds the
+        curvature d²L/dw² = <strong data-testid="curvature">{formatNumber(d2)}</strong> (that is 2 · input²). Each
+        update multiplies the distance to the minimum by (1 − learning rate · {formatNumber(d2)}). Above 2 /{' '}
+        {formatNumber(d2)} = <strong>{d2 ? formatNumber(2 / d2) : '—'}</strong> that factor is below −1, so every step
+        overshoots further than the last: 0.1 still zig-zags inwards, 0.12 zig-zags out. A run that blows up is marked
+        where it was caught and drawn to its last step; it stops early only if a number overflows.
       </p>
     </section>
   );

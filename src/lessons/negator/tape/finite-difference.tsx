@@ -32,7 +32,9 @@ function Row({ label, fd, exact }: { label: string; fd: FiniteDifference | undef
       <th scope="row">{label}</th>
       <td>{fd ? digits(fd.plus) : '…'}</td>
       <td>{fd ? digits(fd.minus) : '…'}</td>
-      <td><strong>{digits(fd?.estimate)}</strong></td>
+      <td>
+        <strong>{digits(fd?.estimate)}</strong>
+      </td>
       <td>{fd ? formatNumber(Math.abs(fd.estimate - exact)) : '…'}</td>
     </tr>
   );
@@ -43,22 +45,38 @@ export function FiniteDifferenceCheck({ input }: { input: TapeStepResult }) {
   const read = readStepSize(text);
   const base = { input: input.input, target: input.target, weight: input.weight, learningRate: input.learningRate };
   const f64 = useQuery(queries.finiteDifference, { input: { ...base, dtype: 'float64' }, h: 1e-4 });
-  const mine = useQuery(queries.finiteDifference, 'h' in read ? { input: { ...base, dtype: 'float32' }, h: read.h } : null);
+  const mine = useQuery(
+    queries.finiteDifference,
+    'h' in read ? { input: { ...base, dtype: 'float32' }, h: read.h } : null,
+  );
   const sweep = useQuery(queries.finiteDifferenceSweep, { input: { ...base, dtype: 'float32' }, hs: [...FD_STEPS] });
   return (
     <section className="card" aria-labelledby="fd-title">
       <h2 id="fd-title">Check the tape</h2>
       <p>
-        The tape gives dL/dw = <strong data-testid="tape-gradient">{formatNumber(input.gradient)}</strong> by the chain rule. Another way to
-        estimate a slope is to nudge the weight a little each way and see how much the loss changes:
-        (L(w + h) − L(w − h)) / 2h. The engine computes both losses and the estimate.
+        The tape gives dL/dw = <strong data-testid="tape-gradient">{formatNumber(input.gradient)}</strong> by the chain
+        rule. Another way to estimate a slope is to nudge the weight a little each way and see how much the loss
+        changes: (L(w + h) − L(w − h)) / 2h. The engine computes both losses and the estimate.
       </p>
-      <NumberField label="Step size h" value={text} error={'message' in read ? read.message : undefined} hint="From 1e-7 to 0.1; used in float32 below."
-        onChange={(v) => lessonStore.getState().setTape({ h: v })} />
+      <NumberField
+        label="Step size h"
+        value={text}
+        error={'message' in read ? read.message : undefined}
+        hint="From 1e-7 to 0.1; used in float32 below."
+        onChange={(v) => lessonStore.getState().setTape({ h: v })}
+      />
       <div className="table-scroll" role="region" aria-label="Finite differences against the tape" tabIndex={0}>
         <table>
           <caption>The finite-difference estimate beside the tape’s dL/dw = {formatNumber(input.gradient)}</caption>
-          <thead><tr><th scope="col">Precision and h</th><th scope="col">L(w + h)</th><th scope="col">L(w − h)</th><th scope="col">Estimate</th><th scope="col">Off by</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Precision and h</th>
+              <th scope="col">L(w + h)</th>
+              <th scope="col">L(w − h)</th>
+              <th scope="col">Estimate</th>
+              <th scope="col">Off by</th>
+            </tr>
+          </thead>
           <tbody>
             <Row label="float64, h = 1e-4" fd={f64.data} exact={input.gradient} />
             {'h' in read && <Row label={`float32, h = ${hText(read.h)}`} fd={mine.data} exact={input.gradient} />}
@@ -73,13 +91,28 @@ export function FiniteDifferenceCheck({ input }: { input: TapeStepResult }) {
       <div className="table-scroll" role="region" aria-label="Every step size in float32" tabIndex={0}>
         <table>
           <caption>The float32 estimate for each h</caption>
-          <thead><tr><th scope="col">h</th><th scope="col">Estimate</th><th scope="col">Off by</th></tr></thead>
-          <tbody>{FD_STEPS.map((h, i) => (
-            <tr key={h}><th scope="row">{hText(h)}</th><td>{digits(sweep.data?.[i].estimate)}</td><td>{sweep.data ? formatNumber(Math.abs(sweep.data[i].estimate - input.gradient)) : '…'}</td></tr>
-          ))}</tbody>
+          <thead>
+            <tr>
+              <th scope="col">h</th>
+              <th scope="col">Estimate</th>
+              <th scope="col">Off by</th>
+            </tr>
+          </thead>
+          <tbody>
+            {FD_STEPS.map((h, i) => (
+              <tr key={h}>
+                <th scope="row">{hText(h)}</th>
+                <td>{digits(sweep.data?.[i].estimate)}</td>
+                <td>{sweep.data ? formatNumber(Math.abs(sweep.data[i].estimate - input.gradient)) : '…'}</td>
+              </tr>
+            ))}
+          </tbody>
         </table>
       </div>
-      <p>This is why frameworks use the tape’s exact chain rule rather than nudging each weight: it costs one backward pass, whatever the number of weights, and has no h to get wrong.</p>
+      <p>
+        This is why frameworks use the tape’s exact chain rule rather than nudging each weight: it costs one backward
+        pass, whatever the number of weights, and has no h to get wrong.
+      </p>
     </section>
   );
 }

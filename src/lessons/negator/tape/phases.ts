@@ -4,7 +4,14 @@
  * edge's local derivative × upstream = gradient), and the update uses dL/dw. Pure.
  */
 import { formatNumber } from '../../../components/format.ts';
-import { buildGraph, edgeStory, noFlow, outputName, type EdgeStory, type TapeGraphModel } from '../../../components/tape-graph/model.ts';
+import {
+  buildGraph,
+  edgeStory,
+  noFlow,
+  outputName,
+  type EdgeStory,
+  type TapeGraphModel,
+} from '../../../components/tape-graph/model.ts';
 import { edgeKey, type TapeGraphView } from '../../../components/tape-graph/tape-graph.tsx';
 import type { TapeLeaf, TapeStepResult } from '../../../worker-types.ts';
 
@@ -33,7 +40,13 @@ export function negatorLeafName(leaf: TapeLeaf, op: string): string {
   return op === 'mul' ? 'x' : op === 'sub' ? 't' : 'c';
 }
 
-const OP_WORDS: Record<string, string> = { mul: 'multiply', sub: 'subtract', square: 'square', add: 'add', mean: 'average' };
+const OP_WORDS: Record<string, string> = {
+  mul: 'multiply',
+  sub: 'subtract',
+  square: 'square',
+  add: 'add',
+  mean: 'average',
+};
 
 /** Every stage of the walk for one recorded step. */
 export function buildWalk(r: TapeStepResult): TapeWalk {
@@ -41,29 +54,51 @@ export function buildWalk(r: TapeStepResult): TapeWalk {
   const nameOf = new Map(model.nodes.map((n) => [n.id, n.name]));
   const inputNames = r.trace.map((e) => e.inputs.map((id) => nameOf.get(id) ?? '?'));
   const stories = new Map<string, EdgeStory | null>();
-  r.trace.forEach((e, i) => e.inputs.forEach((_, j) => stories.set(edgeKey({ entry: i, input: j }), edgeStory(r.trace, i, j, r.locals, inputNames[i]))));
+  r.trace.forEach((e, i) =>
+    e.inputs.forEach((_, j) =>
+      stories.set(edgeKey({ entry: i, input: j }), edgeStory(r.trace, i, j, r.locals, inputNames[i])),
+    ),
+  );
   return { model, stories, inputNames, phases: phasesOf(r, model, inputNames, stories) };
 }
 
-function phasesOf(r: TapeStepResult, model: TapeGraphModel, names: string[][], stories: Map<string, EdgeStory | null>): Phase[] {
+function phasesOf(
+  r: TapeStepResult,
+  model: TapeGraphModel,
+  names: string[][],
+  stories: Map<string, EdgeStory | null>,
+): Phase[] {
   const n = r.trace.length;
   const w = model.nodes.find((x) => x.kind === 'variable');
   const none = new Set<number>();
-  const phases: Phase[] = [{
-    kind: 'start', entry: null, tfLines: [0, 1], ourLines: [0, 1],
-    view: { recorded: 0, gradsShown: none, edgesShown: new Set(), active: w?.id ?? null },
-    text: `A fresh tape starts recording. The weight w = ${formatNumber(r.weight)} is a variable, so the tape watches it; x = ${formatNumber(r.input)} and t = ${formatNumber(r.target)} are constants.`,
-  }];
-  r.trace.forEach((e, i) => phases.push({
-    kind: 'forward', entry: i, tfLines: [2], ourLines: [2, 3],
-    view: { recorded: i + 1, gradsShown: none, edgesShown: new Set(), active: e.output },
-    text: `Forward: ${OP_WORDS[e.op] ?? e.op} — the tape records ${outputName(i, n)} = ${e.op}(${names[i].join(', ')}) = ${formatNumber(e.value?.[0])}.`,
-  }));
+  const phases: Phase[] = [
+    {
+      kind: 'start',
+      entry: null,
+      tfLines: [0, 1],
+      ourLines: [0, 1],
+      view: { recorded: 0, gradsShown: none, edgesShown: new Set(), active: w?.id ?? null },
+      text: `A fresh tape starts recording. The weight w = ${formatNumber(r.weight)} is a variable, so the tape watches it; x = ${formatNumber(r.input)} and t = ${formatNumber(r.target)} are constants.`,
+    },
+  ];
+  r.trace.forEach((e, i) =>
+    phases.push({
+      kind: 'forward',
+      entry: i,
+      tfLines: [2],
+      ourLines: [2, 3],
+      view: { recorded: i + 1, gradsShown: none, edgesShown: new Set(), active: e.output },
+      text: `Forward: ${OP_WORDS[e.op] ?? e.op} — the tape records ${outputName(i, n)} = ${e.op}(${names[i].join(', ')}) = ${formatNumber(e.value?.[0])}.`,
+    }),
+  );
   const last = r.trace[n - 1];
   const grads = new Set<number>([last.output]);
   const edges = new Set<string>();
   phases.push({
-    kind: 'seed', entry: n - 1, tfLines: [3], ourLines: [4],
+    kind: 'seed',
+    entry: n - 1,
+    tfLines: [3],
+    ourLines: [4],
     view: { recorded: n, gradsShown: new Set(grads), edgesShown: new Set(), active: last.output },
     text: 'Backward starts at the loss itself: dL/dL = 1.',
   });
@@ -73,17 +108,31 @@ function phasesOf(r: TapeStepResult, model: TapeGraphModel, names: string[][], s
     e.inputs.forEach((id, j) => {
       edges.add(edgeKey({ entry: i, input: j }));
       const s = stories.get(edgeKey({ entry: i, input: j }));
-      if (s) { grads.add(id); parts.push(`${s.local}, so ${s.chain}.`); } else parts.push(noFlow(names[i][j]));
+      if (s) {
+        grads.add(id);
+        parts.push(`${s.local}, so ${s.chain}.`);
+      } else parts.push(noFlow(names[i][j]));
     });
     const reached = i === 0 ? ` That is the gradient the update needs.` : '';
     phases.push({
-      kind: 'backward', entry: i, tfLines: [3], ourLines: [4],
-      view: { recorded: n, gradsShown: new Set(grads), edgesShown: new Set(edges), active: i === 0 && w ? w.id : r.trace[i - 1]?.output ?? e.output },
+      kind: 'backward',
+      entry: i,
+      tfLines: [3],
+      ourLines: [4],
+      view: {
+        recorded: n,
+        gradsShown: new Set(grads),
+        edgesShown: new Set(edges),
+        active: i === 0 && w ? w.id : (r.trace[i - 1]?.output ?? e.output),
+      },
       text: `Backward through ${e.op}: ${parts.join(' ')}${reached}`,
     });
   }
   phases.push({
-    kind: 'update', entry: null, tfLines: [4], ourLines: [5],
+    kind: 'update',
+    entry: null,
+    tfLines: [4],
+    ourLines: [5],
     view: { recorded: n, gradsShown: new Set(grads), edgesShown: new Set(edges), active: w?.id ?? null },
     text: `Update: w ← ${formatNumber(r.weight)} + ${formatNumber(r.gradient)} · (${formatNumber(-r.learningRate)}) = ${formatNumber(r.next)}. The tape has done its job and is discarded.`,
   });

@@ -19,12 +19,26 @@ const LABELS: Record<'input' | 'target' | 'weight', string> = { input: 'Input', 
 const STEP: Record<keyof typeof LABELS, number> = { input: 1, target: 1, weight: 0.1 };
 
 /** The learner's numbers as the worker's input, or the messages that stop it. */
-export function readTapeDraft(draft: TapeDraft): { input: TapeStepInput | null; errors: Partial<Record<keyof typeof LABELS, string>> } {
+export function readTapeDraft(draft: TapeDraft): {
+  input: TapeStepInput | null;
+  errors: Partial<Record<keyof typeof LABELS, string>>;
+} {
   const { values, errors } = parseFields({
-    input: { text: draft.input, label: LABELS.input }, target: { text: draft.target, label: LABELS.target }, weight: { text: draft.weight, label: LABELS.weight },
+    input: { text: draft.input, label: LABELS.input },
+    target: { text: draft.target, label: LABELS.target },
+    weight: { text: draft.weight, label: LABELS.weight },
   });
   if (Object.keys(errors).length) return { input: null, errors };
-  return { input: { input: values.input!, target: values.target!, weight: values.weight!, learningRate: 0.01, dtype: 'float32' }, errors };
+  return {
+    input: {
+      input: values.input!,
+      target: values.target!,
+      weight: values.weight!,
+      learningRate: 0.01,
+      dtype: 'float32',
+    },
+    errors,
+  };
 }
 
 function OwnNumbers({ errors }: { errors: Partial<Record<keyof typeof LABELS, string>> }) {
@@ -32,9 +46,22 @@ function OwnNumbers({ errors }: { errors: Partial<Record<keyof typeof LABELS, st
   return (
     <div className="fields">
       {(Object.keys(LABELS) as (keyof typeof LABELS)[]).map((k) => (
-        <NumberField key={k} label={LABELS[k]} value={draft[k]} error={errors[k]} step={STEP[k]} onChange={(v) => lessonStore.getState().setTape({ [k]: v })} />
+        <NumberField
+          key={k}
+          label={LABELS[k]}
+          value={draft[k]}
+          error={errors[k]}
+          step={STEP[k]}
+          onChange={(v) => lessonStore.getState().setTape({ [k]: v })}
+        />
       ))}
-      <button type="button" className="link-button tape-defaults" onClick={() => lessonStore.getState().setTape({ input: '3', target: '-3', weight: '0.5' })}>The tutorial’s numbers</button>
+      <button
+        type="button"
+        className="link-button tape-defaults"
+        onClick={() => lessonStore.getState().setTape({ input: '3', target: '-3', weight: '0.5' })}
+      >
+        The tutorial’s numbers
+      </button>
     </div>
   );
 }
@@ -42,8 +69,18 @@ function OwnNumbers({ errors }: { errors: Partial<Record<keyof typeof LABELS, st
 /** Asked at the end of the forward pass, before the walk back reveals the answer. */
 function DlDwPrediction({ result }: { result: TapeStepResult }) {
   return (
-    <Prediction id="tape-dldw" question="What is dL/dw?" answer={result.gradient}
-      why={<>Walking back multiplies the gradient by each operation’s local derivative: {formatNumber(result.locals[2][0])} at the square, {formatNumber(result.locals[1][1])} at the subtraction and {formatNumber(result.locals[0][1])} at the multiplication.</>} />
+    <Prediction
+      id="tape-dldw"
+      question="What is dL/dw?"
+      answer={result.gradient}
+      why={
+        <>
+          Walking back multiplies the gradient by each operation’s local derivative: {formatNumber(result.locals[2][0])}{' '}
+          at the square, {formatNumber(result.locals[1][1])} at the subtraction and {formatNumber(result.locals[0][1])}{' '}
+          at the multiplication.
+        </>
+      }
+    />
   );
 }
 
@@ -58,22 +95,37 @@ export function TapeStep() {
   return (
     <>
       <p className="lede">
-        The tape is how the engine finds the derivative for us. While the loss is computed, every
-        operation is written down with its inputs and its result. Asking for the gradient then
-        replays that list backwards: at each operation the gradient arriving from above is
-        multiplied by that operation’s own small derivative — the chain rule — until it reaches the weight.
+        The tape is how the engine finds the derivative for us. While the loss is computed, every operation is written
+        down with its inputs and its result. Asking for the gradient then replays that list backwards: at each operation
+        the gradient arriving from above is multiplied by that operation’s own small derivative — the chain rule — until
+        it reaches the weight.
       </p>
       <h2>Your own numbers</h2>
-      <p>Change the input, the target or the weight: the engine records the step again, and every number below follows.</p>
+      <p>
+        Change the input, the target or the weight: the engine records the step again, and every number below follows.
+      </p>
       <OwnNumbers errors={errors} />
-      {q.error && <p role="alert" className="status-alert">{q.error}</p>}
+      {q.error && (
+        <p role="alert" className="status-alert">
+          {q.error}
+        </p>
+      )}
       {!q.data && !q.error && <p>Asking the engine to record one step…</p>}
       {q.data && walk && (
         <>
           {answered && <DlDwPrediction result={q.data} />}
-          <TapeWalkView result={q.data} walk={walk} stage={stage} onStage={setStage} limit={limit} gate={<DlDwPrediction result={q.data} />} />
+          <TapeWalkView
+            result={q.data}
+            walk={walk}
+            stage={stage}
+            onStage={setStage}
+            limit={limit}
+            gate={<DlDwPrediction result={q.data} />}
+          />
           {!answered && stage >= limit && <p className="muted">Answer or skip the question to walk backwards.</p>}
-          <Deferred minHeight={600}><FiniteDifferenceCheck input={q.data} /></Deferred>
+          <Deferred minHeight={600}>
+            <FiniteDifferenceCheck input={q.data} />
+          </Deferred>
         </>
       )}
     </>

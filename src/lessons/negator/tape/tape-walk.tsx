@@ -34,20 +34,44 @@ export function TapeTable({ result, walk, stage }: { result: TapeStepResult; wal
   return (
     <div className="table-scroll" role="region" aria-label="The tape as a table" tabIndex={0}>
       <table>
-        <caption>What the tape recorded{phase.kind === 'backward' || phase.kind === 'update' ? ', and what flowed back' : ''}</caption>
-        <thead><tr><th scope="col">Node</th><th scope="col">Operation</th><th scope="col">Value</th><th scope="col">dL/d(node)</th><th scope="col">Back to its inputs</th></tr></thead>
+        <caption>
+          What the tape recorded{phase.kind === 'backward' || phase.kind === 'update' ? ', and what flowed back' : ''}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Node</th>
+            <th scope="col">Operation</th>
+            <th scope="col">Value</th>
+            <th scope="col">dL/d(node)</th>
+            <th scope="col">Back to its inputs</th>
+          </tr>
+        </thead>
         <tbody>
           {result.trace.map((e, i) => {
             if (i >= phase.view.recorded) return null;
             const showGrad = phase.view.gradsShown.has(e.output);
-            const edges = e.inputs.map((_, j) => edgeKey({ entry: i, input: j })).filter((k) => phase.view.edgesShown.has(k));
+            const edges = e.inputs
+              .map((_, j) => edgeKey({ entry: i, input: j }))
+              .filter((k) => phase.view.edgesShown.has(k));
             return (
-              <tr key={e.id} aria-current={phase.view.active === e.output ? 'step' : undefined} className={phase.view.active === e.output ? 'current' : undefined}>
+              <tr
+                key={e.id}
+                aria-current={phase.view.active === e.output ? 'step' : undefined}
+                className={phase.view.active === e.output ? 'current' : undefined}
+              >
                 <th scope="row">{outputName(i, n)}</th>
-                <td>{e.op}({walk.inputNames[i].join(', ')})</td>
+                <td>
+                  {e.op}({walk.inputNames[i].join(', ')})
+                </td>
                 <td>{formatNumber(e.value?.[0])}</td>
                 <td>{showGrad ? formatNumber(e.grad?.[0]) : '—'}</td>
-                <td>{edges.map((k) => { const s = walk.stories.get(k); const j = Number(k.split(':')[1]); return <div key={k}>{s ? `${s.local}; ${s.chain}` : noFlow(walk.inputNames[i][j])}</div>; })}</td>
+                <td>
+                  {edges.map((k) => {
+                    const s = walk.stories.get(k);
+                    const j = Number(k.split(':')[1]);
+                    return <div key={k}>{s ? `${s.local}; ${s.chain}` : noFlow(walk.inputNames[i][j])}</div>;
+                  })}
+                </td>
               </tr>
             );
           })}
@@ -67,7 +91,9 @@ function LeafRow({ result, walk, stage }: { result: TapeStepResult; walk: TapeWa
   const current = phase.view.active === w.id;
   return (
     <tr aria-current={current ? 'step' : undefined} className={current ? 'current' : undefined}>
-      <th scope="row">w</th><td>the weight (a variable)</td><td>{formatNumber(result.weight)}</td>
+      <th scope="row">w</th>
+      <td>the weight (a variable)</td>
+      <td>{formatNumber(result.weight)}</td>
       <td data-testid={reached ? 'tape-dldw' : undefined}>{reached ? formatNumber(result.gradient) : '—'}</td>
       <td>{reached ? 'This is dL/dw, the gradient.' : ''}</td>
     </tr>
@@ -92,20 +118,43 @@ export function TapeWalkView({ result, walk, stage, onStage, limit, gate }: Tape
   const group = useRef<HTMLDivElement>(null);
   const go = (d: number) => onStage(Math.max(0, Math.min(limit, i + d)));
   const onKey = (e: KeyboardEvent) => {
-    if (e.key === 'ArrowRight') { go(1); e.preventDefault(); }
-    if (e.key === 'ArrowLeft') { go(-1); e.preventDefault(); }
+    if (e.key === 'ArrowRight') {
+      go(1);
+      e.preventDefault();
+    }
+    if (e.key === 'ArrowLeft') {
+      go(-1);
+      e.preventDefault();
+    }
   };
   const atLimit = i >= limit;
   return (
-    <div className="card tape-walk" ref={group} tabIndex={0} onKeyDown={onKey} role="group" aria-label="Tape walkthrough; use the left and right arrow keys to step">
+    <div
+      className="card tape-walk"
+      ref={group}
+      tabIndex={0}
+      onKeyDown={onKey}
+      role="group"
+      aria-label="Tape walkthrough; use the left and right arrow keys to step"
+    >
       <div className="toolbar">
         {/* aria-disabled, not disabled: the button keeps focus at either end of the walk. */}
-        <button type="button" onClick={() => go(-1)} aria-disabled={i === 0}>Previous</button>
-        <button type="button" className="primary" onClick={() => go(1)} aria-disabled={atLimit}>Next</button>
-        <button type="button" onClick={() => onStage(0)}>Start over</button>
-        <span>Stage {i + 1} of {last + 1}</span>
+        <button type="button" onClick={() => go(-1)} aria-disabled={i === 0}>
+          Previous
+        </button>
+        <button type="button" className="primary" onClick={() => go(1)} aria-disabled={atLimit}>
+          Next
+        </button>
+        <button type="button" onClick={() => onStage(0)}>
+          Start over
+        </button>
+        <span>
+          Stage {i + 1} of {last + 1}
+        </span>
       </div>
-      <p role="status" className="notice tape-stage">{phase.text}</p>
+      <p role="status" className="notice tape-stage">
+        {phase.text}
+      </p>
       {atLimit && i < last && gate}
       <TapeGraph model={walk.model} view={phase.view} stories={walk.stories} />
       <TapeTable result={result} walk={walk} stage={i} />

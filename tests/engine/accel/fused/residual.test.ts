@@ -16,7 +16,13 @@ afterEach(() => void setAcceleration(defaults));
 function pairs(n: number, dtype: DType, seed: number) {
   const r = rng(seed);
   const xs = new Float64Array(n).map(() => r() * 10 - 5);
-  return { x: tensor(xs, dtype), y: tensor(xs.map((v) => -v + (r() - 0.5) * 0.1), dtype) };
+  return {
+    x: tensor(xs, dtype),
+    y: tensor(
+      xs.map((v) => -v + (r() - 0.5) * 0.1),
+      dtype,
+    ),
+  };
 }
 
 describe('residual kernel totals (before the final rounding of each sum)', () => {
@@ -34,7 +40,9 @@ describe('residual kernel totals (before the final rounding of each sum)', () =>
     setAcceleration({ lazy: false });
     for (const n of [1, 6, 2 * BLOCK + 5]) {
       const { x, y } = pairs(n, dtype, 40 + n);
-      const w = E.scalar(0.37, dtype), b = E.scalar(bias ? 0.11 : 0, dtype), k = E.scalar(-2 / n, dtype);
+      const w = E.scalar(0.37, dtype),
+        b = E.scalar(bias ? 0.11 : 0, dtype),
+        k = E.scalar(-2 / n, dtype);
       const pred = bias ? E.add(E.mul(x, w), b) : E.mul(x, w);
       const d = yFirst ? E.sub(y, pred) : E.sub(pred, y);
       const e = E.mul(d, k);

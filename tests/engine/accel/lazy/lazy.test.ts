@@ -13,8 +13,10 @@ describe('lazy block-wise chains', () => {
   it('run other graphs on the general block plan (no fused kernel)', () => {
     const before = evaluations.swept;
     const x = tensor(new Float32Array(3000).map((_, i) => Math.sin(i)));
-    expect(E.sum(E.tanh(x)).item()).toBeCloseTo(Array.from(x.data).reduce((s, v) => s + Math.tanh(v), 0), 2);
+    expect(E.sum(E.tanh(x)).item()).toBeCloseTo(
+      Array.from(x.data).reduce((s, v) => s + Math.tanh(v), 0),
+      2,
+    );
     expect(evaluations.swept).toBe(before + 1);
   });
 });
-

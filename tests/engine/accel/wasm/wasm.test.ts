@@ -15,7 +15,8 @@ afterEach(() => forgetStagedForTesting());
 
 /** Both kernels' totals for one residual (w, b, k float32). */
 function both(x: Float32Array, y: Float32Array, n: number, w: number, b: number, k: number) {
-  const js = new Float64Array(3), wasm = new Float64Array(3);
+  const js = new Float64Array(3),
+    wasm = new Float64Array(3);
   const r: Residual = { w, b, hasBias: true, yFirst: true, k, f32: true, wantE: true };
   residualSumsJs(x, y, n, r, k, js);
   expect(residualSumsWasm(x, y, n, w, b, k, wasm)).toBe(true);
@@ -38,14 +39,22 @@ describe('WebAssembly residual kernel', () => {
     fc.assert(
       fc.property(
         fc.array(fc.tuple(f32, f32), { minLength: 1, maxLength: 70 }),
-        fc.integer({ min: 0, max: 3 }), f32, f32, f32,
+        fc.integer({ min: 0, max: 3 }),
+        f32,
+        f32,
+        f32,
         (pairs, blocks, w, b, k) => {
           // Whole blocks plus 1–70 more elements: every tail length and block boundary.
           const n = blocks * BLOCK + pairs.length;
-          const x = new Float32Array(n), y = new Float32Array(n);
+          const x = new Float32Array(n),
+            y = new Float32Array(n);
           for (let i = 0; i < n; i++) [x[i], y[i]] = pairs[i % pairs.length];
           const { js, wasm } = both(x, y, n, Math.fround(w), Math.fround(b), Math.fround(k));
-          for (let i = 0; i < 3; i++) expect(Object.is(wasm[i], js[i]) || (Number.isNaN(wasm[i]) && Number.isNaN(js[i])), `sum ${i}: ${wasm[i]} vs ${js[i]}`).toBe(true);
+          for (let i = 0; i < 3; i++)
+            expect(
+              Object.is(wasm[i], js[i]) || (Number.isNaN(wasm[i]) && Number.isNaN(js[i])),
+              `sum ${i}: ${wasm[i]} vs ${js[i]}`,
+            ).toBe(true);
         },
       ),
       { numRuns: 150 },
@@ -57,7 +66,13 @@ describe('WebAssembly residual kernel', () => {
     const n = BLOCK + 13;
     const make = () => Float32Array.from({ length: n }, () => Math.fround(r() * 10 - 5));
     const [x1, y1, x2, y2] = [make(), make(), make(), make()];
-    for (const [x, y, m] of [[x1, y1, n], [x2, y2, n], [x1, y1, n], [x1, y2, n], [x1, y1, n - 7]] as const) {
+    for (const [x, y, m] of [
+      [x1, y1, n],
+      [x2, y2, n],
+      [x1, y1, n],
+      [x1, y2, n],
+      [x1, y1, n - 7],
+    ] as const) {
       const { js, wasm } = both(x, y, m, 0.25, -0.5, Math.fround(-2 / m));
       expect(wasm).toEqual(js);
     }

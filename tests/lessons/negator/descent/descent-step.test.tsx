@@ -9,15 +9,24 @@ const { open } = setUpLessonTests();
 describe('Descent step', () => {
   it('has the labelled fields preset to the tutorial values', () => {
     open('#/descent');
-    const expected: Record<string, string> = { Input: '3', Target: '-3', 'Initial weight': '0.5', 'Learning rate': '0.01', Steps: '40' };
-    for (const [label, value] of Object.entries(expected)) expect((screen.getByLabelText(label) as HTMLInputElement).value).toBe(value);
+    const expected: Record<string, string> = {
+      Input: '3',
+      Target: '-3',
+      'Initial weight': '0.5',
+      'Learning rate': '0.01',
+      Steps: '40',
+    };
+    for (const [label, value] of Object.entries(expected))
+      expect((screen.getByLabelText(label) as HTMLInputElement).value).toBe(value);
   });
 
   it('keeps the page after the next-weight question is answered and a field then turns invalid', async () => {
     open('#/descent');
     const answer = screen.getByLabelText('What will w be after one step?');
     fireEvent.change(answer, { target: { value: '0.23' } });
-    const check = within(screen.getByTestId('prediction-descent-next-w')).getByRole('button', { name: 'Check' }) as HTMLButtonElement;
+    const check = within(screen.getByTestId('prediction-descent-next-w')).getByRole('button', {
+      name: 'Check',
+    }) as HTMLButtonElement;
     await waitFor(() => expect(check.disabled).toBe(false)); // once the engine's answer is in
     fireEvent.click(check);
     await waitFor(() => expect(screen.getByTestId('prediction-descent-next-w').textContent).toMatch(/0\.23/));
@@ -29,7 +38,9 @@ describe('Descent step', () => {
   it('Step shows the arithmetic 0.5 + 27 · (−0.01) = 0.23', async () => {
     open('#/descent');
     fireEvent.click(screen.getByRole('button', { name: 'Step' }));
-    await waitFor(() => expect(screen.getByTestId('step-arithmetic').textContent).toMatch(/0\.5 \+ 27 · \(-0\.01\) = 0\.23/));
+    await waitFor(() =>
+      expect(screen.getByTestId('step-arithmetic').textContent).toMatch(/0\.5 \+ 27 · \(-0\.01\) = 0\.23/),
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Step' }));
     await waitFor(() => expect(screen.getByTestId('step-arithmetic').textContent).toMatch(/Step 2:.*0\.23 \+/));
   });
@@ -54,7 +65,11 @@ describe('Descent step', () => {
     const slider = await screen.findByLabelText('Inspect step', {}, { timeout: 5000 });
     expect(slider.getAttribute('max')).toBe('40');
     fireEvent.change(slider, { target: { value: '2' } });
-    await waitFor(() => expect(screen.getByTestId('ledger-summary').textContent).toBe('Step 2: w = 0.23, loss 13.62, dL/dw = 22.14, next w 0.0086 — the same as the run recorded.'));
+    await waitFor(() =>
+      expect(screen.getByTestId('ledger-summary').textContent).toBe(
+        'Step 2: w = 0.23, loss 13.62, dL/dw = 22.14, next w 0.0086 — the same as the run recorded.',
+      ),
+    );
   });
 
   it('invalid input shows a message beside the field and disables Train', () => {
@@ -79,7 +94,11 @@ describe('Descent step', () => {
   it('precision: float32 freezes at -0.99999982, float64 reaches -0.9999999999999997', async () => {
     open('#/descent');
     fireEvent.click(screen.getByRole('button', { name: /Run 1,000 steps/ }));
-    await waitFor(() => expect(screen.getByTestId('final-weight-float32').textContent).toBe('-0.99999982'), { timeout: 8000 });
-    await waitFor(() => expect(screen.getByTestId('final-weight-float64').textContent).toBe('-0.9999999999999997'), { timeout: 8000 });
+    await waitFor(() => expect(screen.getByTestId('final-weight-float32').textContent).toBe('-0.99999982'), {
+      timeout: 8000,
+    });
+    await waitFor(() => expect(screen.getByTestId('final-weight-float64').textContent).toBe('-0.9999999999999997'), {
+      timeout: 8000,
+    });
   });
 });

@@ -16,17 +16,27 @@ describe('Perceptron step', () => {
     expect(screen.queryByRole('table', { name: 'Predictions with weight −1' })).toBeNull();
     fireEvent.change(screen.getByLabelText('Which weight turns 3 into −3?'), { target: { value: '-1' } });
     fireEvent.click(screen.getByRole('button', { name: 'Check' }));
-    expect(screen.getByTestId('prediction-perceptron-weight').textContent).toMatch(/Right\. You said -1; the engine says -1\./);
+    expect(screen.getByTestId('prediction-perceptron-weight').textContent).toMatch(
+      /Right\. You said -1; the engine says -1\./,
+    );
     const table = screen.getByRole('table', { name: 'Predictions with weight −1' });
     await waitFor(() => expect(within(table).getAllByRole('row')[2].textContent).toMatch(/7.*-7$/));
   });
 
   it('draws the unit with the same numbers: 3 in, × w, the engine’s prediction out, beside the negator’s answer', async () => {
     open('#/perceptron');
-    await waitFor(() => expect(screen.getByRole('img', { name: /^The unit:/ }).getAttribute('aria-label')).toBe('The unit: 3 goes in, is multiplied by w = 0.5, and 1.5 comes out; a negator would give -3.'));
+    await waitFor(() =>
+      expect(screen.getByRole('img', { name: /^The unit:/ }).getAttribute('aria-label')).toBe(
+        'The unit: 3 goes in, is multiplied by w = 0.5, and 1.5 comes out; a negator would give -3.',
+      ),
+    );
     fireEvent.change(screen.getByLabelText('Input'), { target: { value: '2' } });
     fireEvent.change(screen.getByLabelText('Weight'), { target: { value: '-1' } });
-    await waitFor(() => expect(screen.getByRole('img', { name: /^The unit:/ }).textContent).toMatch(/input x2.*w = -1.*prediction ŷ-2a negator says -2/));
+    await waitFor(() =>
+      expect(screen.getByRole('img', { name: /^The unit:/ }).textContent).toMatch(
+        /input x2.*w = -1.*prediction ŷ-2a negator says -2/,
+      ),
+    );
   });
 
   it('explains bad input instead of computing with it', () => {

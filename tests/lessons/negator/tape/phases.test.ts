@@ -7,7 +7,17 @@ const kinds = walk.phases.map((p) => p.kind);
 
 describe('the tape walk', () => {
   it('starts, records three ops, seeds dL/dL, walks three ops back, then updates', () => {
-    expect(kinds).toEqual(['start', 'forward', 'forward', 'forward', 'seed', 'backward', 'backward', 'backward', 'update']);
+    expect(kinds).toEqual([
+      'start',
+      'forward',
+      'forward',
+      'forward',
+      'seed',
+      'backward',
+      'backward',
+      'backward',
+      'update',
+    ]);
     expect(firstBackward(walk.phases)).toBe(4);
   });
 
@@ -17,11 +27,17 @@ describe('the tape walk', () => {
   });
 
   it('walks back edge by edge: square, then sub (and the target, with no gradient), then mul to w', () => {
-    expect(walk.phases.slice(5, 8).map((p) => [...p.view.edgesShown])).toEqual([['2:0'], ['2:0', '1:0', '1:1'], ['2:0', '1:0', '1:1', '0:0', '0:1']]);
+    expect(walk.phases.slice(5, 8).map((p) => [...p.view.edgesShown])).toEqual([
+      ['2:0'],
+      ['2:0', '1:0', '1:1'],
+      ['2:0', '1:0', '1:1', '0:0', '0:1'],
+    ]);
     const w = walk.model.nodes.find((n) => n.name === 'w')!;
     expect(walk.phases[7].view.active).toBe(w.id);
     expect(walk.phases[7].view.gradsShown.has(w.id)).toBe(true);
-    expect(walk.phases[7].text).toBe('Backward through mul: x is a constant the tape does not watch, so no gradient flows to it. ∂t1/∂w = x = 3, so dL/dw = 3·9 = 27. That is the gradient the update needs.');
+    expect(walk.phases[7].text).toBe(
+      'Backward through mul: x is a constant the tape does not watch, so no gradient flows to it. ∂t1/∂w = x = 3, so dL/dw = 3·9 = 27. That is the gradient the update needs.',
+    );
   });
 
   it('keeps the TF and engine code highlights in step: record, gradient, update', () => {

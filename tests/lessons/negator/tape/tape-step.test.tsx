@@ -8,7 +8,11 @@ import { setUpLessonTests } from '../../../helpers/lesson-setup.ts';
 const { open } = setUpLessonTests();
 
 describe('Tape step', () => {
-  const rowsOf = () => within(screen.getByRole('region', { name: 'The tape as a table' })).getAllByRole('row').slice(1).map((r) => r.textContent ?? '');
+  const rowsOf = () =>
+    within(screen.getByRole('region', { name: 'The tape as a table' }))
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => r.textContent ?? '');
   const stage = () => screen.getByText(/^(A fresh tape|Forward|Backward|Update)/).textContent ?? '';
 
   it('walks forward through mul, sub, square, asks for dL/dw, then walks back edge by edge to 27', async () => {
@@ -25,7 +29,9 @@ describe('Tape step', () => {
     expect(screen.getByRole('button', { name: 'Next' }).getAttribute('aria-disabled')).toBe('true');
     fireEvent.change(screen.getByLabelText('What is dL/dw?'), { target: { value: '20' } });
     fireEvent.click(screen.getByRole('button', { name: 'Check' }));
-    expect(screen.getByTestId('prediction-tape-dldw').textContent).toMatch(/Not quite\. You said 20; the engine says 27\./);
+    expect(screen.getByTestId('prediction-tape-dldw').textContent).toMatch(
+      /Not quite\. You said 20; the engine says 27\./,
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Next' }));
     expect(stage()).toBe('Backward starts at the loss itself: dL/dL = 1.');
     fireEvent.click(screen.getByRole('button', { name: 'Next' }));
@@ -59,7 +65,9 @@ describe('Tape step', () => {
   it('checks the tape with finite differences: float64 agrees to many digits, tiny h in float32 does not', async () => {
     open('#/tape');
     const fd = await screen.findByRole('region', { name: 'Finite differences against the tape' });
-    await waitFor(() => expect(within(fd).getAllByRole('row')[1].textContent).toMatch(/float64, h = 1e-4.*27\.00000000/));
+    await waitFor(() =>
+      expect(within(fd).getAllByRole('row')[1].textContent).toMatch(/float64, h = 1e-4.*27\.00000000/),
+    );
     fireEvent.change(screen.getByLabelText('Step size h'), { target: { value: '1e-7' } });
     const off = () => Number(within(fd).getAllByRole('row')[2].querySelectorAll('td')[3].textContent);
     await waitFor(() => expect(off()).toBeGreaterThan(1));
