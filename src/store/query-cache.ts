@@ -66,8 +66,10 @@ export function parseStableJson<A>(json: string): A {
 
 /** The cache key of `query` asked with `args`. */
 export function queryKey<A>(query: Query<A, unknown>, args: A): string {
-  return `${query.name} ${stableJson(args)}`;
+  return keyOf(query.name, stableJson(args));
 }
+
+const keyOf = (name: string, json: string): string => `${name} ${json}`;
 
 interface Entry {
   promise: Promise<unknown>;
@@ -131,7 +133,7 @@ export function queryCacheSize(): number {
  */
 export function useQuery<A, T>(query: Query<A, T>, args: A | null): QueryState<T> {
   const json = args === null ? null : stableJson(args);
-  const key = json === null ? null : `${query.name} ${json}`;
+  const key = json === null ? null : keyOf(query.name, json);
   const [state, setState] = useState<{ key: string | null; data?: T; error?: string }>({ key: null });
   useEffect(() => {
     if (key === null || json === null) return;
