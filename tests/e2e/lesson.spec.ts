@@ -72,6 +72,8 @@ describe('the lesson, walked as a learner would', () => {
     assert.deepEqual(await page.getByLabel('Learning rate').evaluateAll((els) => els.length), 4);
     await check('playground', ['Learning rate', 'Steps', 'Initial weight', 'Initial bias', 'Optimizer', 'Model']);
     await page.goto(`${app.server.url}#/descent`);
+    // The Playground has figures of the same names: wait until Descent has replaced it.
+    await page.getByRole('heading', { level: 1, name: 'Descent' }).waitFor();
     for (const name of ['Loss over steps', 'Weight over steps']) {
       await page.getByRole('figure', { name, exact: true }).waitFor(); // opened from a link, the charts come a frame later
       assert.equal(await page.getByRole('figure', { name, exact: true }).count(), 1);
