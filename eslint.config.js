@@ -75,6 +75,39 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // One scheduler (CONTRIBUTING.md, "Charts and scheduling"): mounting and redraw timing in the
+    // UI is decided in components/schedule.tsx, not with frames, timers or deferred values here
+    // and there.
+    files: [
+      'src/components/**',
+      'src/lessons/**',
+      'src/playground/**',
+      'src/overview/**',
+      'src/app.tsx',
+      'src/loaders.ts',
+    ],
+    ignores: ['src/components/schedule.tsx'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'requestAnimationFrame', message: 'Use afterFrame from components/schedule.tsx.' },
+        { name: 'requestIdleCallback', message: 'Use whenIdle from components/schedule.tsx.' },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'react',
+              importNames: ['useDeferredValue'],
+              message: 'Use useRedrawLater from components/schedule.tsx.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   paths([
     {
       target: 'src/engine',

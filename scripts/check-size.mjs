@@ -5,7 +5,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 const KB = 1024;
-export const BUDGETS = { firstPage: 110 * KB, allJs: 260 * KB, worker: 15 * KB };
+// allJs was 260 KB while the history charts used recharts only for axes; drawing them with
+// recharts' own Line, Tooltip, Legend and CartesianGrid (issue 19) costs ~30 KB more, in the
+// chart chunk that loads at idle after the first paint (the first-page budgets are unchanged).
+export const BUDGETS = { firstPage: 110 * KB, allJs: 290 * KB, worker: 15 * KB };
 
 const gz = (file) => gzipSync(readFileSync(`dist/${file}`), { level: 9 }).length;
 const manifest = JSON.parse(readFileSync('dist/.vite/manifest.json', 'utf8'));

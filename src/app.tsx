@@ -4,7 +4,7 @@ import { loaders } from './loaders.ts';
 import { LessonNav } from './components/lesson-nav.tsx';
 import { InstallButton, NoticesArea } from './components/notices-area.tsx';
 import { RouteBoundary } from './components/route-boundary.tsx';
-import { OpenedByNavigation } from './components/deferred.tsx';
+import { OpenedByNavigation, afterFrame, useSwap } from './components/schedule.tsx';
 import { lessonStore } from './store/lesson-store.ts';
 import { playgroundStore } from './store/playground-store.ts';
 import { ROUTE_TITLES, isReduce, useRoute, type NegatorStepId, type ReduceStepId, type Route } from './router.ts';
@@ -48,6 +48,8 @@ const resetFor = (route: Route) =>
 /** The app shell: header with the lesson nav, notices, the current page inside its error boundary. */
 export function App() {
   const { route, navigated } = useRoute();
+  // The old page unmounts first, then the new one mounts, each in its own task.
+  const shown = useSwap(route);
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
   useEffect(() => {
@@ -61,10 +63,7 @@ export function App() {
     // focus): called now it would lay the new page out inside this task, so it waits until the
     // frame after the page's first one has been drawn, when the layout is already done.
     window.scrollTo(0, 0);
-    let frame = requestAnimationFrame(() => {
-      frame = requestAnimationFrame(() => main.current?.focus({ preventScroll: true }));
-    });
-    return () => cancelAnimationFrame(frame);
+    return afterFrame(() => main.current?.focus({ preventScroll: true }), 2);
   }, [route]);
   return (
     <>
@@ -87,11 +86,15 @@ export function App() {
       </header>
       <NoticesArea />
       <main id="main" ref={main} tabIndex={-1}>
-        <RouteBoundary key={route} page={ROUTE_TITLES[route]} onReset={resetFor(route)}>
-          <OpenedByNavigation.Provider value={navigated}>
-            <Page route={route} />
-          </OpenedByNavigation.Provider>
-        </RouteBoundary>
+        {shown === null ? (
+          <PageLoading route={route} />
+        ) : (
+          <RouteBoundary key={shown} page={ROUTE_TITLES[shown]} onReset={resetFor(shown)}>
+            <OpenedByNavigation.Provider value={navigated}>
+              <Page route={shown} />
+            </OpenedByNavigation.Provider>
+          </RouteBoundary>
+        )}
       </main>
     </>
   );

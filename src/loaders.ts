@@ -6,6 +6,7 @@
  */
 import { lazyModule, loadAll } from './components/lazy-module.ts';
 import { warmMathFont } from './components/warm-math.ts';
+import { whenIdle } from './components/schedule.tsx';
 
 export const loaders = {
   negator: lazyModule(() => import('./lessons/negator/negator-step.tsx')),
@@ -28,8 +29,5 @@ export function prefetchAll(): void {
     void comparedRuns.load();
     warmMathFont();
   };
-  const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void })
-    .requestIdleCallback;
-  // After the first paint (rAF), then when the main thread has nothing better to do.
-  requestAnimationFrame(() => (idle ? idle(go, { timeout: 1500 }) : setTimeout(go, 200)));
+  whenIdle(go);
 }

@@ -1,22 +1,30 @@
 /** Hash routes (`#/tape`), so every page deep-links and works from the offline cache. */
 import { startTransition, useEffect, useState } from 'react';
 
-/** Lesson 1's steps, in order. */
+/**
+ * Lesson 1's steps, in order, each with the predictions it asks (by the `id` its `<Prediction>`
+ * has, in the order asked): the Overview's tally and the tests count them from here.
+ */
 export const NEGATOR_STEPS = [
-  { id: 'perceptron', title: 'Perceptron' },
-  { id: 'loss', title: 'Loss' },
-  { id: 'tape', title: 'Tape' },
-  { id: 'descent', title: 'Descent' },
+  { id: 'perceptron', title: 'Perceptron', predictions: ['perceptron-weight'] },
+  { id: 'loss', title: 'Loss', predictions: [] },
+  { id: 'tape', title: 'Tape', predictions: ['tape-dldw'] },
+  { id: 'descent', title: 'Descent', predictions: ['descent-next-w', 'lr-limit', 'lr-one-step'] },
 ] as const;
 
 export type NegatorStepId = (typeof NEGATOR_STEPS)[number]['id'];
 
-/** Lesson 2's steps, in order, all under #/reduce. */
+/** Lesson 2's steps, in order, all under #/reduce (with their predictions, as above). */
 export const REDUCE_STEPS = [
-  { id: 'reduce', title: 'Squash four points' },
-  { id: 'reduce/iris', title: 'The iris flowers' },
-  { id: 'reduce/experiments', title: 'Reduce: experiments' },
+  { id: 'reduce', title: 'Squash four points', predictions: [] },
+  { id: 'reduce/iris', title: 'The iris flowers', predictions: ['reduce-variance'] },
+  { id: 'reduce/experiments', title: 'Reduce: experiments', predictions: ['reduce-lr-0.5'] },
 ] as const;
+
+/** Lesson 1's predictions, in the order the lesson asks them (the Overview counts them). */
+export const NEGATOR_PREDICTIONS: readonly string[] = NEGATOR_STEPS.flatMap((s) => s.predictions);
+/** Every prediction of every lesson, in lesson order. */
+export const ALL_PREDICTIONS: readonly string[] = [...NEGATOR_STEPS, ...REDUCE_STEPS].flatMap((s) => s.predictions);
 
 export type ReduceStepId = (typeof REDUCE_STEPS)[number]['id'];
 export type Route = '' | NegatorStepId | 'playground' | ReduceStepId;

@@ -32,7 +32,7 @@ afterEach(async () => {
   (await import('../src/store/query-cache.ts')).clearQueryCache();
 });
 
-// jsdom has no ResizeObserver, and charts size themselves with one (components/plot/use-width.ts, line-plot.tsx): give
+// jsdom has no ResizeObserver, and charts size themselves with one (components/plot/use-width.ts): give
 // every observed element a fixed 600×240 box so charts draw in component tests.
 if (typeof window !== 'undefined' && !('ResizeObserver' in window)) {
   class FixedResizeObserver {

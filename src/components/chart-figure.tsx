@@ -9,7 +9,7 @@ export interface ChartFigureProps {
   summary: string;
   hasData: boolean;
   emptyText: string;
-  /** The drawing: a history chart (recharts axes) or one of the SVG pictures. */
+  /** The drawing: a history chart (recharts) or one of the SVG pictures. */
   children: ReactNode;
   /** Renders the data table; called only while it is shown. */
   table: () => ReactNode;
@@ -21,6 +21,11 @@ export interface ChartFigureProps {
    * drawing inside it is still hidden.
    */
   plotProps?: HTMLAttributes<HTMLDivElement> & { ref?: Ref<HTMLDivElement> };
+  /**
+   * The drawing is itself focusable and named (a history chart: the arrow keys move its
+   * tooltip from step to step), so it is not hidden from assistive technology.
+   */
+  interactive?: boolean;
 }
 
 export function ChartFigure({
@@ -32,6 +37,7 @@ export function ChartFigure({
   table,
   actions,
   plotProps,
+  interactive = false,
 }: ChartFigureProps) {
   const [showTable, setShowTable] = useState(false);
   const id = useId();
@@ -55,10 +61,14 @@ export function ChartFigure({
           )}
         </div>
       ) : (
-        <div className="chart-plot" aria-hidden="true">
+        <div className="chart-plot" aria-hidden={interactive ? undefined : true}>
           {/* The chart is mounted even while empty, so its one-off set-up cost is paid before a run starts. */}
           {children}
-          {!hasData && <div className="chart-empty">{emptyText}</div>}
+          {!hasData && (
+            <div className="chart-empty" aria-hidden="true">
+              {emptyText}
+            </div>
+          )}
         </div>
       )}
       <div className="toolbar chart-actions">

@@ -6,6 +6,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { ChartFigure } from './chart-figure.tsx';
 import { formatNumber } from './format.ts';
+import { afterFrame } from './schedule.tsx';
 import { niceTicks } from './ticks.ts';
 import type { ContourGrid, PathPoint } from './contour/grid.ts';
 import { rampColor, scaler } from './contour/ramp.ts';
@@ -133,14 +134,13 @@ function Canvas({ grid, path }: { grid: ContourGrid; path: PathPoint[] }) {
     if (!ctx) return;
     // In the next frame, where the page's style is computed anyway: asked for the text colour
     // here, inside the commit, the browser would work out the whole new page's style first.
-    const raf = requestAnimationFrame(() => {
+    return afterFrame(() => {
       const dpr = Math.min(2, window.devicePixelRatio || 1);
       canvas.width = W * dpr;
       canvas.height = H * dpr;
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
       draw(ctx, grid, path, getComputedStyle(canvas).color || '#334155');
     });
-    return () => cancelAnimationFrame(raf);
   }, [grid, path]);
   return <canvas ref={ref} className="contour-canvas" width={W} height={H} aria-hidden="true" />;
 }

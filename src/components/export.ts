@@ -1,6 +1,6 @@
 /**
  * Downloads: a run's history as CSV or JSON, and a chart as SVG or PNG. Charts are exported
- * from the SVG recharts drew (or a canvas), with CSS colours resolved so the file stands alone.
+ * from the chart's SVG (or a canvas), with CSS colours resolved so the file stands alone.
  */
 
 /** A run's history columns, as plain numbers. */
@@ -69,7 +69,7 @@ const STYLE_PROPS = [
   'font-weight',
 ] as const;
 
-/** A named colour swatch drawn under an exported chart (recharts' own legend is HTML). */
+/** A named colour swatch drawn under an exported chart (the page's legends are HTML). */
 export interface LegendEntry {
   name: string;
   color: string;
@@ -170,7 +170,7 @@ export function canvasToSvgString(canvas: HTMLCanvasElement): string {
 }
 
 /**
- * Saves the chart inside `figure` (its recharts SVG, or its canvas) as PNG or SVG. Throws a
+ * Saves the chart inside `figure` (its SVG, or its canvas) as PNG or SVG. Throws a
  * learner-facing error if the figure has nothing drawn yet.
  */
 export async function exportFigure(
@@ -179,9 +179,8 @@ export async function exportFigure(
   format: 'png' | 'svg',
   legend: LegendEntry[] = [],
 ): Promise<void> {
-  const svg =
-    figure.querySelector<SVGSVGElement>('svg.recharts-surface') ??
-    figure.querySelector<SVGSVGElement>('.chart-plot svg');
+  // The drawing's first SVG (a history chart's legend icons and tooltip come after it).
+  const svg = figure.querySelector<SVGSVGElement>('.chart-plot svg');
   const canvas = figure.querySelector<HTMLCanvasElement>('canvas');
   const file = `${slug(name)}.${format}`;
   if (svg) {

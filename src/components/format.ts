@@ -34,3 +34,21 @@ export function formatExact(v: number | null | undefined, dtype: 'float32' | 'fl
 export function plural(n: number, noun: string, nouns = `${noun}s`): string {
   return `${groupDigits(n)} ${n === 1 ? noun : nouns}`;
 }
+
+const SUPERSCRIPT: Record<string, string> = {
+  '-': '⁻',
+  0: '⁰',
+  1: '¹',
+  2: '²',
+  3: '³',
+  4: '⁴',
+  5: '⁵',
+  6: '⁶',
+  7: '⁷',
+  8: '⁸',
+  9: '⁹',
+};
+
+/** A log axis's tick, as a power of ten: 10⁻², 10⁰, 10¹⁴. */
+export const powerOfTen = (v: number) =>
+  `10${String(Math.round(Math.log10(v))).replace(/[-\d]/g, (c) => SUPERSCRIPT[c])}`;

@@ -1,10 +1,9 @@
 /** A chart of one or more series against step, in its accessible frame. */
 import { ChartFigure } from './chart-figure.tsx';
 import { formatNumber } from './format.ts';
-import { useLater } from './use-later.ts';
-import type { PlotSeries } from './line-plot.tsx';
+import type { PlotSeries } from './chart-rows.ts';
 import { lazyModule } from './lazy-module.ts';
-import { useNearViewport, useTurn } from './use-turn.ts';
+import { useNearViewport, useNextTask, useTurn } from './schedule.tsx';
 
 // The chart code (recharts) is its own chunk, fetched at idle right after the first paint
 // (with every lazy module, see loaders.ts), so it is there before a learner can start a run.
@@ -90,7 +89,7 @@ export function HistoryChart({
 }: HistoryChartProps) {
   // Each chart takes new data in a task of its own: redrawing a long series' paths and axes is
   // the costly part, and two charts doing it in one task would make one long task.
-  const data = useLater(latest);
+  const data = useNextTask(latest);
   const ref =
     refLine && xMax !== undefined
       ? [
@@ -109,7 +108,7 @@ export function HistoryChart({
   const loaded = charts.useModule()?.default;
   // A chart mounts once its code is here, it is near the viewport, and its turn has come.
   const [slot, near] = useNearViewport<HTMLDivElement>();
-  const Plot = useTurn(near) ? loaded : undefined;
+  const Plot = useTurn({ when: near }) ? loaded : undefined;
   const summaryText = `${summarise(data)}${refLine ? ` A line marks ${refLine.name}, ${formatNumber(refLine.value)}.` : ''}`;
   return (
     <ChartFigure
@@ -119,9 +118,10 @@ export function HistoryChart({
       emptyText={emptyText}
       table={() => <DataTable series={data} />}
       actions={actions}
+      interactive={Boolean(Plot)}
     >
       {Plot ? (
-        <Plot series={series} logScale={logScale} yLabel={yLabel} xMax={xMax} emptyDomain={emptyDomain} />
+        <Plot title={title} series={series} logScale={logScale} yLabel={yLabel} xMax={xMax} emptyDomain={emptyDomain} />
       ) : (
         <ChartLoading summary={summaryText} ref={slot} />
       )}

@@ -1,27 +1,36 @@
 /**
- * One or more series against step: recharts draws the frame (axes and their ticks) and gives us
- * its scales; the grid, the axis title and the lines are plain SVG built on those scales.
+ * One or more series against step, drawn by recharts: its LineChart with the data, its axes,
+ * grid, legend and tooltip (hover a step, or focus the chart and use the arrow keys, to read
+ * that step's values). Long series are decimated to two points per pixel column first
+ * (chart-rows.ts), so a redraw costs the same for 40 steps as for a million.
  *
- * Why not recharts' <Line>: on new data recharts re-runs its whole store of selectors for
- * every line, which took ~50–80 ms per chart per redraw on this project's 2-core machines — a
- * long task every time a streaming run updated. Axes with explicit domains and ticks never
- * change while the data streams in, and a path is one string, so a redraw stays a few ms.
+ * What recharts costs: its chunk (see the bundle budget in vite.config.ts), and a first mount of
+ * tens of milliseconds on a slow phone, which is why a chart mounts in two turns (axes and grid,
+ * then the lines) through the scheduler (schedule.tsx), each in a task of its own.
  */
-import { memo, startTransition, useEffect, useMemo, useState } from 'react';
-import { LineChart, XAxis, YAxis, type BaseTickContentProps } from 'recharts';
-import { PlotGrid, PlotPaths, YTitle } from './plot-paths.tsx';
-import { useTurn, useTurnAfterFrame } from './use-turn.ts';
-import { formatNumber } from './format.ts';
+import { memo, useMemo, useRef } from 'react';
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type BaseTickContentProps,
+  type TooltipContentProps,
+} from 'recharts';
+import { chartRows, seriesKey, type PlotSeries } from './chart-rows.ts';
+import { formatNumber, powerOfTen } from './format.ts';
+import { useWidth } from './plot/use-width.ts';
+import { useTurn } from './schedule.tsx';
 import { logTicks, niceTicks } from './ticks.ts';
 
-export interface PlotSeries {
-  key: string;
-  name: string;
-  color: string;
-  points: { step: number; value: number }[];
-}
+export type { PlotSeries } from './chart-rows.ts';
 
 export interface LinePlotProps {
+  /** The chart's name, for the focusable drawing (the figure's caption says the same). */
+  title: string;
   series: PlotSeries[];
   logScale?: boolean;
   height?: number;
@@ -56,32 +65,14 @@ function stepExtent(series: PlotSeries[]): [number, number] {
   return [lo, hi];
 }
 
-const EMPTY: never[] = [];
 const MARGIN = { top: 8, right: 24, bottom: 8, left: 8 };
 const X_FORMAT = (v: number) => formatNumber(v);
 const Y_FORMAT = (v: number) => formatNumber(v, 3);
-const SUPERSCRIPT: Record<string, string> = {
-  '-': '⁻',
-  0: '⁰',
-  1: '¹',
-  2: '²',
-  3: '³',
-  4: '⁴',
-  5: '⁵',
-  6: '⁶',
-  7: '⁷',
-  8: '⁸',
-  9: '⁹',
-};
-/** Log-axis ticks all in one format: 10⁻², 10⁰, 10¹⁴. */
-export const powerOfTen = (v: number) =>
-  `10${String(Math.round(Math.log10(v))).replace(/[-\d]/g, (c) => SUPERSCRIPT[c])}`;
-
 const TICK_DY = { start: '0.71em', middle: '0.355em', end: '0' } as const;
 
 /**
- * A tick label as one SVG text. Recharts' own Text measures every word in the DOM to wrap it
- * (the axis passes its width), a layout per tick on every mount; these labels never wrap.
+ * A tick label as one SVG text (recharts' `tick` element API). Recharts' default Text measures
+ * every word in the DOM to wrap it, a layout per tick on every mount; these labels never wrap.
  */
 function AxisTick({
   x,
@@ -102,13 +93,37 @@ function AxisTick({
 }
 const renderTick = (p: BaseTickContentProps) => <AxisTick {...p} />;
 
+/**
+ * The tooltip's box: the step and each series' value there. Our own content (recharts'
+ * `content` API) because recharts' default one is a `role="status"` live region, which would
+ * compete with the page's run status; this one is polite and says only the values.
+ */
+function StepValues({ active, payload, label }: TooltipContentProps) {
+  if (!active || !payload?.length) return null;
+  const shown = payload.filter((p) => typeof p.value === 'number' && Number.isFinite(p.value));
+  return (
+    <div className="chart-tooltip" aria-live="polite">
+      <p className="chart-tooltip-step">Step {formatNumber(Number(label))}</p>
+      <ul>
+        {shown.map((p) => (
+          <li key={String(p.dataKey)}>
+            <span className="legend-swatch" style={{ background: p.color }} aria-hidden="true" />
+            {p.name}: {formatNumber(Number(p.value))}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+const renderTooltip = (p: TooltipContentProps) => <StepValues {...p} />;
+
 /** Room for the longest tick label plus the rotated axis title, so the two never overlap. */
 const axisWidth = (labels: string[]) => Math.max(48, 26 + 7.2 * Math.max(...labels.map((l) => l.length)));
 
 /**
- * The same array object while its values stay the same. Recharts keeps axis settings in a
- * store and redraws every chart on the page when they change by identity; stable ticks mean
- * a streaming update redraws only our paths.
+ * The same array object while its values stay the same: recharts keeps axis settings in a
+ * store and recomputes a chart's layout when they change by identity, so stable ticks mean a
+ * streaming update recomputes only the lines.
  */
 function useStableTicks(ticks: number[]): number[] {
   const key = ticks.join(',');
@@ -116,28 +131,7 @@ function useStableTicks(ticks: number[]): number[] {
   return useMemo(() => ticks, [key]);
 }
 
-/**
- * The width of the element given to the ref, as ResizeObserver reports it after layout (0
- * until then). Recharts' ResponsiveContainer asks getBoundingClientRect on mount, which lays
- * the whole page out inside the task that mounts the chart.
- */
-function useWidth(): [(el: HTMLDivElement | null) => void, number] {
-  const [el, setEl] = useState<HTMLDivElement | null>(null);
-  const [width, setWidth] = useState(0);
-  useEffect(() => {
-    if (!el) return;
-    // A transition: the chart's first render (with a width) is sliced, not one long task.
-    const ro = new ResizeObserver((entries) => {
-      const w = Math.floor(entries[entries.length - 1].contentRect.width);
-      startTransition(() => setWidth(w));
-    });
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, [el]);
-  return [setEl, width];
-}
-
-function LinePlot({ series, logScale = false, height = 220, yLabel, xMax, emptyDomain }: LinePlotProps) {
+function LinePlot({ title, series, logScale = false, height = 220, yLabel, xMax, emptyDomain }: LinePlotProps) {
   const [x0, x1] = stepExtent(series);
   const [y0, y1] = valueExtent(series, logScale);
   // With the run's length known, the x axis is fixed for the whole run.
@@ -162,80 +156,98 @@ function LinePlot({ series, logScale = false, height = 220, yLabel, xMax, emptyD
   const yDomain = useMemo((): [number, number] => [yTicks[0], yTicks[yTicks.length - 1]], [yTicks]);
   const yFormat = logScale ? powerOfTen : Y_FORMAT;
   const yWidth = axisWidth(yTicks.map(yFormat));
+  const box = useRef<HTMLDivElement>(null);
+  const width = useWidth(box, 0);
+  const columns = Math.max(1, width - yWidth - MARGIN.left - MARGIN.right);
+  const rows = useMemo(
+    () => chartRows(series, { columns, x0: xDomain[0], x1: xDomain[1], log: logScale }),
+    [series, columns, xDomain, logScale],
+  );
+  // Stages, each in a task (and frame) of its own: the chart, its x axis, the y axis, the
+  // grid, the lines, the tooltip (and the legend). Each part registers with recharts' store,
+  // which re-renders its subscribers synchronously in the next animation frame; one part per
+  // frame keeps each of those renders short on a slow phone. The drawing stays hidden until the
+  // lines are in, so the learner never sees the axes move.
+  const framed = useTurn({ when: width > 0 });
+  const xAxis = useTurn({ when: framed, afterFrame: true });
+  const yAxis = useTurn({ when: xAxis, afterFrame: true });
+  const grid = useTurn({ when: yAxis, afterFrame: true });
+  const drawn = useTurn({ when: grid, afterFrame: true });
+  const tooltip = useTurn({ when: drawn, afterFrame: true });
+  // Last, in a frame of its own: recharts' Legend measures itself (getBoundingClientRect), which
+  // lays out the page; a frame after the lines, only the legend is left to lay out.
   const multi = series.length > 1;
-  const [box, width] = useWidth();
-  // A chart mounts in stages, each in a task (and frame) of its own, since together they are one
-  // of the longest pieces of work on a slow phone: the frame (recharts' store and surface), then
-  // the x axis, the y axis, and last the grid, title and lines on the axes' scales. Each axis
-  // registers with the store, which re-renders its subscribers in the next animation frame.
-  const xAxis = useTurn(width > 0);
-  const yAxis = useTurnAfterFrame(xAxis);
-  const drawn = useTurnAfterFrame(yAxis);
+  const legend = useTurn({ when: tooltip && multi, afterFrame: true });
   return (
-    <>
-      {/* Hidden until its last stage: the axes would be seen moving as each takes its room. */}
-      <div ref={box} className="line-plot-box" style={{ height, visibility: drawn ? undefined : 'hidden' }}>
-        {width > 0 && (
-          <LineChart width={width} height={height} data={EMPTY} accessibilityLayer={false} margin={MARGIN}>
-            {/* Explicit domains and ticks, and niceTicks="none": recharts neither scans data nor
-              searches for nice ticks (its search, in decimal arithmetic, was ~20 % of a chart's mount). */}
-            {xAxis && (
-              <XAxis
-                dataKey="step"
-                type="number"
-                domain={xDomain}
-                ticks={xTicks}
-                interval={0}
-                allowDataOverflow
-                tickFormatter={X_FORMAT}
-                niceTicks="none"
-                tick={renderTick}
-              />
-            )}
-            {yAxis && (
-              <YAxis
-                type="number"
-                scale={logScale ? 'log' : 'linear'}
-                domain={yDomain}
-                ticks={yTicks}
-                interval={0}
-                allowDataOverflow
-                width={yWidth}
-                niceTicks="none"
-                tick={renderTick}
-                tickFormatter={yFormat}
-              />
-            )}
-            {drawn && (
-              <>
-                <PlotGrid xTicks={xTicks} yTicks={yTicks} />
-                <YTitle text={yLabel} x={MARGIN.left + 8} />
-                <PlotPaths
-                  logY={logScale}
-                  paths={series.map((s) => ({
-                    key: s.key,
-                    name: s.name,
-                    color: s.color,
-                    xs: s.points.map((p) => p.step),
-                    ys: s.points.map((p) => p.value),
-                  }))}
+    <div ref={box} className="line-plot-box" style={{ minHeight: height, visibility: drawn ? undefined : 'hidden' }}>
+      {framed && (
+        <LineChart
+          width={width}
+          height={height}
+          data={rows}
+          margin={MARGIN}
+          // Named by an SVG <title>, not aria-label: a label search for the "Steps" field must
+          // not also find "Loss over steps".
+          title={title}
+          desc="Use the left and right arrow keys to read the values step by step."
+        >
+          {grid && <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />}
+          {/* Explicit domains and ticks, and niceTicks="none": recharts neither scans data nor
+              searches for nice ticks (its search, in decimal arithmetic, was ~20 % of a mount). */}
+          {xAxis && (
+            <XAxis
+              dataKey="step"
+              type="number"
+              domain={xDomain}
+              ticks={xTicks}
+              interval={0}
+              allowDataOverflow
+              tickFormatter={X_FORMAT}
+              niceTicks="none"
+              tick={renderTick}
+            />
+          )}
+          {yAxis && (
+            <YAxis
+              type="number"
+              scale={logScale ? 'log' : 'linear'}
+              domain={yDomain}
+              ticks={yTicks}
+              interval={0}
+              allowDataOverflow
+              width={yWidth}
+              niceTicks="none"
+              tick={renderTick}
+              tickFormatter={yFormat}
+              label={{ value: yLabel, angle: -90, position: 'insideLeft', fill: 'var(--muted)', offset: 4 }}
+            />
+          )}
+          {drawn && (
+            <>
+              {tooltip && (
+                <Tooltip content={renderTooltip} isAnimationActive={false} cursor={{ stroke: 'var(--muted)' }} />
+              )}
+              {legend && <Legend verticalAlign="bottom" />}
+              {series.map((s, i) => (
+                <Line
+                  key={s.key}
+                  dataKey={seriesKey(i)}
+                  name={s.name}
+                  stroke={s.color}
+                  strokeWidth={2}
+                  // A line through one point draws nothing: a lone point is shown as a dot.
+                  dot={s.points.length === 1 ? { r: 3, fill: s.color } : false}
+                  activeDot={{ r: 4 }}
+                  connectNulls
+                  isAnimationActive={false}
+                  type="linear"
                 />
-              </>
-            )}
-          </LineChart>
-        )}
-      </div>
-      {multi && (
-        <ul className="chart-legend recharts-default-legend" aria-label="Legend">
-          {series.map((s) => (
-            <li key={s.key} className="recharts-legend-item">
-              <span className="legend-swatch" style={{ background: s.color }} aria-hidden="true" />
-              <span className="recharts-legend-item-text">{s.name}</span>
-            </li>
-          ))}
-        </ul>
+              ))}
+            </>
+          )}
+        </LineChart>
       )}
-    </>
+    </div>
   );
 }
 

@@ -1,4 +1,5 @@
-import { memo, useDeferredValue, useMemo } from 'react';
+import { memo, useMemo } from 'react';
+import { useRedrawLater } from './schedule.tsx';
 import { useTraining, type RunView } from '../store/training-store.ts';
 import { downsample } from '../store/history.ts';
 import { HistoryChart } from './history-chart.tsx';
@@ -8,12 +9,12 @@ const SETTLED_POINTS = 1000;
 
 /** Loss and weight (and bias) charts of one channel's run, redrawn as batches arrive. */
 export function RunCharts({ channel, logScale = false }: { channel: string; logScale?: boolean }) {
-  const run = useDeferredValue(useTraining((s) => s.runs[channel]));
+  const run = useRedrawLater(useTraining((s) => s.runs[channel]));
   return <RunChartsView run={run} logScale={logScale} />;
 }
 
 /**
- * Pass a deferred run (`useDeferredValue`): the charts then re-render in a transition, which
+ * Pass a deferred run (`useRedrawLater`): the charts then re-render in a transition, which
  * React slices into short tasks, so a long run never blocks typing or the Stop button.
  */
 export const RunChartsView = memo(function RunChartsView({

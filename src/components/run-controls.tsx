@@ -1,9 +1,12 @@
 /**
  * Train, Pause/Resume, Stop, Step and Reset with the Speed control. `RunButtons` draws them for
- * any run's status and actions; `RunControls` binds them to one training-store channel.
+ * any run's status and actions; `RunControls` binds them to one channel of any store built on
+ * the run slice (training, Reduce).
  */
 import type { ReactNode } from 'react';
-import { trainingStore, useTraining, type RunStatus } from '../store/training-store.ts';
+import { useStore, type StoreApi } from 'zustand';
+import { trainingStore } from '../store/training-store.ts';
+import type { RunControls as RunStoreControls, RunStatus } from '../store/run-slice.ts';
 import type { TrainingConfig } from '../training/config.ts';
 import type { Speed } from '../training/pace.ts';
 import { SpeedSelect } from './speed-select.tsx';
@@ -64,11 +67,21 @@ export function RunButtons({ status, ready, actions, speed, onSpeed, withAuto, n
   );
 }
 
-export interface RunControlsProps {
+/** A store built on the run slice, as the controls see it. */
+export interface RunStore<C> extends RunStoreControls {
+  runs: Record<string, { status: RunStatus } | undefined>;
+  train(channel: string, config: C, speed: Speed): Promise<unknown>;
+  step(channel: string, config: C): Promise<unknown>;
+}
+
+export interface RunControlsProps<C> {
+  /** The store whose run this is (the training store unless given). */
+  store?: StoreApi<RunStore<C>>;
   channel: string;
   /** The config Train and Step use; null while the form has problems (both are then disabled). */
-  config: TrainingConfig | null;
+  config: C | null;
   speed: Speed;
+  /** Keeps the page's Speed setting; the run's own pace is changed here too. */
   onSpeed(speed: Speed): void;
   withStep?: boolean;
   /** Runs after the run is reset (e.g. to restore a form's defaults). */
@@ -76,9 +89,20 @@ export interface RunControlsProps {
   note?: ReactNode;
 }
 
-export function RunControls({ channel, config, speed, onSpeed, withStep = false, onReset, note }: RunControlsProps) {
-  const status = useTraining((s) => s.runs[channel]?.status);
-  const store = trainingStore.getState();
+const TRAINING = trainingStore as unknown as StoreApi<RunStore<TrainingConfig>>;
+
+export function RunControls<C = TrainingConfig>({
+  store: api = TRAINING as unknown as StoreApi<RunStore<C>>,
+  channel,
+  config,
+  speed,
+  onSpeed,
+  withStep = false,
+  onReset,
+  note,
+}: RunControlsProps<C>) {
+  const status = useStore(api, (s) => s.runs[channel]?.status);
+  const store = api.getState();
   const actions: RunActions = {
     train: () => config && void store.train(channel, config, speed),
     pause: () => void store.pause(channel),

@@ -1,7 +1,8 @@
 import { useShallow } from 'zustand/react/shallow';
 import { NEGATOR_CONFIG } from '../training/config.ts';
 import { useTraining } from '../store/training-store.ts';
-import { NEGATOR_PREDICTIONS, lessonStore, speedOf, useLesson } from '../store/lesson-store.ts';
+import { lessonStore, speedOf, useLesson } from '../store/lesson-store.ts';
+import { NEGATOR_PREDICTIONS } from '../router.ts';
 import { Readout } from '../components/readout.tsx';
 import { RunCharts } from '../components/run-charts.tsx';
 import { RunStatusLine } from '../components/run-status.tsx';

@@ -2,7 +2,8 @@
  * The training charts: loss of every shown run overlaid (log scale optional), weight and
  * bias of the selected run, and the run's status beside them.
  */
-import { memo, useDeferredValue, useMemo } from 'react';
+import { memo, useMemo } from 'react';
+import { useRedrawLater } from '../components/schedule.tsx';
 import { HistoryChart } from '../components/history-chart.tsx';
 import { Readout } from '../components/readout.tsx';
 import { RunStatusLine } from '../components/run-status.tsx';
@@ -114,9 +115,9 @@ function ErrorAdvice({ run }: { run: RunView | undefined }) {
 export function PlaygroundCharts({ fallback }: { fallback: TrainingConfig | null }) {
   // Deferred: chart redraws run in a transition React can interrupt, so typing and Stop stay quick.
   // The status and numbers beside them are cheap and follow the run without delay.
-  const runs = useDeferredValue(useComparedRuns());
+  const runs = useRedrawLater(useComparedRuns());
   const current = useSelectedRun();
-  const selected = useDeferredValue(current);
+  const selected = useRedrawLater(current);
   const chosen = runs.find((r) => r.run === selected);
   return (
     <section className="card" aria-labelledby="pg-charts">

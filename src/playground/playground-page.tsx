@@ -3,7 +3,7 @@
  * runs, prediction, export and share links. Every number shown comes from the worker.
  */
 import { useMemo } from 'react';
-import { Deferred } from '../components/deferred.tsx';
+import { Later } from '../components/schedule.tsx';
 import { usePlayground } from '../store/playground-store.ts';
 import { readPlaygroundForm } from './playground-form.ts';
 import { DataPanel } from './data-panel.tsx';
@@ -28,25 +28,25 @@ export function PlaygroundPage() {
       <LinkNoticeBox notice={notice} onDismiss={() => setNotice(null)} />
       <div className="pg-top">
         <DataPanel form={form} />
-        <Deferred minHeight={420}>
+        <Later>
           <SettingsPanel form={form} />
-        </Deferred>
+        </Later>
       </div>
-      <Deferred minHeight={700} order={1}>
+      <Later>
         <PlaygroundCharts fallback={form.config} />
-      </Deferred>
-      <Deferred minHeight={300} order={2}>
+      </Later>
+      <Later>
         <ComparePanel />
-      </Deferred>
-      <Deferred minHeight={500} order={3}>
+      </Later>
+      <Later>
         <div className="two-col">
           <LandscapePanel fallback={form.config} />
           <PredictPanel />
         </div>
-      </Deferred>
-      <Deferred minHeight={200} order={4}>
+      </Later>
+      <Later>
         <SharePanel config={form.config} />
-      </Deferred>
+      </Later>
     </section>
   );
 }

@@ -3,7 +3,7 @@
  * typed, even when invalid), the Speed per page and the answers to the predictions. Every
  * stored version has a migration here; every field is validated on load.
  */
-import { asRecord, asText, FieldReader, oneOf, readDraft } from './persist/read.ts';
+import { asRecord, asText, FieldReader, oneOf } from './persist/read.ts';
 import type { SliceSpec } from './persist/local-slice.ts';
 import { readSpeed, type Speed } from '../training/pace.ts';
 
@@ -53,36 +53,49 @@ export interface PredictionAnswer {
   result: 'right' | 'wrong' | 'skipped';
 }
 
+export const PERCEPTRON_DEFAULTS = { input: '3', weight: '0.5' };
+export const LOSS_DEFAULTS = { weight: '0.5' };
+
+/**
+ * What the learner typed into one widget, field by field, as typed. Every form of every lesson
+ * is kept the same way: under its id in `forms` (a widget reads it with its own defaults
+ * filled in, see `formOf`), so a new form needs no new stored shape.
+ */
+export type FormDraft = Record<string, string>;
+
+/** Names for the notice when a stored field cannot be read (other forms are named by id). */
+const FORM_NAMES: Record<string, { label: string; fields: Record<string, string> }> = {
+  perceptron: { label: 'the Perceptron step', fields: { input: 'Input', weight: 'Weight' } },
+  loss: { label: 'the Loss step', fields: { weight: 'Weight' } },
+  descent: { label: 'the Descent step', fields: DESCENT_NAMES },
+  tape: { label: 'the Tape step', fields: TAPE_NAMES },
+};
+
 export interface LessonData {
   /** Route ids of the steps the learner has opened. */
   visited: string[];
-  perceptron: { input: string; weight: string };
-  loss: { weight: string };
-  descent: DescentDraft;
-  tape: TapeDraft;
+  /** Every form's fields as typed, by form id ('descent', 'tape', 'explore', 'reduce.iris', …). */
+  forms: Record<string, FormDraft>;
   /** The Speed chosen on each page that runs training ('overview', 'descent', …). */
   speeds: Record<string, Speed>;
   /** Answers by prediction id. */
   predictions: Record<string, PredictionAnswer>;
-  /** Other fields the lessons keep as typed, by name ('explore.lr', 'reduce.seed', …). */
-  fields: Record<string, string>;
 }
 
 export const LESSON_STORAGE_KEY = 'perceptron-lab:lesson';
-/** Version 1: visited, perceptron, loss, descent. Version 2 adds tape, speeds, predictions and fields. */
-export const LESSON_VERSION = 2;
+/**
+ * Version 1: visited, perceptron, loss, descent. Version 2 adds tape, speeds, predictions and
+ * fields ('reduce.iris.seed', …). Version 3 keeps every form one way, under `forms`.
+ */
+export const LESSON_VERSION = 3;
 
 export function lessonDefaults(): LessonData {
-  return {
-    visited: [],
-    perceptron: { input: '3', weight: '0.5' },
-    loss: { weight: '0.5' },
-    descent: { ...DESCENT_DEFAULTS },
-    tape: { ...TAPE_DEFAULTS },
-    speeds: {},
-    predictions: {},
-    fields: {},
-  };
+  return { visited: [], forms: {}, speeds: {}, predictions: {} };
+}
+
+/** Form `id` as stored, with `defaults` for the fields never typed. */
+export function formOf<T extends { [K in keyof T]: string }>(forms: LessonData['forms'], id: string, defaults: T): T {
+  return { ...defaults, ...forms[id] } as T;
 }
 
 const asVisited = (v: unknown) =>
@@ -115,21 +128,62 @@ const asAnswer = (v: unknown): PredictionAnswer | undefined => {
   return answer !== undefined && result ? { answer, result } : undefined;
 };
 
+/** Every form, field by field: an unreadable field costs only itself (and is named). */
+function readForms(reader: FieldReader): Record<string, FormDraft> {
+  const raw = reader.field('forms', 'the lessons’ fields', asRecord, undefined);
+  if (!raw) return {};
+  const out: Record<string, FormDraft> = {};
+  for (const [id, value] of Object.entries(raw)) {
+    const names = FORM_NAMES[id];
+    const label = names?.label ?? `the “${id}” fields`;
+    const form = asRecord(value);
+    if (!form) {
+      reader.add([label]);
+      continue;
+    }
+    const inner = new FieldReader(form);
+    const draft: FormDraft = {};
+    for (const key of Object.keys(form)) {
+      const text = inner.field(key, `${label}: ${names?.fields[key] ?? key}`, asText, undefined);
+      if (text !== undefined) draft[key] = text;
+    }
+    reader.add(inner.reset);
+    out[id] = draft;
+  }
+  return out;
+}
+
 /** Validates stored lesson data field by field. */
 export function readLesson(raw: unknown): { value: LessonData; reset: string[] } {
   const d = lessonDefaults();
   const r = new FieldReader(asRecord(raw) ?? {});
   const value: LessonData = {
     visited: r.field('visited', 'which steps you have visited', asVisited, d.visited),
-    perceptron: readDraft(r, 'perceptron', 'the Perceptron step', d.perceptron, { input: 'Input', weight: 'Weight' }),
-    loss: readDraft(r, 'loss', 'the Loss step', d.loss, { weight: 'Weight' }),
-    descent: readDraft(r, 'descent', 'the Descent step', d.descent, DESCENT_NAMES),
-    tape: readDraft(r, 'tape', 'the Tape step', d.tape, TAPE_NAMES),
+    forms: readForms(r),
     speeds: readEntries(r, 'speeds', 'the Speed settings', readSpeed),
     predictions: readEntries(r, 'predictions', 'some of your predictions', asAnswer),
-    fields: readEntries(r, 'fields', 'some of the lessons’ other fields', asText),
   };
   return { value, reset: r.reset };
+}
+
+/** Version 2 → 3: lesson 1's four drafts and the dotted `fields` ('reduce.iris.seed') become forms. */
+function formsFromV2(s: unknown): unknown {
+  const old = asRecord(s);
+  if (!old) return s; // not an object: the reader says it could not be read
+  const { perceptron, loss, descent, tape, fields, ...rest } = old;
+  const forms: Record<string, unknown> = {};
+  const drafts = { perceptron, loss, descent, tape };
+  for (const [id, draft] of Object.entries(drafts)) if (draft !== undefined) forms[id] = draft;
+  const flat = asRecord(fields);
+  if (flat)
+    for (const [name, text] of Object.entries(flat)) {
+      const dot = name.lastIndexOf('.');
+      const id = dot > 0 ? name.slice(0, dot) : 'other';
+      const field = dot > 0 ? name.slice(dot + 1) : name;
+      const form = asRecord(forms[id]) ?? {};
+      forms[id] = { ...form, [field]: text };
+    }
+  return { ...rest, forms };
 }
 
 export const lessonSlice: SliceSpec<LessonData> = {
@@ -142,5 +196,6 @@ export const lessonSlice: SliceSpec<LessonData> = {
     // Version 0 was never released; a stored 0 is read as version 1.
     0: (s) => s,
     1: (s) => ({ ...(asRecord(s) ?? {}), speeds: {}, predictions: {}, fields: {} }),
+    2: formsFromV2,
   },
 };

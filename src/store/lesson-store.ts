@@ -5,15 +5,20 @@
 import { createStore } from 'zustand/vanilla';
 import { persist } from 'zustand/middleware';
 import { useStore } from 'zustand';
+import { useMemo } from 'react';
 import { LESSON_SPEED, type Speed } from '../training/pace.ts';
 import { followOtherTabs, sliceOptions } from './persist/local-slice.ts';
 import {
   DESCENT_DEFAULTS,
   LESSON_STORAGE_KEY,
+  LOSS_DEFAULTS,
+  PERCEPTRON_DEFAULTS,
   TAPE_DEFAULTS,
+  formOf,
   lessonDefaults,
   lessonSlice,
   type DescentDraft,
+  type FormDraft,
   type LessonData,
   type PredictionAnswer,
   type TapeDraft,
@@ -21,50 +26,39 @@ import {
 
 export {
   DESCENT_DEFAULTS,
+  LOSS_DEFAULTS,
+  PERCEPTRON_DEFAULTS,
   TAPE_DEFAULTS,
   LESSON_STORAGE_KEY,
+  formOf,
   type DescentDraft,
+  type FormDraft,
   type TapeDraft,
   type PredictionAnswer,
 };
 
 export interface LessonState extends LessonData {
   markVisited(id: string): void;
-  setPerceptron(p: Partial<LessonData['perceptron']>): void;
-  setLossWeight(w: string): void;
-  setDescent(p: Partial<DescentDraft>): void;
-  resetDescent(): void;
-  setTape(p: Partial<TapeDraft>): void;
+  /** Keeps what was typed into form `id` (only the fields given change). */
+  setForm(id: string, fields: FormDraft): void;
+  /** Forgets what was typed into form `id`: it shows its defaults again. */
+  resetForm(id: string): void;
   setSpeed(page: string, speed: Speed): void;
   answer(id: string, a: PredictionAnswer): void;
   /** Forgets one answer, to ask the question again. */
   forget(id: string): void;
-  setField(name: string, text: string): void;
   /** Forgets everything the lessons saved (the error page's "Reset this page's saved data"). */
   resetSaved(): void;
 }
-
-/** Lesson 1's predictions, in the order the lesson asks them (the Overview counts them). */
-export const NEGATOR_PREDICTIONS = [
-  'perceptron-weight',
-  'tape-dldw',
-  'descent-next-w',
-  'lr-limit',
-  'lr-one-step',
-] as const;
 
 /** The Speed a page shows runs at: the learner's choice, or the lessons' default. */
 export const speedOf = (s: LessonState, page: string): Speed => s.speeds[page] ?? LESSON_SPEED;
 
 const pick = (s: LessonState): LessonData => ({
   visited: s.visited,
-  perceptron: s.perceptron,
-  loss: s.loss,
-  descent: s.descent,
-  tape: s.tape,
+  forms: s.forms,
   speeds: s.speeds,
   predictions: s.predictions,
-  fields: s.fields,
 });
 
 export const lessonStore = createStore<LessonState>()(
@@ -74,16 +68,12 @@ export const lessonStore = createStore<LessonState>()(
       markVisited: (id) => {
         if (!get().visited.includes(id)) set({ visited: [...get().visited, id] });
       },
-      setPerceptron: (p) => set({ perceptron: { ...get().perceptron, ...p } }),
-      setLossWeight: (weight) => set({ loss: { weight } }),
-      setDescent: (p) => set({ descent: { ...get().descent, ...p } }),
-      resetDescent: () => set({ descent: { ...DESCENT_DEFAULTS } }),
-      setTape: (p) => set({ tape: { ...get().tape, ...p } }),
+      setForm: (id, fields) => set({ forms: { ...get().forms, [id]: { ...get().forms[id], ...fields } } }),
+      resetForm: (id) => set({ forms: Object.fromEntries(Object.entries(get().forms).filter(([k]) => k !== id)) }),
       setSpeed: (page, speed) => set({ speeds: { ...get().speeds, [page]: speed } }),
       answer: (id, a) => set({ predictions: { ...get().predictions, [id]: a } }),
       forget: (id) =>
         set({ predictions: Object.fromEntries(Object.entries(get().predictions).filter(([k]) => k !== id)) }),
-      setField: (name, text) => set({ fields: { ...get().fields, [name]: text } }),
       resetSaved() {
         lessonStore.persist.clearStorage();
         set(lessonDefaults());
@@ -97,4 +87,18 @@ followOtherTabs(lessonStore, LESSON_STORAGE_KEY);
 
 export function useLesson<T>(selector: (s: LessonState) => T): T {
   return useStore(lessonStore, selector);
+}
+
+/**
+ * Form `id` as the learner typed it (with `defaults` for fields never typed), and a setter that
+ * keeps each change. The one way every lesson widget keeps its fields.
+ */
+export function useForm<T extends { [K in keyof T]: string }>(
+  id: string,
+  defaults: T,
+): [T, (fields: Partial<T>) => void] {
+  const stored = useLesson((s) => s.forms[id]);
+  // The same object while nothing was typed, so widgets can depend on it.
+  const draft = useMemo(() => ({ ...defaults, ...stored }) as T, [defaults, stored]);
+  return [draft, (fields) => lessonStore.getState().setForm(id, fields as FormDraft)];
 }

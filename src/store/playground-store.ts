@@ -7,6 +7,7 @@ import { createStore } from 'zustand/vanilla';
 import { persist } from 'zustand/middleware';
 import { useStore } from 'zustand';
 import { sameConfig, type TrainingConfig } from '../training/config.ts';
+import { continues } from './run-slice.ts';
 import type { TextPair } from '../training/csv.ts';
 import { isLive, trainingStore } from './training-store.ts';
 import { followOtherTabs, sliceOptions } from './persist/local-slice.ts';
@@ -240,13 +241,7 @@ export const playgroundStore = createStore<PlaygroundState>()(
           const { selected } = get();
           const run = selected ? trainingStore.getState().runs[selected] : undefined;
           // A paused run steps in place; an ended one continues when its settings are these.
-          const goOn =
-            run &&
-            (run.status === 'paused' ||
-              (run.state !== null &&
-                sameConfig(run.config, config) &&
-                run.status !== 'overflowed' &&
-                run.status !== 'error'));
+          const goOn = run?.status === 'paused' || continues(run, config, sameConfig);
           const channel = goOn ? selected! : get().addRun().channel;
           await trainingStore.getState().step(channel, config);
         },

@@ -9,59 +9,34 @@ import { sameConfig, validateConfig, type FieldIssue, type TrainingConfig } from
 import { stepsPerSecond, type Speed } from '../training/pace.ts';
 import { explainOverflow, overflowed } from '../training/divergence.ts';
 import { RunHistory } from './history.ts';
-import { batchReceiver, newRunId } from './batch-receiver.ts';
+import { newRunId } from './batch-receiver.ts';
 import { getTrainerClient } from './trainer-client.ts';
-import type { Batch, EndStatus, Head, RunEnd, StepResult, TrainerState } from '../worker-client.ts';
+import { continues, failure, runSlice, type RunBase, type RunControls, type RunStatus } from './run-slice.ts';
+import type { Batch, Head, RunEnd, StepResult, TrainerState } from '../worker-client.ts';
 
-/** Where a run is: still going ('running', 'paused'), ended (EndStatus), advanced by Step only, or failed. */
-export type RunStatus = EndStatus | 'running' | 'paused' | 'stepped' | 'error';
+export type { RunStatus } from './run-slice.ts';
+export { isLive } from './run-slice.ts';
 
-export interface RunView {
-  runId: number;
-  channel: string;
-  config: TrainingConfig;
-  status: RunStatus;
-  speed: Speed;
+export interface RunView extends RunBase<TrainingConfig> {
+  /** The loss, weight and gradient of every step so far. */
   history: RunHistory;
   /** Loss and gradients at the latest parameters (what the next step will measure). */
   head: Head | null;
-  /** Weights and optimizer slots where the run ended or was stepped to; Step continues from here. */
   state: TrainerState | null;
-  /** Bumped on every appended batch so selectors re-render; the history mutates in place. */
-  version: number;
-  /** Learner-facing explanation (divergence, overflow, error). */
-  message?: string;
-  /** The step where the loss was first seen blowing up; the run goes on to show it. */
-  divergedAt?: number;
   /** Batches received so far (each one message from the worker). */
   batches: number;
-  /** Worker-side wall time, once the run has ended. */
-  elapsedMs?: number;
 }
 
-/** A run still in the worker (it can be paused, resumed, stepped or stopped there). */
-export const isLive = (run: RunView | undefined): boolean => run?.status === 'running' || run?.status === 'paused';
-
-export interface TrainingState {
+export interface TrainingState extends RunControls {
   runs: Record<string, RunView | undefined>;
   /** Validates and starts a run on `channel` at `speed`, ending that channel's previous run. Resolves when it ends. */
   train(channel: string, config: TrainingConfig, speed?: Speed): Promise<RunView | { issues: FieldIssue[] }>;
-  /** Ends the channel's run before its next step. */
-  stop(channel: string): Promise<void>;
-  /** Holds the channel's running run. */
-  pause(channel: string): Promise<void>;
-  /** Continues the channel's paused run. */
-  resume(channel: string): Promise<void>;
-  /** Changes the pace of the channel's run (and of its next runs). */
-  setSpeed(channel: string, speed: Speed): Promise<void>;
   /**
    * One step: of the paused run; or continuing the ended run with its optimizer state when its
    * config is `config`; or the first step of a new run. Resolves with the step's tape when the
    * worker recorded one (not for a paused run's step, which streams like a batch).
    */
   step(channel: string, config: TrainingConfig): Promise<StepResult | null>;
-  /** Ends and forgets the channel's run (Reset). */
-  reset(channel: string): void;
   /** Puts an ended run back on `channel` (e.g. read from storage after a reload); a channel in use is left alone. */
   adopt(
     channel: string,
@@ -99,35 +74,9 @@ const rowsOf = (r: StepResult, withStart: boolean): Batch => {
 };
 
 export const trainingStore = createStore<TrainingState>()((set, get) => {
-  const patch = (channel: string, runId: number, p: Partial<RunView>) => {
-    const run = get().runs[channel];
-    if (!run || run.runId !== runId) return; // a stale run: its news must not reach the charts
-    set({ runs: { ...get().runs, [channel]: { ...run, ...p } } });
-  };
-  const put = (run: RunView) => set({ runs: { ...get().runs, [run.channel]: run } });
+  const slice = runSlice<TrainingConfig, RunView>(get, set);
+  const { patch, put } = slice;
   const client = () => getTrainerClient();
-  const ignore = () => undefined;
-
-  /** Takes batches into the run's history and publishes them at a watchable rate. */
-  const receiver = (channel: string, runId: number) =>
-    batchReceiver<Batch>(
-      (batch) => {
-        const cur = get().runs[channel];
-        if (!cur || cur.runId !== batch.runId) return false;
-        cur.history.appendBatch(batch);
-        cur.head = batch.head;
-        cur.batches += 1;
-        return true;
-      },
-      () => {
-        const cur = get().runs[channel];
-        return !!cur && (stepsPerSecond(cur.speed, cur.config.steps) !== null || cur.status === 'paused');
-      },
-      () => {
-        const cur = get().runs[channel];
-        if (cur) patch(channel, runId, { version: cur.version + 1 });
-      },
-    );
 
   const finish = (channel: string, runId: number, end: RunEnd) =>
     patch(channel, runId, {
@@ -140,14 +89,18 @@ export const trainingStore = createStore<TrainingState>()((set, get) => {
 
   return {
     runs: {},
+    ...slice.actions,
     async train(channel, config, speed = 'max') {
       const v = validateConfig(config);
       if (!v.ok) return { issues: v.issues };
-      const previous = get().runs[channel];
-      if (isLive(previous)) void client().stop(previous!.runId).catch(ignore);
+      slice.endPrevious(channel);
       const run = newRun(channel, config, 'running', speed);
       put(run);
-      const r = receiver(channel, run.runId);
+      const r = slice.receiver<Batch>(channel, run.runId, (cur, batch) => {
+        cur.history.appendBatch(batch);
+        cur.head = batch.head;
+        cur.batches += 1;
+      });
       try {
         const end = await client().train(config, r.onBatch, {
           runId: run.runId,
@@ -158,48 +111,25 @@ export const trainingStore = createStore<TrainingState>()((set, get) => {
         finish(channel, run.runId, end);
       } catch (e) {
         r.flush();
-        patch(channel, run.runId, { status: 'error', message: e instanceof Error ? e.message : String(e) });
+        patch(channel, run.runId, { status: 'error', message: failure(e) });
       }
       return get().runs[channel] ?? run;
-    },
-    async stop(channel) {
-      const run = get().runs[channel];
-      if (isLive(run)) await client().stop(run!.runId).catch(ignore);
-    },
-    async pause(channel) {
-      const run = get().runs[channel];
-      if (run?.status !== 'running') return;
-      patch(channel, run.runId, { status: 'paused' });
-      await client().pause(run.runId).catch(ignore);
-    },
-    async resume(channel) {
-      const run = get().runs[channel];
-      if (run?.status !== 'paused') return;
-      patch(channel, run.runId, { status: 'running' });
-      await client().resume(run.runId).catch(ignore);
-    },
-    async setSpeed(channel, speed) {
-      const run = get().runs[channel];
-      if (!run) return;
-      patch(channel, run.runId, { speed });
-      if (isLive(run)) await client().setSpeed(run.runId, stepsPerSecond(speed, run.config.steps)).catch(ignore);
     },
     async step(channel, config) {
       const run = get().runs[channel];
       if (run?.status === 'running') return null;
-      if (run?.status === 'paused') {
-        await client().advance(run.runId).catch(ignore);
+      const advancing = slice.advancePaused(channel);
+      if (advancing) {
+        await advancing;
         return null;
       }
-      const goOn =
-        run && run.state && run.status !== 'overflowed' && run.status !== 'error' && sameConfig(run.config, config);
+      const goOn = continues(run, config, sameConfig);
       const target = goOn ? run : newRun(channel, config, 'stepped', run?.speed ?? 'max');
       let result: StepResult;
       try {
-        result = await client().step(config, goOn ? run.state! : undefined);
+        result = await client().step(config, goOn ? run.state : undefined);
       } catch (e) {
-        if (get().runs[channel] === run)
-          put({ ...target, status: 'error', message: e instanceof Error ? e.message : String(e) });
+        if (get().runs[channel] === run) put({ ...target, status: 'error', message: failure(e) });
         return null;
       }
       if (get().runs[channel] !== run) return result; // reset or replaced meanwhile
@@ -218,11 +148,6 @@ export const trainingStore = createStore<TrainingState>()((set, get) => {
         elapsedMs: undefined,
       });
       return result;
-    },
-    reset(channel) {
-      const run = get().runs[channel];
-      if (isLive(run)) void client().stop(run!.runId).catch(ignore);
-      set({ runs: { ...get().runs, [channel]: undefined } });
     },
     adopt(channel, saved) {
       if (get().runs[channel]) return;

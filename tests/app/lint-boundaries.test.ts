@@ -91,6 +91,40 @@ const right: [string, string, string][] = [
   ],
 ];
 
+const timing: [string, string, string, string][] = [
+  [
+    'a feature schedules with its own animation frame',
+    'src/lessons/negator/tape/probe.tsx',
+    'export const y = () => requestAnimationFrame(() => undefined);\n',
+    'no-restricted-globals',
+  ],
+  [
+    'a component defers a value with React directly',
+    'src/components/probe.ts',
+    "import { useDeferredValue } from 'react';\nexport const y = useDeferredValue;\n",
+    'no-restricted-imports',
+  ],
+];
+
+describe('one scheduler', () => {
+  it.each(timing)(
+    'fails when %s',
+    async (_name, file, code, rule) => {
+      expect(await ruleIds(file, code)).toContain(rule);
+    },
+    30_000,
+  );
+
+  it('lets the scheduler itself use them', async () => {
+    expect(
+      await ruleIds(
+        'src/components/schedule.tsx',
+        "import { useDeferredValue } from 'react';\nexport const y = () => requestAnimationFrame(() => useDeferredValue);\n",
+      ),
+    ).toEqual([]);
+  });
+});
+
 describe('lint boundaries on resolved paths', () => {
   it.each(wrong)(
     'fails when %s',

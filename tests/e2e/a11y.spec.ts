@@ -2,18 +2,10 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
 import { appInBrowser } from './harness.ts';
+import { ROUTE_TITLES } from '../../src/router.ts';
 
-const PAGES = [
-  '',
-  'perceptron',
-  'loss',
-  'tape',
-  'descent',
-  'playground',
-  'reduce',
-  'reduce/iris',
-  'reduce/experiments',
-];
+// Every page the router knows: a new step is checked without being listed here.
+const PAGES = Object.keys(ROUTE_TITLES);
 
 describe('accessibility (axe-core, WCAG 2 A/AA rules)', () => {
   const app = appInBrowser();

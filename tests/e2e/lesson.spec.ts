@@ -2,8 +2,10 @@ import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { SHOTS, appInBrowser, atEachSize, shootFitting } from './harness.ts';
+import { NEGATOR_STEPS } from '../../src/router.ts';
 
-const STEPS = ['perceptron', 'loss', 'tape', 'descent', 'playground'] as const;
+// Lesson 1 as the router lists it, then the Playground it leads to.
+const STEPS = [...NEGATOR_STEPS.map((s) => s.id), 'playground'];
 /** Labels another label on the same page contains by design, so they are looked up exactly. */
 const SUBSTRING_OK = new Set(['Learning rate']);
 

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { openBrowser, servePreview, waitForServiceWorkerControl, type Browser, type Served } from './harness.ts';
+import { NEGATOR_STEPS } from '../../src/router.ts';
 
 const LESSON = 'perceptron-lab:lesson';
 const PLAYGROUND = 'perceptron-lab:playground';
@@ -70,7 +71,7 @@ describe('stored data can never blank the app', () => {
   for (const [key, cases] of Object.entries(BAD)) {
     for (const [what, text] of cases) {
       it(`${key} with ${what}: every page renders, a notice says what happened`, async () => {
-        for (const route of ['', 'perceptron', 'loss', 'tape', 'descent', 'playground']) {
+        for (const route of ['', ...NEGATOR_STEPS.map((s) => s.id), 'playground']) {
           await openWithStorage(b.page, server.url, route, { [key]: text });
           assert.equal(
             await b.page.getByRole('navigation', { name: 'Lesson' }).count(),

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { LESSON_STORAGE_KEY, lessonStore } from '../../src/store/lesson-store.ts';
 import { DEFAULT_SETTINGS, PLAYGROUND_STORAGE_KEY, playgroundStore } from '../../src/store/playground-store.ts';
-import { lessonDefaults } from '../../src/store/lesson-persist.ts';
+import { DESCENT_DEFAULTS, PERCEPTRON_DEFAULTS, TAPE_DEFAULTS, formOf } from '../../src/store/lesson-persist.ts';
 import { noticeStore } from '../../src/store/notices.ts';
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/storage/${name}.json`, 'utf8');
@@ -27,15 +27,40 @@ beforeEach(async () => {
 });
 
 describe('migrations, from stored fixtures of every past version', () => {
-  it('lesson progress version 1 → 2 keeps everything and adds the new fields', async () => {
+  it('lesson progress version 1 → 3 keeps everything and adds the new fields', async () => {
     await load(LESSON_STORAGE_KEY, fixture('lesson-v1'));
     const s = lessonStore.getState();
     expect(s.visited).toEqual(['perceptron', 'loss', 'tape']);
-    expect(s.perceptron).toEqual({ input: '7', weight: '-1' });
-    expect(s.descent.steps).toBe('abc'); // kept as typed, even invalid
+    expect(formOf(s.forms, 'perceptron', PERCEPTRON_DEFAULTS)).toEqual({ input: '7', weight: '-1' });
+    expect(s.forms.descent.steps).toBe('abc'); // kept as typed, even invalid
     expect(s.speeds).toEqual({});
-    expect(s.tape).toEqual(lessonDefaults().tape);
+    expect(formOf(s.forms, 'tape', TAPE_DEFAULTS)).toEqual(TAPE_DEFAULTS);
     expect(notices()).toEqual([]);
+  });
+
+  it('lesson progress version 2 → 3: every form kept one way, under forms', async () => {
+    await load(LESSON_STORAGE_KEY, fixture('lesson-v2'));
+    const s = lessonStore.getState();
+    expect(s.visited).toEqual(['perceptron', 'loss', 'tape', 'descent', 'reduce']);
+    expect(s.forms).toEqual({
+      perceptron: { input: '7', weight: '-1' },
+      loss: { weight: '-0.25' },
+      descent: { input: '3', target: '-3', initialWeight: '0.5', learningRate: '0.05', steps: 'abc' },
+      tape: { input: '2', target: '-2', weight: '0.5', h: '1e-3' },
+      explore: { lr: '0.08' },
+      'reduce.points': { lr: '0.2' },
+      'reduce.iris': { seed: '7' },
+      'reduce.flower': { 0: '6.1' },
+    });
+    expect(s.speeds).toEqual({ descent: 'max', reduce: 20 });
+    expect(s.predictions['perceptron-weight']).toEqual({ answer: '-1', result: 'right' });
+    expect(notices()).toEqual([]);
+    // Saved back in the new shape, at the new version.
+    lessonStore.getState().markVisited('playground');
+    const saved = JSON.parse(localStorage.getItem(LESSON_STORAGE_KEY)!);
+    expect(saved.version).toBe(3);
+    expect(saved.state.fields).toBeUndefined();
+    expect(saved.state.forms['reduce.iris']).toEqual({ seed: '7' });
   });
 
   it('Playground version 0 (numeric pairs) → 2', async () => {
@@ -78,24 +103,34 @@ describe('stored data is input: validated on load, field by field', () => {
   it('lesson progress with wrong types: each bad field reset and named, the rest kept', async () => {
     await load(
       LESSON_STORAGE_KEY,
-      JSON.stringify({ version: 2, state: { visited: 'x', descent: 5, perceptron: null, loss: { weight: '-2' } } }),
+      JSON.stringify({
+        version: 3,
+        state: { visited: 'x', forms: { descent: 5, perceptron: null, loss: { weight: '-2' } } },
+      }),
     );
     const s = lessonStore.getState();
     expect(s.visited).toEqual([]);
-    expect(s.descent).toEqual(lessonDefaults().descent);
-    expect(s.perceptron).toEqual(lessonDefaults().perceptron);
-    expect(s.loss.weight).toBe('-2');
+    expect(formOf(s.forms, 'descent', DESCENT_DEFAULTS)).toEqual(DESCENT_DEFAULTS);
+    expect(formOf(s.forms, 'perceptron', PERCEPTRON_DEFAULTS)).toEqual(PERCEPTRON_DEFAULTS);
+    expect(s.forms.loss.weight).toBe('-2');
     expect(noticeText(`${LESSON_STORAGE_KEY}:load`)).toBe(
-      'Some of your lesson progress could not be read, so these were reset to defaults: which steps you have visited, the Perceptron step and the Descent step. Everything else was kept.',
+      'Some of your lesson progress could not be read, so these were reset to defaults: which steps you have visited, the Descent step and the Perceptron step. Everything else was kept.',
     );
   });
 
   it('one bad field inside a draft costs only that field', async () => {
     await load(
       LESSON_STORAGE_KEY,
-      JSON.stringify({ version: 2, state: { descent: { input: '4', target: ['no'], learningRate: '0.2' } } }),
+      JSON.stringify({
+        version: 3,
+        state: { forms: { descent: { input: '4', target: ['no'], learningRate: '0.2' } } },
+      }),
     );
-    expect(lessonStore.getState().descent).toEqual({ ...lessonDefaults().descent, input: '4', learningRate: '0.2' });
+    expect(formOf(lessonStore.getState().forms, 'descent', DESCENT_DEFAULTS)).toEqual({
+      ...DESCENT_DEFAULTS,
+      input: '4',
+      learningRate: '0.2',
+    });
     expect(noticeText(`${LESSON_STORAGE_KEY}:load`)).toMatch(/reset to defaults: the Descent step: Target\./);
   });
 
@@ -104,6 +139,7 @@ describe('stored data is input: validated on load, field by field', () => {
     ['JSON but no version', JSON.stringify({ state: {} })],
     ['a string', JSON.stringify('hello')],
     ['a state that is an array', JSON.stringify({ version: 2, state: [] })],
+    ['a version-3 state that is an array', JSON.stringify({ version: 3, state: [] })],
   ])('unreadable lesson storage (%s): defaults and a notice', async (_, text) => {
     await load(LESSON_STORAGE_KEY, text);
     expect(lessonStore.getState().visited).toEqual([]);

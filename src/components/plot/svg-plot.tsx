@@ -3,8 +3,8 @@
  * the layers drawn inside it (curves, points, arrows). Drawn at the container's real width.
  */
 import { useId, useRef, type ReactNode } from 'react';
-import { formatNumber } from '../format.ts';
-import { linearScale, type Scale } from './scale.ts';
+import { formatNumber, powerOfTen } from '../format.ts';
+import { linearScale, logScale, type Scale } from './scale.ts';
 import { useWidth } from './use-width.ts';
 
 export interface PlotArea {
@@ -26,6 +26,8 @@ export interface SvgPlotProps {
   xLabel: string;
   yLabel: string;
   height?: number;
+  /** The value axis's kind (log: its domain and ticks must be > 0). Default linear. */
+  yScale?: 'linear' | 'log';
   /** Draws the data; called with the scales of this plot. */
   children(area: PlotArea): ReactNode;
   /** Receives the SVG element (for pointer maths). */
@@ -42,6 +44,7 @@ export function SvgPlot({
   xLabel,
   yLabel,
   height = 260,
+  yScale = 'linear',
   children,
   svgRef,
 }: SvgPlotProps) {
@@ -55,9 +58,10 @@ export function SvgPlot({
     height: height - M.top - M.bottom,
     clip: `url(#${clipId})`,
     x: linearScale(xDomain, [M.left, width - M.right]),
-    y: linearScale(yDomain, [height - M.bottom, M.top]),
+    y: (yScale === 'log' ? logScale : linearScale)(yDomain, [height - M.bottom, M.top]),
   };
   const tick = (v: number) => formatNumber(v, 3);
+  const yTick = yScale === 'log' ? powerOfTen : tick;
   return (
     <div ref={box} className="svg-plot">
       <svg ref={svgRef} width={width} height={height} className="svg-plot-svg">
@@ -79,7 +83,7 @@ export function SvgPlot({
           ))}
           {yTicks.map((t) => (
             <text key={`yt${t}`} x={M.left - 6} y={area.y(t) + 4} textAnchor="end">
-              {tick(t)}
+              {yTick(t)}
             </text>
           ))}
           <text x={M.left + area.width / 2} y={height - 4} textAnchor="middle" className="plot-title">

@@ -5,7 +5,7 @@
  */
 import { useShallow } from 'zustand/react/shallow';
 import { formatNumber } from '../../components/format.ts';
-import { Deferred } from '../../components/deferred.tsx';
+import { Later } from '../../components/schedule.tsx';
 import { HistoryChart } from '../../components/history-chart.tsx';
 import { NumberField } from '../../components/number-field.tsx';
 import { Prediction } from '../../components/prediction.tsx';
@@ -137,7 +137,7 @@ function Standardise() {
 }
 
 const FLOWER: FieldSpec[] = ['sepal length', 'sepal width', 'petal length', 'petal width'].map((f, i) => ({
-  name: `reduce.flower.${i}`,
+  name: String(i),
   label: `New flower: ${f} (cm)`,
   fallback: ['5.9', '3', '4.2', '1.3'][i],
   kind: 'rate',
@@ -146,7 +146,7 @@ const FLOWER: FieldSpec[] = ['sepal length', 'sepal width', 'petal length', 'pet
 function NewFlower() {
   const info = useDatasetInfo('iris-z');
   const run = useReduce((s) => s.runs[IRIS_CHANNEL]);
-  const form = useFieldForm(FLOWER);
+  const form = useFieldForm('reduce.flower', FLOWER);
   const cm = FLOWER.map((f) => form.values[f.name]);
   const ok = cm.every((v) => v !== undefined) && !!run?.weights;
   const q = useQuery(
@@ -198,12 +198,12 @@ export function ExperimentsStep() {
         Three things to try with the flowers: other learning rates, unscaled measurements, and a flower of your own.
       </p>
       <LearningRates />
-      <Deferred minHeight={500}>
+      <Later>
         <Standardise />
-      </Deferred>
-      <Deferred minHeight={600} order={1}>
+      </Later>
+      <Later>
         <NewFlower />
-      </Deferred>
+      </Later>
     </>
   );
 }

@@ -3,8 +3,7 @@
  * 4×2 matrix W, trained on Fisher's 150 iris flowers: encode z = x·W, decode z·Wᵀ, and the loss
  * is how much of each flower the round trip loses. Checked against exact PCA as it trains.
  */
-import { useDeferredValue } from 'react';
-import { Deferred } from '../../components/deferred.tsx';
+import { Later, useRedrawLater } from '../../components/schedule.tsx';
 import { CodeView } from '../../components/code-view.tsx';
 import { formatNumber } from '../../components/format.ts';
 import { HistoryChart } from '../../components/history-chart.tsx';
@@ -71,11 +70,11 @@ function Projection() {
 }
 
 export function IrisStep() {
-  const form = useFieldForm(IRIS_FIELDS);
+  const form = useFieldForm('reduce.iris', IRIS_FIELDS);
   const config = irisConfig(form.values);
   const [speed, setSpeed] = useReduceSpeed('reduce-iris', 50);
   const info = useDatasetInfo('iris-z');
-  const run = useDeferredValue(useReduce((s) => s.runs[IRIS_CHANNEL]));
+  const run = useRedrawLater(useReduce((s) => s.runs[IRIS_CHANNEL]));
   const n = run?.history.length ?? 0;
   const at = (k: 'loss' | 'angle' | 'steps') => (n ? run!.history.column(k)[n - 1] : undefined);
   const floor = info.data?.floor;
@@ -119,10 +118,10 @@ export function IrisStep() {
           </p>
         )}
         {/* Opened from the navigation, the figures commit in tasks of their own. */}
-        <Deferred minHeight={360}>
+        <Later>
           <FlowerScatter run={run} config={config} info={info.data} />
-        </Deferred>
-        <Deferred minHeight={300} order={1}>
+        </Later>
+        <Later>
           <div className="chart-grid">
             <HistoryChart
               title="Loss over steps"
@@ -147,10 +146,10 @@ export function IrisStep() {
               ]}
             />
           </div>
-        </Deferred>
-        <Deferred minHeight={200} order={2}>
+        </Later>
+        <Later>
           <Explained info={info.data} loss={at('loss')} />
-        </Deferred>
+        </Later>
       </div>
       <p>
         <a className="primary-link" href="#/reduce/experiments">

@@ -3,8 +3,7 @@
  * the trained variable (a 4×2 matrix); the loss compares each pair's squared distance with the
  * 3-D one. The learner turns the 3-D view, then watches the points settle.
  */
-import { useDeferredValue } from 'react';
-import { Deferred } from '../../components/deferred.tsx';
+import { Later, useRedrawLater } from '../../components/schedule.tsx';
 import { formatNumber } from '../../components/format.ts';
 import { HistoryChart } from '../../components/history-chart.tsx';
 import { StatusLine } from '../../components/run-status.tsx';
@@ -19,15 +18,13 @@ import { historyPoints, reduceStatusRun } from './run-views.ts';
 
 const CHANNEL = 'points';
 const SPECS: FieldSpec[] = [
-  { name: 'reduce.points.lr', label: 'Learning rate', fallback: '0.05', kind: 'rate' },
-  { name: 'reduce.points.steps', label: 'Steps', fallback: '150', kind: 'whole' },
-  { name: 'reduce.points.seed', label: 'Seed', fallback: '1', kind: 'whole' },
+  { name: 'lr', label: 'Learning rate', fallback: '0.05', kind: 'rate' },
+  { name: 'steps', label: 'Steps', fallback: '150', kind: 'whole' },
+  { name: 'seed', label: 'Seed', fallback: '1', kind: 'whole' },
 ];
 
 function pointsConfig(v: Record<string, number>): ReduceRunConfig | null {
-  const lr = v['reduce.points.lr'],
-    steps = v['reduce.points.steps'],
-    seed = v['reduce.points.seed'];
+  const { lr, steps, seed } = v;
   return lr === undefined || steps === undefined || seed === undefined
     ? null
     : { kind: 'stress', learningRate: lr, steps, seed, dtype: 'float32' };
@@ -73,12 +70,12 @@ function PairTable({
 }
 
 export function PointsStep() {
-  const form = useFieldForm(SPECS);
+  const form = useFieldForm('reduce.points', SPECS);
   const config = pointsConfig(form.values);
   const [speed, setSpeed] = useReduceSpeed('reduce-points', 20);
   const info = useQuery(queries.stressInfo, {});
   const start = useQuery(queries.reduceStart, config);
-  const run = useDeferredValue(useReduce((s) => s.runs[CHANNEL]));
+  const run = useRedrawLater(useReduce((s) => s.runs[CHANNEL]));
   const last = run && run.history.length ? run.history.row(run.history.length - 1) : null;
   const flat = run?.points ?? (start.data ? Float64Array.from(start.data.points) : null);
   const names = info.data?.names ?? ['A', 'B', 'C', 'D'];
@@ -113,7 +110,7 @@ export function PointsStep() {
         themselves: with no square root the loss is built from the negator&apos;s own sub, square and mean, and its
         slope is defined even where two points sit on top of each other.
       </p>
-      <Deferred minHeight={700}>
+      <Later>
         <div className="card">
           <h2>Lay them flat</h2>
           <ReduceControls
@@ -175,7 +172,7 @@ export function PointsStep() {
             />
           )}
         </div>
-      </Deferred>
+      </Later>
       <div className="card">
         <h2>Why this is not enough</h2>
         <p>

@@ -1,8 +1,8 @@
 /** Train, Pause/Resume, Stop, Step, Reset and Speed for one Reduce run, with its fields. */
 import type { ReactNode } from 'react';
 import { NumberField } from '../../components/number-field.tsx';
-import { RunButtons } from '../../components/run-controls.tsx';
-import { reduceStore, useReduce } from '../../store/reduce-store.ts';
+import { RunControls } from '../../components/run-controls.tsx';
+import { reduceStore } from '../../store/reduce-store.ts';
 import type { Speed } from '../../training/pace.ts';
 import type { ReduceRunConfig } from '../../worker-types.ts';
 import type { FieldSpec, useFieldForm } from './shared.ts';
@@ -20,8 +20,6 @@ export interface ReduceControlsProps {
 const STEP: Record<FieldSpec['kind'], number> = { rate: 0.01, whole: 1 };
 
 export function ReduceControls({ channel, config, specs, form, speed, onSpeed, note }: ReduceControlsProps) {
-  const status = useReduce((s) => s.runs[channel]?.status);
-  const store = reduceStore.getState();
   return (
     <>
       <div className="fields">
@@ -37,23 +35,14 @@ export function ReduceControls({ channel, config, specs, form, speed, onSpeed, n
           />
         ))}
       </div>
-      <RunButtons
-        status={status}
-        ready={!!config}
+      <RunControls
+        store={reduceStore}
+        channel={channel}
+        config={config}
         speed={speed}
+        onSpeed={onSpeed}
+        withStep
         note={note}
-        onSpeed={(s) => {
-          onSpeed(s);
-          void store.setSpeed(channel, s);
-        }}
-        actions={{
-          train: () => config && void store.train(channel, config, speed),
-          pause: () => void store.pause(channel),
-          resume: () => void store.resume(channel),
-          stop: () => void store.stop(channel),
-          step: () => config && void store.step(channel, config),
-          reset: () => store.reset(channel),
-        }}
       />
     </>
   );

@@ -23,14 +23,20 @@ export interface FieldSpec {
   kind: 'rate' | 'whole';
 }
 
-/** A form of named lesson fields: their text (as typed, kept in the lesson store) and what is wrong with it. */
-export function useFieldForm(specs: FieldSpec[]): {
+/**
+ * Form `id` of the lesson store (its fields as typed) read against `specs`: each field's text,
+ * its number when it is valid, and what is wrong with it otherwise.
+ */
+export function useFieldForm(
+  id: string,
+  specs: FieldSpec[],
+): {
   text: Record<string, string>;
   values: Record<string, number>;
   errors: Record<string, string>;
   set(name: string, v: string): void;
 } {
-  const stored = useLesson((s) => s.fields);
+  const stored = useLesson((s) => s.forms[id]) ?? {};
   const text: Record<string, string> = {};
   const values: Record<string, number> = {};
   const errors: Record<string, string> = {};
@@ -44,7 +50,7 @@ export function useFieldForm(specs: FieldSpec[]): {
       errors[f.name] = `${f.label} must be greater than 0 and at most 10.`;
     else values[f.name] = r.value;
   }
-  return { text, values, errors, set: (name, v) => lessonStore.getState().setField(name, v) };
+  return { text, values, errors, set: (name, v) => lessonStore.getState().setForm(id, { [name]: v }) };
 }
 
 /** The engine's exact PCA of a dataset and what follows from it. */
@@ -67,13 +73,13 @@ export function irisConfig(
   values: Record<string, number>,
   dataset: 'iris-z' | 'iris-raw' = 'iris-z',
 ): ReduceRunConfig | null {
-  const { 'reduce.iris.seed': seed, 'reduce.iris.lr': learningRate, 'reduce.iris.steps': steps } = values;
+  const { seed, lr: learningRate, steps } = values;
   if (seed === undefined || learningRate === undefined || steps === undefined) return null;
   return { kind: 'autoencoder', dataset, learningRate, steps, seed, dtype: 'float32' };
 }
 
 export const IRIS_FIELDS: FieldSpec[] = [
-  { name: 'reduce.iris.seed', label: 'Seed', fallback: '1', kind: 'whole' },
-  { name: 'reduce.iris.lr', label: 'Learning rate', fallback: '0.1', kind: 'rate' },
-  { name: 'reduce.iris.steps', label: 'Steps', fallback: '300', kind: 'whole' },
+  { name: 'seed', label: 'Seed', fallback: '1', kind: 'whole' },
+  { name: 'lr', label: 'Learning rate', fallback: '0.1', kind: 'rate' },
+  { name: 'steps', label: 'Steps', fallback: '300', kind: 'whole' },
 ];

@@ -3,9 +3,7 @@
  * step, the numbers, the steps on the loss curve and the charts. The only part of the page
  * that follows the run, so a streaming run re-renders this card and nothing else.
  */
-import { Deferred } from '../../../components/deferred.tsx';
-import { useDeferredValue } from 'react';
-import { useLater } from '../../../components/use-later.ts';
+import { Later, useNextTask, useRedrawLater } from '../../../components/schedule.tsx';
 import { useThrottledText } from '../../../components/use-announcer.ts';
 import { NumberField } from '../../../components/number-field.tsx';
 import { formatNumber } from '../../../components/format.ts';
@@ -14,7 +12,14 @@ import { RunChartsView } from '../../../components/run-charts.tsx';
 import { RunStatusLine } from '../../../components/run-status.tsx';
 import { RunControls } from '../../../components/run-controls.tsx';
 import { StepTable } from '../../../components/step-table.tsx';
-import { lessonStore, speedOf, useLesson, type DescentDraft } from '../../../store/lesson-store.ts';
+import {
+  DESCENT_DEFAULTS,
+  lessonStore,
+  speedOf,
+  useForm,
+  useLesson,
+  type DescentDraft,
+} from '../../../store/lesson-store.ts';
 import { useTraining, type RunView } from '../../../store/training-store.ts';
 import { speedLabel, stepsPerSecond, type Speed } from '../../../training/pace.ts';
 import { DESCENT_LABELS, readDescentForm } from './descent-form.ts';
@@ -80,10 +85,10 @@ function durationHint(speed: Speed, steps: number): string | null {
 }
 
 function DescentControls() {
-  const draft = useLesson((s) => s.descent);
+  const [draft, setDraft] = useForm('descent', DESCENT_DEFAULTS);
   const speed = useLesson((s) => speedOf(s, DESCENT_CHANNEL));
   const form = readDescentForm(draft);
-  const set = (key: keyof DescentDraft) => (v: string) => lessonStore.getState().setDescent({ [key]: v });
+  const set = (key: keyof DescentDraft) => (v: string) => setDraft({ [key]: v });
   const hint = form.ok ? durationHint(speed, form.config.steps) : null;
   return (
     <>
@@ -106,7 +111,7 @@ function DescentControls() {
         speed={speed}
         withStep
         onSpeed={(sp) => lessonStore.getState().setSpeed(DESCENT_CHANNEL, sp)}
-        onReset={() => lessonStore.getState().resetDescent()}
+        onReset={() => lessonStore.getState().resetForm('descent')}
         note={
           <>
             {!form.ok && (
@@ -146,15 +151,15 @@ function NextWeightPrediction({ config }: { config: TrainingConfig | null }) {
 
 export function DescentRunner() {
   const run = useTraining((s) => s.runs[DESCENT_CHANNEL]);
-  const draft = useLesson((s) => s.descent);
+  const [draft] = useForm('descent', DESCENT_DEFAULTS);
   const form = readDescentForm(draft);
   // Charts redraw from a deferred copy, in short interruptible slices. At Max, the table and the
   // curve wait until the run settles: redrawing hundreds of rows and arrows ten times a second
   // would stall a long run. Paced runs are short to draw, and drawn as they go.
-  const shown = useDeferredValue(run);
+  const shown = useRedrawLater(run);
   const paced = run ? stepsPerSecond(run.speed, run.config.steps) !== null : false;
-  const settled = useLater(shown?.status === 'running' && !paced ? undefined : shown);
-  const settledLater = useLater(settled);
+  const settled = useNextTask(shown?.status === 'running' && !paced ? undefined : shown);
+  const settledLater = useNextTask(settled);
   return (
     <section className="card" aria-labelledby="descent-run">
       <h2 id="descent-run">Run it</h2>
@@ -164,16 +169,16 @@ export function DescentRunner() {
       <RunStatusLine run={run} />
       <Readout run={run} />
       {/* Opened from the navigation, the parts below the readout commit in tasks of their own. */}
-      <Deferred minHeight={320}>
+      <Later>
         <DescentCurve run={settledLater} fallback={form.config} />
-      </Deferred>
-      <Deferred minHeight={320} order={1}>
+      </Later>
+      <Later>
         <RunChartsView run={shown} />
-      </Deferred>
-      <Deferred minHeight={120} order={2}>
+      </Later>
+      <Later>
         <StepTable run={settled} />
         <Ledger run={settled} />
-      </Deferred>
+      </Later>
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { Deferred } from '../../../components/deferred.tsx';
+import { Later } from '../../../components/schedule.tsx';
 import { DescentRunner } from './descent-runner.tsx';
 import { LearningRateExperiment } from './lr-explorer.tsx';
 import { PrecisionExperiment } from './precision.tsx';
@@ -39,12 +39,12 @@ export function DescentStep() {
         </math>
       </p>
       <DescentRunner />
-      <Deferred minHeight={900} order={3}>
+      <Later>
         <LearningRateExperiment />
-      </Deferred>
-      <Deferred minHeight={600} order={4}>
+      </Later>
+      <Later>
         <PrecisionExperiment />
-      </Deferred>
+      </Later>
       <div className="card">
         <h2>Your turn</h2>
         <p>

@@ -3,7 +3,8 @@
  * each step does to the distance from −1 (the factor 1 − η·d²L/dw², with the curvature from the
  * engine's nested tapes), with the two rates that matter marked on it; four presets overlaid.
  */
-import { useDeferredValue, useEffect, useId } from 'react';
+import { useEffect, useId } from 'react';
+import { useRedrawLater } from '../../../components/schedule.tsx';
 import { useShallow } from 'zustand/react/shallow';
 import { HistoryChart } from '../../../components/history-chart.tsx';
 import { formatNumber } from '../../../components/format.ts';
@@ -26,7 +27,7 @@ const lrConfig = (lr: number): TrainingConfig => ({ ...NEGATOR_CONFIG, learningR
 
 /** The slider's value as saved (0.01 until moved). */
 function useExploreRate(): number {
-  const text = useLesson((s) => s.fields['explore.lr']);
+  const text = useLesson((s) => s.forms.explore?.lr);
   const v = Number(text);
   return text !== undefined && Number.isFinite(v) && v >= 0 && v <= MAX_LR ? v : 0.01;
 }
@@ -65,7 +66,7 @@ function ExplorerSlider({ lr, curvature }: { lr: number; curvature: number | und
           value={lr}
           list={`${id}-marks`}
           aria-valuetext={`${formatNumber(lr)}${f === undefined ? '' : `, each step multiplies the distance to −1 by ${formatNumber(f, 3)}`}`}
-          onChange={(e) => lessonStore.getState().setField('explore.lr', e.target.value)}
+          onChange={(e) => lessonStore.getState().setForm('explore', { lr: e.target.value })}
         />
         <datalist id={`${id}-marks`}>
           {curvature && (
@@ -101,7 +102,7 @@ function useExploreRun(lr: number) {
 
 /** The slider's run: its status and charts (its own component, so a streaming run re-renders only this). */
 function ExploreRunView() {
-  const explore = useDeferredValue(useTraining((s) => s.runs[EXPLORE]));
+  const explore = useRedrawLater(useTraining((s) => s.runs[EXPLORE]));
   const pts = (series: 'loss' | 'weight') => (explore ? downsample(explore.history, series) : []);
   return (
     <>
@@ -130,7 +131,7 @@ function ExploreRunView() {
 
 /** The four preset rates: their outcomes and one chart of their losses. */
 function PresetRunsView() {
-  const runs = useDeferredValue(useTraining(useShallow((s) => LR_PRESETS.map((p) => s.runs[lrChannel(p)]))));
+  const runs = useRedrawLater(useTraining(useShallow((s) => LR_PRESETS.map((p) => s.runs[lrChannel(p)]))));
   return (
     <>
       <ul aria-label="Results for each rate">
@@ -167,7 +168,7 @@ export function LearningRateExperiment() {
   });
   const d2 = curv.data;
   const runPreset = (p: number) => {
-    lessonStore.getState().setField('explore.lr', String(p));
+    lessonStore.getState().setForm('explore', { lr: String(p) });
     void trainingStore.getState().train(lrChannel(p), lrConfig(p));
   };
   return (

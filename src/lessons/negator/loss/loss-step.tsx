@@ -2,7 +2,7 @@ import { NumberField } from '../../../components/number-field.tsx';
 import { formatNumber } from '../../../components/format.ts';
 import { CurvePlot } from '../../../components/curve/curve-plot.tsx';
 import { niceView } from '../../../components/plot/scale.ts';
-import { lessonStore, useLesson } from '../../../store/lesson-store.ts';
+import { LOSS_DEFAULTS, useForm } from '../../../store/lesson-store.ts';
 import { lossSetting, queries, useLossCurve, useMeasure, useQuery } from '../../../store/queries.ts';
 import { displayConfig, parseFields } from '../shared.ts';
 
@@ -95,13 +95,13 @@ function WhySquare() {
 }
 
 function Landscape() {
-  const text = useLesson((s) => s.loss.weight);
+  const [{ weight: text }, setForm] = useForm('loss', LOSS_DEFAULTS);
   const { values, errors } = parseFields({ weight: { text, label: 'Weight' } });
   const w = values.weight;
   const curve = useLossCurve(NEGATOR, VIEW.domain);
   const at = useMeasure(NEGATOR, w);
   const point = w !== undefined && at.data ? { w, loss: at.data.loss, slope: at.data.grad } : undefined;
-  const setW = (v: number | string) => lessonStore.getState().setLossWeight(String(v));
+  const setW = (v: number | string) => setForm({ weight: String(v) });
   const downhill = point && (point.slope > 0 ? 'smaller' : point.slope < 0 ? 'larger' : null);
   return (
     <div className="card">

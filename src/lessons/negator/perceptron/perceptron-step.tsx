@@ -1,8 +1,8 @@
-import { Deferred } from '../../../components/deferred.tsx';
+import { Later } from '../../../components/schedule.tsx';
 import { NumberField } from '../../../components/number-field.tsx';
 import { Prediction } from '../../../components/prediction.tsx';
 import { formatNumber } from '../../../components/format.ts';
-import { lessonStore, useLesson } from '../../../store/lesson-store.ts';
+import { PERCEPTRON_DEFAULTS, useForm, useLesson } from '../../../store/lesson-store.ts';
 import { lossSetting, queries, useQuery } from '../../../store/queries.ts';
 import { displayConfig, parseFields } from '../shared.ts';
 import { UnitDiagram } from './unit-diagram.tsx';
@@ -10,7 +10,7 @@ import { UnitDiagram } from './unit-diagram.tsx';
 const NEGATE_EXAMPLES = [-3, 7, 3, 0.25];
 
 function TryIt() {
-  const draft = useLesson((s) => s.perceptron);
+  const [draft, setDraft] = useForm('perceptron', PERCEPTRON_DEFAULTS);
   const { values, errors } = parseFields({
     input: { text: draft.input, label: 'Input' },
     weight: { text: draft.weight, label: 'Weight' },
@@ -31,27 +31,22 @@ function TryIt() {
     <div className="card">
       <h2>Try it</h2>
       <div className="fields">
-        <NumberField
-          label="Input"
-          value={draft.input}
-          error={errors.input}
-          onChange={(input) => lessonStore.getState().setPerceptron({ input })}
-        />
+        <NumberField label="Input" value={draft.input} error={errors.input} onChange={(input) => setDraft({ input })} />
         <NumberField
           label="Weight"
           value={draft.weight}
           error={errors.weight}
           step={0.1}
-          onChange={(weight) => lessonStore.getState().setPerceptron({ weight })}
+          onChange={(weight) => setDraft({ weight })}
         />
       </div>
       {/* Its place is kept (the slot has the picture's shape); opened from the navigation, the
           picture itself is laid out in a frame after the page's first. */}
       {ok && (
         <div className="unit-diagram-slot">
-          <Deferred minHeight={0}>
+          <Later>
             <UnitDiagram input={values.input!} weight={values.weight!} prediction={prediction} />
-          </Deferred>
+          </Later>
         </div>
       )}
       {ok && (
@@ -146,9 +141,9 @@ export function PerceptronStep() {
         the input and the weight below and watch the prediction.
       </p>
       <TryIt />
-      <Deferred minHeight={180} order={1}>
+      <Later>
         <WeightMinusOne />
-      </Deferred>
+      </Later>
     </>
   );
 }

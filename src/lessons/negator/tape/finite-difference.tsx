@@ -6,7 +6,7 @@
  */
 import { NumberField } from '../../../components/number-field.tsx';
 import { formatNumber } from '../../../components/format.ts';
-import { lessonStore, useLesson } from '../../../store/lesson-store.ts';
+import { TAPE_DEFAULTS, useForm } from '../../../store/lesson-store.ts';
 import { queries, useQuery } from '../../../store/queries.ts';
 import { parseNumberField } from '../../../training/config.ts';
 import type { FiniteDifference, TapeStepResult } from '../../../worker-types.ts';
@@ -41,7 +41,7 @@ function Row({ label, fd, exact }: { label: string; fd: FiniteDifference | undef
 }
 
 export function FiniteDifferenceCheck({ input }: { input: TapeStepResult }) {
-  const text = useLesson((s) => s.tape.h);
+  const [{ h: text }, setDraft] = useForm('tape', TAPE_DEFAULTS);
   const read = readStepSize(text);
   const base = { input: input.input, target: input.target, weight: input.weight, learningRate: input.learningRate };
   const f64 = useQuery(queries.finiteDifference, { input: { ...base, dtype: 'float64' }, h: 1e-4 });
@@ -63,7 +63,7 @@ export function FiniteDifferenceCheck({ input }: { input: TapeStepResult }) {
         value={text}
         error={'message' in read ? read.message : undefined}
         hint="From 1e-7 to 0.1; used in float32 below."
-        onChange={(v) => lessonStore.getState().setTape({ h: v })}
+        onChange={(v) => setDraft({ h: v })}
       />
       <div className="table-scroll" role="region" aria-label="Finite differences against the tape" tabIndex={0}>
         <table>

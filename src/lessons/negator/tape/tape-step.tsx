@@ -4,10 +4,10 @@
  */
 import { useMemo, useState } from 'react';
 import { NumberField } from '../../../components/number-field.tsx';
-import { Deferred } from '../../../components/deferred.tsx';
+import { Later } from '../../../components/schedule.tsx';
 import { Prediction } from '../../../components/prediction.tsx';
 import { formatNumber } from '../../../components/format.ts';
-import { lessonStore, useLesson, type TapeDraft } from '../../../store/lesson-store.ts';
+import { TAPE_DEFAULTS, useForm, useLesson, type TapeDraft } from '../../../store/lesson-store.ts';
 import { queries, useQuery } from '../../../store/queries.ts';
 import type { TapeStepInput, TapeStepResult } from '../../../worker-types.ts';
 import { parseFields } from '../shared.ts';
@@ -42,7 +42,7 @@ export function readTapeDraft(draft: TapeDraft): {
 }
 
 function OwnNumbers({ errors }: { errors: Partial<Record<keyof typeof LABELS, string>> }) {
-  const draft = useLesson((s) => s.tape);
+  const [draft, setDraft] = useForm('tape', TAPE_DEFAULTS);
   return (
     <div className="fields">
       {(Object.keys(LABELS) as (keyof typeof LABELS)[]).map((k) => (
@@ -52,13 +52,13 @@ function OwnNumbers({ errors }: { errors: Partial<Record<keyof typeof LABELS, st
           value={draft[k]}
           error={errors[k]}
           step={STEP[k]}
-          onChange={(v) => lessonStore.getState().setTape({ [k]: v })}
+          onChange={(v) => setDraft({ [k]: v })}
         />
       ))}
       <button
         type="button"
         className="link-button tape-defaults"
-        onClick={() => lessonStore.getState().setTape({ input: '3', target: '-3', weight: '0.5' })}
+        onClick={() => setDraft({ input: '3', target: '-3', weight: '0.5' })}
       >
         The tutorial’s numbers
       </button>
@@ -85,7 +85,7 @@ function DlDwPrediction({ result }: { result: TapeStepResult }) {
 }
 
 export function TapeStep() {
-  const draft = useLesson((s) => s.tape);
+  const [draft] = useForm('tape', TAPE_DEFAULTS);
   const answered = useLesson((s) => s.predictions['tape-dldw'] !== undefined);
   const { input, errors } = readTapeDraft(draft);
   const q = useQuery(queries.recordTape, input);
@@ -123,9 +123,9 @@ export function TapeStep() {
             gate={<DlDwPrediction result={q.data} />}
           />
           {!answered && stage >= limit && <p className="muted">Answer or skip the question to walk backwards.</p>}
-          <Deferred minHeight={600}>
+          <Later>
             <FiniteDifferenceCheck input={q.data} />
-          </Deferred>
+          </Later>
         </>
       )}
     </>

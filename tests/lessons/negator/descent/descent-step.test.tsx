@@ -80,7 +80,7 @@ describe('Descent step', () => {
     fireEvent.change(screen.getByLabelText('Steps'), { target: { value: 'abc' } });
     expect(screen.getByText(/"abc" is not a number/)).toBeTruthy();
     // What the learner typed is kept, even though it is invalid.
-    expect(JSON.parse(localStorage.getItem('perceptron-lab:lesson')!).state.descent.steps).toBe('abc');
+    expect(JSON.parse(localStorage.getItem('perceptron-lab:lesson')!).state.forms.descent.steps).toBe('abc');
   });
 
   it('the 0.12 preset diverges with an explanation naming the 1/9 limit', async () => {
