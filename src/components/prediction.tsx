@@ -1,7 +1,9 @@
 /**
  * Predict, then check: a question asked before the page shows its answer. The learner types a
- * guess and presses Check (or Skip to see it), then sees their answer beside the engine's with
- * one line of why. Answers are kept with the lesson progress.
+ * guess and presses Check (or Skip to see it). A first miss gets a hint (too high, too low, or
+ * the question's own hint) and a second try; the answer is shown after a right answer, a second
+ * miss or Skip, beside the learner's with one line of why. Answers are kept with the lesson
+ * progress.
  */
 import { useId, useState, type ReactNode } from 'react';
 import { lessonStore, useLesson } from '../store/lesson-store.ts';
@@ -23,6 +25,8 @@ export interface PredictionProps {
   choices?: { value: number; label: string }[];
   /** How the engine's answer is shown (default: the number). */
   show?: (answer: number) => string;
+  /** Said after a first miss, with "too high" or "too low": a nudge that does not give the answer away. */
+  hint?: ReactNode;
 }
 
 /** A typed guess as a number: decimals, "−1", or a fraction such as "1/9". */
@@ -41,19 +45,37 @@ export function isClose(guess: number, answer: number, rtol = 0.03, atol = 0.002
   return Math.abs(guess - answer) <= Math.max(atol, rtol * Math.abs(answer));
 }
 
-export function Prediction({ id, question, answer, why, rtol, atol, choices, show = formatNumber }: PredictionProps) {
+export function Prediction({
+  id,
+  question,
+  answer,
+  why,
+  rtol,
+  atol,
+  choices,
+  show = formatNumber,
+  hint,
+}: PredictionProps) {
   const saved = useLesson((s) => s.predictions[id]);
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  /** After a first miss: what the learner said and which way it was off. */
+  const [missed, setMissed] = useState<{ said: string; off: string } | null>(null);
   const field = useId();
+  const settle = (said: string, right: boolean, off: string) => {
+    if (right || missed) {
+      lessonStore.getState().answer(id, { answer: said, result: right ? 'right' : 'wrong' });
+      setMissed(null);
+      return;
+    }
+    setMissed({ said, off });
+    setText('');
+  };
   const check = () => {
     if (answer === undefined) return;
-    const picked = choices?.find((c) => String(c.value) === text);
     if (choices) {
-      if (picked)
-        lessonStore
-          .getState()
-          .answer(id, { answer: picked.label, result: picked.value === answer ? 'right' : 'wrong' });
+      const picked = choices.find((c) => String(c.value) === text);
+      if (picked) settle(picked.label, picked.value === answer, 'not that one');
       return;
     }
     const g = readGuess(text);
@@ -62,11 +84,18 @@ export function Prediction({ id, question, answer, why, rtol, atol, choices, sho
       return;
     }
     setProblem(null);
-    lessonStore
-      .getState()
-      .answer(id, { answer: text.trim(), result: isClose(g, answer, rtol, atol) ? 'right' : 'wrong' });
+    settle(text.trim(), isClose(g, answer, rtol, atol), g > answer ? 'that is too high' : 'that is too low');
   };
-  const skip = () => lessonStore.getState().answer(id, { answer: '', result: 'skipped' });
+  const retry = missed && (
+    <p className="prediction-hint" aria-live="polite">
+      <strong>Not yet:</strong> you said {missed.said}, and {missed.off}. {hint} One more try, or Skip to see the
+      answer.
+    </p>
+  );
+  const skip = () => {
+    setMissed(null);
+    lessonStore.getState().answer(id, { answer: '', result: 'skipped' });
+  };
   if (saved) {
     const verdict = saved.result === 'right' ? 'Right.' : saved.result === 'wrong' ? 'Not quite.' : 'Skipped.';
     return (
@@ -114,6 +143,7 @@ export function Prediction({ id, question, answer, why, rtol, atol, choices, sho
             </label>
           ))}
         </fieldset>
+        {retry}
         <div className="toolbar">
           <button type="button" onClick={check} disabled={!text || answer === undefined}>
             Check
@@ -150,6 +180,7 @@ export function Prediction({ id, question, answer, why, rtol, atol, choices, sho
           </span>
         )}
       </div>
+      {retry}
       <div className="toolbar">
         <button type="button" onClick={check} disabled={!text.trim() || answer === undefined}>
           Check

@@ -35,8 +35,8 @@ export function Overview() {
       <h1 id="overview-title">Teach one number to negate</h1>
       <p className="lede">
         A perceptron with a single weight gets the input 3 and should answer −3. It starts out believing the weight is
-        0.5. Press <strong>Train</strong> and watch 40 small corrections pull the weight to −1 while the loss falls
-        towards zero.
+        0.5. Press <strong>Train</strong> and watch 40 small corrections move the weight while the loss falls towards
+        zero.
       </p>
       <RunControls
         channel={CHANNEL}

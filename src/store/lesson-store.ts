@@ -90,6 +90,14 @@ export function useLesson<T>(selector: (s: LessonState) => T): T {
 }
 
 /**
+ * Whether every one of these predictions has been answered or skipped: what gives their answers
+ * away stays off the page until then.
+ */
+export function useAnswered(...ids: string[]): boolean {
+  return useLesson((s) => ids.every((id) => s.predictions[id] !== undefined));
+}
+
+/**
  * Form `id` as the learner typed it (with `defaults` for fields never typed), and a setter that
  * keeps each change. The one way every lesson widget keeps its fields.
  */

@@ -45,7 +45,16 @@ describe('lesson 2, Reduce, in Chromium', () => {
   it('trains W on the flowers: the loss reaches exact PCA’s floor and the angle to PCA falls below 1°', async () => {
     const { page } = app.browser;
     await page.goto(`${app.server.url}#/reduce/iris`);
-    await page.getByLabel('How much of the variance can two dimensions keep, in percent?').fill('90');
+    const question = page.getByLabel('How much of the variance can two dimensions keep, in percent?');
+    await question.fill('90');
+    await page.getByRole('button', { name: 'Check' }).click();
+    await page
+      .getByTestId('prediction-reduce-variance')
+      .getByText(/too low/)
+      .waitFor();
+    // The answer is not on the page until the second miss.
+    assert.doesNotMatch(await page.locator('main').innerText(), /95\.81/);
+    await question.fill('90');
     await page.getByRole('button', { name: 'Check' }).click();
     await page
       .getByTestId('prediction-reduce-variance')
@@ -70,14 +79,19 @@ describe('lesson 2, Reduce, in Chromium', () => {
   it('experiments: learning rates explained by the measured curvature, and a new flower on the scatter', async () => {
     const { page } = app.browser;
     await page.goto(`${app.server.url}#/reduce/experiments`);
-    await page.getByTestId('reduce-curvature').filter({ hasText: /5\.83/ }).waitFor();
-    assert.match((await page.getByTestId('reduce-limit').textContent()) ?? '', /0\.343/);
-    await page.getByRole('radio', { name: 'Yes' }).check();
-    await page.getByRole('button', { name: 'Check' }).click();
+    // The limit is the question's answer: it is not on the page before the question is answered.
+    await page.getByText('Answer or skip the question above to see where the limit comes from.').waitFor();
+    assert.equal(await page.getByTestId('reduce-limit').count(), 0);
+    for (let i = 0; i < 2; i++) {
+      await page.getByRole('radio', { name: 'Yes' }).check();
+      await page.getByRole('button', { name: 'Check' }).click();
+    }
     await page
       .getByTestId('prediction-reduce-lr-0.5')
       .getByText(/^Not quite\./)
       .waitFor();
+    await page.getByTestId('reduce-curvature').filter({ hasText: /5\.83/ }).waitFor();
+    assert.match((await page.getByTestId('reduce-limit').textContent()) ?? '', /0\.343/);
     await page.getByRole('button', { name: 'Run all four' }).click();
     await page
       .getByTestId('rate-1')

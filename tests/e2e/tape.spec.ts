@@ -26,13 +26,25 @@ describe('the tape, walked as a learner would', () => {
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
     assert.match((await stageText(page)) ?? '', /^Forward: square — the tape records L = square\(t2\) = 20\.25\.$/);
     assert.equal(await page.locator('.tg-node.tg-op').count(), 3);
-    // Tab to the question, answer wrong, and the walk back opens.
-    await page.getByLabel('What is dL/dw?').focus();
-    await page.keyboard.type('-27');
+    // Held: Next is drawn as off and says why; the finite-difference check (which states dL/dw) waits too.
+    await page.getByText(/Next waits for you: answer or skip the question below/).waitFor();
+    assert.ok(
+      Number(await page.getByRole('button', { name: 'Next' }).evaluate((b) => getComputedStyle(b).opacity)) < 1,
+    );
+    assert.equal(await page.getByTestId('tape-dldw').count(), 0);
+    // Tab to the question, answer wrong twice (a hint, then the answer), and the walk back opens.
+    await page.getByLabel(/What is dL\/dt1/).focus();
+    await page.keyboard.type('-9');
     await page.keyboard.press('Enter');
     await page
       .getByTestId('prediction-tape-dldw')
-      .getByText(/Not quite\. You said -27; the engine says 27\./)
+      .getByText(/Not yet: you said -9, and that is too low\./)
+      .waitFor();
+    await page.keyboard.type('-9');
+    await page.keyboard.press('Enter');
+    await page
+      .getByTestId('prediction-tape-dldw')
+      .getByText(/Not quite\. You said -9; the engine says 9\./)
       .waitFor();
     await group.focus();
     for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
@@ -43,8 +55,8 @@ describe('the tape, walked as a learner would', () => {
     // The last stage: Next stays focusable (aria-disabled), focus does not fall to the page.
     await page.getByRole('button', { name: 'Next' }).focus();
     await page.keyboard.press('Enter');
-    await page.keyboard.press('Enter');
-    assert.match((await stageText(page)) ?? '', /= 0\.23\./);
+    // The walk ends at the gradient: the update is the Descent step's question.
+    assert.match((await stageText(page)) ?? '', /dL\/dw = 3·9 = 27/);
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Next');
   });
 
@@ -94,6 +106,11 @@ describe('the tape, walked as a learner would', () => {
     await page
       .getByTestId('prediction-lr-limit')
       .getByText(/^Right\./)
+      .waitFor();
+    await predict(page, 'Which learning rate lands on −1 in one step?', '0.1');
+    await page
+      .getByTestId('prediction-lr-one-step')
+      .getByText(/too high/)
       .waitFor();
     await predict(page, 'Which learning rate lands on −1 in one step?', '0.1');
     await page

@@ -6,6 +6,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { formatNumber } from '../../components/format.ts';
 import { Later } from '../../components/schedule.tsx';
+import { useAnswered } from '../../store/lesson-store.ts';
 import { HistoryChart } from '../../components/history-chart.tsx';
 import { NumberField } from '../../components/number-field.tsx';
 import { Prediction } from '../../components/prediction.tsx';
@@ -33,6 +34,8 @@ function LearningRates() {
   const curv = useQuery(queries.reduceCurvature, { dataset: 'iris-z' });
   const runs = useReduce(useShallow((s) => RATES.map((lr) => s.runs[`lr-${lr}`])));
   const limit = curv.data?.stableLearningRate;
+  // The limit and what each rate did answer the question: shown once it is answered or skipped.
+  const answered = useAnswered('reduce-lr-0.5');
   const runRate = (lr: number) => void reduceStore.getState().train(`lr-${lr}`, rateConfig(lr));
   return (
     <section className="card" aria-labelledby="rates-title">
@@ -84,14 +87,19 @@ function LearningRates() {
         }))}
         emptyText="Pick a learning rate to run it."
       />
-      <p>
-        As with the negator, the rule comes from the curvature. Two tapes, one inside the other, give the loss&apos;s
-        Hessian-vector products; repeating them (power iteration) finds its largest curvature at the minimum:
-        <strong data-testid="reduce-curvature"> {formatNumber(curv.data?.curvature)}</strong>, which is 2·λ₁ = 2 ·{' '}
-        {formatNumber(info.data?.eigenvalues[0])} for these four measurements. So the limit is 2 /{' '}
-        {formatNumber(curv.data?.curvature)} ≈ <strong data-testid="reduce-limit">{formatNumber(limit, 3)}</strong> —
-        the same rule as the negator&apos;s 2/18 = 1/9. Observed: 0.1 and 0.3 settle, 0.5 keeps swinging, 1.0 blows up.
-      </p>
+      {answered ? (
+        <p>
+          As with the negator, the rule comes from the curvature. Two tapes, one inside the other, give the loss&apos;s
+          Hessian-vector products; repeating them (power iteration) finds its largest curvature at the minimum:
+          <strong data-testid="reduce-curvature"> {formatNumber(curv.data?.curvature)}</strong>, which is 2·λ₁ = 2 ·{' '}
+          {formatNumber(info.data?.eigenvalues[0])} for these four measurements. So the limit is 2 /{' '}
+          {formatNumber(curv.data?.curvature)} ≈ <strong data-testid="reduce-limit">{formatNumber(limit, 3)}</strong> —
+          the same rule as the negator&apos;s 2/18 = 1/9. Observed: 0.1 and 0.3 settle, 0.5 keeps swinging, 1.0 blows
+          up.
+        </p>
+      ) : (
+        <p className="muted">Answer or skip the question above to see where the limit comes from.</p>
+      )}
     </section>
   );
 }

@@ -4,6 +4,7 @@
  * is how much of each flower the round trip loses. Checked against exact PCA as it trains.
  */
 import { Later, useRedrawLater } from '../../components/schedule.tsx';
+import { useAnswered } from '../../store/lesson-store.ts';
 import { CodeView } from '../../components/code-view.tsx';
 import { formatNumber } from '../../components/format.ts';
 import { HistoryChart } from '../../components/history-chart.tsx';
@@ -161,7 +162,16 @@ export function IrisStep() {
 }
 
 function Explained({ info, loss }: { info: DatasetInfo | undefined; loss: number | undefined }) {
+  // The bars say how much two directions keep: the answer to the question at the top.
+  const answered = useAnswered('reduce-variance');
   if (!info) return null;
+  if (!answered)
+    return (
+      <section aria-labelledby="explained-title">
+        <h3 id="explained-title">How much each direction holds</h3>
+        <p className="muted">Answer or skip the question at the top of the page to see how the variance splits.</p>
+      </section>
+    );
   return (
     <section aria-labelledby="explained-title">
       <h3 id="explained-title">How much each direction holds</h3>

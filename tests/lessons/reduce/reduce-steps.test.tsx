@@ -77,6 +77,8 @@ describe('The iris flowers', () => {
 describe('Reduce: experiments', () => {
   it('measures the curvature with nested tapes (≈ 5.84, limit ≈ 0.343) and, once W is trained, places a new flower on the scatter', async () => {
     open('#/reduce/experiments');
+    expect(screen.queryByTestId('reduce-curvature')).toBeNull();
+    fireEvent.click(within(screen.getByTestId('prediction-reduce-lr-0.5')).getByRole('button', { name: 'Skip' }));
     await waitFor(() => expect(screen.getByTestId('reduce-curvature').textContent).toMatch(/5\.83/), {
       timeout: 25_000,
     });

@@ -12,7 +12,7 @@ import { Prediction } from '../../../components/prediction.tsx';
 import { RunStatusLine, runOutcome } from '../../../components/run-status.tsx';
 import { factorMeaning, stepFactor } from '../../../components/curve/geometry.ts';
 import { downsample } from '../../../store/history.ts';
-import { lessonStore, useLesson } from '../../../store/lesson-store.ts';
+import { lessonStore, useLesson, useAnswered } from '../../../store/lesson-store.ts';
 import { trainingStore, useTraining } from '../../../store/training-store.ts';
 import { lossSetting, queries, useQuery } from '../../../store/queries.ts';
 import { NEGATOR_CONFIG, type TrainingConfig } from '../../../training/config.ts';
@@ -52,6 +52,8 @@ function Marks({ curvature }: { curvature: number }) {
 
 function ExplorerSlider({ lr, curvature }: { lr: number; curvature: number | undefined }) {
   const id = useId();
+  // The marks are the answers to the two questions above the slider.
+  const answered = useAnswered('lr-limit', 'lr-one-step');
   const f = curvature === undefined ? undefined : stepFactor(lr, curvature);
   return (
     <div className="lr-explorer">
@@ -69,14 +71,14 @@ function ExplorerSlider({ lr, curvature }: { lr: number; curvature: number | und
           onChange={(e) => lessonStore.getState().setForm('explore', { lr: e.target.value })}
         />
         <datalist id={`${id}-marks`}>
-          {curvature && (
+          {curvature && answered && (
             <>
               <option value={1 / curvature} />
               <option value={2 / curvature} />
             </>
           )}
         </datalist>
-        {curvature && <Marks curvature={curvature} />}
+        {curvature && answered && <Marks curvature={curvature} />}
       </div>
       <p className="math lr-factor" aria-live="polite">
         η = <strong data-testid="explore-lr">{formatNumber(lr)}</strong>: each step multiplies the distance to −1 by 1 −{' '}
@@ -167,6 +169,7 @@ export function LearningRateExperiment() {
     weight: NEGATOR_CONFIG.initialWeight,
   });
   const d2 = curv.data;
+  const answered = useAnswered('lr-limit', 'lr-one-step');
   const runPreset = (p: number) => {
     lessonStore.getState().setForm('explore', { lr: String(p) });
     void trainingStore.getState().train(lrChannel(p), lrConfig(p));
@@ -175,8 +178,8 @@ export function LearningRateExperiment() {
     <section className="card" aria-labelledby="lr-exp">
       <h2 id="lr-exp">Experiment: how big a step?</h2>
       <p>
-        A larger learning rate takes bigger steps. Up to a point that is faster; past it each step jumps over the
-        minimum and lands higher up the other side. Before you move the slider, predict:
+        A larger learning rate takes bigger steps. Up to a point that is faster; past it a step jumps over the minimum,
+        and bigger still, each jump lands higher up the other side than it started. Before you move the slider, predict:
       </p>
       <div className="two-col">
         <Prediction
@@ -211,14 +214,18 @@ export function LearningRateExperiment() {
         </button>
       </div>
       <PresetRunsView />
-      <p>
-        Why 0.12 fails: a second tape wrapped around the first differentiates the gradient itself and finds the
-        curvature d²L/dw² = <strong data-testid="curvature">{formatNumber(d2)}</strong> (that is 2 · input²). Each
-        update multiplies the distance to the minimum by (1 − learning rate · {formatNumber(d2)}). Above 2 /{' '}
-        {formatNumber(d2)} = <strong>{d2 ? formatNumber(2 / d2) : '—'}</strong> that factor is below −1, so every step
-        overshoots further than the last: 0.1 still zig-zags inwards, 0.12 zig-zags out. A run that blows up is marked
-        where it was caught and drawn to its last step; it stops early only if a number overflows.
-      </p>
+      {answered ? (
+        <p>
+          Why 0.12 fails: a second tape wrapped around the first differentiates the gradient itself and finds the
+          curvature d²L/dw² = <strong data-testid="curvature">{formatNumber(d2)}</strong> (that is 2 · input²). Each
+          update multiplies the distance to the minimum by (1 − learning rate · {formatNumber(d2)}). Above 2 /{' '}
+          {formatNumber(d2)} = <strong>{d2 ? formatNumber(2 / d2) : '—'}</strong> that factor is below −1, so every step
+          overshoots further than the last: 0.1 still zig-zags inwards, 0.12 zig-zags out. A run that blows up is marked
+          where it was caught and drawn to its last step; it stops early only if a number overflows.
+        </p>
+      ) : (
+        <p className="muted">Answer or skip both questions above to see where the limit comes from.</p>
+      )}
     </section>
   );
 }

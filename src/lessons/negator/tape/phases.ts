@@ -1,7 +1,8 @@
 /**
  * The stages of the tape walkthrough, built from the engine's record of one step: the tape
  * starts, records each op (its value appears), seeds dL/dL = 1, walks each op backwards (each
- * edge's local derivative × upstream = gradient), and the update uses dL/dw. Pure.
+ * edge's local derivative × upstream = gradient) until it reaches dL/dw. The update itself is the
+ * Descent step's subject, so the walk ends at the gradient. Pure.
  */
 import { formatNumber } from '../../../components/format.ts';
 import {
@@ -16,7 +17,7 @@ import { edgeKey, type TapeGraphView } from '../../../components/tape-graph/tape
 import type { TapeLeaf, TapeStepResult } from '../../../worker-types.ts';
 
 export interface Phase {
-  kind: 'start' | 'forward' | 'seed' | 'backward' | 'update';
+  kind: 'start' | 'forward' | 'seed' | 'backward';
   view: TapeGraphView;
   /** What is happening now, announced and shown. */
   text: string;
@@ -113,7 +114,8 @@ function phasesOf(
         parts.push(`${s.local}, so ${s.chain}.`);
       } else parts.push(noFlow(names[i][j]));
     });
-    const reached = i === 0 ? ` That is the gradient the update needs.` : '';
+    // The walk ends here, at the gradient: using it for the update is the Descent step's subject.
+    const reached = i === 0 ? ` That is dL/dw, the gradient the next step’s update uses.` : '';
     phases.push({
       kind: 'backward',
       entry: i,
@@ -128,14 +130,6 @@ function phasesOf(
       text: `Backward through ${e.op}: ${parts.join(' ')}${reached}`,
     });
   }
-  phases.push({
-    kind: 'update',
-    entry: null,
-    tfLines: [4],
-    ourLines: [5],
-    view: { recorded: n, gradsShown: new Set(grads), edgesShown: new Set(edges), active: w?.id ?? null },
-    text: `Update: w ← ${formatNumber(r.weight)} + ${formatNumber(r.gradient)} · (${formatNumber(-r.learningRate)}) = ${formatNumber(r.next)}. The tape has done its job and is discarded.`,
-  });
   return phases;
 }
 

@@ -66,18 +66,23 @@ function OwnNumbers({ errors }: { errors: Partial<Record<keyof typeof LABELS, st
   );
 }
 
-/** Asked at the end of the forward pass, before the walk back reveals the answer. */
-function DlDwPrediction({ result }: { result: TapeStepResult }) {
+/**
+ * Asked at the end of the forward pass, before the walk back reveals the answer. Not dL/dw: the
+ * Loss step already drew that slope. dL/dt1 is one link short of it, the chain rule's first use.
+ */
+function DlDt1Prediction({ result }: { result: TapeStepResult }) {
+  const dt1 = result.trace[0]?.grad?.[0];
   return (
     <Prediction
       id="tape-dldw"
-      question="What is dL/dw?"
-      answer={result.gradient}
+      question="What is dL/dt1, the slope of the loss with respect to the product t1 = x·w?"
+      answer={dt1}
+      hint="Start from dL/dL = 1 and multiply by each operation’s own derivative on the way back: the square’s, then the subtraction’s."
       why={
         <>
           Walking back multiplies the gradient by each operation’s local derivative: {formatNumber(result.locals[2][0])}{' '}
-          at the square, {formatNumber(result.locals[1][1])} at the subtraction and {formatNumber(result.locals[0][1])}{' '}
-          at the multiplication.
+          at the square and {formatNumber(result.locals[1][1])} at the subtraction give dL/dt1 = {formatNumber(dt1)}.
+          The walk back goes on to w with one more factor, the multiplication’s.
         </>
       }
     />
@@ -92,6 +97,12 @@ export function TapeStep() {
   const walk = useMemo(() => (q.data ? buildWalk(q.data) : null), [q.data]);
   const [stage, setStage] = useState(0);
   const limit = walk ? (answered ? walk.phases.length - 1 : firstBackward(walk.phases) - 1) : 0;
+  // The check against finite differences states dL/dw: it comes once the walk back has reached w.
+  const [reachedW, setReachedW] = useState(false);
+  const onStage = (i: number) => {
+    setStage(i);
+    if (walk && i >= walk.phases.length - 1) setReachedW(true);
+  };
   return (
     <>
       <p className="lede">
@@ -113,19 +124,25 @@ export function TapeStep() {
       {!q.data && !q.error && <p>Asking the engine to record one step…</p>}
       {q.data && walk && (
         <>
-          {answered && <DlDwPrediction result={q.data} />}
+          {answered && <DlDt1Prediction result={q.data} />}
           <TapeWalkView
             result={q.data}
             walk={walk}
             stage={stage}
-            onStage={setStage}
+            onStage={onStage}
             limit={limit}
-            gate={<DlDwPrediction result={q.data} />}
+            gate={<DlDt1Prediction result={q.data} />}
           />
-          {!answered && stage >= limit && <p className="muted">Answer or skip the question to walk backwards.</p>}
-          <Later>
-            <FiniteDifferenceCheck input={q.data} />
-          </Later>
+          {reachedW ? (
+            <Later>
+              <FiniteDifferenceCheck input={q.data} />
+            </Later>
+          ) : (
+            <section className="card" aria-labelledby="fd-title">
+              <h2 id="fd-title">Check the tape</h2>
+              <p className="muted">Walk the tape back to w first: then the engine checks its dL/dw another way.</p>
+            </section>
+          )}
         </>
       )}
     </>

@@ -34,9 +34,7 @@ export function TapeTable({ result, walk, stage }: { result: TapeStepResult; wal
   return (
     <div className="table-scroll" role="region" aria-label="The tape as a table" tabIndex={0}>
       <table>
-        <caption>
-          What the tape recorded{phase.kind === 'backward' || phase.kind === 'update' ? ', and what flowed back' : ''}
-        </caption>
+        <caption>What the tape recorded{phase.kind === 'backward' ? ', and what flowed back' : ''}</caption>
         <thead>
           <tr>
             <th scope="col">Node</th>
@@ -142,7 +140,13 @@ export function TapeWalkView({ result, walk, stage, onStage, limit, gate }: Tape
         <button type="button" onClick={() => go(-1)} aria-disabled={i === 0}>
           Previous
         </button>
-        <button type="button" className="primary" onClick={() => go(1)} aria-disabled={atLimit}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => go(1)}
+          aria-disabled={atLimit}
+          aria-describedby={atLimit && i < last ? 'tape-held' : undefined}
+        >
           Next
         </button>
         <button type="button" onClick={() => onStage(0)}>
@@ -152,6 +156,11 @@ export function TapeWalkView({ result, walk, stage, onStage, limit, gate }: Tape
           Stage {i + 1} of {last + 1}
         </span>
       </div>
+      {atLimit && i < last && (
+        <p className="tape-held" id="tape-held">
+          Next waits for you: answer or skip the question below to walk backwards.
+        </p>
+      )}
       <p role="status" className="notice tape-stage">
         {phase.text}
       </p>

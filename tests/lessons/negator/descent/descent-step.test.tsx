@@ -85,6 +85,11 @@ describe('Descent step', () => {
 
   it('the 0.12 preset diverges with an explanation naming the 1/9 limit', async () => {
     open('#/descent');
+    // The limit's explanation waits for the two questions about it.
+    expect(screen.queryByTestId('curvature')).toBeNull();
+    expect(screen.getByText(/Answer or skip both questions above/)).toBeTruthy();
+    for (const q of ['prediction-lr-limit', 'prediction-lr-one-step'])
+      fireEvent.click(within(screen.getByTestId(q)).getByRole('button', { name: 'Skip' }));
     await waitFor(() => expect(screen.getByTestId('curvature').textContent).toBe('18'));
     fireEvent.click(within(screen.getByRole('group', { name: 'Rates to try' })).getByRole('button', { name: '0.12' }));
     const alert = await screen.findByText(/blew up at step/, {}, { timeout: 5000 });

@@ -13,9 +13,9 @@ describe('Tape step', () => {
       .getAllByRole('row')
       .slice(1)
       .map((r) => r.textContent ?? '');
-  const stage = () => screen.getByText(/^(A fresh tape|Forward|Backward|Update)/).textContent ?? '';
+  const stage = () => screen.getByText(/^(A fresh tape|Forward|Backward)/).textContent ?? '';
 
-  it('walks forward through mul, sub, square, asks for dL/dw, then walks back edge by edge to 27', async () => {
+  it('walks forward through mul, sub, square, asks for dL/dt1, then walks back edge by edge to 27', async () => {
     open('#/tape');
     const group = await screen.findByRole('group', { name: /Tape walkthrough/ });
     for (let i = 0; i < 3; i++) fireEvent.keyDown(group, { key: 'ArrowRight' });
@@ -27,10 +27,23 @@ describe('Tape step', () => {
     fireEvent.keyDown(group, { key: 'ArrowRight' });
     expect(stage()).toMatch(/^Forward: square/);
     expect(screen.getByRole('button', { name: 'Next' }).getAttribute('aria-disabled')).toBe('true');
-    fireEvent.change(screen.getByLabelText('What is dL/dw?'), { target: { value: '20' } });
+    // Held: Next says why it waits, and nothing on the page gives dL/dt1 or dL/dw away.
+    expect(screen.getByText(/Next waits for you: answer or skip the question below/)).toBeTruthy();
+    expect(screen.queryByTestId('tape-dldw')).toBeNull();
+    expect(document.body.textContent).not.toMatch(/= 27\b|= 9\b/);
+    const question = /What is dL\/dt1/;
+    fireEvent.change(screen.getByLabelText(question), { target: { value: '20' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Check' }));
+    // A first miss gets a hint and a second try, not the answer.
+    expect(screen.getByTestId('prediction-tape-dldw').textContent).toMatch(
+      /Not yet: you said 20, and that is too high\./,
+    );
+    expect(screen.getByTestId('prediction-tape-dldw').textContent).not.toMatch(/engine says/);
+    expect(screen.getByRole('button', { name: 'Next' }).getAttribute('aria-disabled')).toBe('true');
+    fireEvent.change(screen.getByLabelText(question), { target: { value: '20' } });
     fireEvent.click(screen.getByRole('button', { name: 'Check' }));
     expect(screen.getByTestId('prediction-tape-dldw').textContent).toMatch(
-      /Not quite\. You said 20; the engine says 27\./,
+      /Not quite\. You said 20; the engine says 9\./,
     );
     fireEvent.click(screen.getByRole('button', { name: 'Next' }));
     expect(stage()).toBe('Backward starts at the loss itself: dL/dL = 1.');
@@ -44,10 +57,12 @@ describe('Tape step', () => {
     expect(screen.getByTestId('tape-dldw').textContent).toBe('27');
     const current = screen.getByRole('region', { name: 'The tape as a table' }).querySelector('[aria-current="step"]');
     expect(current?.textContent).toMatch(/^w/);
+    // The walk ends at the gradient: the update (and its 0.23) is the Descent step's question.
     const next = screen.getByRole('button', { name: 'Next' });
-    fireEvent.click(next);
-    expect(stage()).toMatch(/0\.5 \+ 27 · \(-0\.01\) = 0\.23/);
     expect(next.getAttribute('aria-disabled')).toBe('true'); // still focusable at the last stage
+    fireEvent.click(next);
+    expect(stage()).toMatch(/dL\/dw = 3·9 = 27/);
+    expect(document.body.textContent).not.toMatch(/0\.23/);
   });
 
   it('re-records the step for the learner’s own numbers: input 2, target −3, weight 1 gives L = 25 and dL/dw = 20', async () => {
@@ -62,8 +77,12 @@ describe('Tape step', () => {
     expect(stage()).toMatch(/dL\/dw = 2·10 = 20/);
   });
 
-  it('checks the tape with finite differences: float64 agrees to many digits, tiny h in float32 does not', async () => {
+  it('checks the tape with finite differences once the walk reaches w: float64 agrees to many digits, tiny h in float32 does not', async () => {
+    lessonStore.getState().answer('tape-dldw', { answer: '', result: 'skipped' });
     open('#/tape');
+    expect(screen.queryByRole('region', { name: 'Finite differences against the tape' })).toBeNull();
+    const group = await screen.findByRole('group', { name: /Tape walkthrough/ });
+    for (let i = 0; i < 7; i++) fireEvent.keyDown(group, { key: 'ArrowRight' });
     const fd = await screen.findByRole('region', { name: 'Finite differences against the tape' });
     await waitFor(() =>
       expect(within(fd).getAllByRole('row')[1].textContent).toMatch(/float64, h = 1e-4.*27\.00000000/),
