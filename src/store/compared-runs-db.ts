@@ -13,6 +13,8 @@ import { asRecord } from './persist/read.ts';
 import type { RunStatus } from './training-store.ts';
 
 export const COMPARED_RUNS_KEY = 'perceptron-lab:compared-runs';
+/** Where a stored record that did not all read back is copied, as it was, before it is saved over. */
+export const COMPARED_RUNS_BACKUP_KEY = 'perceptron-lab:compared-runs:backup';
 export const COMPARED_RUNS_VERSION = 1;
 /** Rows kept across reloads, over all saved runs (a million-step run fits, alone). */
 export const MAX_SAVED_STEPS = 1_000_000;
@@ -37,49 +39,89 @@ export interface SavedRuns {
 
 const ENDED = ['done', 'stopped', 'diverged', 'overflowed', 'stepped'] as const;
 
-/** The newest runs that fit the cap, oldest dropped first. */
-export function capRuns(runs: SavedRun[], maxSteps = MAX_SAVED_STEPS): SavedRun[] {
-  const kept: SavedRun[] = [];
+/** A run's steps as the page states them: its rows less the starting row. */
+const stepsOf = (r: SavedRun) => Math.max(0, r.columns.steps.length - 1);
+
+/**
+ * The runs kept across reloads: the newest that fit `maxSteps` steps in all, the oldest dropped
+ * first; the newest run is always kept (one run can have at most as many steps as the cap).
+ * `dropped` names the runs left out, so the page can say so.
+ */
+export function capRuns(runs: SavedRun[], maxSteps = MAX_SAVED_STEPS): { kept: SavedRun[]; dropped: number[] } {
   let total = 0;
-  for (let i = runs.length - 1; i >= 0; i--) {
-    const n = runs[i].columns.steps.length;
-    if (total + n > maxSteps) break;
+  let first = runs.length;
+  while (first > 0) {
+    const n = stepsOf(runs[first - 1]);
+    if (first < runs.length && total + n > maxSteps) break;
     total += n;
-    kept.unshift(runs[i]);
+    first--;
   }
-  return kept;
+  return { kept: runs.slice(first), dropped: runs.slice(0, first).map((r) => r.number) };
 }
 
-function readColumns(v: unknown): Record<RunColumn, Float64Array> | undefined {
+/** The most steps a run can have (the Steps field's maximum), so the most rows it can store. */
+const MAX_RUN_STEPS = 1_000_000;
+
+function readColumns(v: unknown, config: TrainingConfig): Record<RunColumn, Float64Array> | undefined {
   const r = asRecord(v);
   if (!r) return undefined;
   const cols = RUN_COLUMNS.map((k) => r[k]);
   if (!cols.every((c): c is Float64Array => c instanceof Float64Array)) return undefined;
   const n = cols[0].length;
-  if (n === 0 || cols.some((c) => c.length !== n || !c.every(Number.isFinite))) return undefined;
+  if (n === 0 || n > MAX_RUN_STEPS + 1 || cols.some((c) => c.length !== n || !c.every(Number.isFinite)))
+    return undefined;
+  // Steps are whole, start at 0 or more and go up by one, and end within the run's own length
+  // (a run continued by Step may go past it, but never past the field's maximum).
+  const steps = r.steps as Float64Array;
+  for (let i = 0; i < n; i++)
+    if (!Number.isInteger(steps[i]) || steps[i] < 0 || (i > 0 && steps[i] !== steps[i - 1] + 1)) return undefined;
+  if (steps[n - 1] > Math.max(config.steps, MAX_RUN_STEPS)) return undefined;
   return Object.fromEntries(RUN_COLUMNS.map((k, i) => [k, cols[i]])) as Record<RunColumn, Float64Array>;
 }
 
+const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const finiteNumbers = (v: unknown, keys: string[]) => {
   const r = asRecord(v);
-  return !!r && keys.every((k) => typeof r[k] === 'number' && Number.isFinite(r[k]));
+  return !!r && keys.every((k) => finite(r[k]));
 };
+const pairOfNumbers = (v: unknown) => Array.isArray(v) && v.length === 2 && v.every(finite);
+
+/** A run's optimizer state, every field of it: what Step continues from. */
+function readState(v: unknown): TrainerState | null | undefined {
+  if (v === null) return null;
+  const r = asRecord(v);
+  if (!r || !finiteNumbers(r, ['weight', 'bias']) || !Number.isInteger(r.step) || (r.step as number) < 0)
+    return undefined;
+  if (!pairOfNumbers(r.m) || !pairOfNumbers(r.v)) return undefined;
+  const [m, vv] = [r.m as number[], r.v as number[]];
+  return {
+    step: r.step as number,
+    weight: r.weight as number,
+    bias: r.bias as number,
+    m: [m[0], m[1]],
+    v: [vv[0], vv[1]],
+  };
+}
+
+/** A run number as the page shows it ("Run 3"): a whole number from 1, of a sensible size. */
+const runNumber = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 1 && (v as number) < 1e9;
 
 /** One stored run if every part of it reads back, else undefined. */
 export function readRun(v: unknown): SavedRun | undefined {
   const r = asRecord(v);
-  if (!r || !Number.isInteger(r.number) || typeof r.hidden !== 'boolean') return undefined;
+  if (!r || !runNumber(r.number) || typeof r.hidden !== 'boolean') return undefined;
   const config = validateConfig(r.config);
-  const columns = readColumns(r.columns);
+  if (!config.ok) return undefined;
+  const columns = readColumns(r.columns, config.config);
   const status = (ENDED as readonly unknown[]).includes(r.status) ? (r.status as SavedRun['status']) : undefined;
-  if (!config.ok || !columns || !status) return undefined;
+  if (!columns || !status) return undefined;
   const head =
     r.head === null || finiteNumbers(r.head, ['loss', 'grad', 'gradBias']) ? (r.head as Head | null) : undefined;
-  const state =
-    r.state === null || (finiteNumbers(r.state, ['step', 'weight', 'bias']) && Array.isArray(asRecord(r.state)!.m))
-      ? (r.state as TrainerState | null)
-      : undefined;
+  const state = readState(r.state);
   if (head === undefined || state === undefined) return undefined;
+  if (r.message !== undefined && typeof r.message !== 'string') return undefined;
+  if (r.divergedAt !== undefined && !(Number.isInteger(r.divergedAt) && (r.divergedAt as number) >= 0))
+    return undefined;
   return {
     number: r.number as number,
     hidden: r.hidden,
@@ -106,7 +148,7 @@ export function readSavedRuns(v: unknown): { saved: SavedRuns; lost: number; new
     typeof box.selected === 'number' && runs.some((x) => x.number === box.selected)
       ? box.selected
       : (runs.at(-1)?.number ?? null);
-  const nextRun = Math.max(typeof box.nextRun === 'number' ? box.nextRun : 1, ...runs.map((x) => x.number + 1));
+  const nextRun = Math.max(runNumber(box.nextRun) ? box.nextRun : 1, ...runs.map((x) => x.number + 1));
   return {
     saved: { runs, selected, nextRun },
     lost: raw.length - runs.length + (Array.isArray(box.runs) ? 0 : 1),
@@ -116,12 +158,22 @@ export function readSavedRuns(v: unknown): { saved: SavedRuns; lost: number; new
 
 const available = () => typeof indexedDB !== 'undefined';
 
+/**
+ * Reads the saved runs. When some could not be read, the stored record is first copied as it
+ * was to COMPARED_RUNS_BACKUP_KEY: the next save writes over it, and what was unreadable is kept.
+ */
 export async function loadSavedRuns(): Promise<{ saved: SavedRuns; lost: number; newer: boolean }> {
   if (!available()) return readSavedRuns(undefined);
-  return readSavedRuns(await get(COMPARED_RUNS_KEY));
+  const raw: unknown = await get(COMPARED_RUNS_KEY);
+  const read = readSavedRuns(raw);
+  if (read.lost) await set(COMPARED_RUNS_BACKUP_KEY, raw).catch(() => undefined);
+  return read;
 }
 
-export async function storeSavedRuns(saved: SavedRuns): Promise<void> {
-  if (!available()) return;
-  await set(COMPARED_RUNS_KEY, { version: COMPARED_RUNS_VERSION, ...saved, runs: capRuns(saved.runs) });
+/** Saves the runs that fit the cap; resolves with the numbers of those left out. */
+export async function storeSavedRuns(saved: SavedRuns): Promise<number[]> {
+  const { kept, dropped } = capRuns(saved.runs);
+  if (!available()) return dropped;
+  await set(COMPARED_RUNS_KEY, { version: COMPARED_RUNS_VERSION, ...saved, runs: kept });
+  return dropped;
 }

@@ -81,7 +81,7 @@ async function restore(): Promise<boolean> {
     notify({
       id: `${COMPARED_RUNS_KEY}:load`,
       kind: 'info',
-      text: `${lost === 1 ? 'One saved compared run' : `${lost} saved compared runs`} could not be read and ${lost === 1 ? 'was' : 'were'} left out; the others are back.`,
+      text: `${lost === 1 ? 'One saved compared run' : `${lost} saved compared runs`} could not be read and ${lost === 1 ? 'was' : 'were'} left out; the others are back. A copy of what was stored is kept in this browser, untouched.`,
     });
   // The learner started runs before storage answered: keep theirs, do not mix numbering.
   if (playgroundStore.getState().runs.length || !saved.runs.length) return true;
@@ -118,7 +118,17 @@ export async function startComparedRunsSync(): Promise<void> {
     if (key === last) return;
     last = key;
     storeSavedRuns(snapshot()).then(
-      () => dismiss(`${COMPARED_RUNS_KEY}:save`),
+      (dropped) => {
+        dismiss(`${COMPARED_RUNS_KEY}:save`);
+        if (!dropped.length) return dismiss(`${COMPARED_RUNS_KEY}:cap`);
+        const names = dropped.map((n) => `Run ${n}`);
+        const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+        notify({
+          id: `${COMPARED_RUNS_KEY}:cap`,
+          kind: 'info',
+          text: `${list} ${names.length === 1 ? 'is' : 'are'} not kept for the next visit: saved runs hold at most ${groupDigits(MAX_SAVED_STEPS)} steps in all, and the newest are kept. ${names.length === 1 ? 'It stays' : 'They stay'} on this page until you reload.`,
+        });
+      },
       () =>
         notify({
           id: `${COMPARED_RUNS_KEY}:save`,

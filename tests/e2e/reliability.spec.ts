@@ -254,6 +254,23 @@ describe('two tabs, share links, compared runs', () => {
     assert.ok((await lines.count()) >= 2, 'both runs are drawn again');
   });
 
+  it('a million-step run after two short ones is kept across a reload, and the notice names the two not kept', async () => {
+    const { page } = b;
+    await page.getByLabel('Speed').selectOption('max');
+    await page.getByLabel('Steps', { exact: true }).fill('1000000');
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    const items = page.getByRole('list', { name: 'Compared runs' }).getByRole('listitem');
+    await items.filter({ hasText: /done after 1,000,000 steps/ }).waitFor({ timeout: 60_000 });
+    await notices(page)
+      .getByText(/Run 1 and Run 2 are not kept for the next visit: saved runs hold at most 1,000,000 steps/)
+      .waitFor({ timeout: 10_000 });
+    await page.reload();
+    await items.first().waitFor();
+    assert.equal(await items.count(), 1, 'the newest run is kept, not an empty list');
+    assert.match(await items.nth(0).innerText(), /done after 1,000,000 steps/);
+    await page.getByLabel('Steps', { exact: true }).fill('40');
+  });
+
   it('logged no errors and made no request to another origin', () => {
     assert.deepEqual(b.errors, []);
     assert.deepEqual(b.foreignRequests, []);

@@ -71,9 +71,45 @@ describe('compared runs in IndexedDB', () => {
     expect(saved.selected).toBe(9);
   });
 
-  it('capRuns keeps the newest runs that fit, dropping the oldest first', () => {
-    const runs = [run(1, 600_000), run(2, 300_000), run(3, 300_000)];
-    expect(capRuns(runs).map((r) => r.number)).toEqual([2, 3]);
-    expect(capRuns(runs, 2_000_000).map((r) => r.number)).toEqual([1, 2, 3]);
+  it('capRuns keeps the newest runs that fit, dropping the oldest first, and names those dropped', () => {
+    const runs = [run(1, 600_001), run(2, 300_001), run(3, 300_001)];
+    expect(capRuns(runs).kept.map((r) => r.number)).toEqual([2, 3]);
+    expect(capRuns(runs).dropped).toEqual([1]);
+    expect(capRuns(runs, 2_000_000).kept.map((r) => r.number)).toEqual([1, 2, 3]);
+  });
+
+  it('a million-step run (1,000,001 rows) after two 40-step runs is kept; the two older ones are named as dropped', () => {
+    const big = { ...run(3, 1_000_001), config: { ...NEGATOR_CONFIG, steps: 1_000_000 } };
+    const { kept, dropped } = capRuns([run(1), run(2), big]);
+    expect(kept.map((r) => r.number)).toEqual([3]);
+    expect(dropped).toEqual([1, 2]);
+  });
+
+  it('the newest run is never dropped, whatever its size', () => {
+    expect(capRuns([run(1), run(2, 50)], 10).kept.map((r) => r.number)).toEqual([2]);
+  });
+});
+
+describe('damaged saved runs are left out, field by field', () => {
+  const { v: _v, ...noV } = run(1).state!;
+  it.each([
+    ['a state without v', { ...run(1), state: noV }],
+    ['a state whose m is not two numbers', { ...run(1), state: { ...run(1).state, m: [0, 'x'] } }],
+    ['a fractional step in the state', { ...run(1), state: { ...run(1).state, step: 1.5 } }],
+    ['a run number of NaN', { ...run(1), number: NaN }],
+    ['a run number of 1e308', { ...run(1), number: 1e308 }],
+    ['a scrambled steps column', { ...run(1), columns: { ...cols(4), steps: Float64Array.of(0, 3.5e13, 2, 1) } }],
+    [
+      'a steps column past the run',
+      { ...run(1), columns: { ...cols(4), steps: Float64Array.of(5e13, 5e13 + 1, 5e13 + 2, 5e13 + 3) } },
+    ],
+    ['a message that is not text', { ...run(1), message: { html: 'x' } }],
+  ])('%s', (_, bad) => {
+    expect(readRun(bad)).toBeUndefined();
+  });
+
+  it('a nextRun of NaN or 1e308 falls back to after the saved runs', () => {
+    for (const nextRun of [NaN, 1e308, -4, 'x'])
+      expect(readSavedRuns({ version: 1, runs: [run(4)], selected: 4, nextRun }).saved.nextRun).toBe(5);
   });
 });
