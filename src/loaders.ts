@@ -8,12 +8,6 @@ import { lazyModule, loadAll } from './components/lazy-module.ts';
 import { warmMathFont } from './components/warm-math.ts';
 import { whenIdle } from './components/schedule.tsx';
 
-export const loaders = {
-  negator: lazyModule(() => import('./lessons/negator/negator-step.tsx')),
-  playground: lazyModule(() => import('./playground/playground-page.tsx')),
-  reduce: lazyModule(() => import('./lessons/reduce/reduce-step.tsx')),
-};
-
 /** Restores the compared runs from IndexedDB and keeps saving them (only the Playground shows them). */
 const comparedRuns = lazyModule(() =>
   import('./store/compared-runs-sync.ts').then((m) => {
@@ -21,6 +15,16 @@ const comparedRuns = lazyModule(() =>
     return m;
   }),
 );
+
+export const loaders = {
+  negator: lazyModule(() => import('./lessons/negator/negator-step.tsx')),
+  // The Playground shows once its saved runs are being restored: a Train pressed at once then
+  // waits for them (playground-store.ts) instead of writing over a list it never read.
+  playground: lazyModule(() =>
+    Promise.all([import('./playground/playground-page.tsx'), comparedRuns.load()]).then(([m]) => m),
+  ),
+  reduce: lazyModule(() => import('./lessons/reduce/reduce-step.tsx')),
+};
 
 /** Fetches every lazy chunk, and warms the math font, once the browser is idle after the first paint. */
 export function prefetchAll(): void {

@@ -5,7 +5,7 @@
  */
 import { RunHistory } from './history.ts';
 import { dismiss, notify } from './notices.ts';
-import { playgroundStore } from './playground-store.ts';
+import { RESTORE_WAIT_MS, holdRunsUntil, playgroundStore } from './playground-store.ts';
 import { isLive, trainingStore, type RunView } from './training-store.ts';
 import {
   COMPARED_RUNS_KEY,
@@ -108,7 +108,19 @@ async function restore(): Promise<boolean> {
 
 /** Restores the saved runs, then saves them on every change. Call once at start-up. */
 export async function startComparedRunsSync(): Promise<void> {
-  if (!(await restore().catch(() => true))) return;
+  const started = Date.now();
+  const restoring = restore().catch(() => true);
+  holdRunsUntil(restoring);
+  if (!(await restoring)) return;
+  if (Date.now() - started > RESTORE_WAIT_MS && playgroundStore.getState().runs.length) {
+    // New runs began before the saved ones were read: never write over a list that was not read.
+    notify({
+      id: `${COMPARED_RUNS_KEY}:load`,
+      kind: 'info',
+      text: 'Your saved compared runs took too long to load, so runs from this visit are not saved over them. Reload to see them.',
+    });
+    return;
+  }
   let timer: ReturnType<typeof setTimeout> | null = null;
   let last = savedKey();
   const save = () => {

@@ -127,6 +127,19 @@ const pick = (s: PlaygroundState): PersistedPlayground => ({
   undo: s.undo,
 });
 
+/**
+ * The restore of the saved compared runs, while it is going (set by compared-runs-sync.ts): a
+ * new run waits for it, so its number comes after theirs and the saved list is never written
+ * over unread. It waits at most RESTORE_WAIT_MS; the sync then leaves the stored runs alone.
+ */
+let restoring: Promise<unknown> = Promise.resolve();
+export const RESTORE_WAIT_MS = 3000;
+export function holdRunsUntil(restore: Promise<unknown>): void {
+  restoring = restore;
+}
+const restored = () =>
+  Promise.race([restoring.catch(() => undefined), new Promise((r) => setTimeout(r, RESTORE_WAIT_MS))]);
+
 export const playgroundStore = createStore<PlaygroundState>()(
   persist(
     (set, get) => {
@@ -220,6 +233,7 @@ export const playgroundStore = createStore<PlaygroundState>()(
           set({ runs: [], selected: null });
         },
         async train(config) {
+          await restored();
           await get().stop();
           const run = get().addRun();
           await trainingStore.getState().train(run.channel, config, get().settings.speed);
@@ -238,6 +252,7 @@ export const playgroundStore = createStore<PlaygroundState>()(
           await Promise.all(liveChannels().map((c) => trainingStore.getState().setSpeed(c, speed)));
         },
         async step(config) {
+          await restored();
           const { selected } = get();
           const run = selected ? trainingStore.getState().runs[selected] : undefined;
           // A paused run steps in place; an ended one continues when its settings are these.

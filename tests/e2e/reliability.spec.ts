@@ -271,6 +271,26 @@ describe('two tabs, share links, compared runs', () => {
     await page.getByLabel('Steps', { exact: true }).fill('40');
   });
 
+  it('Train pressed as the page opens waits for the saved runs, so none are written over', async () => {
+    const { page } = b;
+    await page.waitForTimeout(600); // the Steps field's 40 is saved
+    await page.reload();
+    // At once: restoring the million-step run from IndexedDB takes a while.
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    const items = page.getByRole('list', { name: 'Compared runs' }).getByRole('listitem');
+    await items.filter({ hasText: /done after 40 steps/ }).waitFor({ timeout: 20_000 });
+    assert.equal(await items.count(), 2, 'the saved run and the new one');
+    assert.match(await items.nth(0).innerText(), /Run 4/);
+    // Both do not fit the cap together: the newest is kept, and the notice says which is not.
+    await notices(page)
+      .getByText(/Run 3 is not kept for the next visit/)
+      .waitFor({ timeout: 10_000 });
+    await page.reload();
+    await items.first().waitFor();
+    assert.equal(await items.count(), 1);
+    assert.match(await items.nth(0).innerText(), /Run 4.*done after 40 steps/s);
+  });
+
   it('logged no errors and made no request to another origin', () => {
     assert.deepEqual(b.errors, []);
     assert.deepEqual(b.foreignRequests, []);
