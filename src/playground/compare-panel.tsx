@@ -2,7 +2,6 @@
  * Compare runs: the last few runs with what differs between them; show or hide each on the
  * loss chart, pick the one the other panels follow, clear all. Also exports the selected run.
  */
-import { useState } from 'react';
 import { runOutcome } from '../components/run-status.tsx';
 import { downloadText, historyToCsv, historyToJson } from '../components/export.ts';
 import { MAX_COMPARED_RUNS, playgroundStore, usePlayground } from '../store/playground-store.ts';
@@ -86,7 +85,7 @@ function ExportRun() {
 export function ComparePanel() {
   const runs = useComparedRuns();
   const selected = usePlayground((s) => s.selected);
-  const [cleared, setCleared] = useState(false);
+  const cleared = usePlayground((s) => s.cleared);
   return (
     <section className="card" aria-labelledby="pg-compare">
       <h2 id="pg-compare">Compare runs</h2>
@@ -98,10 +97,24 @@ export function ComparePanel() {
         Finished runs are kept across reloads too: the last {MAX_COMPARED_RUNS}, up to {groupDigits(MAX_SAVED_STEPS)}{' '}
         steps in all; the oldest are dropped first.
       </p>
+      {cleared && (
+        <div className="notice" role="status">
+          {cleared.length === 1 ? 'Run' : 'Runs'} {cleared.map((r) => r.number).join(', ')} cleared. Undo is kept (also
+          after a reload) until you dismiss it.{' '}
+          <button type="button" onClick={() => playgroundStore.getState().undoClear()}>
+            Undo
+          </button>{' '}
+          <button type="button" className="link-button" onClick={() => playgroundStore.getState().dismissCleared()}>
+            Dismiss
+          </button>
+        </div>
+      )}
       {runs.length === 0 ? (
-        <p className="muted" role="status">
-          {cleared ? 'All runs cleared.' : 'No runs yet.'}
-        </p>
+        !cleared && (
+          <p className="muted" role="status">
+            No runs yet.
+          </p>
+        )
       ) : (
         <ul className="pg-runs" aria-label="Compared runs">
           {[...runs].reverse().map((r) => (
@@ -110,14 +123,7 @@ export function ComparePanel() {
         </ul>
       )}
       <div className="toolbar">
-        <button
-          type="button"
-          disabled={runs.length === 0}
-          onClick={() => {
-            playgroundStore.getState().clearRuns();
-            setCleared(true);
-          }}
-        >
+        <button type="button" disabled={runs.length === 0} onClick={() => playgroundStore.getState().clearRuns()}>
           Clear all
         </button>
       </div>

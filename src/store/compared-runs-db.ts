@@ -15,7 +15,8 @@ import type { RunStatus } from './training-store.ts';
 export const COMPARED_RUNS_KEY = 'perceptron-lab:compared-runs';
 /** Where a stored record that did not all read back is copied, as it was, before it is saved over. */
 export const COMPARED_RUNS_BACKUP_KEY = 'perceptron-lab:compared-runs:backup';
-export const COMPARED_RUNS_VERSION = 1;
+/** Version 1: runs, selected, nextRun. Version 2 adds `cleared` (the runs "Clear all" took, for Undo). */
+export const COMPARED_RUNS_VERSION = 2;
 /** Rows kept across reloads, over all saved runs (a million-step run fits, alone). */
 export const MAX_SAVED_STEPS = 1_000_000;
 
@@ -35,6 +36,8 @@ export interface SavedRuns {
   runs: SavedRun[];
   selected: number | null;
   nextRun: number;
+  /** The runs "Clear all" took away, for Undo; null when there is no offer. */
+  cleared: SavedRun[] | null;
 }
 
 const ENDED = ['done', 'stopped', 'diverged', 'overflowed', 'stepped'] as const;
@@ -138,20 +141,27 @@ export function readRun(v: unknown): SavedRun | undefined {
 /** What storage holds: the runs that read back, and how many did not. */
 export function readSavedRuns(v: unknown): { saved: SavedRuns; lost: number; newer: boolean } {
   const box = asRecord(v);
-  const empty = { runs: [], selected: null, nextRun: 1 };
+  const empty = { runs: [], selected: null, nextRun: 1, cleared: null };
   if (!box) return { saved: empty, lost: v === undefined ? 0 : 1, newer: false };
   if (typeof box.version === 'number' && box.version > COMPARED_RUNS_VERSION)
     return { saved: empty, lost: 0, newer: true };
   const raw = Array.isArray(box.runs) ? box.runs : [];
   const runs = raw.map(readRun).filter((x): x is SavedRun => x !== undefined);
+  // Version 1 had no `cleared`: no Undo offer.
+  const rawCleared = Array.isArray(box.cleared) ? box.cleared : [];
+  const cleared = rawCleared.map(readRun).filter((x): x is SavedRun => x !== undefined);
   const selected =
     typeof box.selected === 'number' && runs.some((x) => x.number === box.selected)
       ? box.selected
       : (runs.at(-1)?.number ?? null);
-  const nextRun = Math.max(runNumber(box.nextRun) ? box.nextRun : 1, ...runs.map((x) => x.number + 1));
+  const nextRun = Math.max(
+    runNumber(box.nextRun) ? box.nextRun : 1,
+    ...runs.map((x) => x.number + 1),
+    ...cleared.map((x) => x.number + 1),
+  );
   return {
-    saved: { runs, selected, nextRun },
-    lost: raw.length - runs.length + (Array.isArray(box.runs) ? 0 : 1),
+    saved: { runs, selected, nextRun, cleared: cleared.length ? cleared : null },
+    lost: raw.length - runs.length + rawCleared.length - cleared.length + (Array.isArray(box.runs) ? 0 : 1),
     newer: false,
   };
 }
@@ -173,7 +183,20 @@ export async function loadSavedRuns(): Promise<{ saved: SavedRuns; lost: number;
 /** Saves the runs that fit the cap; resolves with the numbers of those left out. */
 export async function storeSavedRuns(saved: SavedRuns): Promise<number[]> {
   const { kept, dropped } = capRuns(saved.runs);
+  // The Undo offer's runs are kept too while they fit in what the list leaves of the cap.
+  let room = MAX_SAVED_STEPS - kept.reduce((n, r) => n + stepsOf(r), 0);
+  const cleared: SavedRun[] = [];
+  for (const r of [...(saved.cleared ?? [])].reverse()) {
+    if (stepsOf(r) > room) break;
+    room -= stepsOf(r);
+    cleared.unshift(r);
+  }
   if (!available()) return dropped;
-  await set(COMPARED_RUNS_KEY, { version: COMPARED_RUNS_VERSION, ...saved, runs: kept });
+  await set(COMPARED_RUNS_KEY, {
+    version: COMPARED_RUNS_VERSION,
+    ...saved,
+    runs: kept,
+    cleared: cleared.length ? cleared : null,
+  });
   return dropped;
 }

@@ -39,22 +39,24 @@ function toSaved(number: number, hidden: boolean, run: RunView): SavedRun | null
 }
 
 function snapshot() {
-  const { runs, selected, nextRun } = playgroundStore.getState();
+  const { runs, selected, nextRun, cleared } = playgroundStore.getState();
   const all = trainingStore.getState().runs;
-  const saved = runs
-    .map((r) => (all[r.channel] ? toSaved(r.number, r.hidden, all[r.channel]!) : null))
-    .filter((x): x is SavedRun => x !== null);
+  const save = (list: typeof runs) =>
+    list
+      .map((r) => (all[r.channel] ? toSaved(r.number, r.hidden, all[r.channel]!) : null))
+      .filter((x): x is SavedRun => x !== null);
   const sel = runs.find((r) => r.channel === selected)?.number ?? null;
-  return { runs: saved, selected: sel, nextRun };
+  return { runs: save(runs), selected: sel, nextRun, cleared: cleared ? save(cleared) : null };
 }
 
 /** What the saved record depends on: the list, the selection and each ended run's length. */
 function savedKey(): string {
-  const { runs, selected, nextRun } = playgroundStore.getState();
+  const { runs, selected, nextRun, cleared } = playgroundStore.getState();
   const all = trainingStore.getState().runs;
   return JSON.stringify([
     selected,
     nextRun,
+    cleared?.map((r) => r.number) ?? null,
     runs.map((r) => {
       const run = all[r.channel];
       return [
@@ -84,8 +86,8 @@ async function restore(): Promise<boolean> {
       text: `${lost === 1 ? 'One saved compared run' : `${lost} saved compared runs`} could not be read and ${lost === 1 ? 'was' : 'were'} left out; the others are back. A copy of what was stored is kept in this browser, untouched.`,
     });
   // The learner started runs before storage answered: keep theirs, do not mix numbering.
-  if (playgroundStore.getState().runs.length || !saved.runs.length) return true;
-  for (const r of saved.runs) {
+  if (playgroundStore.getState().runs.length || (!saved.runs.length && !saved.cleared)) return true;
+  for (const r of [...saved.runs, ...(saved.cleared ?? [])]) {
     const history = new RunHistory(r.columns.steps.length);
     history.append(r.columns, r.columns.steps.length);
     trainingStore.getState().adopt(`playground-${r.number}`, {
@@ -102,6 +104,8 @@ async function restore(): Promise<boolean> {
     runs: saved.runs.map((r) => ({ channel: `playground-${r.number}`, number: r.number, hidden: r.hidden })),
     selected: saved.selected === null ? null : `playground-${saved.selected}`,
     nextRun: saved.nextRun,
+    cleared:
+      saved.cleared?.map((r) => ({ channel: `playground-${r.number}`, number: r.number, hidden: r.hidden })) ?? null,
   });
   return true;
 }

@@ -59,6 +59,8 @@ export interface PlaygroundState extends PersistedPlayground {
   /** Channel of the run the readout, landscape, predict and export follow. */
   selected: string | null;
   nextRun: number;
+  /** The runs "Clear all" took away, for Undo (kept across reloads until dismissed); null: no offer. */
+  cleared: ComparedRun[] | null;
   setCell(id: number, key: keyof TextPair, text: string): void;
   /** Adds an empty row after `afterId` (or at the end); returns its id. */
   addRow(afterId?: number): number;
@@ -84,8 +86,12 @@ export interface PlaygroundState extends PersistedPlayground {
   toggleRun(channel: string): void;
   selectRun(channel: string): void;
   removeRun(channel: string): void;
-  /** Forgets every compared run and clears their histories. */
+  /** Takes every compared run off the list, offering Undo (their histories are kept until it is dismissed). */
   clearRuns(): void;
+  /** Puts the cleared runs back, before any run started since. */
+  undoClear(): void;
+  /** Withdraws the Undo offer and forgets the cleared runs' histories. */
+  dismissCleared(): void;
   /** Train: a new compared run of `config` at the Speed setting (stopping any Playground run still going); resolves when it ends. */
   train(config: TrainingConfig): Promise<void>;
   /** Stops every Playground run still going. */
@@ -155,6 +161,7 @@ export const playgroundStore = createStore<PlaygroundState>()(
         runs: [],
         selected: null,
         nextRun: 1,
+        cleared: null,
         setCell: (id, key, text) => set({ rows: get().rows.map((r) => (r.id === id ? { ...r, [key]: text } : r)) }),
         addRow(afterId) {
           const id = get().nextRowId;
@@ -202,6 +209,7 @@ export const playgroundStore = createStore<PlaygroundState>()(
         setCsvDraft: (csvDraft) => set({ csvDraft }),
         resetSaved() {
           get().clearRuns();
+          get().dismissCleared();
           playgroundStore.persist.clearStorage();
           set({
             ...playgroundDefaults(),
@@ -229,8 +237,22 @@ export const playgroundStore = createStore<PlaygroundState>()(
           });
         },
         clearRuns() {
-          get().runs.forEach((r) => clearChannel(r.channel));
-          set({ runs: [], selected: null });
+          const { runs, cleared } = get();
+          if (!runs.length) return;
+          // Stopped, not forgotten: Undo puts them back as they ended.
+          void Promise.all(liveChannels().map((c) => trainingStore.getState().stop(c)));
+          set({ runs: [], selected: null, cleared: [...(cleared ?? []), ...runs] });
+        },
+        undoClear() {
+          const { cleared, runs } = get();
+          if (!cleared) return;
+          const back = [...cleared, ...runs].sort((a, b) => a.number - b.number);
+          while (back.length > MAX_COMPARED_RUNS) clearChannel(back.shift()!.channel);
+          set({ runs: back, cleared: null, selected: get().selected ?? back.at(-1)?.channel ?? null });
+        },
+        dismissCleared() {
+          get().cleared?.forEach((r) => clearChannel(r.channel));
+          set({ cleared: null });
         },
         async train(config) {
           await restored();

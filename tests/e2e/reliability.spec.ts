@@ -291,6 +291,25 @@ describe('two tabs, share links, compared runs', () => {
     assert.match(await items.nth(0).innerText(), /Run 4.*done after 40 steps/s);
   });
 
+  it('"Clear all" offers Undo, kept across a reload until used', async () => {
+    const { page } = b;
+    const items = page.getByRole('list', { name: 'Compared runs' }).getByRole('listitem');
+    await page.getByRole('button', { name: 'Clear all', exact: true }).click();
+    assert.equal(await items.count(), 0);
+    await page.getByText(/Run 4 cleared\. Undo is kept/).waitFor();
+    await page.waitForTimeout(600); // saved a moment after the change
+    await page.reload();
+    await page.getByText(/Run 4 cleared\. Undo is kept/).waitFor();
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    await items.first().waitFor();
+    assert.match(await items.nth(0).innerText(), /Run 4.*done after 40 steps/s);
+    await page.waitForTimeout(600);
+    await page.reload();
+    await items.first().waitFor();
+    assert.equal(await items.count(), 1);
+    assert.equal(await page.getByText(/cleared\. Undo is kept/).count(), 0);
+  });
+
   it('logged no errors and made no request to another origin', () => {
     assert.deepEqual(b.errors, []);
     assert.deepEqual(b.foreignRequests, []);

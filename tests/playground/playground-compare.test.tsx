@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../src/app.tsx';
 import { playgroundStore } from '../../src/store/playground-store.ts';
+import { trainingStore } from '../../src/store/training-store.ts';
 import { NEGATOR_CONFIG } from '../../src/training/config.ts';
 import { decodeConfig, shareHash } from '../../src/training/share.ts';
 import { setUpPlaygroundTests } from '../helpers/playground-setup.ts';
@@ -83,6 +84,19 @@ describe('compare runs', () => {
     fireEvent.click(button('Clear all'));
     expect(screen.queryByRole('list', { name: 'Compared runs' })).toBeNull();
     await waitFor(() => expect(within(loss).getByText('Press Train to see this chart fill in.')).toBeTruthy());
+    // Not final: Undo puts both runs back, histories and all.
+    expect(screen.getByText(/Runs 1, 2 cleared\. Undo is kept/)).toBeTruthy();
+    fireEvent.click(button('Undo'));
+    await waitFor(() =>
+      expect(within(screen.getByRole('list', { name: 'Compared runs' })).getAllByRole('listitem')).toHaveLength(2),
+    );
+    await waitFor(() => expect(summary()).toMatch(/Run 1: learning rate 0\.01: from 20\.25/));
+    // Dismissed, the offer and the cleared histories are gone.
+    fireEvent.click(button('Clear all'));
+    fireEvent.click(button('Dismiss'));
+    expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
+    expect(playgroundStore.getState().cleared).toBeNull();
+    expect(trainingStore.getState().runs['playground-1']).toBeUndefined();
   });
 
   it('names the optimizer and model when those differ, and keeps at least five runs', async () => {

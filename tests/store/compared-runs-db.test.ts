@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   COMPARED_RUNS_VERSION,
@@ -55,10 +56,24 @@ describe('compared runs in IndexedDB', () => {
     expect(readSavedRuns('garbage').lost).toBe(1);
     expect(readSavedRuns({ version: 1, runs: 'x' }).lost).toBe(1);
     expect(readSavedRuns(undefined)).toEqual({
-      saved: { runs: [], selected: null, nextRun: 1 },
+      saved: { runs: [], selected: null, nextRun: 1, cleared: null },
       lost: 0,
       newer: false,
     });
+  });
+
+  it('version 1 (no Clear-all Undo) reads as version 2 with no offer; a version-2 offer reads back', () => {
+    // The stored fixture keeps columns as plain arrays; IndexedDB gives them back as Float64Array.
+    const stored = JSON.parse(readFileSync('tests/fixtures/storage/compared-runs-v1.json', 'utf8'));
+    for (const r of stored.runs)
+      for (const k of Object.keys(r.columns)) r.columns[k] = Float64Array.from(r.columns[k] as number[]);
+    const v1 = readSavedRuns(stored);
+    expect(v1.lost).toBe(0);
+    expect(v1.saved.cleared).toBeNull();
+    expect(v1.saved.runs.map((r) => r.number)).toEqual([1, 2]);
+    const v2 = readSavedRuns({ version: 2, runs: [run(3)], selected: 3, nextRun: 4, cleared: [run(1), run(2)] });
+    expect(v2.saved.cleared!.map((r) => r.number)).toEqual([1, 2]);
+    expect(v2.lost).toBe(0);
   });
 
   it('a newer version is recognised (and the caller then saves nothing over it)', () => {

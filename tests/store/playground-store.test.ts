@@ -138,6 +138,14 @@ describe('playground store', () => {
     expect(playgroundStore.getState().runs.find((r) => r.channel === channels[3])!.hidden).toBe(true);
     playgroundStore.getState().clearRuns();
     expect(playgroundStore.getState().runs).toEqual([]);
+    // Cleared with an Undo offer: the histories stay until it is dismissed.
+    expect(playgroundStore.getState().cleared!.map((r) => r.channel)).toEqual(channels.slice(2));
+    expect(trainingStore.getState().runs[channels[2]]).toBeDefined();
+    playgroundStore.getState().undoClear();
+    expect(playgroundStore.getState().runs.map((r) => r.channel)).toEqual(channels.slice(2));
+    playgroundStore.getState().clearRuns();
+    playgroundStore.getState().dismissCleared();
+    expect(playgroundStore.getState().cleared).toBeNull();
     expect(channels.every((c) => !trainingStore.getState().runs[c])).toBe(true);
   });
 });
