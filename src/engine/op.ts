@@ -65,7 +65,16 @@ export interface Elementwise extends OpDef {
    * A one-input op gets its attribute as `b` (pow's exponent; 0 for the others).
    */
   readonly forward: (a: number, b: number) => number;
+  /**
+   * Where the op is smooth, per input: intervals of values away from kinks and domain edges
+   * (log's 0, abs's 0). The gradient checks and the acceleration property tests draw each
+   * input from these, so a new op is tested without listing it there. Empty: no gradient flows.
+   */
+  readonly smooth: readonly (readonly Interval[])[];
 }
+
+/** A closed interval of numbers, [lo, hi]. */
+export type Interval = readonly [number, number];
 
 /** One recorded op: plain data, created with all its fields (one object shape), never changed. */
 export interface Entry {

@@ -4,7 +4,8 @@
  * one block of a lazily evaluated chain. Writing into a Float32Array rounds each result to
  * float32, which is the engine's rounding rule.
  *
- * Each switch has one case per op, and the cases read alike on purpose: each case's call then
+ * Each one-input switch has one case per op (tests/engine/kernels/switch-cases.test.ts checks), and the
+ * cases read alike on purpose: each case's call then
  * only ever sees one function, which V8 inlines (into a tight loop, for the loops). One call
  * shared by all ops would call whichever op it is given, which V8 cannot inline: ~10× slower
  * per element in a loop, and ~500 of the tutorial step's ~4,900 instructions (README, counted as bench/steps.bench.ts says) in `binaryValue`.
@@ -54,6 +55,8 @@ export function unaryValue(op: Elementwise, x: number, p: number): number {
     case Op.Tanh:
       return f(x, p);
     case Op.Sign:
+      return f(x, p);
+    case Op.Step:
       return f(x, p);
     default:
       return f(x, p);
@@ -145,6 +148,9 @@ export function loopArrayNumber(
       for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], s);
       break;
     case Op.Sign:
+      for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], s);
+      break;
+    case Op.Step:
       for (let i = 0; i < n; i++) out[o + i] = f(a[ao + i], s);
       break;
     default:

@@ -5,21 +5,38 @@
  */
 import { loopArrayNumber, loopArrays, loopNumberArray } from '../kernels/elementwise.ts';
 import { broadcastKernel } from '../kernels/shape.ts';
-import type { Elementwise, Entry, Rule } from '../op.ts';
+import type { Elementwise, Entry, Interval, Rule } from '../op.ts';
 import { Op } from '../opcodes.ts';
 import { isRecording, recordOp } from '../record.ts';
 import { broadcastShapes, sizeOf } from '../shape.ts';
 import { seam } from '../seam.ts';
 import { allocate, checkDTypes, fromArray, operand, type Tensor, type TensorLike, type TypedArray } from '../tensor.ts';
 
-/** An elementwise op from its two halves. */
-const def = (name: string, code: Op, arity: 1 | 2, forward: Elementwise['forward'], backward: Rule): Elementwise => ({
-  name,
-  code,
-  arity,
-  forward,
-  backward,
-});
+const registry: Elementwise[] = [];
+/** Every elementwise op, in the order defined (the tests draw their op lists from here). */
+export const ELEMENTWISE: readonly Elementwise[] = registry;
+
+/** An elementwise op from its two halves, and where it is smooth (see Elementwise.smooth). */
+function def(
+  name: string,
+  code: Op,
+  arity: 1 | 2,
+  forward: Elementwise['forward'],
+  backward: Rule,
+  smooth: readonly (readonly Interval[])[],
+): Elementwise {
+  const op: Elementwise = { name, code, arity, forward, backward, smooth };
+  registry.push(op);
+  return op;
+}
+
+const ANY: Interval = [-2, 2];
+const POSITIVE: Interval = [0.5, 3];
+/** Either side of a kink at 0. */
+const SIDES: Interval[] = [
+  [0.2, 2],
+  [-2, -0.2],
+];
 
 /** Numerically stable logistic function. */
 function sigmoidOf(x: number): number {
@@ -42,6 +59,7 @@ export const ADD = def(
   2,
   (a, b) => a + b,
   (m, g, i, e) => m.unbroadcast(g, i, e),
+  [[ANY], [ANY]],
 );
 export const SUB = def(
   'sub',
@@ -49,6 +67,7 @@ export const SUB = def(
   2,
   (a, b) => a - b,
   (m, g, i, e) => m.unbroadcast(i === 0 ? g : m.neg(g), i, e),
+  [[ANY], [ANY]],
 );
 export const MUL = def(
   'mul',
@@ -56,6 +75,7 @@ export const MUL = def(
   2,
   (a, b) => a * b,
   (m, g, i, e) => m.unbroadcast(m.mul(g, i === 0 ? e.b! : e.a), i, e),
+  [[ANY], [ANY]],
 );
 export const DIV = def(
   'div',
@@ -63,6 +83,7 @@ export const DIV = def(
   2,
   (a, b) => a / b,
   (m, g, i, e) => m.unbroadcast(i === 0 ? m.div(g, e.b!) : m.neg(m.div(m.mul(g, e.a), m.square(e.b!))), i, e),
+  [[ANY], [[0.5, 2]]],
 );
 export const NEG = def(
   'neg',
@@ -70,6 +91,7 @@ export const NEG = def(
   1,
   (x) => -x,
   (m, g) => m.neg(g),
+  [[ANY]],
 );
 export const SQUARE = def(
   'square',
@@ -77,6 +99,7 @@ export const SQUARE = def(
   1,
   (x) => x * x,
   (m, g, _i, e) => m.mul(m.mul(g, 2), e.a),
+  [[ANY]],
 );
 export const POW = def(
   'pow',
@@ -84,6 +107,7 @@ export const POW = def(
   1,
   (x, p) => Math.pow(x, p),
   (m, g, _i, e) => m.mul(m.mul(g, exponent(e)), m.pow(e.a, exponent(e) - 1)),
+  [[POSITIVE]],
 );
 export const EXP = def(
   'exp',
@@ -91,6 +115,7 @@ export const EXP = def(
   1,
   (x) => Math.exp(x),
   (m, g, _i, e) => m.mul(g, e.output),
+  [[ANY]],
 );
 export const LOG = def(
   'log',
@@ -98,6 +123,7 @@ export const LOG = def(
   1,
   (x) => Math.log(x),
   (m, g, _i, e) => m.div(g, e.a),
+  [[POSITIVE]],
 );
 export const SQRT = def(
   'sqrt',
@@ -105,6 +131,7 @@ export const SQRT = def(
   1,
   (x) => Math.sqrt(x),
   (m, g, _i, e) => m.div(g, m.mul(e.output, 2)),
+  [[POSITIVE]],
 );
 export const ABS = def(
   'abs',
@@ -112,6 +139,7 @@ export const ABS = def(
   1,
   (x) => Math.abs(x),
   (m, g, _i, e) => m.mul(g, m.sign(e.a)),
+  [SIDES],
 );
 export const RELU = def(
   'relu',
@@ -119,9 +147,15 @@ export const RELU = def(
   1,
   (x) => (x > 0 ? x : 0),
   (m, g, _i, e) => m.mul(g, m.step(e.a)),
+  [SIDES],
 );
-export const SIGMOID = def('sigmoid', Op.Sigmoid, 1, sigmoidOf, (m, g, _i, e) =>
-  m.mul(g, m.mul(e.output, m.sub(1, e.output))),
+export const SIGMOID = def(
+  'sigmoid',
+  Op.Sigmoid,
+  1,
+  sigmoidOf,
+  (m, g, _i, e) => m.mul(g, m.mul(e.output, m.sub(1, e.output))),
+  [[[-4, 4]]],
 );
 export const TANH = def(
   'tanh',
@@ -129,9 +163,10 @@ export const TANH = def(
   1,
   (x) => Math.tanh(x),
   (m, g, _i, e) => m.mul(g, m.sub(1, m.square(e.output))),
+  [[ANY]],
 );
-export const SIGN = def('sign', Op.Sign, 1, (x) => (x > 0 ? 1 : x < 0 ? -1 : x), flat);
-export const STEP = def('step', Op.Step, 1, (x) => (x > 0 ? 1 : 0), flat);
+export const SIGN = def('sign', Op.Sign, 1, (x) => (x > 0 ? 1 : x < 0 ? -1 : x), flat, []);
+export const STEP = def('step', Op.Step, 1, (x) => (x > 0 ? 1 : 0), flat, []);
 
 // The public ops. Each returns a new tensor (of the operands' broadcast shape, in their dtype;
 // a number takes the other operand's dtype) and mutates nothing but the tapes recording it.
