@@ -1,22 +1,14 @@
 /**
  * Tensor: an immutable n-dimensional array of float32 or float64 numbers, and Variable, the
  * one mutable kind (its value is replaced by `assign`). Values live in a Float32Array or
- * Float64Array; float32 results are rounded after every elementary operation.
- *
- * Three storage states, all fields created in the constructor (V8 keeps one object shape):
- * - `_d`: a typed array holding the values (always once `data` has been read);
- * - `_s`: the value of a one-element tensor, also kept as a plain number, so the number path
- *   (accel/numbers.ts) needs no typed array;
- * - `_pending`: values an acceleration will compute on first read (accel/lazy/), else null.
+ * Float64Array; float32 results are rounded after every elementary operation. How a tensor
+ * holds its values (the accelerations' plain-number and pending states) is storage.ts's.
  */
 import { EngineError, formatShape } from './errors.ts';
 import { sameShape, sizeOf } from './shape.ts';
+import { Stored, Watch, allocate, newId, type DType, type Pending, type TypedArray } from './storage.ts';
 
-/** Element type. float32 is the default, as in TensorFlow. */
-export type DType = 'float32' | 'float64';
-
-/** The typed array that stores a tensor's values. */
-export type TypedArray = Float32Array | Float64Array;
+export { Watch, allocate, newId, roundTo, type DType, type Pending, type TypedArray } from './storage.ts';
 
 /** Nested number arrays of any depth, as accepted by `tensor`. */
 export type NestedArray = number | NestedArray[];
@@ -24,36 +16,8 @@ export type NestedArray = number | NestedArray[];
 /** Anything an op accepts as an operand: a tensor, or a plain number (a scalar of the other operand's dtype). */
 export type TensorLike = Tensor | number;
 
-/** What computes a pending tensor's values (accel/lazy/ makes the only ones). */
-export interface Pending {
-  /** Computes the values and stores them into `t` (with `t._settle`). */
-  force(t: Tensor): void;
-}
-
-let nextId = 1;
-
-/** `_mark` of a variable and its snapshots: watched by every tape (an enum, so bundles inline it). */
-export enum Watch {
-  All = -1,
-}
-
-/** A fresh, never reused tensor id (ids name tensors in the tape trace). */
-export function newId(): number {
-  return nextId++;
-}
-
-/** Allocates a zero-filled typed array of `dtype`. */
-export function allocate(dtype: DType, n: number): TypedArray {
-  return dtype === 'float32' ? new Float32Array(n) : new Float64Array(n);
-}
-
-/** Rounds a number the way storing it in `dtype` would. */
-export function roundTo(dtype: DType, v: number): number {
-  return dtype === 'float32' ? Math.fround(v) : v;
-}
-
 /** An immutable n-dimensional array. Create with `tensor`, `scalar` or an op; never with `new`. */
-export class Tensor {
+export class Tensor extends Stored {
   /** Unique id, used by the tape and shown in its trace. */
   declare readonly id: number;
   /** Extent of each axis; [] for a scalar. */
@@ -61,43 +25,6 @@ export class Tensor {
   declare readonly dtype: DType;
   /** Number of elements (product of the shape). */
   declare readonly size: number;
-  /** @internal values, or null while scalar-only or pending */
-  declare _d: TypedArray | null;
-  /** @internal the value when size is 1 (valid unless pending) */
-  declare _s: number;
-  /** @internal pending computation, or null */
-  declare _pending: Pending | null;
-  /**
-   * @internal serial of the first tape that watches this tensor (0: none; Watch.All: a
-   * variable's value, which every tape watches); see GradientTape. One field for both keeps
-   * the tensor a word smaller.
-   */
-  declare _mark: number;
-
-  /**
-   * @internal Use `tensor`, `scalar` or an op instead. Every argument is required and the body
-   * only stores them: V8 then inlines `new Tensor` into the ops (a constructor with a default
-   * parameter and a call was left out of line, through the generic construct stub).
-   * `s` must be the value when size is 1 and the tensor is not pending.
-   */
-  constructor(
-    shape: readonly number[],
-    dtype: DType,
-    size: number,
-    data: TypedArray | null,
-    s: number,
-    pending: Pending | null,
-    id: number,
-  ) {
-    this.id = id;
-    this.shape = shape;
-    this.dtype = dtype;
-    this.size = size;
-    this._d = data;
-    this._s = s;
-    this._pending = pending;
-    this._mark = 0;
-  }
 
   /** The values in row-major order. A read-only view: do not write into it. */
   get data(): TypedArray {
@@ -135,18 +62,6 @@ export class Tensor {
   /** @internal The immutable tensor an op should read: itself (Variable returns a snapshot). */
   _read(): Tensor {
     return this;
-  }
-
-  /** @internal Computes a pending tensor's values now; does nothing to a settled one. */
-  _force(): void {
-    if (this._pending !== null) this._pending.force(this);
-  }
-
-  /** @internal Stores computed values into a pending tensor, which is then settled (called by accel/lazy/). */
-  _settle(data: TypedArray | null, s: number): void {
-    this._d = data;
-    this._s = data !== null && data.length === 1 ? data[0] : s;
-    this._pending = null;
   }
 
   toString(): string {
@@ -206,6 +121,17 @@ export class Variable extends Tensor {
 /** @internal A one-element tensor (shape [] unless given) holding `v` rounded to `dtype`, without a typed array. */
 export function fromScalar(v: number, dtype: DType, shape: readonly number[] = SCALAR_SHAPE): Tensor {
   return new Tensor(shape, dtype, 1, null, dtype === 'float32' ? Math.fround(v) : v, null, newId());
+}
+
+/** @internal A tensor of `shape` holding x's values (its storage shared, not copied): reshape's result. */
+export function sharing(x: Tensor, shape: readonly number[]): Tensor {
+  x._force();
+  return new Tensor(shape, x.dtype, x.size, x._d, x._s, null, newId());
+}
+
+/** @internal A tensor whose values `pending` computes when first read (accel/lazy/ makes them). */
+export function pendingTensor(shape: readonly number[], dtype: DType, size: number, pending: Pending): Tensor {
+  return new Tensor(shape, dtype, size, null, 0, pending, newId());
 }
 
 /** @internal A tensor owning `data` (not copied). */

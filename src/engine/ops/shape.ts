@@ -8,7 +8,7 @@ import { broadcastsTo, sameShape, sizeOf } from '../shape.ts';
 import type { OpDef } from '../op.ts';
 import { isRecording, recordOp } from '../record.ts';
 import { seam } from '../seam.ts';
-import { allocate, fromArray, fromScalar, newId, operand, Tensor, type TensorLike } from '../tensor.ts';
+import { allocate, fromArray, fromScalar, operand, sharing, type Tensor, type TensorLike } from '../tensor.ts';
 
 // Each gradient undoes the layout change: reshape back, sum over the broadcast axes, transpose back.
 const RESHAPE_OP: OpDef = { name: 'reshape', backward: (m, g, _i, e) => m.reshape(g, e.a.shape) };
@@ -24,8 +24,7 @@ export function reshape(x: TensorLike, shape: readonly number[]): Tensor {
   if (sameShape(shape, X.shape)) return X;
   const target = resolveShape(X, shape);
   if (sameShape(target, X.shape)) return X;
-  X._force();
-  const out = new Tensor(target, X.dtype, X.size, X._d, X._s, null, newId());
+  const out = sharing(X, target);
   if (isRecording()) recordOp(RESHAPE_OP, X, null, out, { shape: target });
   return out;
 }

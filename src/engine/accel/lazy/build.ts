@@ -12,7 +12,7 @@
 import type { Elementwise } from '../../op.ts';
 import { Op } from '../../opcodes.ts';
 import { sizeOf } from '../../shape.ts';
-import { Tensor, fromScalar, newId, roundTo, type DType } from '../../tensor.ts';
+import { fromScalar, pendingTensor, roundTo, type DType, type Tensor } from '../../tensor.ts';
 import { on } from '../settings.ts';
 import { evaluate } from './evaluate.ts';
 import { Kind, isScalarLike, pending, scalarOf, type LazyNode } from './graph.ts';
@@ -27,7 +27,7 @@ function node(kind: Kind, op: Elementwise | null, a: Tensor | null, b: Tensor | 
 }
 
 function lazyTensor(shape: readonly number[], dtype: DType, n: LazyNode): Tensor {
-  return new Tensor(shape, dtype, sizeOf(shape), null, 0, n, newId());
+  return pendingTensor(shape, dtype, sizeOf(shape), n);
 }
 
 /** A number broadcast to `shape` without writing it out, or null below the lazy size. */
