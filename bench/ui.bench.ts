@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { findChromium, openBrowser, servePreview } from '../tests/e2e/harness.ts';
 import { MOBILE, firstVisit, openFromNav, throttle, watchVitals } from './page-load.ts';
+import { NEGATOR_STEPS, ROUTE_TITLES } from '../src/router.ts';
 
 interface Stats {
   status: string;
@@ -26,8 +27,10 @@ execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--log
 const server = await servePreview();
 
 const BUDGET = { fcp: 1200, lcp: 1800, cls: 0.02, task: 50 };
-const FIRST_VISITS = ['', 'tape', 'descent', 'playground', 'reduce', 'reduce/iris'];
-const NAV = ['Perceptron', 'Loss', 'Tape', 'Descent', 'Playground', 'Reduce'];
+// Every page the router knows, and every link of the navigation: a new step is measured without
+// being listed here.
+const FIRST_VISITS = Object.keys(ROUTE_TITLES);
+const NAV = [...NEGATOR_STEPS.map((st) => st.title), 'Playground', 'Reduce'];
 
 async function pageLoads() {
   const dir = mkdtempSync(join(tmpdir(), 'perceptron-lab-load-'));
