@@ -24,6 +24,25 @@ function unrounded(v: number, digits: number): number {
   return v;
 }
 
+/**
+ * The three numbers of a printed update "a + g · k = c", each with the fewest digits (four at
+ * least) at which the sum, worked from the printed numbers, rounds to the printed result: a
+ * learner who checks it by hand finds it adds up. `k` is printed as given (−learning rate).
+ */
+export function formatUpdate(a: number, g: number, k: number, c: number): [string, string, string] {
+  let shown: [string, string, string] = [formatNumber(a), formatNumber(g), formatNumber(c)];
+  for (let digits = 4; digits <= 17; digits++) {
+    shown = [formatNumber(a, digits), formatNumber(g, digits), formatNumber(c, digits)];
+    const [A, G, C] = shown.map(Number);
+    if (![A, G, C].every(Number.isFinite)) return shown;
+    // Half a unit in the last printed place of c: the sum must land within it.
+    const half = c === 0 ? 0.5 * 10 ** -digits : 0.5 * 10 ** (Math.floor(Math.log10(Math.abs(C || c))) - digits + 1);
+    // Strictly inside: a sum that lands on a half would round either way by hand.
+    if (Math.abs(A + G * k - C) < half * (1 - 1e-9)) return shown;
+  }
+  return shown;
+}
+
 /** Every digit the dtype holds, for the precision experiment. */
 export function formatExact(v: number | null | undefined, dtype: 'float32' | 'float64'): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '—';

@@ -37,7 +37,8 @@ export function overflowed(r: {
 
 /** What a learner reads when a run stopped on an overflow at `step`. */
 export function explainOverflow(config: TrainingConfig, step: number): string {
-  return `Overflowed at step ${step}: the numbers grew past what ${config.dtype} can hold, so the run stopped there.`;
+  // Both counts, said apart: the readout and the run list show the last step kept (step − 1).
+  return `Overflowed in step ${step}: the numbers grew past what ${config.dtype} can hold, so the run stopped after step ${step - 1}, the last with finite numbers.`;
 }
 
 /**

@@ -71,7 +71,7 @@ describe('watching it learn, in Chromium', () => {
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await page
       .getByRole('alert')
-      .filter({ hasText: /Overflowed at step \d+/ })
+      .filter({ hasText: /Overflowed in step \d+/ })
       .first()
       .waitFor();
     assert.doesNotMatch(await page.locator('main').innerText(), /NaN|Infinity/);

@@ -132,7 +132,7 @@ describe('the store owns runs: Step continues a run with its optimizer state', (
       await trainingStore.getState().step('a', config);
     const run = trainingStore.getState().runs.a!;
     expect(run.status).toBe('overflowed');
-    expect(run.message).toMatch(/^Overflowed at step \d+/);
+    expect(run.message).toMatch(/^Overflowed in step \d+/);
     expect(Array.from(run.history.loss.subarray(0, run.history.length)).every(Number.isFinite)).toBe(true);
   });
 });

@@ -52,7 +52,7 @@ describe('overflow', () => {
 
   it('messages name the step and what to change', () => {
     expect(explainOverflow(NEGATOR_CONFIG, 12)).toBe(
-      'Overflowed at step 12: the numbers grew past what float32 can hold, so the run stopped there.',
+      'Overflowed in step 12: the numbers grew past what float32 can hold, so the run stopped after step 11, the last with finite numbers.',
     );
     const m = explainDivergence({ ...NEGATOR_CONFIG, learningRate: 0.12 }, 4);
     expect(m).toMatch(/^The loss blew up at step 4/);

@@ -72,7 +72,9 @@ describe('divergence', () => {
     const end: RunEnd = await run.done;
     expect(end.status).toBe('overflowed');
     expect(end.lastStep).toBeLessThan(30);
-    expect(end.message).toMatch(new RegExp(`Overflowed at step ${end.lastStep + 1}`));
+    expect(end.message).toMatch(
+      new RegExp(`Overflowed in step ${end.lastStep + 1}: .* stopped after step ${end.lastStep},`),
+    );
     for (const b of run.batches)
       for (const k of ['loss', 'weight', 'grad'] as const) expect(b[k].every(Number.isFinite)).toBe(true);
   });

@@ -6,7 +6,7 @@
 import { Later, useNextTask, useRedrawLater } from '../../../components/schedule.tsx';
 import { useThrottledText } from '../../../components/use-announcer.ts';
 import { NumberField } from '../../../components/number-field.tsx';
-import { formatNumber } from '../../../components/format.ts';
+import { formatNumber, formatUpdate } from '../../../components/format.ts';
 import { Readout } from '../../../components/readout.tsx';
 import { RunChartsView } from '../../../components/run-charts.tsx';
 import { RunStatusLine } from '../../../components/run-status.tsx';
@@ -46,7 +46,9 @@ export function arithmeticOf(run: RunView | undefined): string | null {
   const i = h ? h.length - 1 : -1;
   if (!run || !h || i < 1) return null;
   const lr = run.config.learningRate;
-  return `Step ${h.steps[i]}: loss ${formatNumber(h.loss[i])}, gradient ${formatNumber(h.grad[i])}, so w ← ${formatNumber(h.weight[i - 1])} + ${formatNumber(h.grad[i])} · (${formatNumber(-lr)}) = ${formatNumber(h.weight[i])}`;
+  // Printed with the digits it takes for the sum to add up as written.
+  const [w0, g, w1] = formatUpdate(h.weight[i - 1], h.grad[i], -lr, h.weight[i]);
+  return `Step ${h.steps[i]}: loss ${formatNumber(h.loss[i])}, gradient ${formatNumber(h.grad[i])}, so w ← ${w0} + ${g} · (${formatNumber(-lr)}) = ${w1}`;
 }
 
 function Arithmetic({ run }: { run: RunView | undefined }) {

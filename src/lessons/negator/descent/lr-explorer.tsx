@@ -54,6 +54,10 @@ function ExplorerSlider({ lr, curvature }: { lr: number; curvature: number | und
   const id = useId();
   // The marks are the answers to the two questions above the slider.
   const answered = useAnswered('lr-limit', 'lr-one-step');
+  // Within half a slider step of a mark, the rate is the mark's exact value (1/18 is not a
+  // multiple of 0.001): "lands on −1" then really lands there.
+  const marks = curvature && answered ? [1 / curvature, 2 / curvature] : [];
+  const snap = (v: number) => marks.find((m) => Math.abs(v - m) <= 0.0005 + 1e-12) ?? v;
   const f = curvature === undefined ? undefined : stepFactor(lr, curvature);
   return (
     <div className="lr-explorer">
@@ -68,7 +72,7 @@ function ExplorerSlider({ lr, curvature }: { lr: number; curvature: number | und
           value={lr}
           list={`${id}-marks`}
           aria-valuetext={`${formatNumber(lr)}${f === undefined ? '' : `, each step multiplies the distance to −1 by ${formatNumber(f, 3)}`}`}
-          onChange={(e) => lessonStore.getState().setForm('explore', { lr: e.target.value })}
+          onChange={(e) => lessonStore.getState().setForm('explore', { lr: String(snap(Number(e.target.value))) })}
         />
         <datalist id={`${id}-marks`}>
           {curvature && answered && (

@@ -83,6 +83,22 @@ describe('Descent step', () => {
     expect(JSON.parse(localStorage.getItem('perceptron-lab:lesson')!).state.forms.descent.steps).toBe('abc');
   });
 
+  it('the explorer’s marks wait for their questions, and the slider snaps onto them exactly', async () => {
+    open('#/descent');
+    const slider = screen.getByLabelText('Explore learning rate');
+    expect(document.querySelector('.lr-marks')).toBeNull();
+    for (const q of ['prediction-lr-limit', 'prediction-lr-one-step'])
+      fireEvent.click(within(screen.getByTestId(q)).getByRole('button', { name: 'Skip' }));
+    await waitFor(() => expect(document.querySelector('.lr-marks')?.textContent).toMatch(/1\/18 ≈ 0\.0556/));
+    // 0.056 is the slider step next to 1/18: it snaps to 1/18 itself, where the factor is 0.
+    fireEvent.change(slider, { target: { value: '0.056' } });
+    expect(screen.getByTestId('explore-factor').textContent).toBe('× 0');
+    fireEvent.change(slider, { target: { value: '0.111' } });
+    expect(screen.getByTestId('explore-factor').textContent).toBe('× -1');
+    fireEvent.change(slider, { target: { value: '0.09' } });
+    expect(screen.getByTestId('explore-factor').textContent).toBe('× -0.62');
+  });
+
   it('the 0.12 preset diverges with an explanation naming the 1/9 limit', async () => {
     open('#/descent');
     // The limit's explanation waits for the two questions about it.
