@@ -6,7 +6,13 @@
 import type { TrainingConfig } from '../src/training/config.ts';
 import { Columns, RUN_COLUMNS, type RunColumn } from '../src/training/columns.ts';
 import { Trainer, type Head, type StepRecord, type TrainerState } from '../src/training/trainer.ts';
-import { explainDivergence, explainOverflow, hasDiverged, overflowed } from '../src/training/divergence.ts';
+import {
+  explainDivergence,
+  explainOverflow,
+  hasDiverged,
+  overflowed,
+  type FirstRise,
+} from '../src/training/divergence.ts';
 import { sendBatch, type EndStatus, type RunEndOf, type Stepper } from './run-loop.ts';
 
 /** A slice of a run's history: one typed array per column (transferred, not copied) and where it stands now. */
@@ -34,6 +40,9 @@ export class NegatorRun implements Stepper<RunEnd> {
   readonly rows = new Columns<RunColumn>(RUN_COLUMNS, 256);
   firstLoss = NaN;
   divergedAt: number | undefined;
+  /** Where the loss first went up (a run can rise for a few steps before it is caught). */
+  firstRise: FirstRise | undefined;
+  lastLoss = NaN;
   lastStep = 0;
 
   constructor(
@@ -59,6 +68,9 @@ export class NegatorRun implements Stepper<RunEnd> {
         gradBias: r.gradBias,
       });
     }
+    if (this.firstRise === undefined && r.step > 1 && r.loss > this.lastLoss)
+      this.firstRise = { step: r.step, from: this.lastLoss, to: r.loss };
+    this.lastLoss = r.loss;
     if (this.divergedAt === undefined && hasDiverged(r.loss, this.firstLoss, this.config.optimizer))
       this.divergedAt = r.step;
     this.rows.push(rowOf(r));
@@ -82,7 +94,7 @@ export class NegatorRun implements Stepper<RunEnd> {
     const message = status === 'overflowed' ? explainOverflow(this.config, this.lastStep + 1) : undefined;
     const diverged = this.divergedAt !== undefined;
     const final = status === 'done' && diverged ? 'diverged' : status;
-    const why = diverged ? explainDivergence(this.config, this.divergedAt!) : undefined;
+    const why = diverged ? explainDivergence(this.config, this.divergedAt!, this.firstRise) : undefined;
     return {
       runId: this.runId,
       status: final,

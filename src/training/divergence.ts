@@ -54,11 +54,31 @@ export function hasDiverged(loss: number, firstLoss: number, optimizer: Training
 }
 
 const fmt = (v: number) => (v >= 0.01 ? v.toPrecision(3) : v.toExponential(2));
+/** A loss as the page prints it: four significant digits (20.25, not 20.3). */
+const lossText = (v: number) => (v >= 1e-3 && v < 1e6 ? String(Number(v.toPrecision(4))) : v.toExponential(2));
 
-/** A learner-facing explanation of a divergence at `step`, naming the limit for this data. */
-export function explainDivergence(config: TrainingConfig, step: number): string {
+/** Where the loss first went up, before the run was caught diverging. */
+export interface FirstRise {
+  step: number;
+  from: number;
+  to: number;
+}
+
+/** The detector's rule, as hasDiverged applies it, in words. */
+const ruleOf = (optimizer: TrainingConfig['optimizer']) =>
+  optimizer === 'sgd' ? 'the loss passed twice its first value' : 'the loss passed a million times its first value';
+
+/**
+ * A learner-facing explanation of a divergence caught at `step` (by hasDiverged's rule, said in
+ * words), with where the loss first rose when that was earlier, naming the limit for this data.
+ */
+export function explainDivergence(config: TrainingConfig, step: number, rise?: FirstRise): string {
   const limit = stableLearningRate(config);
-  const head = `The loss blew up at step ${step}: each update overshot the minimum by more than the last.`;
+  const when =
+    rise && rise.step < step
+      ? `The loss first rose at step ${rise.step} (from ${lossText(rise.from)} to ${lossText(rise.to)}), and the run was marked diverged at step ${step}, when ${ruleOf(config.optimizer)}`
+      : `The loss blew up at step ${step}, when ${ruleOf(config.optimizer)}`;
+  const head = `${when}: each update overshot the minimum by more than the last.`;
   if (config.optimizer !== 'sgd') {
     return `${head} ${config.optimizer === 'adam' ? 'Adam' : 'Momentum'} with learning rate ${config.learningRate} is too aggressive for this data; try a smaller learning rate.`;
   }

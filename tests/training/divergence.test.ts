@@ -55,8 +55,15 @@ describe('overflow', () => {
       'Overflowed in step 12: the numbers grew past what float32 can hold, so the run stopped after step 11, the last with finite numbers.',
     );
     const m = explainDivergence({ ...NEGATOR_CONFIG, learningRate: 0.12 }, 4);
-    expect(m).toMatch(/^The loss blew up at step 4/);
+    expect(m).toMatch(/^The loss blew up at step 4, when the loss passed twice its first value/);
     expect(m).toMatch(/d²L\/dw² is 2·mean\(x²\) = 18/);
     expect(m).toMatch(/try a value below 0\.111\.$/);
+  });
+
+  it('says when the loss first rose, and the rule that caught it', () => {
+    const m = explainDivergence({ ...NEGATOR_CONFIG, learningRate: 0.12 }, 4, { step: 2, from: 20.25, to: 27.25 });
+    expect(m).toMatch(
+      /^The loss first rose at step 2 \(from 20\.25 to 27\.25\), and the run was marked diverged at step 4, when the loss passed twice its first value:/,
+    );
   });
 });

@@ -108,7 +108,12 @@ describe('Descent step', () => {
       fireEvent.click(within(screen.getByTestId(q)).getByRole('button', { name: 'Skip' }));
     await waitFor(() => expect(screen.getByTestId('curvature').textContent).toBe('18'));
     fireEvent.click(within(screen.getByRole('group', { name: 'Rates to try' })).getByRole('button', { name: '0.12' }));
-    const alert = await screen.findByText(/blew up at step/, {}, { timeout: 5000 });
+    // The loss rises from step 2 (20.25 → 27.25); the detector's rule catches it at step 4.
+    const alert = await screen.findByText(
+      /first rose at step 2 \(from 20\.25 to 27\.25\), and the run was marked diverged at step 4/,
+      {},
+      { timeout: 5000 },
+    );
     expect(alert.textContent).toMatch(/0\.111/);
   });
 
