@@ -71,7 +71,7 @@ export function optimizerNote(optimizer: PlaygroundSettings['optimizer'], lrText
   const ok = Number.isFinite(lr) && lr > 0;
   switch (optimizer) {
     case 'sgd':
-      return 'SGD moves w by −learning rate × gradient each step: big steps on steep slopes, small ones near the bottom.';
+      return 'SGD moves w by −learning rate × gradient each step: big steps on steep slopes, small ones near the bottom. (The name is for stochastic gradient descent, which uses a random few pairs per step; here every step uses all the pairs, so it is plain, full-batch gradient descent.)';
     case 'momentum':
       return 'Momentum keeps a velocity v ← 0.9·v + gradient and moves w by −learning rate × v: on a long slope the steps build up speed, and near the bottom they can overshoot.';
     case 'adam':

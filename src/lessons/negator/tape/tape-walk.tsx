@@ -171,6 +171,9 @@ export function TapeWalkView({ result, walk, stage, onStage, limit, gate }: Tape
         <CodeView title="The tutorial's TensorFlow" lines={TF_CODE} highlight={phase.tfLines} />
         <CodeView title="The same step with our engine" lines={OUR_CODE} highlight={phase.ourLines} />
       </div>
+      <p className="muted" data-testid="code-names">
+        The tutorial&apos;s <code>i</code> is the input, x on this page, and its <code>o</code> is the target, t.
+      </p>
     </div>
   );
 }
