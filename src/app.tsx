@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Overview } from './overview/overview-page.tsx';
 import { loaders } from './loaders.ts';
+import type { LazyModule } from './components/lazy-module.ts';
 import { LessonNav } from './components/lesson-nav.tsx';
 import { InstallButton, NoticesArea } from './components/notices-area.tsx';
 import { RouteBoundary } from './components/route-boundary.tsx';
@@ -12,25 +13,47 @@ import { ROUTE_TITLES, isReduce, useRoute, type NegatorStepId, type ReduceStepId
 // Each feature is its own chunk (fetched at idle after the first paint; see loaders.ts).
 function NegatorStep({ id }: { id: NegatorStepId }) {
   const m = loaders.negator.useModule();
-  return m ? <m.NegatorStep id={id} /> : <PageLoading route={id} />;
+  return m ? <m.NegatorStep id={id} /> : <PageLoading route={id} loader={loaders.negator} />;
 }
 function PlaygroundPage() {
   const m = loaders.playground.useModule();
-  return m ? <m.PlaygroundPage /> : <PageLoading route="playground" />;
+  return m ? <m.PlaygroundPage /> : <PageLoading route="playground" loader={loaders.playground} />;
 }
 function ReduceStep({ id }: { id: ReduceStepId }) {
   const m = loaders.reduce.useModule();
-  return m ? <m.ReduceStep id={id} /> : <PageLoading route={id} />;
+  return m ? <m.ReduceStep id={id} /> : <PageLoading route={id} loader={loaders.reduce} />;
 }
 
-/** What a page shows while its chunk arrives: its title, where the page will put it. */
-function PageLoading({ route }: { route: Route }) {
+/**
+ * What a page shows while its chunk arrives: its title, where the page will put it. If the chunk
+ * cannot be had (offline and not cached, or gone from the server after an update), it says so,
+ * with Reload and Retry, instead of loading forever.
+ */
+function PageLoading({ route, loader }: { route: Route; loader?: LazyModule<unknown> }) {
   return (
     <article className="page" aria-busy="true" data-loading="">
       <p className="progress">&nbsp;</p>
       <h1>{ROUTE_TITLES[route]}</h1>
-      <p className="muted">Loading this page…</p>
+      {loader ? <LoadingState loader={loader} /> : <p className="muted">Loading this page…</p>}
     </article>
+  );
+}
+
+function LoadingState({ loader }: { loader: LazyModule<unknown> }) {
+  const failure = loader.useFailure();
+  if (!failure) return <p className="muted">Loading this page…</p>;
+  return (
+    <div role="alert" className="status-alert">
+      <p>{failure}</p>
+      <div className="toolbar">
+        <button type="button" onClick={() => window.location.reload()}>
+          Reload
+        </button>
+        <button type="button" className="link-button" onClick={() => loader.retry()}>
+          Retry
+        </button>
+      </div>
+    </div>
   );
 }
 

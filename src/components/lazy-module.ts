@@ -4,7 +4,7 @@
  * is synchronous. No Suspense: a page or chart whose code is there renders at once, and one
  * whose code is on its way shows its placeholder without holding up anything else.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 
 export interface LazyModule<T> {
   /** Starts (or joins) the download; resolves with the module. */
@@ -13,6 +13,25 @@ export interface LazyModule<T> {
   current(): T | null;
   /** The module during render, or null while it is on its way (a hook). */
   useModule(): T | null;
+  /**
+   * Why the module could not be loaded, in the learner's words, or null (a hook). A failed load
+   * is not remembered: the next render, going back online, or a Retry asks again.
+   */
+  useFailure(): string | null;
+  /** Forgets the failure and asks again (the page's Retry). */
+  retry(): void;
+}
+
+/** Longest wait for a chunk before the page says it is slow; the load goes on meanwhile. */
+export const LOAD_TIMEOUT_MS = 15_000;
+
+/** What a failed chunk load means for the learner. */
+function describeFailure(timedOut: boolean): string {
+  if (typeof navigator !== 'undefined' && navigator.onLine === false)
+    return "This page's code is not in the offline copy of Perceptron Lab. It will load when you are back online.";
+  if (timedOut) return "This page's code is taking long to arrive. It keeps trying; you can also reload.";
+  // Online and the server has no such file: the tab was built before the last update.
+  return 'This tab runs an older version of Perceptron Lab than the server now has: reload to get the new one (your work is kept).';
 }
 
 const registry: LazyModule<unknown>[] = [];
@@ -20,24 +39,68 @@ const registry: LazyModule<unknown>[] = [];
 export function lazyModule<T>(importer: () => Promise<T>): LazyModule<T> {
   let p: Promise<T> | null = null;
   let value: T | null = null;
-  const load = () => (p ??= importer().then((v) => (value = v)));
+  let failure: string | null = null;
+  const listeners = new Set<() => void>();
+  const setFailure = (f: string | null) => {
+    if (f === failure) return;
+    failure = f;
+    listeners.forEach((l) => l());
+  };
+  const load = () =>
+    (p ??= importer().then(
+      (v) => {
+        value = v;
+        failure = null;
+        listeners.forEach((l) => l());
+        return v;
+      },
+      (e: unknown) => {
+        p = null; // not remembered: the next ask tries again
+        setFailure(describeFailure(false));
+        throw e;
+      },
+    ));
+  const subscribe = (l: () => void) => {
+    listeners.add(l);
+    return () => listeners.delete(l);
+  };
   const m: LazyModule<T> = {
     load,
     current: () => value,
     useModule() {
-      const [mod, setMod] = useState<T | null>(value);
+      const mod = useSyncExternalStore(
+        subscribe,
+        () => value,
+        () => value,
+      );
       useEffect(() => {
-        if (mod) return;
+        if (value) return;
         let live = true;
-        void load().then((v) => {
-          if (live) setMod(() => v);
-        });
+        const ask = () => void load().catch(() => undefined);
+        ask();
+        const slow = setTimeout(() => {
+          if (live && !value && !failure) setFailure(describeFailure(true));
+        }, LOAD_TIMEOUT_MS);
+        // Back online: ask again (Retry asks through m.retry).
+        window.addEventListener('online', ask);
         return () => {
           live = false;
+          clearTimeout(slow);
+          window.removeEventListener('online', ask);
         };
-      }, [mod]);
-      return mod ?? value;
+      }, []);
+      return mod;
     },
+    retry: () => {
+      setFailure(null);
+      void load().catch(() => undefined);
+    },
+    useFailure: () =>
+      useSyncExternalStore(
+        subscribe,
+        () => failure,
+        () => null,
+      ),
   };
   registry.push(m as LazyModule<unknown>);
   return m;
