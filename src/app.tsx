@@ -27,7 +27,7 @@ function ReduceStep({ id }: { id: ReduceStepId }) {
 /**
  * What a page shows while its chunk arrives: its title, where the page will put it. If the chunk
  * cannot be had (offline and not cached, or gone from the server after an update), it says so,
- * with Reload and Retry, instead of loading forever.
+ * with a Reload button, instead of loading forever.
  */
 function PageLoading({ route, loader }: { route: Route; loader?: LazyModule<unknown> }) {
   return (
@@ -48,9 +48,6 @@ function LoadingState({ loader }: { loader: LazyModule<unknown> }) {
       <div className="toolbar">
         <button type="button" onClick={() => window.location.reload()}>
           Reload
-        </button>
-        <button type="button" className="link-button" onClick={() => loader.retry()}>
-          Retry
         </button>
       </div>
     </div>

@@ -15,23 +15,41 @@ export interface LazyModule<T> {
   useModule(): T | null;
   /**
    * Why the module could not be loaded, in the learner's words, or null (a hook). A failed load
-   * is not remembered: the next render, going back online, or a Retry asks again.
+   * is not remembered here: the next page that wants the module asks again. (A browser keeps a
+   * failed module import for the document's life, so for a page's chunk the way back is a reload.)
    */
   useFailure(): string | null;
-  /** Forgets the failure and asks again (the page's Retry). */
-  retry(): void;
 }
 
 /** Longest wait for a chunk before the page says it is slow; the load goes on meanwhile. */
 export const LOAD_TIMEOUT_MS = 15_000;
 
-/** What a failed chunk load means for the learner. */
-function describeFailure(timedOut: boolean): string {
-  if (typeof navigator !== 'undefined' && navigator.onLine === false)
-    return "This page's code is not in the offline copy of Perceptron Lab. It will load when you are back online.";
-  if (timedOut) return "This page's code is taking long to arrive. It keeps trying; you can also reload.";
+const OFFLINE =
+  "This page's code is not in the offline copy of Perceptron Lab. Reload once you are back online (your work is kept).";
+const SLOW = "This page's code is taking long to arrive. It keeps trying; you can also reload.";
+const OLDER =
+  'This tab runs an older version of Perceptron Lab than the server now has: reload to get the new one (your work is kept).';
+
+/**
+ * Whether the server answers at all: a request no cache holds (a fresh query string), so the
+ * service worker passes it to the network. navigator.onLine alone is not enough: it can say
+ * online with no network (and does under some emulation).
+ */
+async function serverAnswers(): Promise<boolean> {
+  if (typeof navigator !== 'undefined' && navigator.onLine === false) return false;
+  if (typeof fetch !== 'function' || typeof location === 'undefined') return true;
+  try {
+    await fetch(`${location.pathname}?online-check=${Date.now()}`, { method: 'HEAD', cache: 'no-store' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** What a failed chunk load means for the learner: offline and not cached, or gone from the server. */
+async function describeFailure(): Promise<string> {
   // Online and the server has no such file: the tab was built before the last update.
-  return 'This tab runs an older version of Perceptron Lab than the server now has: reload to get the new one (your work is kept).';
+  return (await serverAnswers()) ? OLDER : OFFLINE;
 }
 
 const registry: LazyModule<unknown>[] = [];
@@ -54,9 +72,9 @@ export function lazyModule<T>(importer: () => Promise<T>): LazyModule<T> {
         listeners.forEach((l) => l());
         return v;
       },
-      (e: unknown) => {
+      async (e: unknown) => {
         p = null; // not remembered: the next ask tries again
-        setFailure(describeFailure(false));
+        setFailure(await describeFailure());
         throw e;
       },
     ));
@@ -76,24 +94,16 @@ export function lazyModule<T>(importer: () => Promise<T>): LazyModule<T> {
       useEffect(() => {
         if (value) return;
         let live = true;
-        const ask = () => void load().catch(() => undefined);
-        ask();
+        void load().catch(() => undefined);
         const slow = setTimeout(() => {
-          if (live && !value && !failure) setFailure(describeFailure(true));
+          if (live && !value && !failure) setFailure(SLOW);
         }, LOAD_TIMEOUT_MS);
-        // Back online: ask again (Retry asks through m.retry).
-        window.addEventListener('online', ask);
         return () => {
           live = false;
           clearTimeout(slow);
-          window.removeEventListener('online', ask);
         };
       }, []);
       return mod;
-    },
-    retry: () => {
-      setFailure(null);
-      void load().catch(() => undefined);
     },
     useFailure: () =>
       useSyncExternalStore(

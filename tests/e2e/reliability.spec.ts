@@ -401,6 +401,37 @@ describe('updates wait for the learner; deployment behaviour of npm start', () =
     }
   });
 
+  it('a page whose code is gone from the offline copy says so offline, and Reload brings it back online', async () => {
+    const { page, context } = b;
+    await page.goto(`${server.url}#/`);
+    await waitForServiceWorkerControl(page);
+    const removed = await page.evaluate(async () => {
+      let n = 0;
+      for (const name of await caches.keys()) {
+        const cache = await caches.open(name);
+        for (const req of await cache.keys())
+          if (/playground-page-[\w-]+\.js/.test(req.url)) n += (await cache.delete(req)) ? 1 : 0;
+      }
+      return n;
+    });
+    assert.ok(removed > 0, 'the Playground chunk was in the offline copy');
+    await context.setOffline(true);
+    try {
+      await page.reload(); // a fresh page, with no chunk already in memory
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.goto(`${server.url}#/playground`);
+      await page
+        .getByRole('alert')
+        .filter({ hasText: /not in the offline copy of Perceptron Lab\. Reload once you are back online/ })
+        .waitFor({ timeout: 20_000 });
+    } finally {
+      await context.setOffline(false);
+    }
+    // Back online, Reload brings it (a browser keeps a failed module import until a reload).
+    await page.getByRole('alert').getByRole('button', { name: 'Reload' }).click();
+    await page.getByLabel('Learning rate', { exact: true }).waitFor({ timeout: 20_000 });
+  });
+
   it('a new version while a run is in progress: the notice waits, the page is not reloaded, the run finishes; Reload then loads it', async () => {
     const { page } = b;
     await page.goto(`${server.url}#/descent`);
@@ -509,7 +540,8 @@ describe('updates wait for the learner; deployment behaviour of npm start', () =
   it('logged no errors and made no request to another origin', () => {
     // While offline the browser's own service-worker update check cannot reach the server.
     assert.deepEqual(
-      b.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e)),
+      // A chunk evicted from the offline copy fails to load while offline, as it should.
+      b.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|ERR_FAILED|dynamically imported module/.test(e)),
       [],
     );
     assert.deepEqual(b.foreignRequests, []);
