@@ -25,8 +25,13 @@ export function startPwa(): void {
   appStore.setState({
     applyUpdate: async () => {
       applying = true;
-      if (appStore.getState().updatedElsewhere) window.location.reload();
-      else await updateSW(true);
+      if (appStore.getState().updatedElsewhere) return window.location.reload();
+      // Reload when the new worker takes control, ourselves: on a learner's first visit the
+      // library's own reload does not come (its 'controlling' event has isUpdate false then,
+      // vite-plugin-pwa #789). And never wait forever: reload after 10 s regardless.
+      navigator.serviceWorker?.addEventListener('controllerchange', () => window.location.reload(), { once: true });
+      setTimeout(() => window.location.reload(), 10_000);
+      await updateSW(true);
     },
   });
 
