@@ -41,10 +41,32 @@ function isHeader(cells: string[]): boolean {
   return cells.length >= 1 && cells.slice(0, 2).every((c) => c !== '' && !looksNumeric(c));
 }
 
-function readLine(cells: string[], lineNo: number, notes: string[]): TextPair {
+/** Notes of one kind are listed this many times; the rest are counted in one line. */
+export const NOTES_PER_KIND = 5;
+
+/** Notes by kind: the first few said in full, the others counted (a million one-value lines make one note, not a million). */
+class NoteBook {
+  readonly notes: string[] = [];
+  private readonly more = new Map<string, number>();
+  private readonly seen = new Map<string, number>();
+  add(kind: string, text: string): void {
+    const n = (this.seen.get(kind) ?? 0) + 1;
+    this.seen.set(kind, n);
+    if (n <= NOTES_PER_KIND) this.notes.push(text);
+    else this.more.set(kind, (this.more.get(kind) ?? 0) + 1);
+  }
+  done(): string[] {
+    for (const [kind, n] of this.more)
+      this.notes.push(`…and ${n.toLocaleString('en-US')} more line${n === 1 ? '' : 's'} like this (${kind}).`);
+    return this.notes;
+  }
+}
+
+function readLine(cells: string[], lineNo: number, notes: NoteBook): TextPair {
   const nonEmpty = cells.length;
-  if (nonEmpty > 2) notes.push(`Line ${lineNo} has ${nonEmpty} values; used the first two.`);
-  if (nonEmpty < 2) notes.push(`Line ${lineNo} has only one value; its target is left empty for you to fill in.`);
+  if (nonEmpty > 2) notes.add('more than two values', `Line ${lineNo} has ${nonEmpty} values; used the first two.`);
+  if (nonEmpty < 2)
+    notes.add('only one value', `Line ${lineNo} has only one value; its target is left empty for you to fill in.`);
   return { input: cells[0] ?? '', target: cells[1] ?? '' };
 }
 
@@ -56,7 +78,8 @@ function readLine(cells: string[], lineNo: number, notes: string[]): TextPair {
 export function parseCsv(text: string): CsvResult {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const rows: TextPair[] = [];
-  const notes: string[] = [];
+  const book = new NoteBook();
+  const notes = book.notes;
   let blank = 0;
   let seenData = false;
   lines.forEach((raw, i) => {
@@ -74,8 +97,9 @@ export function parseCsv(text: string): CsvResult {
       return;
     }
     seenData = true;
-    rows.push(readLine(cleaned, i + 1, notes));
+    rows.push(readLine(cleaned, i + 1, book));
   });
+  book.done();
   if (blank) notes.push(`Skipped ${blank} blank line${blank === 1 ? '' : 's'}.`);
   if (rows.length === 0) notes.push('No pairs found: put one "input,target" pair on each line.');
   return { rows, notes };

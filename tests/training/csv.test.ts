@@ -3,6 +3,15 @@ import fc from 'fast-check';
 import { columnsToCsv, looksLikeCsv, pairsToCsv, parseCsv } from '../../src/training/csv.ts';
 
 describe('parseCsv', () => {
+  it('a million one-value lines make a few notes and a count, not a million', () => {
+    const text = Array.from({ length: 1_000_000 }, (_, i) => String(i)).join('\n');
+    const { rows, notes } = parseCsv(text);
+    expect(rows).toHaveLength(1_000_000);
+    expect(notes).toHaveLength(6);
+    expect(notes[0]).toBe('Line 1 has only one value; its target is left empty for you to fill in.');
+    expect(notes[5]).toBe('…and 999,995 more lines like this (only one value).');
+  });
+
   it('reads input,target lines with or without a header', () => {
     expect(parseCsv('3,-3\n1,-1\n').rows).toEqual([
       { input: '3', target: '-3' },
