@@ -139,7 +139,7 @@ function checkPairs(value: unknown, issues: FieldIssue[]): void {
     checkNumber(p.target, `pairs.${i}.target`, issues, `Target of pair ${i + 1}`);
     for (const key of Object.keys(p)) {
       if (key !== 'input' && key !== 'target')
-        issues.push({ field: `pairs.${i}.${key}`, message: `Unknown field "${key}" in pair ${i + 1}.` });
+        issues.push({ field: `pairs.${i}.${key}`, message: `Pair ${i + 1} has a field this app does not know.` });
     }
   });
 }
@@ -152,7 +152,8 @@ function checkChoice(
   label: string,
 ): void {
   if (typeof value !== 'string' || !allowed.includes(value)) {
-    issues.push({ field, message: `${label} must be one of ${allowed.join(', ')}; got ${JSON.stringify(value)}.` });
+    // The value itself is not repeated: it may come from a link, and its words are not the app's.
+    issues.push({ field, message: `${label} must be one of ${allowed.join(', ')}.` });
   }
 }
 
@@ -204,7 +205,7 @@ export function validateConfig(raw: unknown): Validation {
   const c = raw as Record<string, unknown>;
   const issues: FieldIssue[] = [];
   for (const key of Object.keys(c)) {
-    if (!KNOWN_KEYS.has(key)) issues.push({ field: key, message: `Unknown setting "${key}".` });
+    if (!KNOWN_KEYS.has(key)) issues.push({ field: key, message: 'It has a setting this app does not know.' });
   }
   checkPairs(c.pairs, issues);
   checkChoice(c.model, 'model', MODELS, issues, 'Model');

@@ -78,7 +78,11 @@ function readBody(body: unknown): DecodeResult {
   if (b.v !== SHARE_VERSION)
     return {
       ok: false,
-      message: `it has version ${JSON.stringify(b.v) ?? 'none'}, and this app reads version ${SHARE_VERSION}`,
+      // In the app's own words: a link's text is never shown (it could say anything).
+      message:
+        typeof b.v === 'number' && Number.isInteger(b.v) && b.v > SHARE_VERSION
+          ? `it was made by a newer version of Perceptron Lab (this one reads version ${SHARE_VERSION} links)`
+          : `its version is not one this app reads (version ${SHARE_VERSION})`,
     };
   const pairs = readPairs(b.pairs);
   if (typeof pairs === 'string') return { ok: false, message: pairs };
@@ -87,7 +91,11 @@ function readBody(body: unknown): DecodeResult {
   const unknown = Object.keys(b).filter(
     (k) => k !== 'v' && k !== 'pairs' && !(SHARED_KEYS as readonly string[]).includes(k),
   );
-  if (unknown.length) return { ok: false, message: `it has unknown settings: ${unknown.join(', ')}` };
+  if (unknown.length)
+    return {
+      ok: false,
+      message: `it has ${unknown.length === 1 ? 'a setting' : `${unknown.length} settings`} this app does not know`,
+    };
   const config: Record<string, unknown> = { ...NEGATOR_CONFIG, pairs };
   for (const key of SHARED_KEYS) config[key] = b[key];
   const v = validateConfig(config);
@@ -113,8 +121,8 @@ export function decodeConfig(param: string): DecodeResult {
       return { ok: false, message: 'its settings are not valid JSON (was it cut short when copied?)' };
     }
     return readBody(body);
-  } catch (e) {
-    return { ok: false, message: `it could not be read (${e instanceof Error ? e.message : String(e)})` };
+  } catch {
+    return { ok: false, message: 'it could not be read' };
   }
 }
 

@@ -5,6 +5,7 @@ import { LESSON_STORAGE_KEY, lessonStore } from '../../src/store/lesson-store.ts
 import { DEFAULT_SETTINGS, PLAYGROUND_STORAGE_KEY, playgroundStore } from '../../src/store/playground-store.ts';
 import { DESCENT_DEFAULTS, PERCEPTRON_DEFAULTS, TAPE_DEFAULTS, formOf } from '../../src/store/lesson-persist.ts';
 import { noticeStore } from '../../src/store/notices.ts';
+import { BLOCKED_NOTICE } from '../../src/store/persist/local-slice.ts';
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/storage/${name}.json`, 'utf8');
 const notices = () => noticeStore.getState().notices;
@@ -114,7 +115,7 @@ describe('stored data is input: validated on load, field by field', () => {
     expect(formOf(s.forms, 'perceptron', PERCEPTRON_DEFAULTS)).toEqual(PERCEPTRON_DEFAULTS);
     expect(s.forms.loss.weight).toBe('-2');
     expect(noticeText(`${LESSON_STORAGE_KEY}:load`)).toBe(
-      'Some of your lesson progress could not be read, so these were reset to defaults: which steps you have visited, the Descent step and the Perceptron step. Everything else was kept.',
+      'Some of your lesson progress could not be read, so these were reset to defaults: which steps you have visited, the Descent step and the Perceptron step. Everything else was kept. A copy of what was stored is kept in this browser\'s storage under "perceptron-lab:lesson:backup".',
     );
   });
 
@@ -144,7 +145,32 @@ describe('stored data is input: validated on load, field by field', () => {
     await load(LESSON_STORAGE_KEY, text);
     expect(lessonStore.getState().visited).toEqual([]);
     expect(noticeText(`${LESSON_STORAGE_KEY}:load`)).toBe(
-      'Your lesson progress could not be read and was reset to defaults.',
+      'Your lesson progress could not be read and was reset to defaults. A copy of what was stored is kept in this browser\'s storage under "perceptron-lab:lesson:backup".',
+    );
+    // The first change saves over the key, but what was there is kept, word for word.
+    lessonStore.getState().markVisited('loss');
+    expect(localStorage.getItem(`${LESSON_STORAGE_KEY}:backup`)).toBe(text);
+  });
+
+  it('storage the browser blocks is said at start: nothing can be saved, not "progress lost"', async () => {
+    const spy = vi.spyOn(Storage.prototype, 'getItem').mockImplementation(() => {
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    });
+    try {
+      await lessonStore.persist.rehydrate();
+      expect(noticeText('storage:blocked')).toBe(BLOCKED_NOTICE);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('a version that is a string ("2") is unreadable: progress is kept in the backup key, not lost to the first page open', async () => {
+    const text = JSON.stringify({ version: '2', state: { visited: ['loss', 'tape'], predictions: {} } });
+    await load(LESSON_STORAGE_KEY, text);
+    lessonStore.getState().markVisited('descent');
+    expect(localStorage.getItem(`${LESSON_STORAGE_KEY}:backup`)).toBe(text);
+    expect(noticeText(`${LESSON_STORAGE_KEY}:load`)).toMatch(
+      /kept in this browser's storage under "perceptron-lab:lesson:backup"/,
     );
   });
 

@@ -149,7 +149,7 @@ describe('validateConfig', () => {
         c.turbo = true;
       },
       'turbo',
-      /Unknown setting "turbo"/,
+      /a setting this app does not know/,
     ],
   ];
 

@@ -84,14 +84,18 @@ describe('share link codec', () => {
     expect(message('%%%')).toMatch(/base64url/);
     expect(message(b64url('{"v":1,'))).toMatch(/not valid JSON/);
     expect(message(b64url('[1,2]'))).toMatch(/settings object/);
-    expect(message(body({ v: 2 }))).toMatch(/version 2/);
+    expect(message(body({ v: 2 }))).toMatch(/made by a newer version of Perceptron Lab/);
     expect(message(body({ learningRate: 50 }))).toMatch(/Learning rate must be at most 10/);
     expect(message(body({ steps: 0 }))).toMatch(/Steps must be at least 1/);
     expect(message(body({ pairs: [[3]] }))).toMatch(/pair 1 is not an \[input, target\] pair/);
     expect(message(body({ pairs: [[3, 'x']] }))).toMatch(/Target of pair 1 must be a number/);
     expect(message(body({ pairs: [[2e6, 1]] }))).toMatch(/between −1,000,000 and 1,000,000/);
     expect(message(body({ optimizer: 'rmsprop' }))).toMatch(/Optimizer must be one of/);
-    expect(message(body({ turbo: true }))).toMatch(/unknown settings: turbo/);
+    expect(message(body({ turbo: true }))).toMatch(/a setting this app does not know/);
+    // A link's own words are never shown: not as its version, a key, or a value.
+    const words = 'Your saved progress was corrupted, visit example.com';
+    for (const patch of [{ v: words }, { [words]: 1 }, { model: words }, { optimizer: 'x'.repeat(100_000) }])
+      expect(message(body(patch))).not.toMatch(/corrupted|example\.com|xxxxxxxx/);
     const { seed: _seed, ...noSeed } = JSON.parse(
       Buffer.from(encodeConfig(NEGATOR_CONFIG), 'base64url').toString(),
     ) as Record<string, unknown>;

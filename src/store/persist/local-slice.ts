@@ -72,11 +72,30 @@ function loadNotice(spec: SliceSpec<unknown>, outcome: LoadOutcome): string | nu
 
 const capital = (s: string) => s[0].toUpperCase() + s.slice(1);
 
+/** The notice shown when the browser lets the app neither read nor write its storage. */
+export const BLOCKED_NOTICE =
+  "This browser's settings do not let Perceptron Lab store anything: nothing you do here can be saved, and nothing saved before can be read. Allow site data for this site to keep your progress.";
+
 function readStorage(key: string): string | null {
   try {
     return localStorage.getItem(key);
   } catch {
+    // Said at start-up, once for all slices: defaults then are not lost progress.
+    notify({ id: 'storage:blocked', kind: 'error', text: BLOCKED_NOTICE });
     return null;
+  }
+}
+
+/** Where a stored text that could not all be read is kept, as it was, before anything is saved over it. */
+export const backupKey = (key: string) => `${key}:backup`;
+
+/** Copies `text` to the slice's backup key; false when it could not be kept. */
+function keepBackup(key: string, text: string): boolean {
+  try {
+    if (localStorage.getItem(backupKey(key)) !== text) localStorage.setItem(backupKey(key), text);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -92,9 +111,13 @@ export function sliceOptions<S, T>(
   let blocked = false; // set while storage holds a newer version's data
   const storage: PersistStorage<T> = {
     getItem(name): StorageValue<T> | null {
-      const { value, outcome } = loadSlice(spec, readStorage(name));
+      const raw = readStorage(name);
+      const { value, outcome } = loadSlice(spec, raw);
       blocked = outcome.kind === 'newer';
-      const text = loadNotice(spec as SliceSpec<unknown>, outcome);
+      let text = loadNotice(spec as SliceSpec<unknown>, outcome);
+      // What could not be read is kept as it was, before the first save writes over it.
+      if (raw !== null && (outcome.kind === 'reset' || outcome.kind === 'unreadable') && keepBackup(name, raw))
+        text = `${text} A copy of what was stored is kept in this browser's storage under "${backupKey(name)}".`;
       if (text) notify({ id: `${spec.key}:load`, kind: outcome.kind === 'newer' ? 'error' : 'info', text });
       else dismiss(`${spec.key}:load`);
       return outcome.kind === 'empty' ? null : { state: value, version: spec.version };
