@@ -3,7 +3,8 @@
  * import, clear) can be undone, so nothing typed is lost by one click.
  */
 import { useId, useState, type ChangeEvent } from 'react';
-import { playgroundStore, usePlayground } from '../store/playground-store.ts';
+import { MAX_SAVED_DRAFT, playgroundStore, usePlayground } from '../store/playground-store.ts';
+import { groupDigits } from '../training/digits.ts';
 import { PRESETS, type Preset } from '../training/datasets.ts';
 import { parseCsv } from '../training/csv.ts';
 import { parseNumberField } from '../training/config.ts';
@@ -77,6 +78,12 @@ function CsvImport({ onNotes }: { onNotes(n: string[]): void }) {
         <span className="field-hint" id={`${id}-csv-hint`}>
           One “input,target” pair per line; a header line is optional. Tabs, semicolons or spaces also work.
         </span>
+        {text.length > MAX_SAVED_DRAFT && (
+          <span className="field-hint" role="status" data-testid="draft-not-saved">
+            This text is longer than {groupDigits(MAX_SAVED_DRAFT)} characters, so it is not kept across a reload: add
+            it to the table to keep it. The table and settings are still saved.
+          </span>
+        )}
       </div>
       <div className="toolbar">
         <button type="button" disabled={!text.trim()} onClick={() => load(text, 'add', 'the pasted text')}>

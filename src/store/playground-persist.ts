@@ -66,6 +66,12 @@ export interface PersistedPlayground {
   undo: SavedUndo | null;
 }
 
+/**
+ * The longest unsent CSV text kept across reloads. A longer one stays on the page but is not
+ * saved (the page says so), so it can never fill the storage and block saving the table.
+ */
+export const MAX_SAVED_DRAFT = 100_000;
+
 export const PLAYGROUND_STORAGE_KEY = 'perceptron-lab:playground';
 /** 0: numeric pairs and settings; 1: rows and settings as text; 2: adds speed, the CSV draft and Undo. */
 export const PLAYGROUND_VERSION = 2;

@@ -14,6 +14,7 @@ import { followOtherTabs, sliceOptions } from './persist/local-slice.ts';
 import {
   DEFAULT_PAIRS,
   DEFAULT_SETTINGS,
+  MAX_SAVED_DRAFT,
   PLAYGROUND_STORAGE_KEY,
   PLAYGROUND_VERSION,
   SETTING_LABELS,
@@ -28,6 +29,7 @@ import {
 export {
   DEFAULT_PAIRS,
   DEFAULT_SETTINGS,
+  MAX_SAVED_DRAFT,
   PLAYGROUND_STORAGE_KEY,
   PLAYGROUND_VERSION,
   SETTING_LABELS,
@@ -129,7 +131,8 @@ const pick = (s: PlaygroundState): PersistedPlayground => ({
   rows: texts(s.rows),
   settings: s.settings,
   logScale: s.logScale,
-  csvDraft: s.csvDraft,
+  // A draft too long to keep is not saved: it must never fill storage and block the table.
+  csvDraft: s.csvDraft.length > MAX_SAVED_DRAFT ? '' : s.csvDraft,
   undo: s.undo,
 });
 

@@ -2,7 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { LESSON_STORAGE_KEY, lessonStore } from '../../src/store/lesson-store.ts';
-import { DEFAULT_SETTINGS, PLAYGROUND_STORAGE_KEY, playgroundStore } from '../../src/store/playground-store.ts';
+import {
+  DEFAULT_SETTINGS,
+  MAX_SAVED_DRAFT,
+  PLAYGROUND_STORAGE_KEY,
+  playgroundStore,
+} from '../../src/store/playground-store.ts';
 import { DESCENT_DEFAULTS, PERCEPTRON_DEFAULTS, TAPE_DEFAULTS, formOf } from '../../src/store/lesson-persist.ts';
 import { noticeStore } from '../../src/store/notices.ts';
 import { BLOCKED_NOTICE } from '../../src/store/persist/local-slice.ts';
@@ -150,6 +155,19 @@ describe('stored data is input: validated on load, field by field', () => {
     // The first change saves over the key, but what was there is kept, word for word.
     lessonStore.getState().markVisited('loss');
     expect(localStorage.getItem(`${LESSON_STORAGE_KEY}:backup`)).toBe(text);
+  });
+
+  it('a very long unsent CSV draft is not saved, so it cannot block saving the table', () => {
+    const stored = () => JSON.parse(localStorage.getItem(PLAYGROUND_STORAGE_KEY)!).state;
+    playgroundStore.getState().setCsvDraft('1,-1\n2,');
+    expect(stored().csvDraft).toBe('1,-1\n2,');
+    playgroundStore.getState().setCsvDraft('7,-7\n'.repeat(MAX_SAVED_DRAFT));
+    const first = playgroundStore.getState().rows[0].id;
+    playgroundStore.getState().setCell(first, 'input', '9');
+    expect(stored().csvDraft).toBe('');
+    expect(stored().rows[0].input).toBe('9');
+    // Still on the page until added or reloaded.
+    expect(playgroundStore.getState().csvDraft.length).toBeGreaterThan(MAX_SAVED_DRAFT);
   });
 
   it('storage the browser blocks is said at start: nothing can be saved, not "progress lost"', async () => {
