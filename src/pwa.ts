@@ -28,9 +28,9 @@ export function startPwa(): void {
       if (appStore.getState().updatedElsewhere) return window.location.reload();
       // Reload when the new worker takes control, ourselves: on a learner's first visit the
       // library's own reload does not come (its 'controlling' event has isUpdate false then,
-      // vite-plugin-pwa #789). And never wait forever: reload after 10 s regardless.
+      // vite-plugin-pwa #789). No timed reload: one before the new worker is active would load
+      // the old version again and offer the same update.
       navigator.serviceWorker?.addEventListener('controllerchange', () => window.location.reload(), { once: true });
-      setTimeout(() => window.location.reload(), 10_000);
       await updateSW(true);
     },
   });

@@ -477,8 +477,9 @@ describe('updates wait for the learner; deployment behaviour of npm start', () =
       (window as unknown as { marker: number }).marker = 7;
     });
     await notices(page).getByRole('button', { name: 'Reload', exact: true }).click();
+    // The new worker activates, then the page reloads: under load this has taken over 10 s here.
     await page.waitForFunction(() => !(window as unknown as { marker?: number }).marker, undefined, {
-      timeout: 10_000,
+      timeout: 30_000,
     });
     await page.getByRole('heading', { level: 1 }).waitFor();
     assert.equal(
