@@ -47,15 +47,19 @@ const stepsOf = (r: SavedRun) => Math.max(0, r.columns.steps.length - 1);
 
 /**
  * The runs kept across reloads: the newest that fit `maxSteps` steps in all, the oldest dropped
- * first; the newest run is always kept (one run can have at most as many steps as the cap).
- * `dropped` names the runs left out, so the page can say so.
+ * first; the newest run is always kept (one run can have at most as many steps as the cap)
+ * unless `keepNewest` is false. `dropped` names the runs left out, so the page can say so.
  */
-export function capRuns(runs: SavedRun[], maxSteps = MAX_SAVED_STEPS): { kept: SavedRun[]; dropped: number[] } {
+export function capRuns(
+  runs: SavedRun[],
+  maxSteps = MAX_SAVED_STEPS,
+  keepNewest = true,
+): { kept: SavedRun[]; dropped: number[] } {
   let total = 0;
   let first = runs.length;
   while (first > 0) {
     const n = stepsOf(runs[first - 1]);
-    if (first < runs.length && total + n > maxSteps) break;
+    if ((first < runs.length || !keepNewest) && total + n > maxSteps) break;
     total += n;
     first--;
   }
@@ -184,13 +188,8 @@ export async function loadSavedRuns(): Promise<{ saved: SavedRuns; lost: number;
 export async function storeSavedRuns(saved: SavedRuns): Promise<number[]> {
   const { kept, dropped } = capRuns(saved.runs);
   // The Undo offer's runs are kept too while they fit in what the list leaves of the cap.
-  let room = MAX_SAVED_STEPS - kept.reduce((n, r) => n + stepsOf(r), 0);
-  const cleared: SavedRun[] = [];
-  for (const r of [...(saved.cleared ?? [])].reverse()) {
-    if (stepsOf(r) > room) break;
-    room -= stepsOf(r);
-    cleared.unshift(r);
-  }
+  const room = MAX_SAVED_STEPS - kept.reduce((n, r) => n + stepsOf(r), 0);
+  const cleared = capRuns(saved.cleared ?? [], room, false).kept;
   if (!available()) return dropped;
   await set(COMPARED_RUNS_KEY, {
     version: COMPARED_RUNS_VERSION,

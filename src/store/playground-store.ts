@@ -146,8 +146,12 @@ export const RESTORE_WAIT_MS = 3000;
 export function holdRunsUntil(restore: Promise<unknown>): void {
   restoring = restore;
 }
-const restored = () =>
-  Promise.race([restoring.catch(() => undefined), new Promise((r) => setTimeout(r, RESTORE_WAIT_MS))]);
+const restored = () => {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const limit = new Promise((r) => (timer = setTimeout(r, RESTORE_WAIT_MS)));
+  // The timer is cleared once either comes: each Train would otherwise leave a 3 s timer behind.
+  return Promise.race([restoring.catch(() => undefined), limit]).finally(() => clearTimeout(timer));
+};
 
 export const playgroundStore = createStore<PlaygroundState>()(
   persist(
