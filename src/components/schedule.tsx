@@ -40,19 +40,27 @@ export function whenIdle(fn: () => void): void {
 // charts opens in short tasks rather than one long one. First come, first served, which is
 // document order. Per frame, not only per task: recharts notifies a chart's parts in the next
 // animation frame, and two charts' notifications in one frame would be one long task again.
-const waiting: (() => void)[] = [];
-let scheduled = false;
+// A turn ends when its widget has committed (or after RELEASE_MS, so a mount that never commits,
+// e.g. a suspended chunk, cannot hold the queue for ever); only then is the next frame awaited.
+// Ending it at the state change instead let a slow transition commit in the same frame as the
+// next widget's.
+const waiting: (() => boolean)[] = [];
+let busy = false;
+const RELEASE_MS = 1000;
 
 function next(): void {
-  scheduled = false;
-  waiting.shift()?.();
-  if (waiting.length) schedule();
+  while (waiting.length) if (waiting.shift()?.()) return;
+  busy = false;
+}
+
+function nextAfterFrame(): void {
+  afterFrame(() => setTimeout(next, 0));
 }
 
 function schedule(): void {
-  if (scheduled) return;
-  scheduled = true;
-  afterFrame(() => setTimeout(next, 0));
+  if (busy) return;
+  busy = true;
+  nextAfterFrame();
 }
 
 export interface TurnOptions {
@@ -75,18 +83,31 @@ export function useTurn({ when = true, afterFrame: framed = false }: TurnOptions
   useEffect(() => {
     if (ready || !when) return;
     let live = true;
+    let release: (() => void) | undefined;
     const enqueue = () => {
       waiting.push(() => {
-        if (live) startTransition(() => setReady(true));
+        if (!live) return false;
+        let released = false;
+        const timer = setTimeout(() => release?.(), RELEASE_MS);
+        release = () => {
+          if (released) return;
+          released = true;
+          clearTimeout(timer);
+          nextAfterFrame();
+        };
+        startTransition(() => setReady(true));
+        return true;
       });
       schedule();
     };
     // No state change for the frame itself: a render in an animation frame would be a
     // synchronous one, all of the widget in one task.
     const cancel = framed ? afterFrame(enqueue) : (enqueue(), undefined);
+    // Runs when `ready` has committed (the turn is over) or the widget goes first.
     return () => {
       live = false;
       cancel?.();
+      release?.();
     };
   }, [ready, when, framed]);
   return ready;
