@@ -81,3 +81,20 @@ export function normalizeAxes(
     throw new EngineError(op, `axis ${JSON.stringify(list)} repeats an axis of shape ${formatShape(shape)}`);
   return unique;
 }
+
+/**
+ * When `small` broadcast to `big` is one block repeated — its extents, aligned at the right,
+ * are 1s and then exactly big's trailing extents (a bias row against a batch of rows) — the
+ * block's length; otherwise 0. Lets a kernel walk whole rows instead of an index plan.
+ */
+export function trailingBlock(small: readonly number[], big: readonly number[]): number {
+  const lead = big.length - small.length;
+  let i = 0;
+  while (i < small.length && small[i] === 1) i++;
+  let len = 1;
+  for (; i < small.length; i++) {
+    if (small[i] !== big[lead + i]) return 0;
+    len *= small[i];
+  }
+  return len;
+}

@@ -5,6 +5,7 @@
  */
 import type { TypedArray } from '../tensor.ts';
 import { rowsOf } from './shape.ts';
+import { trailingBlock } from '../shape.ts';
 
 /** Elements per block, for full sums and lazy chains (fits L1/L2 for a few operands). */
 export const BLOCK = 2048;
@@ -44,6 +45,12 @@ export function sumIntoKernel(
   acc: Float64Array,
 ): void {
   if (src.length === 0) return;
+  const len = trailingBlock(keep, shape);
+  if (len > 0 && len === acc.length) {
+    // Summing whole leading rows (a bias's gradient): the same additions in the same order.
+    for (let o = 0; o < src.length; o += len) for (let j = 0; j < len; j++) acc[j] += src[o + j];
+    return;
+  }
   const { starts, length, step } = rowsOf(shape, keep);
   for (let r = 0; r < starts.length; r++) {
     const at = starts[r];

@@ -8,7 +8,7 @@ import { broadcastKernel } from '../kernels/shape.ts';
 import type { Elementwise, Entry, Interval, Rule } from '../op.ts';
 import { Op } from '../opcodes.ts';
 import { isRecording, recordOp } from '../record.ts';
-import { broadcastShapes, sizeOf } from '../shape.ts';
+import { broadcastShapes, sizeOf, trailingBlock } from '../shape.ts';
 import { seam } from '../seam.ts';
 import { allocate, checkDTypes, fromArray, operand, type Tensor, type TensorLike, type TypedArray } from '../tensor.ts';
 
@@ -227,8 +227,28 @@ function binaryTensor(op: Elementwise, A: Tensor, B: Tensor): Tensor {
   if (A.size === n && B.size === n) loopArrays(op, A.data, 0, B.data, 0, out, 0, n);
   else if (A.size === n && B.size === 1) loopArrayNumber(op, A.data, 0, B.item(), out, 0, n);
   else if (A.size === 1 && B.size === n) loopNumberArray(op, A.item(), B.data, 0, out, 0, n);
-  else loopArrays(op, expand(A, shape), 0, expand(B, shape), 0, out, 0, n);
+  else if (!repeatRows(op, A, B, shape, out)) loopArrays(op, expand(A, shape), 0, expand(B, shape), 0, out, 0, n);
   return fromArray(shape, A.dtype, out);
+}
+
+/**
+ * One operand full-size and the other one block repeated (a bias row added to a batch): the
+ * loop runs block by block against the same row, with no expanded copy. Same order, same bits.
+ */
+function repeatRows(op: Elementwise, A: Tensor, B: Tensor, shape: readonly number[], out: TypedArray): boolean {
+  const n = out.length;
+  const full = A.size === n ? 0 : B.size === n ? 1 : -1;
+  if (full < 0) return false;
+  const small = full === 0 ? B : A;
+  const len = trailingBlock(small.shape, shape);
+  if (len === 0 || len !== small.size) return false;
+  const a = A.data,
+    b = B.data;
+  for (let o = 0; o < n; o += len) {
+    if (full === 0) loopArrays(op, a, o, b, 0, out, o, len);
+    else loopArrays(op, a, 0, b, o, out, o, len);
+  }
+  return true;
 }
 
 function expand(t: Tensor, shape: readonly number[]): TypedArray {

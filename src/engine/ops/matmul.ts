@@ -82,11 +82,20 @@ function multiplyBatches(
   const m = as[as.length - 2],
     k = as[as.length - 1],
     n = bs[bs.length - 1];
+  const acc = rowBuffer(n);
+  // Two plain matrices (every layer of a network): no batch plan to build.
+  if (batch.length === 0) return matmulKernel(a, 0, b, 0, out, 0, m, k, n, acc);
   const nb = sizeOf(batch);
   const aIndex = batchIndex(as.slice(0, -2), batch, nb);
   const bIndex = batchIndex(bs.slice(0, -2), batch, nb);
-  const acc = new Float64Array(n);
   for (let i = 0; i < nb; i++) matmulKernel(a, aIndex[i] * m * k, b, bIndex[i] * k * n, out, i * m * n, m, k, n, acc);
+}
+
+let rows = new Float64Array(64);
+/** The kernel's float64 row accumulator, reused across calls (it is zeroed per row). */
+function rowBuffer(n: number): Float64Array {
+  if (rows.length < n) rows = new Float64Array(n);
+  return rows;
 }
 
 /** For each batch position of the broadcast batch shape, which matrix of the operand it uses. */

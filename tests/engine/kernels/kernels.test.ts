@@ -54,6 +54,28 @@ describe('matmulKernel', () => {
       }
     expect(Array.from(out.subarray(0, 5))).toEqual([99, 99, 99, 99, 99]); // nothing written before the offset
   });
+
+  // Narrow products take one output at a time, wide ones a row accumulator: both must add each
+  // output's products from +0 in the order p = 0, 1, … and round once, or float32 bits change.
+  it.each([
+    [25, 8, 8],
+    [10, 2, 4],
+    [3, 5, 64],
+    [3, 5, 65],
+    [2, 9, 130],
+  ])('a %i×%i by %i-column float32 product rounds Σ a·b, summed in order, once', (m, k, n) => {
+    const r = rng(m * 31 + n);
+    const a = Float32Array.from({ length: m * k }, () => r() * 4 - 2),
+      b = Float32Array.from({ length: k * n }, () => r() * 4 - 2),
+      out = new Float32Array(m * n);
+    matmulKernel(a, 0, b, 0, out, 0, m, k, n, new Float64Array(n));
+    for (let i = 0; i < m; i++)
+      for (let j = 0; j < n; j++) {
+        let s = 0;
+        for (let p = 0; p < k; p++) s += a[i * k + p] * b[p * n + j];
+        expect(out[i * n + j]).toBe(Math.fround(s));
+      }
+  });
 });
 
 describe('sums', () => {
@@ -82,6 +104,18 @@ describe('sums', () => {
     [
       [3, 2],
       [3, 2],
+    ],
+    [
+      [4, 3],
+      [1, 3],
+    ],
+    [
+      [2, 3, 4],
+      [1, 3, 4],
+    ],
+    [
+      [2, 3, 4],
+      [1, 1, 4],
     ],
     [[], []],
   ])('sumIntoKernel of shape %j into %j sums over the axes of extent 1', (shape, keep) => {

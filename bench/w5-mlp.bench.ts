@@ -1,0 +1,96 @@
+/**
+ * W5 and W5b, small multi-layer perceptrons (`npm run bench` runs them after W4;
+ * `node scripts/run-bench.mjs w5-mlp [--reps=7]` alone). Every repetition trains each
+ * contender 30 epochs from the same start, interleaved so background load hits all alike;
+ * prints the median time per epoch, the ratios, and the training loss each reached after 30
+ * epochs (they must agree), then PASS/FAIL against issue 22's targets.
+ */
+import { cpus, loadavg } from 'node:os';
+import { median, perStep } from './stats.ts';
+import { selectBackend } from './tfjs.ts';
+import { printSummary, target, type Target } from './report.ts';
+import { W5, W5B, engineW5, flatW5, handW5, lossOf, tfjsW5, type W5Factory, type W5Workload } from './w5-mlp.ts';
+import { accelerated } from '../src/engine/index.ts';
+
+interface Contender {
+  name: string;
+  factory: W5Factory;
+  setup?: () => Promise<void>;
+}
+
+const ALL: Contender[] = [
+  { name: 'hand', factory: handW5 },
+  { name: 'engine', factory: engineW5 },
+  { name: 'hand, flat arrays', factory: flatW5 },
+  { name: 'tfjs-cpu', factory: tfjsW5, setup: () => selectBackend('cpu') },
+  { name: 'tfjs-wasm', factory: tfjsW5, setup: () => selectBackend('wasm') },
+];
+
+const CONTENDERS = process.env.W5_ONLY ? ALL.filter((c) => c.name === 'hand' || c.name === 'engine') : ALL;
+const EPOCHS = 30;
+const WARM_UPS = 3;
+const REPS = Number(process.argv.find((a) => a.startsWith('--reps='))?.slice(7) ?? 9);
+/** Losses after 30 epochs agree to this relative difference (float32 weights, sums in different orders). */
+const SAME_LOSS = 1e-3;
+
+function timeEpochs(factory: W5Factory, w: W5Workload): { seconds: number; loss: number } {
+  const run = factory(w);
+  const t0 = performance.now();
+  for (let e = 0; e < EPOCHS; e++) run.epoch();
+  const seconds = (performance.now() - t0) / 1000 / EPOCHS;
+  const loss = lossOf(w, run.values());
+  run.dispose();
+  return { seconds, loss };
+}
+
+async function measure(w: W5Workload): Promise<Target[]> {
+  const samples = CONTENDERS.map(() => [] as number[]);
+  const losses = CONTENDERS.map(() => NaN);
+  for (const c of CONTENDERS) {
+    await c.setup?.();
+    // Warm-up: a few runs, so every contender is timed on optimised code, not its first compile.
+    for (let k = 0; k < WARM_UPS; k++) timeEpochs(c.factory, w);
+  }
+  for (let r = 0; r < REPS; r++) {
+    for (let i = 0; i < CONTENDERS.length; i++) {
+      await CONTENDERS[i].setup?.();
+      const t = timeEpochs(CONTENDERS[i].factory, w);
+      samples[i].push(t.seconds);
+      losses[i] = t.loss;
+    }
+  }
+  const per = (i: number, j: number) => median(samples[i].map((s, r) => s / samples[j][r]));
+  console.log(`\n${w.id}  ${w.label}, lr 0.03, ${EPOCHS} epochs per repetition, ${REPS} repetitions`);
+  console.log('  implementation     per epoch     × hand   loss after 30 epochs (Δ vs hand)');
+  CONTENDERS.forEach((c, i) => {
+    const delta = Math.abs(losses[i] - losses[0]) / losses[0];
+    console.log(
+      `  ${c.name.padEnd(16)} ${perStep(median(samples[i])).padStart(11)} ${per(i, 0).toFixed(2).padStart(9)}×   ${losses[i].toFixed(7)} (${delta.toExponential(1)})`,
+    );
+  });
+  const agree = Math.max(...losses.map((l) => Math.abs(l - losses[0]) / losses[0]));
+  return [
+    target(`${w.id} engine vs hand-written loop`, per(1, 0), 'max', 2),
+    target(`${w.id} engine faster than tfjs-wasm by`, per(4, 1), 'min', 10),
+    target(
+      `${w.id} every contender reaches the same loss after 30 epochs (largest relative difference)`,
+      agree,
+      'max',
+      SAME_LOSS,
+      '',
+    ),
+  ];
+}
+
+async function main(): Promise<void> {
+  await accelerated;
+  console.log(
+    `W5: small multi-layer perceptrons — node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}; load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  const targets = [...(await measure(W5)), ...(await measure(W5B))];
+  printSummary(targets);
+}
+
+await main();

@@ -1,0 +1,97 @@
+/**
+ * A multi-layer perceptron on the engine's public ops, written the way the lesson teaches it:
+ * each layer is h ← act(h·W + b), the loss is built from elementary ops, and one
+ * GradientTape gives every weight's gradient. Weights start as TensorFlow Playground's do
+ * (uniform in [−0.5, 0.5], biases 0.1), from a seed.
+ */
+import {
+  GradientTape,
+  add,
+  matmul,
+  mean,
+  mul,
+  relu,
+  sigmoid,
+  square,
+  sub,
+  tanh,
+  tensor,
+  variable,
+  type DType,
+  type Tensor,
+  type Variable,
+} from '../../engine/index.ts';
+import { mulberry32 } from '../random.ts';
+
+export type Activation = 'relu' | 'tanh' | 'sigmoid' | 'linear';
+
+/** The network's shape: `sizes` from inputs to outputs, e.g. [2, 4, 2, 1]. */
+export interface MlpSpec {
+  sizes: readonly number[];
+  activation: Activation;
+  /** The output unit's activation (tanh for ±1 labels, linear for regression). */
+  output: Activation;
+  dtype: DType;
+}
+
+/** One layer's parameters as plain numbers: W row-major [in, out], b [out]. */
+export interface LayerValues {
+  w: number[];
+  b: number[];
+}
+
+/** Seeded starting weights: uniform in [−0.5, 0.5], every bias 0.1. */
+export function initialLayers(sizes: readonly number[], seed: number): LayerValues[] {
+  const rand = mulberry32(seed);
+  return sizes.slice(1).map((out, l) => ({
+    w: Array.from({ length: sizes[l] * out }, () => rand() - 0.5),
+    b: new Array<number>(out).fill(0.1),
+  }));
+}
+
+const ACT: Record<Activation, (t: Tensor) => Tensor> = { relu, tanh, sigmoid, linear: (t) => t };
+
+/** The network as engine variables; `forward` and `step` record nothing outside their tape. */
+export class Mlp {
+  readonly layers: { w: Variable; b: Variable }[];
+
+  constructor(
+    readonly spec: MlpSpec,
+    start: readonly LayerValues[],
+  ) {
+    const { sizes, dtype } = spec;
+    this.layers = start.map((v, l) => ({
+      w: variable(tensor(v.w, dtype, [sizes[l], sizes[l + 1]])),
+      b: variable(tensor(v.b, dtype, [sizes[l + 1]])),
+    }));
+  }
+
+  /** The output for x [n, inputs]: [n, outputs]. */
+  forward(x: Tensor): Tensor {
+    let h = x;
+    this.layers.forEach(({ w, b }, l) => {
+      const act = l === this.layers.length - 1 ? this.spec.output : this.spec.activation;
+      h = ACT[act](add(matmul(h, w), b));
+    });
+    return h;
+  }
+
+  /**
+   * One step of gradient descent on mean(½(output − y)²) over the batch (x [n, inputs],
+   * y [n, outputs]): every weight moves by −lr × its gradient. Returns the batch's loss before
+   * the step. Mutates the layers' variables.
+   */
+  step(x: Tensor, y: Tensor, lr: number): number {
+    const tape = new GradientTape();
+    const loss = tape.record(() => mean(mul(square(sub(this.forward(x), y)), 0.5)));
+    const vars = this.layers.flatMap(({ w, b }) => [w, b]);
+    const grads = tape.gradient(loss, vars);
+    vars.forEach((v, k) => v.assign(sub(v, mul(grads[k], lr))));
+    return loss.item();
+  }
+
+  /** The current weights as plain numbers. */
+  values(): LayerValues[] {
+    return this.layers.map(({ w, b }) => ({ w: Array.from(w.data), b: Array.from(b.data) }));
+  }
+}
