@@ -38,7 +38,8 @@ export interface Arith<V extends Grad> {
   reshape(a: V | Tensor, shape: readonly number[]): V;
   /** Swaps the last two axes. */
   transpose(a: V | Tensor): V;
-  matmul(a: V | Tensor, b: V | Tensor): V;
+  /** op(a)·op(b), op transposing the last two axes where its flag is set (stored operands read in place). */
+  matmul(a: V | Tensor, b: V | Tensor, transposeA?: boolean, transposeB?: boolean): V;
   /** d t / d t: ones shaped like t, the seed of a sweep. */
   ones(t: Tensor): V;
 }

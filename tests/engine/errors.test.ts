@@ -49,6 +49,17 @@ describe('shape errors name the op and both shapes', () => {
     expect(e.message).toMatch(/\[2, 3\].*\[2, 2\]/);
   });
 
+  it('matmul asked to transpose a vector, or misaligned once transposed', () => {
+    const v = tensor([1, 2, 3]);
+    const t = thrown(() => E.matmul(v, m23(), true));
+    expect(t.op).toBe('matmul');
+    expect(t.message).toMatch(/rank ≥ 2.*\[3\].*\[2, 3\]/);
+    const e = thrown(() => E.matmul(m23(), m23(), false, false));
+    expect(e.message).toMatch(/not aligned/);
+    expect(E.matmul(m23(), m23(), false, true).shape).toEqual([2, 2]);
+    expect(thrown(() => E.matmul(m23(), m23(), true, true)).message).toMatch(/\[2, 3\] \(transposed\)/);
+  });
+
   it('matmul with unbroadcastable batch axes', () => {
     const e = thrown(() =>
       E.matmul(tensor(new Float32Array(24), 'float32', [2, 3, 4]), tensor(new Float32Array(60), 'float32', [3, 4, 5])),

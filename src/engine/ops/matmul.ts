@@ -4,31 +4,53 @@
  * axis is dropped from the result. Backward: dA = g·Bᵀ, dB = Aᵀ·g, summed over broadcast batches.
  */
 import { EngineError, formatShape } from '../errors.ts';
-import { matmulKernel } from '../kernels/matmul.ts';
+import { matmulKernel, type Strided } from '../kernels/matmul.ts';
 import { broadcastKernel } from '../kernels/shape.ts';
 import { broadcastShapes, sizeOf } from '../shape.ts';
 import type { Entry, OpDef } from '../op.ts';
 import { isRecording, recordOp } from '../record.ts';
 import { allocate, checkDTypes, fromArray, operand, type Tensor, type TensorLike } from '../tensor.ts';
 
+interface MatmulAttrs {
+  transposeA: boolean;
+  transposeB: boolean;
+}
+
+const PLAIN: MatmulAttrs = Object.freeze({ transposeA: false, transposeB: false });
+const attrsOf = (e: Entry) => (e.attrs as MatmulAttrs | null) ?? PLAIN;
+
 // Work on ≥2-D views: promote 1-D operands, multiply, then sum to the original shapes.
-// dA = g·Bᵀ, dB = Aᵀ·g.
+// With op(X) = X or Xᵀ as stored: d op(A) = g·op(B)ᵀ and d op(B) = op(A)ᵀ·g, each written as
+// one product of the stored operands with flags, so no transpose is ever copied.
 const MATMUL_OP: OpDef = {
   name: 'matmul',
   backward: (m, g, i, e) => {
+    const { transposeA: ta, transposeB: tb } = attrsOf(e);
     const pa = promotedA(e),
       pb = promotedB(e);
-    const g2 = m.reshape(g, plan(pa, pb).shape);
-    if (i === 0) return m.reshape(m.sumTo(m.matmul(g2, m.transpose(m.reshape(e.b!, pb))), pa), e.a.shape);
-    return m.reshape(m.sumTo(m.matmul(m.transpose(m.reshape(e.a, pa)), g2), pb), e.b!.shape);
+    const g2 = m.reshape(g, plan(logical(pa, ta), logical(pb, tb)).shape);
+    if (i === 0) {
+      const B = m.reshape(e.b!, pb);
+      const dA = ta ? m.matmul(B, g2, tb, true) : m.matmul(g2, B, false, !tb);
+      return m.reshape(m.sumTo(dA, pa), e.a.shape);
+    }
+    const A = m.reshape(e.a, pa);
+    const dB = tb ? m.matmul(g2, A, true, ta) : m.matmul(A, g2, !ta, false);
+    return m.reshape(m.sumTo(dB, pb), e.b!.shape);
   },
 };
 
 const promotedA = (e: Entry) => (e.a.shape.length === 1 ? [1, e.a.shape[0]] : e.a.shape);
 const promotedB = (e: Entry) => (e.b!.shape.length === 1 ? [e.b!.shape[0], 1] : e.b!.shape);
+/** The shape a stored ≥2-D operand multiplies as: its last two axes swapped when transposed. */
+const logical = (s: readonly number[], t: boolean) => (t ? [...s.slice(0, -2), s[s.length - 1], s[s.length - 2]] : s);
 
-/** Matrix product of a [..., m, k] and b [..., k, n] → [..., m, n] (numpy matmul rules). */
-export function matmul(a: TensorLike, b: TensorLike): Tensor {
+/**
+ * Matrix product of op(a) [..., m, k] and op(b) [..., k, n] → [..., m, n] (numpy matmul
+ * rules), where op(x) swaps x's last two axes when its flag is set, as TensorFlow's matMul
+ * does (read in place: the same bits as multiplying a transposed copy). Flags need rank ≥ 2.
+ */
+export function matmul(a: TensorLike, b: TensorLike, transposeA = false, transposeB = false): Tensor {
   const A = operand(a, b);
   const B = operand(b, A);
   checkDTypes('matmul', A, B);
@@ -38,29 +60,39 @@ export function matmul(a: TensorLike, b: TensorLike): Tensor {
       `needs operands of rank ≥ 1, got shapes ${formatShape(A.shape)} and ${formatShape(B.shape)}`,
     );
   }
-  const a2 = A.shape.length === 1 ? [1, A.shape[0]] : A.shape;
-  const b2 = B.shape.length === 1 ? [B.shape[0], 1] : B.shape;
-  if (a2[a2.length - 1] !== b2[b2.length - 2]) {
+  if ((transposeA && A.shape.length < 2) || (transposeB && B.shape.length < 2)) {
     throw new EngineError(
       'matmul',
-      `shapes ${formatShape(A.shape)} and ${formatShape(B.shape)} are not aligned: ${a2[a2.length - 1]} (last axis of the first) ≠ ${b2[b2.length - 2]} (second-to-last axis of the second)`,
+      `can transpose only operands of rank ≥ 2, got shapes ${formatShape(A.shape)} and ${formatShape(B.shape)}`,
+    );
+  }
+  const a2 = logical(A.shape.length === 1 ? [1, A.shape[0]] : A.shape, transposeA);
+  const b2 = logical(B.shape.length === 1 ? [B.shape[0], 1] : B.shape, transposeB);
+  if (a2[a2.length - 1] !== b2[b2.length - 2]) {
+    const which = (t: boolean) => (t ? ' (transposed)' : '');
+    throw new EngineError(
+      'matmul',
+      `shapes ${formatShape(A.shape)}${which(transposeA)} and ${formatShape(B.shape)}${which(transposeB)} are not aligned: ${a2[a2.length - 1]} (last axis of the first) ≠ ${b2[b2.length - 2]} (second-to-last axis of the second)`,
     );
   }
   const p = plan(a2, b2, A.shape, B.shape);
   const data = allocate(A.dtype, sizeOf(p.shape));
-  multiplyBatches(A.data, B.data, data, a2, b2, p.batch);
+  multiplyBatches(A.data, B.data, data, a2, b2, p.batch, transposeA, transposeB);
   let shape = p.shape;
   if (A.shape.length === 1) shape = [...shape.slice(0, -2), shape[shape.length - 1]];
   if (B.shape.length === 1) shape = shape.slice(0, -1);
   const out = fromArray(shape, A.dtype, data);
-  if (isRecording()) recordOp(MATMUL_OP, A, B, out, null);
+  if (isRecording()) {
+    const attrs = transposeA || transposeB ? { transposeA, transposeB } : null;
+    recordOp(MATMUL_OP, A, B, out, attrs);
+  }
   return out;
 }
 
 function plan(a: readonly number[], b: readonly number[], origA = a, origB = b) {
   let batch: readonly number[];
   try {
-    batch = broadcastShapes('matmul', a.slice(0, -2), b.slice(0, -2));
+    batch = a.length === 2 && b.length === 2 ? NO_BATCH : broadcastShapes('matmul', a.slice(0, -2), b.slice(0, -2));
   } catch {
     throw new EngineError(
       'matmul',
@@ -70,7 +102,12 @@ function plan(a: readonly number[], b: readonly number[], origA = a, origB = b) 
   return { batch, shape: [...batch, a[a.length - 2], b[b.length - 1]] };
 }
 
-/** Runs the kernel once per batch index, mapping broadcast batch axes to operand offsets. */
+const NO_BATCH: readonly number[] = Object.freeze([]);
+
+/**
+ * Runs the kernel once per batch index, mapping broadcast batch axes to operand offsets.
+ * `as`, `bs` are the logical (possibly transposed) shapes; the flags say how each is stored.
+ */
 function multiplyBatches(
   a: Float32Array | Float64Array,
   b: Float32Array | Float64Array,
@@ -78,17 +115,25 @@ function multiplyBatches(
   as: readonly number[],
   bs: readonly number[],
   batch: readonly number[],
+  ta: boolean,
+  tb: boolean,
 ): void {
   const m = as[as.length - 2],
     k = as[as.length - 1],
     n = bs[bs.length - 1];
   const acc = rowBuffer(n);
+  const A: Strided = { data: a, offset: 0, rowStride: ta ? 1 : k, colStride: ta ? m : 1 };
+  const B: Strided = { data: b, offset: 0, rowStride: tb ? 1 : n, colStride: tb ? k : 1 };
   // Two plain matrices (every layer of a network): no batch plan to build.
-  if (batch.length === 0) return matmulKernel(a, 0, b, 0, out, 0, m, k, n, acc);
+  if (batch.length === 0) return matmulKernel(A, B, out, 0, m, k, n, acc);
   const nb = sizeOf(batch);
   const aIndex = batchIndex(as.slice(0, -2), batch, nb);
   const bIndex = batchIndex(bs.slice(0, -2), batch, nb);
-  for (let i = 0; i < nb; i++) matmulKernel(a, aIndex[i] * m * k, b, bIndex[i] * k * n, out, i * m * n, m, k, n, acc);
+  for (let i = 0; i < nb; i++) {
+    A.offset = aIndex[i] * m * k;
+    B.offset = bIndex[i] * k * n;
+    matmulKernel(A, B, out, i * m * n, m, k, n, acc);
+  }
 }
 
 let rows = new Float64Array(64);

@@ -45,7 +45,16 @@ describe('matmulKernel', () => {
     const a = ints(m * k + 3, m),
       b = ints(k * n + 2, n),
       out = new Float64Array(m * n + 5).fill(99);
-    matmulKernel(a, 3, b, 2, out, 5, m, k, n, new Float64Array(n));
+    matmulKernel(
+      { data: a, offset: 3, rowStride: k, colStride: 1 },
+      { data: b, offset: 2, rowStride: n, colStride: 1 },
+      out,
+      5,
+      m,
+      k,
+      n,
+      new Float64Array(n),
+    );
     for (let i = 0; i < m; i++)
       for (let j = 0; j < n; j++) {
         let s = 0;
@@ -68,13 +77,33 @@ describe('matmulKernel', () => {
     const a = Float32Array.from({ length: m * k }, () => r() * 4 - 2),
       b = Float32Array.from({ length: k * n }, () => r() * 4 - 2),
       out = new Float32Array(m * n);
-    matmulKernel(a, 0, b, 0, out, 0, m, k, n, new Float64Array(n));
+    const plain = (data: Float32Array, cols: number) => ({ data, offset: 0, rowStride: cols, colStride: 1 });
+    matmulKernel(plain(a, k), plain(b, n), out, 0, m, k, n, new Float64Array(n));
+    const want = new Float32Array(m * n);
     for (let i = 0; i < m; i++)
       for (let j = 0; j < n; j++) {
         let s = 0;
         for (let p = 0; p < k; p++) s += a[i * k + p] * b[p * n + j];
-        expect(out[i * n + j]).toBe(Math.fround(s));
+        want[i * n + j] = s;
       }
+    expect(Array.from(out)).toEqual(Array.from(want));
+    // Read in place as transposes: Aᵀ stored k×m and Bᵀ stored n×k give the same bits.
+    const at = new Float32Array(k * m),
+      bt = new Float32Array(n * k);
+    for (let i = 0; i < m; i++) for (let p = 0; p < k; p++) at[p * m + i] = a[i * k + p];
+    for (let p = 0; p < k; p++) for (let j = 0; j < n; j++) bt[j * k + p] = b[p * n + j];
+    const out2 = new Float32Array(m * n);
+    matmulKernel(
+      { data: at, offset: 0, rowStride: 1, colStride: m },
+      { data: bt, offset: 0, rowStride: 1, colStride: k },
+      out2,
+      0,
+      m,
+      k,
+      n,
+      new Float64Array(n),
+    );
+    expect(Array.from(out2)).toEqual(Array.from(want));
   });
 });
 

@@ -101,6 +101,34 @@ describe('matmul', () => {
   });
 });
 
+describe('matmul with transposed operands (read in place)', () => {
+  it.each([
+    [[4, 3], [4, 2], true, false],
+    [[3, 4], [2, 4], false, true],
+    [[4, 3], [2, 4], true, true],
+    [[2, 4, 3], [4, 5], true, false],
+    [[2, 3, 4], [2, 5, 4], false, true],
+  ] as const)('%j × %j, transposeA %s, transposeB %s', (sa, sb, ta, tb) => {
+    const r = rng(sa.length * 10 + sb.length + (ta ? 3 : 0) + (tb ? 5 : 0));
+    const a = randomTensor([...sa], r),
+      b = randomTensor([...sb], r);
+    check(([x, y]) => E.matmul(x, y, ta, tb), [a, b]);
+    // The same bits as multiplying transposed copies, forward and backward, in float32.
+    const a32 = E.tensor(Array.from(a.data), 'float32', [...sa]),
+      b32 = E.tensor(Array.from(b.data), 'float32', [...sb]);
+    const copies = (x: Tensor, y: Tensor) => E.matmul(ta ? E.transpose(x) : x, tb ? E.transpose(y) : y);
+    expect(Array.from(E.matmul(a32, b32, ta, tb).data)).toEqual(Array.from(copies(a32, b32).data));
+    const grads = (f: (x: Tensor, y: Tensor) => Tensor) => {
+      const x = E.variable(a32),
+        y = E.variable(b32);
+      const tape = new E.GradientTape();
+      const loss = tape.record(() => E.sum(E.tanh(f(x, y))));
+      return tape.gradient(loss, [x, y]).map((g) => Array.from(g.data));
+    };
+    expect(grads((x, y) => E.matmul(x, y, ta, tb))).toEqual(grads(copies));
+  });
+});
+
 describe('shape ops', () => {
   it('reshape (with an inferred −1 axis)', () => {
     check(([t]) => E.mul(E.reshape(t, [3, -1]), E.reshape(t, [3, 4])), [randomTensor([2, 6], rng(1))]);
