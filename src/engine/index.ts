@@ -17,6 +17,7 @@ export type { TapeEntry, TapeLeaf } from './tape.ts';
 export { add, sub, mul, div, neg, square, pow, exp, log, sqrt, abs, relu, sigmoid, tanh } from './ops/elementwise.ts';
 export { sum, mean } from './ops/reduce.ts';
 export { matmul } from './ops/matmul.ts';
+export { softmax, logSoftmax, softmaxCrossEntropy } from './ops/softmax.ts';
 export { reshape, broadcastTo, transpose } from './ops/shape.ts';
 
 // The accelerations plug into the core's seam when the engine is loaded (accel/boot.ts).

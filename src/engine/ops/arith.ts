@@ -7,6 +7,7 @@ import { filled, type Tensor } from '../tensor.ts';
 import { add, div, mul, neg, pow, sign, square, step, sub } from './elementwise.ts';
 import { matmul } from './matmul.ts';
 import { sumTo } from './reduce.ts';
+import { logSoftmax, softmax } from './softmax.ts';
 import { broadcastTo, reshape, transpose } from './shape.ts';
 
 /** Tensor arithmetic: each method is the public op of that name (new tensors; inputs unchanged). */
@@ -25,6 +26,8 @@ export const TENSORS: Arith<Tensor> = {
   reshape,
   transpose,
   matmul,
+  softmax,
+  logSoftmax,
   unbroadcast: (g, i, e) => sumTo(g, i === 0 ? e.a.shape : e.b!.shape),
   ones: (t) => filled(t.shape, t.dtype, 1),
 };

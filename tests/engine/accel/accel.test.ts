@@ -63,6 +63,11 @@ describe('numbers: one-element tensors as plain numbers', () => {
     (a) => E.mul(a, 0.3),
     oneElement((a, b) => E.matmul(E.reshape(a, [1]), E.reshape(b, [1, 1]))),
     oneElement((a) => E.transpose(E.reshape(a, [1, 1]))),
+    oneElement((a, b) => E.matmul(E.reshape(a, [1, 1]), E.reshape(b, [1, 1]), true, true)),
+    // A row of one class (softmax 1, log softmax 0): the number sweep must give the same bits.
+    oneElement((a) => E.softmax(E.reshape(a, [1]))),
+    oneElement((a) => E.logSoftmax(E.reshape(a, [1, 1]))),
+    oneElement((a, b) => E.softmaxCrossEntropy(E.reshape(a, [1, 1]), E.reshape(b, [1, 1]))),
   ];
   const program = fc.array(fc.record({ op: fc.nat(OPS.length - 1), a: fc.nat(9), b: fc.nat(9) }), {
     minLength: 1,
@@ -328,6 +333,77 @@ describe('wasm: the fused loop in WebAssembly', () => {
         under({ wasm: false }, () => train(bias)),
       );
     }
+  });
+});
+
+describe('small networks: every acceleration on and off', () => {
+  const OFF: Partial<Acceleration> = { numbers: false, lazy: false, fused: false, wasm: false };
+  const net = fc.record({
+    hidden: fc.array(fc.integer({ min: 1, max: 8 }), { minLength: 0, maxLength: 3 }),
+    classes: fc.integer({ min: 1, max: 3 }),
+    batch: fc.integer({ min: 1, max: 25 }),
+    act: fc.constantFrom('tanh', 'relu', 'sigmoid'),
+    dtype: dtypes,
+    seed: fc.nat(1000),
+  });
+
+  /** Three steps of a random multi-layer perceptron (squared error, or cross-entropy for 2+ classes): losses and weights. */
+  function train(c: { hidden: number[]; classes: number; batch: number; act: string; dtype: DType; seed: number }) {
+    const r = rng(c.seed);
+    const sizes = [2, ...c.hidden, c.classes];
+    const act = { tanh: E.tanh, relu: E.relu, sigmoid: E.sigmoid }[c.act]!;
+    const vars = sizes.slice(1).flatMap((out, l) => [
+      variable(
+        tensor(
+          Array.from({ length: sizes[l] * out }, () => r() - 0.5),
+          c.dtype,
+          [sizes[l], out],
+        ),
+      ),
+      variable(tensor(new Array<number>(out).fill(0.1), c.dtype, [out])),
+    ]);
+    const x = tensor(
+      Array.from({ length: 2 * c.batch }, () => r() * 12 - 6),
+      c.dtype,
+      [c.batch, 2],
+    );
+    const y = tensor(
+      Array.from({ length: c.batch * c.classes }, (_, i) =>
+        c.classes === 1 ? r() * 2 - 1 : Number(i % c.classes === 0),
+      ),
+      c.dtype,
+      [c.batch, c.classes],
+    );
+    const losses: number[] = [];
+    for (let step = 0; step < 3; step++) {
+      const tape = new GradientTape();
+      const loss = tape.record(() => {
+        let h = x;
+        for (let l = 0; l < vars.length; l += 2) {
+          const z = E.add(E.matmul(h, vars[l]), vars[l + 1]);
+          h = l + 2 < vars.length ? act(z) : z;
+        }
+        return c.classes === 1
+          ? E.mean(E.mul(E.square(E.sub(E.tanh(h), y)), 0.5))
+          : E.mean(E.softmaxCrossEntropy(y, h));
+      });
+      const grads = tape.gradient(loss, vars);
+      vars.forEach((v, k) => v.assign(E.sub(v, E.mul(grads[k], 0.03))));
+      losses.push(loss.item());
+    }
+    return { losses, weights: vars.map(bits) };
+  }
+
+  it('train to the same bits: losses and every weight after three steps', () => {
+    fc.assert(
+      fc.property(net, (c) => {
+        expectSameBits(
+          train(c),
+          under(OFF, () => train(c)),
+        );
+      }),
+      { numRuns: 60 },
+    );
   });
 });
 

@@ -221,3 +221,55 @@ describe('the Reduce lesson losses', () => {
     checkSecondOrder(f, [p]);
   });
 });
+
+describe('softmax, log softmax and softmax cross-entropy (last axis)', () => {
+  const SHAPES = [[[5]], [[3, 4]], [[2, 3, 4]], [[4, 1]]];
+  it.each(SHAPES)('softmax and logSoftmax of %j, first and second order', (shape) => {
+    const x = randomTensor(shape, rng(shape.length + 60), -3, 3);
+    check(([t]) => E.softmax(t), [x]);
+    check(([t]) => E.logSoftmax(t), [x]);
+    checkSecondOrder(([t]) => E.sum(E.mul(E.softmax(t), E.logSoftmax(t))), [x]);
+  });
+
+  it.each(SHAPES)('cross-entropy of %j against soft labels: both inputs, first and second order', (shape) => {
+    const r = rng(shape.length + 70);
+    const labels = E.softmax(randomTensor(shape, r));
+    const logits = randomTensor(shape, r, -3, 3);
+    check(([y, z]) => E.softmaxCrossEntropy(y, z), [labels, logits]);
+    checkSecondOrder(([y, z]) => E.mean(E.softmaxCrossEntropy(y, z)), [labels, logits]);
+  });
+
+  it('is cross-entropy of the softmax, and its logit gradient is softmax − one-hot labels', () => {
+    const logits = randomTensor([4, 3], rng(80), -3, 3);
+    const labels = E.tensor(
+      [
+        [1, 0, 0],
+        [0, 0, 1],
+        [0, 1, 0],
+        [0, 0, 1],
+      ],
+      'float64',
+    );
+    const direct = E.neg(E.sum(E.mul(labels, E.log(E.softmax(logits))), -1));
+    expect(maxError(E.softmaxCrossEntropy(labels, logits).data, direct.data)).toBeLessThan(1e-12);
+    const z = E.variable(logits);
+    const tape = new E.GradientTape();
+    const loss = tape.record(() => E.sum(E.softmaxCrossEntropy(labels, z)));
+    const want = E.sub(E.softmax(logits), labels);
+    expect(maxError(tape.gradient(loss, z).data, want.data)).toBeLessThan(1e-12);
+  });
+
+  it('stays finite for logits far too large to exponentiate, in float32', () => {
+    const z = E.tensor([[1000, 990, -1000]], 'float32');
+    const p = Array.from(E.softmax(z).data);
+    expect(p[0]).toBeCloseTo(1 / (1 + Math.exp(-10)), 6);
+    expect(p.every(Number.isFinite)).toBe(true);
+    expect(Array.from(E.logSoftmax(z).data).every(Number.isFinite)).toBe(true);
+    expect(E.softmaxCrossEntropy(E.tensor([[0, 1, 0]], 'float32'), z).item()).toBeCloseTo(10, 3);
+  });
+
+  it('names both shapes when labels and logits differ, and needs a class axis', () => {
+    expect(() => E.softmaxCrossEntropy(E.tensor([[1, 0]]), E.tensor([[1, 2, 3]]))).toThrow(/\[1, 2\].*\[1, 3\]/);
+    expect(() => E.softmax(E.scalar(1))).toThrow(/rank ≥ 1/);
+  });
+});
