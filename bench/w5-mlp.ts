@@ -9,6 +9,8 @@ import * as tf from '@tensorflow/tfjs';
 import { classifyPoints } from '../src/training/network/datasets.ts';
 import { Mlp, initialLayers, type LayerValues } from '../src/training/network/mlp.ts';
 import { tensor, type Tensor } from '../src/engine/index.ts';
+import { PLAYGROUND_DEFAULTS, type NetworkConfig, type NetworkData } from '../src/training/network/config.ts';
+import { trainerApi } from '../workers/trainer-api.ts';
 
 export interface W5Workload {
   id: string;
@@ -298,4 +300,43 @@ export function lossOf(w: W5Workload, values: LayerValues[]): number {
     total += 0.5 * (h[0] - y[i]) ** 2;
   }
   return total / n;
+}
+
+/** Lesson 3's iris network (4 → 8 → 3, softmax cross-entropy, batch 10) and the Network page's spiral (three layers of 8, maps on). */
+export const WORKER_RUNS: { label: string; config: NetworkConfig }[] = [
+  {
+    label: "lesson 3's iris network, 4 → 8 → 3 softmax cross-entropy, batch 10, 120 flowers",
+    config: {
+      ...PLAYGROUND_DEFAULTS,
+      data: { kind: 'iris', testCount: 30, seed: 1 },
+      hidden: [8],
+      loss: 'cross-entropy',
+      learningRate: 0.1,
+      epochs: 1000,
+    },
+  },
+  {
+    label: 'the spiral, three hidden layers of 8 tanh, batch 10, 250 points, maps of the plane about 20 times a second',
+    config: {
+      ...PLAYGROUND_DEFAULTS,
+      data: { ...(PLAYGROUND_DEFAULTS.data as Extract<NetworkData, { kind: 'plane' }>), dataset: 'spiral' },
+      hidden: [8, 8, 8],
+      epochs: 1000,
+    },
+  },
+];
+
+/** Epochs per second of a whole worker run at Max (the run loop, batches and maps included; the page side is a no-op). */
+export async function workerEpochsPerSecond(config: NetworkConfig): Promise<{ perSecond: number; maps: number }> {
+  let maps = 0;
+  const t0 = performance.now();
+  const end = await trainerApi.trainNetwork(
+    config,
+    (b) => {
+      if (b.maps) maps += 1;
+    },
+    { runId: Math.floor(Math.random() * 1e9), channel: 'bench' },
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  return { perSecond: end.lastStep / seconds, maps: maps / seconds };
 }

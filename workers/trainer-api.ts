@@ -19,6 +19,7 @@ import {
 import { accelerated, type TapeEntry } from '../src/engine/index.ts';
 import { newControl, poke, runLoop, type Control, type Stepper } from './run-loop.ts';
 import type { ReduceBatch, ReduceEnd } from './reduce-run.ts';
+import type { NetworkBatch, NetworkEnd, NetworkRunFrom } from './network-run.ts';
 import type { AutoencoderState, StressState } from '../src/training/reduce/index-types.ts';
 import type { reduceQueries } from './reduce-queries.ts';
 import { NegatorRun, type BatchCallback, type RunEnd } from './negator-run.ts';
@@ -26,6 +27,7 @@ import { NegatorRun, type BatchCallback, type RunEnd } from './negator-run.ts';
 export type { EndStatus } from './run-loop.ts';
 export type { Batch, BatchCallback, RunEnd } from './negator-run.ts';
 export type { ReduceBatch, ReduceEnd, ReduceRunConfig } from './reduce-run.ts';
+export type { NetworkBatch, NetworkEnd } from './network-run.ts';
 
 export interface TrainOptions {
   runId: number;
@@ -143,6 +145,19 @@ export const trainerApi = {
       const run = new ReduceRun(valid, opts.runId, onBatch, opts.from);
       return { steps: Math.min(opts.until ?? valid.steps, run.lastStep + valid.steps), run };
     });
+  },
+
+  /**
+   * A network run (lesson 3, the Network page): one step is one epoch, paced and controlled
+   * like `train`; batches carry the rows, the weights and (about 20 times a second, and at the
+   * end) the maps. `from` continues a run up to `until` epochs (default: the config's epochs).
+   */
+  async trainNetwork(
+    config: unknown,
+    onBatch: (b: NetworkBatch) => void | Promise<void>,
+    opts: TrainOptions & NetworkRunFrom,
+  ): Promise<NetworkEnd> {
+    return supervise(opts, async () => (await import('./network-run.ts')).prepareNetworkRun(config, onBatch, opts));
   },
 
   /** Ends a run before its next step; its train() call resolves as 'stopped'. */

@@ -40,9 +40,8 @@ export interface Arith<V extends Grad> {
   transpose(a: V | Tensor): V;
   /** op(a)·op(b), op transposing the last two axes where its flag is set (stored operands read in place). */
   matmul(a: V | Tensor, b: V | Tensor, transposeA?: boolean, transposeB?: boolean): V;
-  /** softmax and log softmax over the last axis (their rules, and cross-entropy's, use them). */
-  softmax(a: V | Tensor): V;
-  logSoftmax(a: V | Tensor): V;
+  exp(a: V | Tensor): V;
+  log(a: V | Tensor): V;
   /** d t / d t: ones shaped like t, the seed of a sweep. */
   ones(t: Tensor): V;
 }

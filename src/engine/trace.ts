@@ -5,7 +5,7 @@
  */
 import type { Note } from './backprop.ts';
 import { inputsOf, type Entry, type Grad } from './op.ts';
-import type { Tensor } from './tensor.ts';
+import { Tensor } from './tensor.ts';
 
 /** A recorded op as plain, structured-cloneable data, for the tape inspector. */
 export interface TapeEntry {
@@ -67,9 +67,16 @@ export function toEntry(e: Entry, index: number, note: Note<Grad> | undefined): 
   const value = small(e.output);
   if (value) entry.value = value;
   if (note !== undefined) addGradients(entry, e, note);
-  if (e.attrs !== null && typeof e.attrs === 'object')
-    entry.attrs = { ...(e.attrs as Record<string, number | number[] | null>) };
+  if (e.attrs !== null && typeof e.attrs === 'object') entry.attrs = plainAttrs(e.attrs as Record<string, unknown>);
   return entry;
+}
+
+/** An op's attributes as plain data: a tensor attribute (cross-entropy's row maxima) as its values. */
+function plainAttrs(attrs: Record<string, unknown>): NonNullable<TapeEntry['attrs']> {
+  const out: NonNullable<TapeEntry['attrs']> = {};
+  for (const [k, v] of Object.entries(attrs))
+    out[k] = v instanceof Tensor ? Array.from(v.data) : (v as number | number[] | boolean | null);
+  return out;
 }
 
 function addGradients(entry: TapeEntry, e: Entry, note: Note<Grad>): void {

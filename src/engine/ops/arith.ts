@@ -4,10 +4,9 @@
  */
 import type { Arith } from '../op.ts';
 import { filled, type Tensor } from '../tensor.ts';
-import { add, div, mul, neg, pow, sign, square, step, sub } from './elementwise.ts';
+import { add, div, exp, log, mul, neg, pow, sign, square, step, sub } from './elementwise.ts';
 import { matmul } from './matmul.ts';
 import { sumTo } from './reduce.ts';
-import { logSoftmax, softmax } from './softmax.ts';
 import { broadcastTo, reshape, transpose } from './shape.ts';
 
 /** Tensor arithmetic: each method is the public op of that name (new tensors; inputs unchanged). */
@@ -26,8 +25,8 @@ export const TENSORS: Arith<Tensor> = {
   reshape,
   transpose,
   matmul,
-  softmax,
-  logSoftmax,
+  exp,
+  log,
   unbroadcast: (g, i, e) => sumTo(g, i === 0 ? e.a.shape : e.b!.shape),
   ones: (t) => filled(t.shape, t.dtype, 1),
 };

@@ -1,5 +1,6 @@
 /**
  * Softmax, log-softmax and softmax cross-entropy over the last axis (TensorFlow's default),
+ * in a module of their own (the core's sweep needs only exp and log to differentiate them),
  * numerically stable: every row is shifted by its largest entry before exp, so no logit is too
  * large to exponentiate. Sums run in float64 and each result is rounded once. Cross-entropy's
  * chain rule is one rule for softmax and the loss together — d/dlogits = (softmax − labels)·g —
@@ -20,22 +21,26 @@ const SOFTMAX_OP: OpDef = {
   backward: (m, g, _i, e) => m.mul(e.output, m.sub(g, m.sumTo(m.mul(g, e.output), rowShape(e.output.shape)))),
 };
 
-// y = log softmax(x): dx = g − softmax(x)·Σ_row g.
+// y = log softmax(x): dx = g − softmax(x)·Σ_row g, with softmax(x) = exp(y).
 const LOG_SOFTMAX_OP: OpDef = {
   name: 'logSoftmax',
-  backward: (m, g, _i, e) => m.sub(g, m.mul(m.softmax(e.a), m.sumTo(g, rowShape(e.a.shape)))),
+  backward: (m, g, _i, e) => m.sub(g, m.mul(m.exp(e.output), m.sumTo(g, rowShape(e.a.shape)))),
 };
 
 // L = Σ_j labels_j·(logsumexp(z) − z_j) per row: dL/dz = softmax(z)·Σ labels − labels (the
 // familiar softmax − labels when each row of labels sums to 1), dL/dlabels = −log softmax(z).
+// log softmax(z) is rebuilt from z with ops, shifted by the forward's row maxima (a constant:
+// any shift gives the same value), so an outer tape differentiates it again.
 const CROSS_ENTROPY_OP: OpDef = {
   name: 'softmaxCrossEntropy',
   backward: (m, g, i, e) => {
     const z = e.b!;
-    const gRow = m.reshape(g, rowShape(z.shape));
-    if (i === 0) return m.neg(m.mul(m.logSoftmax(z), gRow));
-    const mass = m.sumTo(e.a, rowShape(z.shape));
-    return m.mul(m.sub(m.mul(m.softmax(z), mass), e.a), gRow);
+    const row = rowShape(z.shape);
+    const shifted = m.sub(z, (e.attrs as { shift: Tensor }).shift);
+    const logP = m.sub(shifted, m.log(m.sumTo(m.exp(shifted), row)));
+    const gRow = m.reshape(g, row);
+    if (i === 0) return m.neg(m.mul(logP, gRow));
+    return m.mul(m.sub(m.mul(m.exp(logP), m.sumTo(e.a, row)), e.a), gRow);
   },
 };
 
@@ -108,15 +113,17 @@ export function softmaxCrossEntropy(labels: TensorLike, logits: TensorLike): Ten
   }
   const z = Z.data,
     y = Y.data,
-    out = allocate(Z.dtype, rows);
+    out = allocate(Z.dtype, rows),
+    maxima = allocate(Z.dtype, rows);
   for (let r = 0, o = 0; r < rows; r++, o += c) {
     const { max, total } = shifted(z, o, c);
+    maxima[r] = max;
     const lse = max + Math.log(total);
     let loss = 0;
     for (let j = 0; j < c; j++) loss += y[o + j] * (lse - z[o + j]);
     out[r] = loss;
   }
   const result = fromArray(Z.shape.slice(0, -1), Z.dtype, out);
-  if (isRecording()) recordOp(CROSS_ENTROPY_OP, Y, Z, result, null);
+  if (isRecording()) recordOp(CROSS_ENTROPY_OP, Y, Z, result, { shift: fromArray(rowShape(Z.shape), Z.dtype, maxima) });
   return result;
 }

@@ -49,6 +49,21 @@ export function initialLayers(sizes: readonly number[], seed: number): LayerValu
   }));
 }
 
+/** A batch loss from the network's output and the targets. */
+export type LossOf = (output: Tensor, y: Tensor) => Tensor;
+/** A weight matrix's regularization term, added to the loss. */
+export type Penalty = (w: Tensor) => Tensor;
+
+export interface StepResult {
+  /** The batch's loss before the step (penalty included). */
+  loss: number;
+  /** d loss / d W of each layer, from the input side. */
+  weightGrads: Tensor[];
+}
+
+/** mean(½(output − y)²): the Playground's loss, whose gradient per example is (output − y). */
+export const halfSquared: LossOf = (out, y) => mean(mul(square(sub(out, y)), 0.5));
+
 const ACT: Record<Activation, (t: Tensor) => Tensor> = { relu, tanh, sigmoid, linear: (t) => t };
 
 /** The network as engine variables; `forward` and `step` record nothing outside their tape. */
@@ -66,28 +81,39 @@ export class Mlp {
     }));
   }
 
-  /** The output for x [n, inputs]: [n, outputs]. */
-  forward(x: Tensor): Tensor {
+  /** Every layer's output for x [n, inputs], from the first hidden layer to the output [n, outputs]. */
+  activations(x: Tensor): Tensor[] {
     let h = x;
-    this.layers.forEach(({ w, b }, l) => {
+    return this.layers.map(({ w, b }, l) => {
       const act = l === this.layers.length - 1 ? this.spec.output : this.spec.activation;
       h = ACT[act](add(matmul(h, w), b));
+      return h;
     });
-    return h;
+  }
+
+  /** The output for x [n, inputs]: [n, outputs]. */
+  forward(x: Tensor): Tensor {
+    const all = this.activations(x);
+    return all[all.length - 1];
   }
 
   /**
-   * One step of gradient descent on mean(½(output − y)²) over the batch (x [n, inputs],
-   * y [n, outputs]): every weight moves by −lr × its gradient. Returns the batch's loss before
-   * the step. Mutates the layers' variables.
+   * One step of gradient descent over the batch (x [n, inputs], y [n, outputs]) on the loss
+   * `lossOf` builds from the output and y (by default ½·squared error, the Playground's) plus
+   * `penalty` of each weight matrix: every weight and bias moves by −lr × its gradient.
+   * Returns the loss before the step and the gradients (biases' and weights' by layer).
+   * Mutates the layers' variables.
    */
-  step(x: Tensor, y: Tensor, lr: number): number {
+  step(x: Tensor, y: Tensor, lr: number, lossOf: LossOf = halfSquared, penalty?: Penalty): StepResult {
     const tape = new GradientTape();
-    const loss = tape.record(() => mean(mul(square(sub(this.forward(x), y)), 0.5)));
+    const loss = tape.record(() => {
+      const data = lossOf(this.forward(x), y);
+      return penalty ? this.layers.reduce((l, { w }) => add(l, penalty(w)), data) : data;
+    });
     const vars = this.layers.flatMap(({ w, b }) => [w, b]);
     const grads = tape.gradient(loss, vars);
     vars.forEach((v, k) => v.assign(sub(v, mul(grads[k], lr))));
-    return loss.item();
+    return { loss: loss.item(), weightGrads: grads.filter((_, k) => k % 2 === 0) };
   }
 
   /** The current weights as plain numbers. */

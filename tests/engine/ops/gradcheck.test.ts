@@ -273,3 +273,13 @@ describe('softmax, log softmax and softmax cross-entropy (last axis)', () => {
     expect(() => E.softmax(E.scalar(1))).toThrow(/rank ≥ 1/);
   });
 });
+
+describe('cross-entropy in the tape’s trace', () => {
+  it('lists its row maxima as plain numbers', () => {
+    const z = E.variable(E.tensor([[1, 3, 2]], 'float64'));
+    const tape = new E.GradientTape({ persistent: true });
+    tape.record(() => E.softmaxCrossEntropy(E.tensor([[0, 1, 0]], 'float64'), z));
+    const entry = tape.trace().find((t) => t.op === 'softmaxCrossEntropy')!;
+    expect(entry.attrs).toEqual({ shift: [3] });
+  });
+});

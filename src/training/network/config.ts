@@ -1,0 +1,181 @@
+/**
+ * A network run's settings: the data (a Playground plane data set, or the iris flowers), the
+ * network's shape, its loss and the update rule's numbers. Checked here, by the same code the
+ * worker runs, with the first lesson's field issues and ConfigError.
+ */
+import { ConfigError, type FieldIssue } from '../config.ts';
+import type { DType } from '../../engine/index.ts';
+import type { ClassifyDataset } from './datasets.ts';
+import type { Activation } from './mlp.ts';
+
+export { ConfigError, type FieldIssue };
+
+/** The Playground's input features, computed from a point (x₁, x₂). */
+export const FEATURES = Object.freeze(['x1', 'x2', 'x1Squared', 'x2Squared', 'x1x2', 'sinX1', 'sinX2'] as const);
+export type Feature = (typeof FEATURES)[number];
+
+export type NetworkData =
+  | {
+      kind: 'plane';
+      dataset: ClassifyDataset;
+      /** How many points in all (training and test). */
+      points: number;
+      /** 0–0.5, the Playground's noise slider ÷ 100. */
+      noise: number;
+      /** Percent of the points used for training, 10–90. */
+      trainPercent: number;
+      seed: number;
+      features: Feature[];
+    }
+  | {
+      kind: 'iris';
+      /** Flowers held out for the test, stratified by species (a multiple of 3). */
+      testCount: number;
+      seed: number;
+    };
+
+export type NetworkLoss = 'squared' | 'cross-entropy';
+export type Regularization = 'none' | 'l1' | 'l2';
+
+export interface NetworkConfig {
+  data: NetworkData;
+  /** Hidden layer sizes from the input side, e.g. [4, 2]; empty for none. */
+  hidden: number[];
+  activation: Activation;
+  /**
+   * 'squared': one tanh output, labels ±1, ½(output − label)² (the Playground's; two classes
+   * only). 'cross-entropy': one output per class, softmax cross-entropy.
+   */
+  loss: NetworkLoss;
+  learningRate: number;
+  batchSize: number;
+  regularization: Regularization;
+  regularizationRate: number;
+  /** Epochs (passes over the training points) in the run. */
+  epochs: number;
+  /** Seed of the starting weights. */
+  initSeed: number;
+  dtype: DType;
+}
+
+export const NETWORK_LIMITS = Object.freeze({
+  maxLayers: 6,
+  maxUnits: 8,
+  maxEpochs: 100_000,
+  maxLearningRate: 10,
+  maxRegularizationRate: 10,
+  minPoints: 10,
+  maxPoints: 2000,
+});
+
+/** TensorFlow Playground's defaults: circle, 2 → 4 → 2 → 1 tanh, lr 0.03, batch 10. */
+export const PLAYGROUND_DEFAULTS: NetworkConfig = Object.freeze({
+  data: { kind: 'plane', dataset: 'circle', points: 500, noise: 0, trainPercent: 50, seed: 1, features: ['x1', 'x2'] },
+  hidden: [4, 2],
+  activation: 'tanh',
+  loss: 'squared',
+  learningRate: 0.03,
+  batchSize: 10,
+  regularization: 'none',
+  regularizationRate: 0,
+  epochs: 1000,
+  initSeed: 1,
+  dtype: 'float32',
+}) as NetworkConfig;
+
+const DATASETS: readonly string[] = ['circle', 'xor', 'gaussian', 'spiral'];
+const ACTIVATIONS: readonly string[] = ['relu', 'tanh', 'sigmoid', 'linear'];
+const LOSSES: readonly string[] = ['squared', 'cross-entropy'];
+const REGULARIZATIONS: readonly string[] = ['none', 'l1', 'l2'];
+const KEYS = Object.keys(PLAYGROUND_DEFAULTS);
+
+type Issues = FieldIssue[];
+
+function num(v: unknown, field: string, label: string, issues: Issues, lo: number, hi: number, whole = false): void {
+  if (typeof v !== 'number' || !Number.isFinite(v))
+    issues.push({ field, message: `${label} must be a finite number.` });
+  else if (whole && !Number.isInteger(v)) issues.push({ field, message: `${label} must be a whole number.` });
+  else if (v < lo || v > hi)
+    issues.push({ field, message: `${label} must be from ${lo.toLocaleString('en')} to ${hi.toLocaleString('en')}.` });
+}
+
+function oneOf(v: unknown, field: string, label: string, allowed: readonly string[], issues: Issues): void {
+  if (typeof v !== 'string' || !allowed.includes(v))
+    issues.push({ field, message: `${label} must be one of ${allowed.join(', ')}.` });
+}
+
+function checkData(d: unknown, issues: Issues): void {
+  if (typeof d !== 'object' || d === null)
+    return void issues.push({ field: 'data', message: 'Data must be an object.' });
+  const data = d as Record<string, unknown>;
+  num(data.seed, 'data.seed', 'Data seed', issues, 0, 2 ** 32 - 1, true);
+  if (data.kind === 'iris') {
+    num(data.testCount, 'data.testCount', 'Test flowers', issues, 3, 120, true);
+    if (typeof data.testCount === 'number' && data.testCount % 3 !== 0)
+      issues.push({
+        field: 'data.testCount',
+        message: 'Test flowers must be a multiple of 3 (one share per species).',
+      });
+    return;
+  }
+  if (data.kind !== 'plane')
+    return void issues.push({ field: 'data.kind', message: 'Data must be a plane data set or the iris flowers.' });
+  oneOf(data.dataset, 'data.dataset', 'Dataset', DATASETS, issues);
+  num(data.points, 'data.points', 'Points', issues, NETWORK_LIMITS.minPoints, NETWORK_LIMITS.maxPoints, true);
+  num(data.noise, 'data.noise', 'Noise', issues, 0, 0.5);
+  num(data.trainPercent, 'data.trainPercent', 'Training data', issues, 10, 90);
+  const f = data.features;
+  if (!Array.isArray(f) || f.length === 0 || !f.every((x) => (FEATURES as readonly unknown[]).includes(x)))
+    issues.push({ field: 'data.features', message: 'Pick at least one input feature.' });
+}
+
+function checkHidden(h: unknown, issues: Issues): void {
+  const ok =
+    Array.isArray(h) &&
+    h.length <= NETWORK_LIMITS.maxLayers &&
+    h.every((n) => Number.isInteger(n) && n >= 1 && n <= NETWORK_LIMITS.maxUnits);
+  if (!ok)
+    issues.push({
+      field: 'hidden',
+      message: `Hidden layers: up to ${NETWORK_LIMITS.maxLayers} layers of 1 to ${NETWORK_LIMITS.maxUnits} units each.`,
+    });
+}
+
+/** Every problem with `raw` as a network run's settings (empty when it is valid). */
+export function networkIssues(raw: unknown): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return [{ field: '', message: 'Settings must be an object.' }];
+  const c = raw as Record<string, unknown>;
+  for (const key of Object.keys(c)) if (!KEYS.includes(key)) issues.push({ field: key, message: 'Unknown setting.' });
+  checkData(c.data, issues);
+  checkHidden(c.hidden, issues);
+  oneOf(c.activation, 'activation', 'Activation', ACTIVATIONS, issues);
+  oneOf(c.loss, 'loss', 'Loss', LOSSES, issues);
+  num(c.learningRate, 'learningRate', 'Learning rate', issues, 0, NETWORK_LIMITS.maxLearningRate);
+  if (c.learningRate === 0) issues.push({ field: 'learningRate', message: 'Learning rate must be greater than 0.' });
+  num(c.batchSize, 'batchSize', 'Batch size', issues, 1, NETWORK_LIMITS.maxPoints, true);
+  oneOf(c.regularization, 'regularization', 'Regularization', REGULARIZATIONS, issues);
+  num(
+    c.regularizationRate,
+    'regularizationRate',
+    'Regularization rate',
+    issues,
+    0,
+    NETWORK_LIMITS.maxRegularizationRate,
+  );
+  num(c.epochs, 'epochs', 'Epochs', issues, 1, NETWORK_LIMITS.maxEpochs, true);
+  num(c.initSeed, 'initSeed', 'Seed', issues, 0, 2 ** 32 - 1, true);
+  oneOf(c.dtype, 'dtype', 'Precision', ['float32', 'float64'], issues);
+  const data = c.data as { kind?: unknown } | null;
+  if (c.loss === 'squared' && data?.kind === 'iris')
+    issues.push({ field: 'loss', message: 'Three species need cross-entropy: squared error here has one ±1 output.' });
+  return issues;
+}
+
+/** `raw` as a NetworkConfig, or a ConfigError listing every problem. */
+export function assertValidNetworkConfig(raw: unknown): NetworkConfig {
+  const issues = networkIssues(raw);
+  if (issues.length) throw new ConfigError(issues);
+  return raw as NetworkConfig;
+}

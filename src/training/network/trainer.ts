@@ -1,0 +1,207 @@
+/**
+ * Trains a multi-layer perceptron on a network run's problem, one epoch per step: mini-batches
+ * in a fixed order (the last one may be smaller), each one tape and one update, as the
+ * Playground does. Reports the losses and accuracies on the training and test sets after each
+ * epoch, the mean |dL/dW| of each layer over the epoch, and, for plane problems, the maps: the
+ * output and every hidden unit over a grid of the input plane. Every number comes from the
+ * engine's ops.
+ */
+import { abs, mean, mul, softmax, softmaxCrossEntropy, square, sum, tensor, type Tensor } from '../../engine/index.ts';
+import { assertValidNetworkConfig, type NetworkConfig, type Feature } from './config.ts';
+import { Mlp, halfSquared, initialLayers, type LayerValues, type LossOf, type Penalty } from './mlp.ts';
+import { featureRows, prepareProblem, type Examples, type Problem } from './problem.ts';
+
+/** Where a run stands: the epochs done and the weights now. */
+export interface NetworkState {
+  epoch: number;
+  layers: LayerValues[];
+}
+
+export interface EpochRow {
+  epoch: number;
+  trainLoss: number;
+  testLoss: number;
+  /** Fractions 0–1 of the examples whose predicted class is right. */
+  trainAccuracy: number;
+  testAccuracy: number;
+  /** Mean |dL/dW| over each layer's weights, averaged over the epoch's batches (input side first). */
+  gradSizes: number[];
+}
+
+/** The input plane the maps cover, as the Playground's: [−6, 6]². */
+export const PLANE_EXTENT = 6;
+
+export interface PlaneMaps {
+  /** Cells per side; cell (r, c) is centred at x₁ = −6 + 12(c + ½)/grid, x₂ = 6 − 12(r + ½)/grid (row 0 at the top). */
+  grid: number;
+  /** Per cell: the output (squared error: tanh in [−1, 1]) or each class's probability (cross-entropy), [grid², outputs]. */
+  output: Float32Array;
+  outputs: number;
+  /** Cells per side of each unit's map (coarser than the output's, as the Playground's). */
+  unitGrid: number;
+  /** Per hidden unit, in layer order, its activation over its cells: [units, unitGrid²]. */
+  units: Float32Array;
+  unitCount: number;
+}
+
+/** The cells' centres as plane points, row-major [grid², 2]. */
+export function gridPoints(grid: number): Float64Array {
+  const out = new Float64Array(2 * grid * grid);
+  const cell = (2 * PLANE_EXTENT) / grid;
+  for (let r = 0; r < grid; r++)
+    for (let c = 0; c < grid; c++) {
+      out[2 * (r * grid + c)] = -PLANE_EXTENT + cell * (c + 0.5);
+      out[2 * (r * grid + c) + 1] = PLANE_EXTENT - cell * (r + 0.5);
+    }
+  return out;
+}
+
+function oneHot(cls: Int32Array, classes: number): number[] {
+  const out = new Array<number>(cls.length * classes).fill(0);
+  cls.forEach((c, i) => (out[i * classes + c] = 1));
+  return out;
+}
+
+export class NetworkTrainer {
+  readonly config: NetworkConfig;
+  readonly problem: ReturnType<typeof prepareProblem>;
+  readonly net: Mlp;
+  private readonly batches: [Tensor, Tensor][] = [];
+  private readonly sets: Record<'train' | 'test', { x: Tensor; y: Tensor; cls: Int32Array }>;
+  private readonly lossOf: LossOf;
+  private readonly penalty: Penalty | undefined;
+  epoch: number;
+
+  /** `from` continues a run where it stopped. Throws a ConfigError for invalid settings. */
+  constructor(config: NetworkConfig, from?: NetworkState) {
+    this.config = assertValidNetworkConfig(config);
+    const p = (this.problem = prepareProblem(config.data));
+    const ce = config.loss === 'cross-entropy';
+    const outputs = ce ? p.classes : 1;
+    const sizes = [p.inputs, ...config.hidden, outputs];
+    this.net = new Mlp(
+      { sizes, activation: config.activation, output: ce ? 'linear' : 'tanh', dtype: config.dtype },
+      from?.layers ?? initialLayers(sizes, config.initSeed),
+    );
+    this.epoch = from?.epoch ?? 0;
+    this.lossOf = ce ? (z, y) => mean(softmaxCrossEntropy(y, z)) : halfSquared;
+    this.penalty = this.penaltyOf(p.train.n);
+    const targets = (e: Examples) => (ce ? oneHot(e.cls, p.classes) : Array.from(e.cls, (c) => (c ? 1 : -1)));
+    const asSet = (e: Examples) => ({
+      x: tensor(Array.from(e.x), config.dtype, [e.n, p.inputs]),
+      y: tensor(targets(e), config.dtype, [e.n, outputs]),
+      cls: e.cls,
+    });
+    this.sets = { train: asSet(p.train), test: asSet(p.test) };
+    const { x, cls, n } = p.train;
+    for (let i = 0; i < n; i += config.batchSize) {
+      const m = Math.min(config.batchSize, n - i);
+      const part: Examples = { x: x.subarray(i * p.inputs, (i + m) * p.inputs), cls: cls.subarray(i, i + m), n: m };
+      const s = asSet(part);
+      this.batches.push([s.x, s.y]);
+    }
+  }
+
+  /** L1: rate·Σ|w|/n, L2: rate·Σ½w²/n — so each weight's update gains −lr·rate·penalty′(w)/n, as the Playground's. */
+  private penaltyOf(n: number): Penalty | undefined {
+    const { regularization, regularizationRate: rate } = this.config;
+    if (regularization === 'none' || rate === 0) return undefined;
+    const k = rate / n;
+    return regularization === 'l1' ? (w) => mul(sum(abs(w)), k) : (w) => mul(sum(square(w)), k / 2);
+  }
+
+  get state(): NetworkState {
+    return { epoch: this.epoch, layers: this.net.values() };
+  }
+
+  /** One epoch over the training batches, then the losses and accuracies after it. */
+  step(): EpochRow {
+    const sizes = new Array<number>(this.net.layers.length).fill(0);
+    for (const [x, y] of this.batches) {
+      const r = this.net.step(x, y, this.config.learningRate, this.lossOf, this.penalty);
+      r.weightGrads.forEach((g, l) => (sizes[l] += meanAbs(g.data)));
+    }
+    this.epoch += 1;
+    return { epoch: this.epoch, ...this.evaluate(), gradSizes: sizes.map((s) => s / this.batches.length) };
+  }
+
+  /** Loss (without the penalty) and accuracy on the training and test sets now. */
+  evaluate(): Omit<EpochRow, 'epoch' | 'gradSizes'> {
+    const train = this.scoreOf('train');
+    const test = this.scoreOf('test');
+    return { trainLoss: train.loss, testLoss: test.loss, trainAccuracy: train.accuracy, testAccuracy: test.accuracy };
+  }
+
+  private scoreOf(which: 'train' | 'test'): { loss: number; accuracy: number } {
+    const s = this.sets[which];
+    if (s.cls.length === 0) return { loss: 0, accuracy: 0 };
+    const out = this.net.forward(s.x);
+    const loss = this.lossOf(out, s.y).item();
+    const predicted = this.classesOf(out);
+    let right = 0;
+    predicted.forEach((c, i) => (right += c === s.cls[i] ? 1 : 0));
+    return { loss, accuracy: right / s.cls.length };
+  }
+
+  /** Each row's predicted class: the sign of the one output, or the largest logit. */
+  classesOf(out: Tensor): Int32Array {
+    const d = out.data;
+    const k = out.shape[out.shape.length - 1];
+    const n = d.length / k;
+    const cls = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      if (k === 1) cls[i] = d[i] >= 0 ? 1 : 0;
+      else for (let j = 1; j < k; j++) if (d[i * k + j] > d[i * k + cls[i]]) cls[i] = j;
+    }
+    return cls;
+  }
+
+  /** Predicted classes of the test set, and the confusion counts [actual][predicted]. */
+  confusion(which: 'train' | 'test' = 'test'): number[][] {
+    const s = this.sets[which];
+    const c = this.problem.classes;
+    const m = Array.from({ length: c }, () => new Array<number>(c).fill(0));
+    if (s.cls.length === 0) return m;
+    this.classesOf(this.net.forward(s.x)).forEach((p, i) => (m[s.cls[i]][p] += 1));
+    return m;
+  }
+
+  /**
+   * The maps over the plane (plane problems only; null for the iris flowers): the output on a
+   * `grid`×`grid` grid and every hidden unit on a `unitGrid`×`unitGrid` one.
+   */
+  maps(grid: number, unitGrid = grid): PlaneMaps | null {
+    const d = this.config.data;
+    if (d.kind !== 'plane') return null;
+    const acts = this.activationsOver(grid, d.features);
+    const last = acts[acts.length - 1];
+    const output = this.config.loss === 'cross-entropy' ? softmax(last) : last;
+    const hidden = (unitGrid === grid ? acts : this.activationsOver(unitGrid, d.features)).slice(0, -1);
+    const cells = unitGrid * unitGrid;
+    const unitCount = hidden.reduce((s, h) => s + h.shape[1], 0);
+    const units = new Float32Array(unitCount * cells);
+    let u = 0;
+    for (const h of hidden) {
+      const k = h.shape[1];
+      const data = h.data;
+      for (let j = 0; j < k; j++, u++) for (let i = 0; i < cells; i++) units[u * cells + i] = data[i * k + j];
+    }
+    return { grid, output: Float32Array.from(output.data), outputs: last.shape[1], unitGrid, units, unitCount };
+  }
+
+  private activationsOver(grid: number, features: readonly Feature[]): Tensor[] {
+    const x = tensor(Array.from(featureRows(gridPoints(grid), features)), this.config.dtype, [
+      grid * grid,
+      this.problem.inputs,
+    ]);
+    return this.net.activations(x);
+  }
+}
+
+function meanAbs(d: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < d.length; i++) s += Math.abs(d[i]);
+  return d.length ? s / d.length : 0;
+}
+
+export type { Problem };
