@@ -28,5 +28,11 @@ if (new URLSearchParams(window.location.search).has('test-hooks')) {
     const run = trainingStore.getState().runs[channel];
     return run && { status: run.status, steps: run.history.length, batches: run.batches, elapsedMs: run.elapsedMs };
   };
-  Object.assign(window, { perceptronLab: { crashWorker: () => getTrainerClient().crashForTesting(), runStats } });
+  Object.assign(window, {
+    perceptronLab: {
+      crashWorker: () => getTrainerClient().crashForTesting(),
+      closeWorker: () => getTrainerClient().closeForTesting(),
+      runStats,
+    },
+  });
 }

@@ -48,7 +48,23 @@ interface Live {
   worker: Worker;
   client: TrainerClient;
   kill: (reason: string) => void;
+  /** Counts `call` as waiting for the worker while it is in flight (the heartbeat watches those). */
+  track: <T>(call: Promise<T>) => Promise<T>;
 }
+
+/** While a call waits, the worker is pinged this often... */
+export const HEARTBEAT_MS = 1000;
+/**
+ * ...and taken for gone when a ping has waited this long: it closed itself, or its code never
+ * loaded. A run yields to its messages every ~16 ms, so a live worker answers in well under this.
+ */
+export const SILENT_MS = 6000;
+
+export const CRASHED = (detail: string) =>
+  `The training worker stopped unexpectedly${detail ? `: ${detail}` : ''}. It has been restarted; press Train to try again.`;
+export const SILENT = 'The training worker stopped answering. It has been restarted; press Train to try again.';
+export const NEVER_STARTED =
+  'The training worker could not start: its code did not load (it may be missing from this browser’s offline copy). Reload the page while online to fetch it again.';
 
 function spawn(onDeath: (live: Live) => void): Live {
   const worker = new Worker(new URL('../workers/trainer.worker.ts', import.meta.url), {
@@ -60,17 +76,55 @@ function spawn(onDeath: (live: Live) => void): Live {
     kill = (reason) => reject(new WorkerCrashedError(reason));
   });
   died.catch(() => undefined); // observed by whichever call races it
-  const live: Live = { worker, client: wrapTrainer(worker, died), kill };
-  worker.addEventListener('error', (e) => {
-    e.preventDefault();
-    live.kill(
-      `The training worker stopped unexpectedly${e.message ? `: ${e.message}` : ''}. It has been restarted; press Train to try again.`,
-    );
+  // Whether the worker has ever answered: a worker that dies before that never started, and
+  // restarting it will not help until its code can be fetched again.
+  let answered = false;
+  let waiting = 0;
+  let beat: ReturnType<typeof setInterval> | null = null;
+  let pingSince: number | null = null;
+  let dead = false;
+  const die = (reason: string) => {
+    if (dead) return;
+    dead = true;
+    if (beat !== null) clearInterval(beat);
+    live.kill(reason);
     worker.terminate();
     onDeath(live);
+  };
+  const heartbeat = () => {
+    if (pingSince === null) {
+      pingSince = Date.now();
+      live.client.ping().then(() => {
+        answered = true;
+        pingSince = null;
+      }, ignore);
+    } else if (Date.now() - pingSince > SILENT_MS) die(answered ? SILENT : NEVER_STARTED);
+  };
+  const track = <T>(call: Promise<T>): Promise<T> => {
+    if (waiting++ === 0) beat = setInterval(heartbeat, HEARTBEAT_MS);
+    const settle = (ok: boolean) => {
+      if (ok) answered = true;
+      if (--waiting === 0 && beat !== null) {
+        clearInterval(beat);
+        beat = null;
+        pingSince = null;
+      }
+    };
+    call.then(
+      () => settle(true),
+      (e: unknown) => settle(!(e instanceof WorkerCrashedError)),
+    );
+    return call;
+  };
+  const live: Live = { worker, client: wrapTrainer(worker, died), kill, track };
+  worker.addEventListener('error', (e) => {
+    e.preventDefault();
+    die(answered ? CRASHED(e.message ?? '') : e.message ? CRASHED(e.message) : NEVER_STARTED);
   });
   return live;
 }
+
+const ignore = () => undefined;
 
 /**
  * Builds a client backed by a real Web Worker. `terminate()` exists for tests and for the
@@ -98,7 +152,10 @@ export function createWorkerClient(onRestart?: () => void): TrainerClient & { te
     get: (_, name) => {
       if (name === 'terminate') return terminate;
       return isMethodName(name)
-        ? (...args: unknown[]) => (get().client as unknown as Record<string, AnyCall>)[name](...args)
+        ? (...args: unknown[]) => {
+            const l = get();
+            return l.track((l.client as unknown as Record<string, AnyCall>)[name](...args));
+          }
         : undefined;
     },
   });

@@ -248,6 +248,16 @@ export const trainerApi = {
     return evaluate(assertValidConfig(config), weight, bias);
   },
 
+  /** Answers at once: the page's heartbeat, so a worker that went silent is noticed. */
+  async ping(): Promise<true> {
+    return true;
+  },
+
+  /** Test hook: the worker closes itself without an error event (as a silent death would look). */
+  async closeForTesting(): Promise<void> {
+    setTimeout(() => (globalThis as { close?: () => void }).close?.());
+  },
+
   /** Test hook: throws outside any call so the worker dies the way a real bug would kill it. */
   async crashForTesting(): Promise<void> {
     setTimeout(() => {

@@ -107,6 +107,31 @@ describe('the training service under load, in Chromium', () => {
     assert.equal(await page.getByTestId('readout-loss').textContent(), '3.84e-6');
   });
 
+  it('notices a worker that closed itself without a word, says so, and the next run works', async () => {
+    const { page } = app.browser;
+    await page.goto(`${app.server.url}?test-hooks#/descent`);
+    await page.waitForFunction(() => 'perceptronLab' in window);
+    await page.getByLabel('Steps', { exact: true }).fill('1000000');
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="readout-step"]')?.textContent) > 100);
+    await page.evaluate(() =>
+      (window as unknown as { perceptronLab: { closeWorker(): Promise<void> } }).perceptronLab.closeWorker(),
+    );
+    // No error event comes: the heartbeat finds the silence (6 s without an answer).
+    await page
+      .getByRole('region', { name: 'Run it' })
+      .getByRole('alert')
+      .filter({ hasText: /stopped answering/ })
+      .waitFor({ timeout: 15_000 });
+    await page.getByLabel('Steps', { exact: true }).fill('40');
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Done: 40 steps run\./ })
+      .waitFor({ timeout: 10_000 });
+    assert.equal(await page.getByTestId('readout-loss').textContent(), '3.84e-6');
+  });
+
   it('made no request to another origin', () => {
     assert.deepEqual(app.browser.foreignRequests, []);
     // The forced crash logs the worker's error; nothing else may.
