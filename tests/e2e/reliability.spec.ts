@@ -432,6 +432,36 @@ describe('updates wait for the learner; deployment behaviour of npm start', () =
     await page.getByLabel('Learning rate', { exact: true }).waitFor({ timeout: 20_000 });
   });
 
+  it('a training worker whose code is gone from the offline copy says so, not "press Train to try again"', async () => {
+    const { page, context } = b;
+    await page.goto(`${server.url}#/`);
+    await waitForServiceWorkerControl(page);
+    const removed = await page.evaluate(async () => {
+      let n = 0;
+      for (const name of await caches.keys()) {
+        const cache = await caches.open(name);
+        for (const req of await cache.keys())
+          if (/trainer\.worker-[\w-]+\.js/.test(req.url)) n += (await cache.delete(req)) ? 1 : 0;
+      }
+      return n;
+    });
+    assert.ok(removed > 0, 'the worker chunk was in the offline copy');
+    await context.setOffline(true);
+    try {
+      await page.reload();
+      await page.goto(`${server.url}#/descent`);
+      await page.getByRole('button', { name: 'Train', exact: true }).click();
+      const alert = page
+        .getByRole('region', { name: 'Run it' })
+        .getByRole('alert')
+        .filter({ hasText: /could not start: its code did not load/ });
+      await alert.waitFor({ timeout: 20_000 });
+      assert.doesNotMatch((await alert.textContent()) ?? '', /press Train to try again/);
+    } finally {
+      await context.setOffline(false);
+    }
+  });
+
   it('a new version while a run is in progress: the notice waits, the page is not reloaded, the run finishes; Reload then loads it', async () => {
     const { page } = b;
     await page.goto(`${server.url}#/descent`);
