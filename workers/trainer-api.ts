@@ -5,6 +5,7 @@
  */
 import { ConfigError, NEGATOR_CONFIG, assertValidConfig } from '../src/training/config.ts';
 import type { FiniteDifference, TapeStepInput, TapeStepResult } from '../src/training/tape-step.ts';
+import type { CsvResult } from '../src/training/csv.ts';
 import {
   Trainer,
   curvature,
@@ -246,6 +247,13 @@ export const trainerApi = {
   /** The model's predictions and losses on the config's pairs at the given parameters. */
   async evaluate(config: unknown, weight: number, bias = 0): Promise<Evaluation> {
     return evaluate(assertValidConfig(config), weight, bias);
+  },
+
+  /** Parses CSV text into input/target pairs and notes (long pastes and files, off the page's thread). */
+  async parseCsv(text: string, maxRows?: number): Promise<CsvResult> {
+    if (typeof text !== 'string') throw new ConfigError([{ field: 'csv', message: 'CSV text must be a string.' }]);
+    const { parseCsv } = await import('../src/training/csv.ts');
+    return parseCsv(text, typeof maxRows === 'number' && maxRows >= 0 ? maxRows : Infinity);
   },
 
   /** Answers at once: the page's heartbeat, so a worker that went silent is noticed. */

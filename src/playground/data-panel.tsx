@@ -6,7 +6,8 @@ import { useId, useState, type ChangeEvent } from 'react';
 import { MAX_SAVED_DRAFT, playgroundStore, usePlayground } from '../store/playground-store.ts';
 import { groupDigits } from '../training/digits.ts';
 import { PRESETS, type Preset } from '../training/datasets.ts';
-import { parseCsv } from '../training/csv.ts';
+import { MAX_TABLE_ROWS, type CsvResult } from '../training/csv.ts';
+import { readCsv } from '../store/csv-read.ts';
 import { parseNumberField } from '../training/config.ts';
 import { PairsTable } from './pairs-table.tsx';
 import type { PlaygroundForm } from './playground-form.ts';
@@ -43,8 +44,24 @@ function CsvImport({ onNotes }: { onNotes(n: string[]): void }) {
   const setText = (t: string) => playgroundStore.getState().setCsvDraft(t);
   const id = useId();
   const [startOpen] = useState(() => text !== '');
+  const [reading, setReading] = useState<string | null>(null);
   const load = (source: string, how: 'add' | 'replace', from: string) => {
-    const parsed = parseCsv(source);
+    const room = MAX_TABLE_ROWS - (how === 'add' ? playgroundStore.getState().rows.length : 0);
+    const offThread = readCsv(
+      source,
+      (parsed) => {
+        setReading(null);
+        apply(parsed, how, from);
+      },
+      (message) => {
+        setReading(null);
+        onNotes([`Couldn't read ${from}: ${message} The table is unchanged.`]);
+      },
+      Math.max(0, room),
+    );
+    if (offThread) setReading(from);
+  };
+  const apply = (parsed: CsvResult, how: 'add' | 'replace', from: string) => {
     if (parsed.rows.length === 0) return onNotes(parsed.notes);
     const store = playgroundStore.getState();
     if (how === 'replace') store.replaceRows(parsed.rows, `importing ${from}`);
@@ -86,13 +103,26 @@ function CsvImport({ onNotes }: { onNotes(n: string[]): void }) {
         )}
       </div>
       <div className="toolbar">
-        <button type="button" disabled={!text.trim()} onClick={() => load(text, 'add', 'the pasted text')}>
+        <button
+          type="button"
+          disabled={!text.trim() || reading !== null}
+          onClick={() => load(text, 'add', 'the pasted text')}
+        >
           Add pasted rows
         </button>
-        <button type="button" disabled={!text.trim()} onClick={() => load(text, 'replace', 'the pasted text')}>
+        <button
+          type="button"
+          disabled={!text.trim() || reading !== null}
+          onClick={() => load(text, 'replace', 'the pasted text')}
+        >
           Replace table with pasted rows
         </button>
       </div>
+      {reading !== null && (
+        <p className="field-hint" role="status">
+          Reading {reading}…
+        </p>
+      )}
       <div className="field">
         <label htmlFor={`${id}-file`}>Import CSV file</label>
         <input id={`${id}-file`} type="file" accept=".csv,.txt,text/csv,text/plain" onChange={(e) => void onFile(e)} />

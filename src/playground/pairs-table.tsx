@@ -4,7 +4,8 @@
  */
 import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { playgroundStore, usePlayground, type PairRow } from '../store/playground-store.ts';
-import { looksLikeCsv, parseCsv, type TextPair } from '../training/csv.ts';
+import { MAX_TABLE_ROWS, looksLikeCsv, type CsvResult, type TextPair } from '../training/csv.ts';
+import { readCsv } from '../store/csv-read.ts';
 import type { CellErrors } from './playground-form.ts';
 import { groupDigits } from '../training/digits.ts';
 
@@ -144,7 +145,14 @@ export function PairsTable({ cells, tableError, onNotes }: PairsTableProps) {
     const text = e.clipboardData.getData('text');
     if (!looksLikeCsv(text)) return;
     e.preventDefault();
-    const parsed = parseCsv(text);
+    readCsv(
+      text,
+      (parsed) => inserted(row, parsed),
+      (message) => onNotes([`Couldn't read the pasted text: ${message} The table is unchanged.`]),
+      Math.max(0, MAX_TABLE_ROWS - playgroundStore.getState().rows.length),
+    );
+  };
+  const inserted = (row: PairRow, parsed: CsvResult) => {
     const ids = playgroundStore.getState().insertRows(row.id, parsed.rows);
     onNotes([
       `Added ${parsed.rows.length} row${parsed.rows.length === 1 ? '' : 's'} from the pasted text.`,

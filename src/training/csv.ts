@@ -14,7 +14,12 @@ export interface CsvResult {
   rows: TextPair[];
   /** Learner-facing notes: header skipped, extra values dropped, missing targets, … */
   notes: string[];
+  /** Set when the text held more rows than `maxRows`: how many (then `rows` is empty). */
+  overLimit?: number;
 }
+
+/** The most rows the Playground's table takes in (training itself uses at most 10,000). */
+export const MAX_TABLE_ROWS = 100_000;
 
 const NUMBERISH = /^[-+\u2212]?(\d+[.,]?\d*|[.,]\d+)(e[-+\u2212]?\d+)?$/i;
 
@@ -75,7 +80,7 @@ function readLine(cells: string[], lineNo: number, notes: NoteBook): TextPair {
  * header, blank lines, `#` comments, tabs/semicolons/spaces as separators, quotes, Windows
  * line endings and a byte-order mark. Never throws; bad numbers are kept as text.
  */
-export function parseCsv(text: string): CsvResult {
+export function parseCsv(text: string, maxRows = Infinity): CsvResult {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const rows: TextPair[] = [];
   const book = new NoteBook();
@@ -101,8 +106,15 @@ export function parseCsv(text: string): CsvResult {
   });
   book.done();
   if (blank) notes.push(`Skipped ${blank} blank line${blank === 1 ? '' : 's'}.`);
+  if (rows.length > maxRows) return { rows: [], notes: [tooManyRows(rows.length, maxRows)], overLimit: rows.length };
   if (rows.length === 0) notes.push('No pairs found: put one "input,target" pair on each line.');
   return { rows, notes };
+}
+
+/** The note for text with more rows than the table takes: nothing is changed. */
+export function tooManyRows(found: number, max: number): string {
+  const n = (v: number) => v.toLocaleString('en-US');
+  return `This text has ${n(found)} rows, more than the table has room for (${n(max)}; it holds at most ${n(MAX_TABLE_ROWS)}, and training uses at most 10,000). Nothing was changed: split the text, or keep its first ${n(max)} lines.`;
 }
 
 /** True when pasted text holds more than one value (so a cell paste should become rows). */

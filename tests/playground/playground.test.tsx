@@ -260,6 +260,31 @@ describe('pairs table editor', () => {
     ]);
   });
 
+  it('reads a long paste off the page’s thread: it says so, then adds the rows with their notes', async () => {
+    open();
+    // 40,000 one-value lines: over the 200,000 characters from which the worker parses.
+    const long = Array.from({ length: 40_000 }, () => '77777').join('\n');
+    fireEvent.change(screen.getByLabelText('Paste CSV'), { target: { value: long } });
+    fireEvent.click(button('Add pasted rows'));
+    expect(screen.getByText('Reading the pasted text…').getAttribute('role')).toBe('status');
+    expect(button('Add pasted rows').disabled).toBe(true);
+    await screen.findByText(/…and 39,995 more lines like this/, undefined, { timeout: 10_000 });
+    expect(screen.queryByText(/Reading the pasted text/)).toBeNull();
+    expect(screen.getByText(/Added 40000 rows from the pasted text/)).toBeTruthy();
+  });
+
+  it('refuses text with more rows than the table has room for, and says so', async () => {
+    open();
+    const before = rows();
+    const huge = Array.from({ length: 120_000 }, () => '7').join('\n');
+    fireEvent.change(screen.getByLabelText('Paste CSV'), { target: { value: huge } });
+    fireEvent.click(button('Replace table with pasted rows'));
+    await screen.findByText(/This text has 120,000 rows, more than the table has room for \(100,000/, undefined, {
+      timeout: 10_000,
+    });
+    expect(rows()).toEqual(before);
+  });
+
   it('flags more than 10,000 rows and pages through them', () => {
     open();
     const many = Array.from({ length: 10_001 }, (_, i) => `${i},${-i}`).join('\n');
