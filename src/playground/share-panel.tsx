@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { playgroundStore, usePlayground } from '../store/playground-store.ts';
+import { LINK_WHAT } from '../store/playground-persist.ts';
 import type { TrainingConfig } from '../training/config.ts';
 import { readShareHash, shareHash } from '../training/share.ts';
 
@@ -27,7 +28,7 @@ export function useSharedLink(): [LinkNotice | null, (n: LinkNotice | null) => v
       const link = readShareHash(window.location.hash);
       if (link.kind === 'none') return;
       if (link.ok) {
-        playgroundStore.getState().loadConfig(link.config, 'opening the shared link');
+        playgroundStore.getState().loadConfig(link.config, LINK_WHAT);
         setNotice({
           kind: 'ok',
           text: `Opened the pairs and settings from a shared link (${link.config.pairs.length} pair${link.config.pairs.length === 1 ? '' : 's'}). Undo puts your own table and settings back.`,
@@ -56,7 +57,7 @@ export function useSharedLink(): [LinkNotice | null, (n: LinkNotice | null) => v
 export function LinkNoticeBox({ notice, onDismiss }: { notice: LinkNotice | null; onDismiss(): void }) {
   const undo = usePlayground((s) => s.undo);
   if (!notice) return null;
-  const canUndo = notice.kind === 'ok' && undo?.what === 'opening the shared link';
+  const canUndo = notice.kind === 'ok' && undo?.what === LINK_WHAT;
   return (
     <div
       className={notice.kind === 'error' ? 'status-alert pg-link-notice' : 'notice pg-link-notice'}

@@ -54,9 +54,30 @@ export interface SavedUndo {
   settings: PlaygroundSettings;
   /** "loading the preset “Doubler”", "opening the shared link", … */
   what: string;
+  /**
+   * After a share link: the fingerprint of the table and settings the link put in. While the
+   * table is still exactly that, it is the link's, not the learner's: a second link keeps this
+   * Undo (the learner's own table) instead of replacing it, and other tabs do not follow it.
+   */
+  linked?: string;
 }
 
-/** What is written to localStorage (version 2). */
+export const LINK_WHAT = 'opening the shared link';
+
+/** A short fingerprint of a table and its settings (speed aside): FNV-1a over their JSON. */
+export function tableFingerprint(rows: readonly TextPair[], settings: PlaygroundSettings): string {
+  const { speed: _speed, ...rest } = settings;
+  const text = JSON.stringify([rows.map((r) => [r.input, r.target]), rest]);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16);
+}
+
+/** Whether a stored state shows a share link's table, unedited since it was opened. */
+export const showsUneditedLink = (s: Pick<PersistedPlayground, 'rows' | 'settings' | 'undo'>): boolean =>
+  s.undo?.what === LINK_WHAT && s.undo.linked !== undefined && s.undo.linked === tableFingerprint(s.rows, s.settings);
+
+/** What is written to localStorage (version 3). */
 export interface PersistedPlayground {
   rows: TextPair[];
   settings: PlaygroundSettings;
@@ -73,8 +94,11 @@ export interface PersistedPlayground {
 export const MAX_SAVED_DRAFT = 100_000;
 
 export const PLAYGROUND_STORAGE_KEY = 'perceptron-lab:playground';
-/** 0: numeric pairs and settings; 1: rows and settings as text; 2: adds speed, the CSV draft and Undo. */
-export const PLAYGROUND_VERSION = 2;
+/**
+ * 0: numeric pairs and settings; 1: rows and settings as text; 2: adds speed, the CSV draft and
+ * Undo; 3: a share link's Undo records the link's table (`linked`), so a second link keeps it.
+ */
+export const PLAYGROUND_VERSION = 3;
 
 export const playgroundDefaults = (): PersistedPlayground => ({
   rows: DEFAULT_PAIRS.map((p) => ({ ...p })),
@@ -132,7 +156,9 @@ function readUndo(v: unknown): SavedUndo | null | undefined {
   const inner = new FieldReader(r);
   const rows = readRows(inner, 'rows', 'saved Undo');
   if (!rows) return undefined;
-  return { rows, settings: readSettings(inner, 'settings', 'the Undo’s settings'), what: r.what };
+  const undo: SavedUndo = { rows, settings: readSettings(inner, 'settings', 'the Undo’s settings'), what: r.what };
+  if (typeof r.linked === 'string' && /^[0-9a-f]{1,8}$/.test(r.linked)) undo.linked = r.linked;
+  return undo;
 }
 
 /** Validates stored Playground data field by field and row by row. */
@@ -171,5 +197,8 @@ export const playgroundSlice: SliceSpec<PersistedPlayground> = {
     0: fromVersion0,
     // Version 2 only adds fields; their defaults are filled in by readPlayground.
     1: (s) => ({ ...(asRecord(s) ?? {}), csvDraft: '', undo: null }),
+    // Version 3 only adds `linked` to a link's Undo; a version-2 Undo has none (so a second
+    // link replaces it, as version 2 did).
+    2: (s) => s,
   },
 };

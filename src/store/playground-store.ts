@@ -20,6 +20,9 @@ import {
   SETTING_LABELS,
   playgroundDefaults,
   playgroundSlice,
+  LINK_WHAT,
+  showsUneditedLink,
+  tableFingerprint,
   type PersistedPlayground,
   type PlaygroundSettings,
   type SavedUndo,
@@ -210,8 +213,17 @@ export const playgroundStore = createStore<PlaygroundState>()(
         resetSettings: () => set({ settings: { ...DEFAULT_SETTINGS, speed: get().settings.speed } }),
         loadConfig(c, what) {
           const rows = c.pairs.map((p) => ({ input: String(p.input), target: String(p.target) }));
-          get().replaceRows(rows, what);
-          set({ settings: settingsOf(c, get().settings.speed) });
+          const settings = settingsOf(c, get().settings.speed);
+          // A link over an unedited link keeps the first Undo: the learner's own table is a
+          // restore point no link replaces.
+          const keep = what === LINK_WHAT && showsUneditedLink({ ...get(), rows: texts(get().rows) });
+          const own = keep ? get().undo! : { rows: texts(get().rows), settings: get().settings, what };
+          set({
+            undo: what === LINK_WHAT ? { ...own, what, linked: tableFingerprint(rows, settings) } : own,
+            rows: withIds(rows, get().nextRowId),
+            nextRowId: get().nextRowId + rows.length,
+            settings,
+          });
         },
         setCsvDraft: (csvDraft) => set({ csvDraft }),
         resetSaved() {
@@ -305,7 +317,12 @@ export const playgroundStore = createStore<PlaygroundState>()(
   ),
 );
 
-followOtherTabs(playgroundStore, PLAYGROUND_STORAGE_KEY);
+// A share link opened in another tab stays in that tab: this one keeps showing its own table
+// (once the other tab edits the link's table, it is the learner's and both follow it again).
+followOtherTabs(playgroundStore, PLAYGROUND_STORAGE_KEY, (state) => {
+  const s = state as Partial<PersistedPlayground> | undefined;
+  return !!s && Array.isArray(s.rows) && !!s.settings && showsUneditedLink(s as PersistedPlayground);
+});
 
 /** React binding: select a slice of the Playground store. */
 export function usePlayground<T>(selector: (s: PlaygroundState) => T): T {

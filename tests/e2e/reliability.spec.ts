@@ -226,6 +226,42 @@ describe('two tabs, share links, compared runs', () => {
     assert.equal(await page.getByLabel('Precision (dtype)').inputValue(), 'float32');
   });
 
+  it('two share links opened in another tab, one after the other: this tab keeps its table, and Undo there still brings it back', async () => {
+    const { page } = b;
+    await page.goto(`${server.url}#/playground`);
+    await page.getByLabel('Input, row 1').fill('7');
+    await page.getByLabel('Target, row 1').fill('-7');
+    const link = (input: number) =>
+      Buffer.from(
+        JSON.stringify({
+          v: 1,
+          pairs: [[input, -input]],
+          model: 'w',
+          optimizer: 'sgd',
+          learningRate: 0.01,
+          steps: 40,
+          initialWeight: 0.5,
+          initialBias: 0,
+          dtype: 'float32',
+          seed: 1,
+        }),
+      ).toString('base64url');
+    const other = await b.context.newPage();
+    await other.goto(`${server.url}#/playground?c=${link(1)}`);
+    await waitForValue(other.getByLabel('Input, row 1'), '1', 5000);
+    await other.goto(`${server.url}#/playground?c=${link(2)}`);
+    await waitForValue(other.getByLabel('Input, row 1'), '2', 5000);
+    // This tab did not open the links: it goes on showing the learner's table.
+    await page.waitForTimeout(500);
+    assert.equal(await page.getByLabel('Input, row 1').inputValue(), '7');
+    assert.equal(await page.getByLabel('Target, row 1').inputValue(), '-7');
+    // In the tab that did, Undo goes back to the learner's own table, not to the first link.
+    await other.getByRole('button', { name: 'Undo opening the shared link' }).first().click();
+    await waitForValue(other.getByLabel('Input, row 1'), '7', 2000);
+    assert.equal(await other.getByLabel('Target, row 1').inputValue(), '-7');
+    await other.close();
+  });
+
   it('compared runs and the unsent CSV text survive a reload', async () => {
     const { page } = b;
     await page.getByLabel('Speed').selectOption('max');

@@ -69,7 +69,7 @@ describe('migrations, from stored fixtures of every past version', () => {
     expect(saved.state.forms['reduce.iris']).toEqual({ seed: '7' });
   });
 
-  it('Playground version 0 (numeric pairs) → 2', async () => {
+  it('Playground version 0 (numeric pairs) → 3', async () => {
     await load(PLAYGROUND_STORAGE_KEY, fixture('playground-v0'));
     expect(rows()).toEqual([
       ['2', '-2'],
@@ -83,7 +83,7 @@ describe('migrations, from stored fixtures of every past version', () => {
     });
   });
 
-  it('Playground version 1 → 2 keeps rows as typed and every setting', async () => {
+  it('Playground version 1 → 3 keeps rows as typed and every setting', async () => {
     await load(PLAYGROUND_STORAGE_KEY, fixture('playground-v1'));
     expect(rows()).toEqual([
       ['1', '-1'],
@@ -102,6 +102,25 @@ describe('migrations, from stored fixtures of every past version', () => {
     expect(playgroundStore.getState().logScale).toBe(true);
     expect(playgroundStore.getState().undo).toBeNull();
     expect(notices()).toEqual([]);
+  });
+});
+
+describe('Playground version 2 → 3', () => {
+  it('keeps the table, the draft and a link’s Undo (which has no record of the link’s table yet)', async () => {
+    await load(PLAYGROUND_STORAGE_KEY, fixture('playground-v2'));
+    expect(rows()).toEqual([
+      ['4', '-4'],
+      ['5', '-5'],
+    ]);
+    const s = playgroundStore.getState();
+    expect(s.csvDraft).toBe('1,-1');
+    expect(s.undo).toMatchObject({ what: 'opening the shared link', rows: [{ input: '7', target: '-7' }] });
+    expect(s.undo!.linked).toBeUndefined();
+    expect(notices()).toEqual([]);
+    s.undoReplace();
+    expect(rows()).toEqual([['7', '-7']]);
+    const saved = JSON.parse(localStorage.getItem(PLAYGROUND_STORAGE_KEY)!);
+    expect(saved.version).toBe(3);
   });
 });
 

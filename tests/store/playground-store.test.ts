@@ -121,6 +121,53 @@ describe('playground store', () => {
     expect(playgroundStore.getState().undo).toBeNull();
   });
 
+  it('two share links in a row: Undo still goes back to the learner’s own table, not to the first link', () => {
+    const link = (input: number) => ({ ...NEGATOR_CONFIG, pairs: [{ input, target: -input }] });
+    const s = () => playgroundStore.getState();
+    s().setCell(s().rows[0].id, 'input', '7');
+    s().setCell(s().rows[0].id, 'target', '-7');
+    s().loadConfig(link(1), 'opening the shared link');
+    s().loadConfig(link(2), 'opening the shared link');
+    expect(texts()).toEqual([['2', '-2']]);
+    s().undoReplace();
+    expect(texts()).toEqual([['7', '-7']]);
+  });
+
+  it('a link’s table the learner edited is theirs: the next link’s Undo brings the edited table back', () => {
+    const link = (input: number) => ({ ...NEGATOR_CONFIG, pairs: [{ input, target: -input }] });
+    const s = () => playgroundStore.getState();
+    s().loadConfig(link(1), 'opening the shared link');
+    s().setCell(s().rows[0].id, 'target', '-1.5');
+    s().loadConfig(link(2), 'opening the shared link');
+    s().undoReplace();
+    expect(texts()).toEqual([['1', '-1.5']]);
+  });
+
+  it('another tab’s unedited share link is not followed; its edits are', async () => {
+    const s = () => playgroundStore.getState();
+    s().setCell(s().rows[0].id, 'input', '7');
+    s().setCell(s().rows[0].id, 'target', '-7');
+    const own = localStorage.getItem(PLAYGROUND_STORAGE_KEY)!;
+    // What the other tab writes after opening a link: its table, and an Undo recording it.
+    s().loadConfig({ ...NEGATOR_CONFIG, pairs: [{ input: 2, target: -2 }] }, 'opening the shared link');
+    const linked = localStorage.getItem(PLAYGROUND_STORAGE_KEY)!;
+    s().setCell(s().rows[0].id, 'target', '-2.5');
+    const edited = localStorage.getItem(PLAYGROUND_STORAGE_KEY)!;
+    // This tab, back at its own table, hears the other tab's writes.
+    localStorage.setItem(PLAYGROUND_STORAGE_KEY, own);
+    await playgroundStore.persist.rehydrate();
+    expect(texts()).toEqual([['7', '-7']]);
+    const hear = async (text: string) => {
+      localStorage.setItem(PLAYGROUND_STORAGE_KEY, text);
+      window.dispatchEvent(new StorageEvent('storage', { key: PLAYGROUND_STORAGE_KEY, newValue: text }));
+      await new Promise((r) => setTimeout(r, 0));
+    };
+    await hear(linked);
+    expect(texts()).toEqual([['7', '-7']]);
+    await hear(edited);
+    expect(texts()).toEqual([['2', '-2.5']]);
+  });
+
   it('keeps the last MAX_COMPARED_RUNS runs and clears the dropped ones from the training store', async () => {
     const channels: string[] = [];
     for (let i = 0; i < MAX_COMPARED_RUNS + 2; i++) {

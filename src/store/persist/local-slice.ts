@@ -154,13 +154,28 @@ export function sliceOptions<S, T>(
   };
 }
 
-/** Rehydrates `store` when another tab writes its key, so both tabs show the same data. */
+/**
+ * Rehydrates `store` when another tab writes its key, so both tabs show the same data —
+ * unless `ignore` says the other tab's stored state is not one to follow (given its parsed
+ * `state`; unreadable text is followed, and the usual checks then apply).
+ */
 export function followOtherTabs(
   store: StoreApi<unknown> & { persist: { rehydrate(): Promise<void> | void } },
   key: string,
+  ignore?: (state: unknown) => boolean,
 ): void {
   if (typeof window === 'undefined') return;
   window.addEventListener('storage', (e) => {
-    if (e.key === key || e.key === null) void store.persist.rehydrate();
+    if (e.key !== key && e.key !== null) return;
+    if (ignore && e.newValue !== null && ignore(parsedState(e.newValue))) return;
+    void store.persist.rehydrate();
   });
+}
+
+function parsedState(text: string): unknown {
+  try {
+    return (JSON.parse(text) as { state?: unknown } | null)?.state;
+  } catch {
+    return undefined;
+  }
 }
