@@ -170,7 +170,8 @@ export function readSavedRuns(v: unknown): { saved: SavedRuns; lost: number; new
   };
 }
 
-const available = () => typeof indexedDB !== 'undefined';
+/** Whether this browser has IndexedDB to keep runs in (without it nothing is read or written). */
+export const available = (): boolean => typeof indexedDB !== 'undefined';
 
 /**
  * Reads the saved runs. When some could not be read, the stored record is first copied as it

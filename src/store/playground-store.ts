@@ -8,6 +8,7 @@ import { persist } from 'zustand/middleware';
 import { useStore } from 'zustand';
 import { sameConfig, type TrainingConfig } from '../training/config.ts';
 import { continues } from './run-slice.ts';
+import { claimRunNumber, resetRunNumbers } from './run-numbers.ts';
 import type { TextPair } from '../training/csv.ts';
 import { isLive, trainingStore } from './training-store.ts';
 import { followOtherTabs, sliceOptions } from './persist/local-slice.ts';
@@ -227,6 +228,7 @@ export const playgroundStore = createStore<PlaygroundState>()(
         },
         setCsvDraft: (csvDraft) => set({ csvDraft }),
         resetSaved() {
+          resetRunNumbers();
           get().clearRuns();
           get().dismissCleared();
           playgroundStore.persist.clearStorage();
@@ -238,7 +240,8 @@ export const playgroundStore = createStore<PlaygroundState>()(
         },
         setLogScale: (logScale) => set({ logScale }),
         addRun() {
-          const run: ComparedRun = { channel: `playground-${get().nextRun}`, number: get().nextRun, hidden: false };
+          const number = claimRunNumber(get().nextRun);
+          const run: ComparedRun = { channel: `playground-${number}`, number, hidden: false };
           const runs = [...get().runs, run];
           while (runs.length > MAX_COMPARED_RUNS) clearChannel(runs.shift()!.channel);
           set({ runs, selected: run.channel, nextRun: run.number + 1 });

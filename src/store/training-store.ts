@@ -47,15 +47,21 @@ export interface TrainingState extends RunControls {
 /** Rows reserved up front at most (the field's maximum, a million steps). */
 const MAX_PREALLOCATED = 1_000_000;
 
-const newRun = (channel: string, config: TrainingConfig, status: RunStatus, speed: Speed): RunView => ({
+const newRun = (
+  channel: string,
+  config: TrainingConfig,
+  status: RunStatus,
+  speed: Speed,
+  // Room for every row the run will send, allocated at once (the pages come zeroed from the
+  // system, lazily): growing a million-step history by doubling copied ~24 MB in one task.
+  history = new RunHistory(Math.min(config.steps, MAX_PREALLOCATED) + 1),
+): RunView => ({
   runId: newRunId(),
   channel,
   config,
   status,
   speed,
-  // Room for every row the run will send, allocated at once (the pages come zeroed from the
-  // system, lazily): growing a million-step history by doubling copied ~24 MB in one task.
-  history: new RunHistory(Math.min(config.steps, MAX_PREALLOCATED) + 1),
+  history,
   head: null,
   state: null,
   version: 0,
@@ -156,7 +162,7 @@ export const trainingStore = createStore<TrainingState>()((set, get) => {
     },
     adopt(channel, saved) {
       if (get().runs[channel]) return;
-      put({ ...newRun(channel, saved.config, saved.status, 'max'), ...saved, version: 1 });
+      put({ ...newRun(channel, saved.config, saved.status, 'max', saved.history), ...saved, version: 1 });
     },
   };
 });

@@ -352,6 +352,61 @@ describe('two tabs, share links, compared runs', () => {
   });
 });
 
+describe('compared runs in two tabs', () => {
+  let server: Served;
+  let b: Browser;
+  before(async () => {
+    server = await servePreview();
+    b = await openBrowser(server.url);
+  });
+  after(async () => {
+    await b?.close();
+    await server?.stop();
+  });
+
+  const list = (p: Page) => p.getByRole('list', { name: 'Compared runs' }).getByRole('listitem');
+  // Listed newest first; compared oldest first.
+  const names = async (p: Page) =>
+    (await list(p).allInnerTexts())
+      .map((t) => /Run \d+/.exec(t)?.[0])
+      .reverse()
+      .join(', ');
+  async function waitForNames(p: Page, want: string, ms = 5000) {
+    const deadline = Date.now() + ms;
+    while ((await names(p)) !== want && Date.now() < deadline) await p.waitForTimeout(100);
+    assert.equal(await names(p), want);
+  }
+  async function train(p: Page, n: number) {
+    await p.getByRole('button', { name: 'Train', exact: true }).click();
+    await list(p)
+      .filter({ hasText: new RegExp(`Run ${n}\\b.*done after 40 steps`, 's') })
+      .waitFor({ timeout: 20_000 });
+  }
+
+  it('tab A’s run, then tab B’s, then A’s again: every run is kept, each number used once, each tab sees them all', async () => {
+    const a = b.page;
+    await a.goto(`${server.url}#/playground`);
+    await a.getByLabel('Speed').selectOption('max');
+    await train(a, 1);
+    await a.waitForTimeout(600); // saved a moment after it ends
+    const other = await b.context.newPage();
+    await other.goto(`${server.url}#/playground`);
+    await waitForNames(other, 'Run 1');
+    await train(other, 2);
+    // Tab A hears of tab B's run without a reload.
+    await waitForNames(a, 'Run 1, Run 2');
+    await train(a, 3);
+    await waitForNames(other, 'Run 1, Run 2, Run 3');
+    // Hiding a run in B writes B's list, which must not drop A's run.
+    await other.getByLabel('Show run 1').uncheck();
+    await a.waitForTimeout(800);
+    await a.reload();
+    await waitForNames(a, 'Run 1, Run 2, Run 3');
+    assert.equal(await a.getByLabel('Show run 1').isChecked(), false);
+    await other.close();
+  });
+});
+
 describe('updates wait for the learner; deployment behaviour of npm start', () => {
   let dir: string;
   let server: Served;
