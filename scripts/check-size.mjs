@@ -12,7 +12,10 @@ const KB = 1024;
 // the engine (+1.4 KB in the worker's chunk: rollup places every module the engine's index
 // re-exports in the chunk that statically imports the index, however lazily the caller runs)
 // and added the network runs (their own lazy chunk, ~4 KB, plus ~1.5 KB of shared settings).
-export const BUDGETS = { firstPage: 110 * KB, allJs: 300 * KB, worker: 16 * KB };
+// firstPage was 110 KB until issue 21's last items: the worker heartbeat (a silent worker is
+// restarted), run numbers shared across tabs and the share-link restore point are in the
+// main bundle (+0.9 KB); the Playground then measured 110.0 KB.
+export const BUDGETS = { firstPage: 112 * KB, allJs: 300 * KB, worker: 16 * KB };
 
 const gz = (file) => gzipSync(readFileSync(`dist/${file}`), { level: 9 }).length;
 const manifest = JSON.parse(readFileSync('dist/.vite/manifest.json', 'utf8'));

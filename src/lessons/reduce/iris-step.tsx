@@ -101,7 +101,11 @@ export function IrisStep() {
       <Projection />
       <div className="card">
         <h2>Train it on the flowers</h2>
-        <p>W starts from small random numbers (the Seed picks them). Watch the three species separate as it trains.</p>
+        <p>
+          W starts from small random numbers (the Seed picks them). Even that first, random plane keeps setosa apart
+          from the other two species; what training changes is which plane it is. Watch its angle to PCA’s plane fall
+          and the share of the variance it keeps rise.
+        </p>
         <ReduceControls
           channel={IRIS_CHANNEL}
           config={config}
