@@ -114,7 +114,11 @@ export function parseCsv(text: string, maxRows = Infinity): CsvResult {
 /** The note for text with more rows than the table takes: nothing is changed. */
 export function tooManyRows(found: number, max: number): string {
   const n = (v: number) => v.toLocaleString('en-US');
-  return `This text has ${n(found)} rows, more than the table has room for (${n(max)}; it holds at most ${n(MAX_TABLE_ROWS)}, and training uses at most 10,000). Nothing was changed: split the text, or keep its first ${n(max)} lines.`;
+  const room =
+    max >= MAX_TABLE_ROWS
+      ? `more than the table holds (${n(MAX_TABLE_ROWS)} rows; training uses at most 10,000)`
+      : `more than the table has room for (${n(max)} more rows; it holds at most ${n(MAX_TABLE_ROWS)})`;
+  return `This text has ${n(found)} rows, ${room}. Nothing was changed: split the text, or keep its first ${n(max)} lines.`;
 }
 
 /** True when pasted text holds more than one value (so a cell paste should become rows). */

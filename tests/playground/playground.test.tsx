@@ -279,10 +279,25 @@ describe('pairs table editor', () => {
     const huge = Array.from({ length: 120_000 }, () => '7').join('\n');
     fireEvent.change(screen.getByLabelText('Paste CSV'), { target: { value: huge } });
     fireEvent.click(button('Replace table with pasted rows'));
-    await screen.findByText(/This text has 120,000 rows, more than the table has room for \(100,000/, undefined, {
+    await screen.findByText(/This text has 120,000 rows, more than the table holds \(100,000 rows/, undefined, {
       timeout: 10_000,
     });
     expect(rows()).toEqual(before);
+  });
+
+  it('adding more rows than the table has room for says how much room is left', async () => {
+    open();
+    const lines = (n: number) => Array.from({ length: n }, () => '1,2').join('\n');
+    fireEvent.change(screen.getByLabelText('Paste CSV'), { target: { value: lines(40_000) } });
+    fireEvent.click(button('Replace table with pasted rows'));
+    fireEvent.change(screen.getByLabelText('Paste CSV'), { target: { value: lines(70_000) } });
+    fireEvent.click(button('Add pasted rows'));
+    await screen.findByText(
+      /This text has 70,000 rows, more than the table has room for \(60,000 more rows; it holds at most 100,000\)/,
+      undefined,
+      { timeout: 10_000 },
+    );
+    expect(screen.getByText(/Input\/target pairs \(40,000 rows\)/)).toBeTruthy();
   });
 
   it('flags more than 10,000 rows and pages through them', () => {
