@@ -28,6 +28,13 @@ export type NetworkData =
       features: Feature[];
     }
   | {
+      /** Regression on given examples (lesson 3's |x|): every one is trained on; there is no test set. */
+      kind: 'pairs';
+      /** Each example's inputs, the same count for all (1 to 7). */
+      inputs: number[][];
+      targets: number[];
+    }
+  | {
       kind: 'iris';
       /** Flowers held out for the test, stratified by species (a multiple of 3). */
       testCount: number;
@@ -108,7 +115,8 @@ function checkData(d: unknown, issues: Issues): void {
   if (typeof d !== 'object' || d === null)
     return void issues.push({ field: 'data', message: 'Data must be an object.' });
   const data = d as Record<string, unknown>;
-  num(data.seed, 'data.seed', 'Data seed', issues, 0, 2 ** 32 - 1, true);
+  if (data.kind !== 'pairs') num(data.seed, 'data.seed', 'Data seed', issues, 0, 2 ** 32 - 1, true);
+  if (data.kind === 'pairs') return checkPairs(data, issues);
   if (data.kind === 'iris') {
     num(data.testCount, 'data.testCount', 'Test flowers', issues, 3, 120, true);
     if (typeof data.testCount === 'number' && data.testCount % 3 !== 0)
@@ -127,6 +135,26 @@ function checkData(d: unknown, issues: Issues): void {
   const f = data.features;
   if (!Array.isArray(f) || f.length === 0 || !f.every((x) => (FEATURES as readonly unknown[]).includes(x)))
     issues.push({ field: 'data.features', message: 'Pick at least one input feature.' });
+}
+
+function checkPairs(data: Record<string, unknown>, issues: Issues): void {
+  const { inputs, targets } = data;
+  const finite = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= 1e6;
+  const rows = Array.isArray(inputs) ? inputs : [];
+  const width = Array.isArray(rows[0]) ? (rows[0] as unknown[]).length : 0;
+  const ok =
+    rows.length >= 1 &&
+    rows.length <= NETWORK_LIMITS.maxPoints &&
+    width >= 1 &&
+    width <= FEATURES.length &&
+    rows.every((r) => Array.isArray(r) && r.length === width && r.every(finite));
+  if (!ok)
+    issues.push({
+      field: 'data.inputs',
+      message: `Inputs: 1 to ${NETWORK_LIMITS.maxPoints.toLocaleString('en')} examples, each 1 to ${FEATURES.length} finite numbers (at most 1,000,000 in size), all the same length.`,
+    });
+  if (!Array.isArray(targets) || targets.length !== rows.length || !targets.every(finite))
+    issues.push({ field: 'data.targets', message: 'Targets: one finite number per example.' });
 }
 
 function checkHidden(h: unknown, issues: Issues): void {
@@ -168,6 +196,8 @@ export function networkIssues(raw: unknown): FieldIssue[] {
   num(c.initSeed, 'initSeed', 'Seed', issues, 0, 2 ** 32 - 1, true);
   oneOf(c.dtype, 'dtype', 'Precision', ['float32', 'float64'], issues);
   const data = c.data as { kind?: unknown } | null;
+  if (c.loss === 'cross-entropy' && data?.kind === 'pairs')
+    issues.push({ field: 'loss', message: 'Numbers to fit need squared error: cross-entropy is for classes.' });
   if (c.loss === 'squared' && data?.kind === 'iris')
     issues.push({ field: 'loss', message: 'Three species need cross-entropy: squared error here has one ±1 output.' });
   return issues;

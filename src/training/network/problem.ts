@@ -8,15 +8,18 @@ import { mulberry32 } from '../random.ts';
 import { classifyPoints } from './datasets.ts';
 import type { Feature, NetworkData } from './config.ts';
 
-/** Examples: inputs row-major [n, inputs] and each one's class (0, 1, … ). */
+/** Examples: inputs row-major [n, inputs] and each one's class (0, 1, … ) or, for regression, its target. */
 export interface Examples {
   x: Float64Array;
   cls: Int32Array;
   n: number;
+  /** Regression targets (empty for classification). */
+  target?: Float64Array;
 }
 
 export interface Problem {
   inputs: number;
+  /** Classes to tell apart; 0 for regression (one number to fit per example). */
   classes: number;
   /** The names of the inputs, in column order. */
   inputNames: string[];
@@ -122,7 +125,21 @@ function irisProblem(d: Extract<NetworkData, { kind: 'iris' }>): Problem {
   };
 }
 
+function pairsProblem(d: Extract<NetworkData, { kind: 'pairs' }>): Problem {
+  const n = d.inputs.length;
+  const width = d.inputs[0].length;
+  const train: Examples = {
+    x: Float64Array.from(d.inputs.flat()),
+    cls: new Int32Array(n),
+    n,
+    target: Float64Array.from(d.targets),
+  };
+  const test: Examples = { x: new Float64Array(0), cls: new Int32Array(0), n: 0, target: new Float64Array(0) };
+  const inputNames = width === 1 ? ['x'] : Array.from({ length: width }, (_, i) => `x${i + 1}`);
+  return { inputs: width, classes: 0, inputNames, classNames: [], train, test };
+}
+
 /** The problem a run trains on; plane problems also keep their points (x₁, x₂) for drawing. */
 export function prepareProblem(d: NetworkData): Problem & { trainPoints?: Float64Array; testPoints?: Float64Array } {
-  return d.kind === 'iris' ? irisProblem(d) : planeProblem(d);
+  return d.kind === 'iris' ? irisProblem(d) : d.kind === 'pairs' ? pairsProblem(d) : planeProblem(d);
 }

@@ -21,7 +21,7 @@ export interface EpochRow {
   epoch: number;
   trainLoss: number;
   testLoss: number;
-  /** Fractions 0–1 of the examples whose predicted class is right. */
+  /** Fractions 0–1 of the examples whose predicted class is right (0 for regression). */
   trainAccuracy: number;
   testAccuracy: number;
   /** Mean |dL/dW| over each layer's weights, averaged over the epoch's batches (input side first). */
@@ -77,16 +77,20 @@ export class NetworkTrainer {
     this.config = assertValidNetworkConfig(config);
     const p = (this.problem = prepareProblem(config.data));
     const ce = config.loss === 'cross-entropy';
+    const regression = p.classes === 0;
     const outputs = ce ? p.classes : 1;
     const sizes = [p.inputs, ...config.hidden, outputs];
+    // Classes with squared error: one tanh output against ±1 (the Playground's); numbers to
+    // fit: a linear output; cross-entropy: one logit per class.
     this.net = new Mlp(
-      { sizes, activation: config.activation, output: ce ? 'linear' : 'tanh', dtype: config.dtype },
+      { sizes, activation: config.activation, output: ce || regression ? 'linear' : 'tanh', dtype: config.dtype },
       from?.layers ?? initialLayers(sizes, config.initSeed),
     );
     this.epoch = from?.epoch ?? 0;
     this.lossOf = ce ? (z, y) => mean(softmaxCrossEntropy(y, z)) : halfSquared;
     this.penalty = this.penaltyOf(p.train.n);
-    const targets = (e: Examples) => (ce ? oneHot(e.cls, p.classes) : Array.from(e.cls, (c) => (c ? 1 : -1)));
+    const targets = (e: Examples) =>
+      regression ? Array.from(e.target ?? []) : ce ? oneHot(e.cls, p.classes) : Array.from(e.cls, (c) => (c ? 1 : -1));
     const asSet = (e: Examples) => ({
       x: tensor(Array.from(e.x), config.dtype, [e.n, p.inputs]),
       y: tensor(targets(e), config.dtype, [e.n, outputs]),
@@ -96,7 +100,12 @@ export class NetworkTrainer {
     const { x, cls, n } = p.train;
     for (let i = 0; i < n; i += config.batchSize) {
       const m = Math.min(config.batchSize, n - i);
-      const part: Examples = { x: x.subarray(i * p.inputs, (i + m) * p.inputs), cls: cls.subarray(i, i + m), n: m };
+      const part: Examples = {
+        x: x.subarray(i * p.inputs, (i + m) * p.inputs),
+        cls: cls.subarray(i, i + m),
+        n: m,
+        target: p.train.target?.subarray(i, i + m),
+      };
       const s = asSet(part);
       this.batches.push([s.x, s.y]);
     }
@@ -137,6 +146,8 @@ export class NetworkTrainer {
     if (s.cls.length === 0) return { loss: 0, accuracy: 0 };
     const out = this.net.forward(s.x);
     const loss = this.lossOf(out, s.y).item();
+    // Numbers to fit have no classes to count right.
+    if (this.problem.classes === 0) return { loss, accuracy: 0 };
     const predicted = this.classesOf(out);
     let right = 0;
     predicted.forEach((c, i) => (right += c === s.cls[i] ? 1 : 0));

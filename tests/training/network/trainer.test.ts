@@ -9,7 +9,7 @@ import {
 } from '../../../src/training/network/config.ts';
 import { irisSplit } from '../../../src/training/network/problem.ts';
 import { NetworkTrainer } from '../../../src/training/network/trainer.ts';
-import { GradientTape, mean, softmaxCrossEntropy, tensor } from '../../../src/engine/index.ts';
+import { GradientTape, mean, mul, softmaxCrossEntropy, square, sub, tensor } from '../../../src/engine/index.ts';
 import { loadIris } from '../../../src/training/reduce/iris.ts';
 
 const plane = (
@@ -82,6 +82,76 @@ describe('what a network can and cannot learn', () => {
     expect(m.units).toHaveLength(6 * 100);
     expect(m.output.every((v) => v >= -1 && v <= 1)).toBe(true);
     expect(new NetworkTrainer(IRIS).maps(20)).toBeNull();
+  });
+});
+
+describe('numbers to fit: |x| from 21 pairs on [−2, 2]', () => {
+  const xs = Array.from({ length: 21 }, (_, i) => -2 + i * 0.2);
+  const ABS: NetworkConfig = {
+    ...PLAYGROUND_DEFAULTS,
+    data: { kind: 'pairs', inputs: xs.map((x) => [x]), targets: xs.map(Math.abs) },
+    hidden: [2],
+    activation: 'relu',
+    learningRate: 0.1,
+    batchSize: 21,
+    dtype: 'float64',
+  };
+
+  it('the best line is flat: w → 0 and b → the mean of |x|, 1.0476, with loss 0.1846 left', () => {
+    const { t, last } = train({ ...ABS, hidden: [] }, 3000);
+    const [{ w, b }] = t.state.layers;
+    expect(Math.abs(w[0])).toBeLessThan(1e-9);
+    expect(b[0]).toBeCloseTo(22 / 21, 9);
+    expect(last.trainLoss).toBeCloseTo(0.1846, 4);
+    expect(last.testLoss).toBe(0);
+  });
+
+  it('a 1 → 2 → 1 ReLU network bends it: loss under 1e-6 (seed 1), one unit per side of 0', () => {
+    const { t, last } = train({ ...ABS, initSeed: 1 }, 3000);
+    expect(last.trainLoss).toBeLessThan(1e-6);
+    const [hidden] = t.state.layers;
+    expect(Math.sign(hidden.w[0])).toBe(-Math.sign(hidden.w[1]));
+  });
+
+  it('seed 4: a unit dies on the way (its input below 0 for every x, so no gradient reaches it) and the fit stays stuck', () => {
+    const { t, last } = train({ ...ABS, initSeed: 4 }, 3000);
+    expect(last.trainLoss).toBeGreaterThan(0.1);
+    const [{ w, b }] = t.state.layers;
+    const dead = [0, 1].filter((k) => xs.every((x) => w[k] * x + b[k] < 0));
+    expect(dead).toHaveLength(1);
+  });
+
+  it('its gradient is the loss’s: a 1 → 2 → 1 tanh network against central differences', () => {
+    const c: NetworkConfig = { ...ABS, activation: 'tanh' };
+    const t = new NetworkTrainer(c);
+    const x = tensor(xs, 'float64', [21, 1]);
+    const y = tensor(xs.map(Math.abs), 'float64', [21, 1]);
+    const lossAt = (w0: number[]) => {
+      const f = new NetworkTrainer(c, { epoch: 0, layers: [{ ...t.state.layers[0], w: w0 }, t.state.layers[1]] });
+      return mean(mul(square(sub(f.net.forward(x), y)), 0.5)).item();
+    };
+    const tape = new GradientTape();
+    const w = t.net.layers[0].w;
+    const value = tape.record(() => mean(mul(square(sub(t.net.forward(x), y)), 0.5)));
+    const g = Array.from(tape.gradient(value, w).data);
+    const w0 = Array.from(w.data);
+    g.forEach((gi, i) => {
+      const up = [...w0],
+        down = [...w0];
+      up[i] += 1e-5;
+      down[i] -= 1e-5;
+      expect(Math.abs(gi - (lossAt(up) - lossAt(down)) / 2e-5)).toBeLessThan(1e-8);
+    });
+  });
+
+  it('are checked: one target per example, squared error only', () => {
+    expect(networkIssues({ ...ABS, data: { kind: 'pairs', inputs: [[1], [2]], targets: [1] } })[0].field).toBe(
+      'data.targets',
+    );
+    expect(networkIssues({ ...ABS, data: { kind: 'pairs', inputs: [[1], [2, 3]], targets: [1, 2] } })[0].field).toBe(
+      'data.inputs',
+    );
+    expect(networkIssues({ ...ABS, loss: 'cross-entropy' })[0].message).toMatch(/squared error/);
   });
 });
 
