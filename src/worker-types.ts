@@ -7,6 +7,8 @@
 export type {
   Batch,
   EndStatus,
+  NetworkBatch,
+  NetworkEnd,
   ReduceBatch,
   ReduceEnd,
   ReduceRunConfig,
@@ -20,3 +22,5 @@ export type { DatasetInfo, StressInfo } from '../workers/reduce-queries.ts';
 export type { Curvature } from './training/reduce/curvature.ts';
 export type { TapeEntry, TapeLeaf } from './engine/index.ts';
 export type { FiniteDifference, TapeStepInput, TapeStepResult } from './training/tape-step.ts';
+export type { NetworkConfig, NetworkData } from './training/network/config.ts';
+export type { NetworkState, PlaneMaps } from './training/network/trainer.ts';

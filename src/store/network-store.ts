@@ -1,0 +1,129 @@
+/**
+ * Network runs (lesson 3 and the Network page), one per channel: the only code that starts,
+ * paces, pauses, steps or stops them. Each keeps its losses and accuracies per epoch, each
+ * layer's gradient size per epoch, and the latest weights, maps and confusion counts.
+ */
+import { createStore } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import { Columns } from '../training/columns.ts';
+import { stepsPerSecond, type Speed } from '../training/pace.ts';
+import type { NetworkBatch, NetworkConfig, NetworkState, PlaneMaps } from '../worker-client.ts';
+import { newRunId } from './batch-receiver.ts';
+import { getTrainerClient } from './trainer-client.ts';
+import { continues, failure, runSlice, type RunBase, type RunControls } from './run-slice.ts';
+
+export const NETWORK_COLUMNS = ['epochs', 'trainLoss', 'testLoss', 'trainAccuracy', 'testAccuracy'] as const;
+export type NetworkColumn = (typeof NETWORK_COLUMNS)[number];
+
+/** A network config with its epochs as the run's steps (what every run's pacing counts). */
+export type NetworkRunConfig = NetworkConfig & { steps: number };
+
+export const networkRun = (config: NetworkConfig): NetworkRunConfig => ({ ...config, steps: config.epochs });
+
+export interface NetworkRunView extends RunBase<NetworkRunConfig> {
+  /** Per epoch (0 = the untrained network): losses and accuracies on the training and test sets. */
+  history: Columns<NetworkColumn>;
+  /** Per epoch, each layer's mean |dL/dW| (input side first): one column per layer. */
+  gradSizes: Columns<string>;
+  /** Every weight and bias after the latest epoch, layer by layer (W row-major [in, out], then b). */
+  weights: Float64Array | null;
+  maps: PlaneMaps | null;
+  /** Held-out confusion counts [actual][predicted], row-major. */
+  confusion: Float64Array | null;
+  state: NetworkState | null;
+}
+
+export interface NetworkStoreState extends RunControls {
+  runs: Record<string, NetworkRunView | undefined>;
+  train(channel: string, config: NetworkConfig, speed?: Speed): Promise<void>;
+  /** One epoch: of the paused run, or further along the ended run with these settings, or the first of a new one. */
+  step(channel: string, config: NetworkConfig): Promise<void>;
+}
+
+const sameSettings = (a: NetworkRunConfig, b: NetworkRunConfig) => JSON.stringify(a) === JSON.stringify(b);
+
+const layerColumns = (layers: number) => Array.from({ length: layers }, (_, i) => `layer${i}`);
+
+export const networkStore = createStore<NetworkStoreState>()((set, get) => {
+  const slice = runSlice<NetworkRunConfig, NetworkRunView>(get, set);
+  const { patch, put } = slice;
+
+  const run = async (
+    channel: string,
+    config: NetworkRunConfig,
+    speed: Speed,
+    from?: NetworkRunView,
+    until?: number,
+  ) => {
+    const layers = config.hidden.length + 1;
+    const view: NetworkRunView = from
+      ? { ...from, runId: newRunId(), status: 'running', speed }
+      : {
+          runId: newRunId(),
+          channel,
+          config,
+          status: 'running',
+          speed,
+          history: new Columns(NETWORK_COLUMNS),
+          gradSizes: new Columns(layerColumns(layers)),
+          weights: null,
+          maps: null,
+          confusion: null,
+          state: null,
+          version: 0,
+        };
+    put(view);
+    const r = slice.receiver<NetworkBatch>(channel, view.runId, (cur, b) => {
+      cur.history.append(b, b.epochs.length);
+      const names = layerColumns(b.layers);
+      for (let e = 0; e < b.epochs.length; e++)
+        cur.gradSizes.push(Object.fromEntries(names.map((n, l) => [n, b.gradSizes[e * b.layers + l]])));
+      Object.assign(cur, { weights: b.weights, confusion: b.confusion, maps: b.maps ?? cur.maps });
+    });
+    const { steps: _steps, ...network } = config;
+    try {
+      const end = await getTrainerClient().trainNetwork(network, r.onBatch, {
+        runId: view.runId,
+        channel: `network:${channel}`,
+        stepsPerSecond: from ? null : stepsPerSecond(speed, config.steps),
+        from: from?.state ?? undefined,
+        until,
+      });
+      r.flush();
+      patch(channel, view.runId, {
+        status: from ? 'stepped' : end.status,
+        message: end.message,
+        elapsedMs: from ? undefined : end.elapsedMs,
+        state: end.state,
+      });
+    } catch (e) {
+      r.flush();
+      patch(channel, view.runId, { status: 'error', message: failure(e) });
+    }
+  };
+
+  return {
+    runs: {},
+    ...slice.actions,
+    async train(channel, config, speed = 'auto') {
+      slice.endPrevious(channel);
+      await run(channel, networkRun(config), speed);
+    },
+    async step(channel, config) {
+      const cur = get().runs[channel];
+      if (cur?.status === 'running') return;
+      const advancing = slice.advancePaused(channel);
+      if (advancing) return void (await advancing);
+      const c = networkRun(config);
+      if (continues(cur, c, sameSettings)) return run(channel, c, cur.speed, cur, (cur.state.epoch ?? 0) + 1);
+      // A first Step: a run of one epoch, kept as this config's run.
+      await run(channel, c, 'max', undefined, 1);
+      const made = get().runs[channel];
+      if (made) patch(channel, made.runId, { status: 'stepped', elapsedMs: undefined });
+    },
+  };
+});
+
+export function useNetwork<T>(selector: (s: NetworkStoreState) => T): T {
+  return useStore(networkStore, selector);
+}
