@@ -252,8 +252,14 @@ export const trainerApi = {
   /** Parses CSV text into input/target pairs and notes (long pastes and files, off the page's thread). */
   async parseCsv(text: string, maxRows?: number): Promise<CsvResult> {
     if (typeof text !== 'string') throw new ConfigError([{ field: 'csv', message: 'CSV text must be a string.' }]);
-    const { parseCsv } = await import('../src/training/csv.ts');
-    return parseCsv(text, typeof maxRows === 'number' && maxRows >= 0 ? maxRows : Infinity);
+    const { parseCsvInSlices } = await import('../src/training/csv.ts');
+    // In slices, with a turn of the event loop between them: a 20 MB file takes seconds, and
+    // the page takes a worker that leaves its heartbeat unanswered for 6 s as gone.
+    const steps = parseCsvInSlices(text, typeof maxRows === 'number' && maxRows >= 0 ? maxRows : Infinity);
+    for (let r = steps.next(); ; r = steps.next()) {
+      if (r.done) return r.value;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
   },
 
   /** Answers at once: the page's heartbeat, so a worker that went silent is noticed. */

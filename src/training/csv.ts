@@ -81,17 +81,32 @@ function readLine(cells: string[], lineNo: number, notes: NoteBook): TextPair {
  * line endings and a byte-order mark. Never throws; bad numbers are kept as text.
  */
 export function parseCsv(text: string, maxRows = Infinity): CsvResult {
+  const steps = parseCsvInSlices(text, maxRows);
+  let r = steps.next();
+  while (!r.done) r = steps.next();
+  return r.value;
+}
+
+/** Lines parsed between two yields of {@link parseCsvInSlices}. */
+export const CSV_SLICE = 50_000;
+
+/**
+ * The same parse, yielding after every {@link CSV_SLICE} lines, so a caller can let other
+ * work in between (the worker answers its heartbeat while it reads a 20 MB file).
+ */
+export function* parseCsvInSlices(text: string, maxRows = Infinity): Generator<void, CsvResult> {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const rows: TextPair[] = [];
   const book = new NoteBook();
   const notes = book.notes;
   let blank = 0;
   let seenData = false;
-  lines.forEach((raw, i) => {
-    const line = raw.trim();
+  for (let i = 0; i < lines.length; i++) {
+    if (i > 0 && i % CSV_SLICE === 0) yield;
+    const line = lines[i].trim();
     if (line === '' || line.startsWith('#')) {
       if (line === '' && i < lines.length - 1) blank += 1;
-      return;
+      continue;
     }
     const { cells, decimalComma } = splitLine(line);
     const cleaned = cells.map((c) => cleanCell(c, decimalComma));
@@ -99,11 +114,11 @@ export function parseCsv(text: string, maxRows = Infinity): CsvResult {
     if (!seenData && isHeader(cleaned)) {
       notes.push(`Line ${i + 1} ("${line.slice(0, 40)}") was read as a header and skipped.`);
       seenData = true;
-      return;
+      continue;
     }
     seenData = true;
     rows.push(readLine(cleaned, i + 1, book));
-  });
+  }
   book.done();
   if (blank) notes.push(`Skipped ${blank} blank line${blank === 1 ? '' : 's'}.`);
   if (rows.length > maxRows) return { rows: [], notes: [tooManyRows(rows.length, maxRows)], overLimit: rows.length };

@@ -81,3 +81,25 @@ describe('network runs in the worker', () => {
     expect(batches[batches.length - 1].confusion).toHaveLength(9);
   });
 });
+
+describe('reading a long CSV in the worker', () => {
+  it('answers the heartbeat between slices, so a big file is never taken for a dead worker', async () => {
+    const text = Array.from({ length: 300_000 }, (_, i) => `${i % 7},${-(i % 7)}`).join('\n');
+    await trainerApi.parseCsv('1,2'); // the parser's module loaded first: only the parse is counted
+    let done = false;
+    const parsing = trainerApi.parseCsv(text, 1e6).then((r) => {
+      done = true;
+      return r;
+    });
+    // Pings answered while the parse is still going: one per slice of 50,000 lines (six here).
+    let answered = 0;
+    while (!done) {
+      await new Promise((r) => setTimeout(r, 0));
+      if (!done && (await trainerApi.ping())) answered += 1;
+    }
+    expect(answered).toBeGreaterThanOrEqual(5);
+    const parsed = await parsing;
+    expect(parsed.rows).toHaveLength(300_000);
+    expect(parsed.rows[299_999]).toEqual({ input: String(299_999 % 7), target: String(-(299_999 % 7)) });
+  });
+});
