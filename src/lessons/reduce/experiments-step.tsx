@@ -94,8 +94,9 @@ function LearningRates() {
           <strong data-testid="reduce-curvature"> {formatNumber(curv.data?.curvature)}</strong>, which is 2·λ₁ = 2 ·{' '}
           {formatNumber(info.data?.eigenvalues[0])} for these four measurements. So the limit is 2 /{' '}
           {formatNumber(curv.data?.curvature)} ≈ <strong data-testid="reduce-limit">{formatNumber(limit, 3)}</strong> —
-          the same rule as the negator&apos;s 2/18 = 1/9. Observed: 0.1 and 0.3 settle, 0.5 keeps swinging, 1.0 blows
-          up.
+          the same rule as the negator&apos;s 2/18 = 1/9. Observed: 0.1 and 0.3 settle; at 0.5 the plane still reaches
+          PCA&apos;s (its angle ends even smaller), but the lengths of W&apos;s columns keep swinging, so the loss never
+          settles; 1.0 blows up.
         </p>
       ) : (
         <p className="muted">Answer or skip the question above to see where the limit comes from.</p>

@@ -31,6 +31,9 @@ export const reduceStatusRun = (run: ReduceRunView | undefined): StatusInfo | un
     message: run.message,
   };
 
+/** Closer than this to PCA's plane counts as there (a settled run at lr 0.1 ends ~1e-4° away). */
+const PLANE_THERE_DEGREES = 1e-3;
+
 /** "settled: loss 0.04187, 0.0001° from PCA" — what a learning-rate run did. */
 export function reduceOutcome(run: ReduceRunView | undefined, floor: number | undefined): string {
   if (!run) return 'not run yet';
@@ -43,7 +46,11 @@ export function reduceOutcome(run: ReduceRunView | undefined, floor: number | un
   const tail = Array.from(loss.subarray(Math.max(0, n - 20), n));
   const swing = Math.max(...tail) - Math.min(...tail);
   const settled = floor !== undefined && Math.abs(last - floor) < 1e-4 && swing < 1e-4;
-  const angle =
-    run.config.kind === 'autoencoder' ? `, ${formatNumber(run.history.column('angle')[n - 1])}° from PCA` : '';
-  return `${settled ? 'settled' : 'never settled'}: loss ${formatNumber(last)}${settled ? '' : ` swinging by ${formatNumber(swing)} over the last steps`}${angle}`;
+  const degrees = run.config.kind === 'autoencoder' ? run.history.column('angle')[n - 1] : undefined;
+  const angle = degrees === undefined ? '' : `, ${formatNumber(degrees)}° from PCA`;
+  // A loss that swings while the plane sits on PCA's: the columns of W keep changing length,
+  // which the loss feels and the plane (their span) does not.
+  const planeThere = !settled && degrees !== undefined && degrees < PLANE_THERE_DEGREES;
+  const why = planeThere ? ': the plane has reached PCA’s, but the lengths of W’s columns keep swinging' : '';
+  return `${settled ? 'settled' : 'never settled'}: loss ${formatNumber(last)}${settled ? '' : ` swinging by ${formatNumber(swing)} over the last steps`}${angle}${why}`;
 }
