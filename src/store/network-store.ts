@@ -10,7 +10,7 @@ import { stepsPerSecond, type Speed } from '../training/pace.ts';
 import type { NetworkBatch, NetworkConfig, NetworkState, PlaneMaps } from '../worker-client.ts';
 import { newRunId } from './batch-receiver.ts';
 import { getTrainerClient } from './trainer-client.ts';
-import { continues, failure, runSlice, type RunBase, type RunControls } from './run-slice.ts';
+import { failure, runSlice, type RunBase, type RunControls } from './run-slice.ts';
 
 export const NETWORK_COLUMNS = ['epochs', 'trainLoss', 'testLoss', 'trainAccuracy', 'testAccuracy'] as const;
 export type NetworkColumn = (typeof NETWORK_COLUMNS)[number];
@@ -110,16 +110,15 @@ export const networkStore = createStore<NetworkStoreState>()((set, get) => {
       await run(channel, networkRun(config), speed);
     },
     async step(channel, config) {
-      const cur = get().runs[channel];
-      if (cur?.status === 'running') return;
-      const advancing = slice.advancePaused(channel);
-      if (advancing) return void (await advancing);
       const c = networkRun(config);
-      if (continues(cur, c, sameSettings)) return run(channel, c, cur.speed, cur, (cur.state.epoch ?? 0) + 1);
-      // A first Step: a run of one epoch, kept as this config's run.
-      await run(channel, c, 'max', undefined, 1);
-      const made = get().runs[channel];
-      if (made) patch(channel, made.runId, { status: 'stepped', elapsedMs: undefined });
+      await slice.step(
+        channel,
+        c,
+        sameSettings,
+        (cur) => run(channel, c, cur.speed, cur, cur.state.epoch + 1),
+        // A first Step: a run of one epoch, kept as this config's run.
+        () => run(channel, c, 'max', undefined, 1),
+      );
     },
   };
 });

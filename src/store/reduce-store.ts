@@ -10,7 +10,7 @@ import { stepsPerSecond, type Speed } from '../training/pace.ts';
 import type { ReduceBatch, ReduceEnd, ReduceRunConfig } from '../worker-client.ts';
 import { newRunId } from './batch-receiver.ts';
 import { getTrainerClient } from './trainer-client.ts';
-import { continues, failure, runSlice, type RunBase, type RunControls } from './run-slice.ts';
+import { failure, runSlice, type RunBase, type RunControls } from './run-slice.ts';
 
 export const REDUCE_COLUMNS = ['steps', 'loss', 'angle', 'gradNorm'] as const;
 export type ReduceColumn = (typeof REDUCE_COLUMNS)[number];
@@ -100,15 +100,17 @@ export const reduceStore = createStore<ReduceState>()((set, get) => {
       await run(channel, config, speed);
     },
     async step(channel, config) {
-      const cur = get().runs[channel];
-      if (cur?.status === 'running') return;
-      const advancing = slice.advancePaused(channel);
-      if (advancing) return void (await advancing);
-      if (continues(cur, config, sameSettings)) return run(channel, config, cur.speed, cur);
-      // A first Step: a run of one step.
-      await run(channel, { ...config, steps: 1 } as ReduceRunConfig, 'max');
-      const made = get().runs[channel];
-      if (made) patch(channel, made.runId, { config, status: 'stepped', elapsedMs: undefined });
+      await slice.step(
+        channel,
+        config,
+        sameSettings,
+        (cur) => run(channel, config, cur.speed, cur),
+        // A first Step: a run of one step, kept under the full config.
+        async () => {
+          await run(channel, { ...config, steps: 1 } as ReduceRunConfig, 'max');
+          return { config };
+        },
+      );
     },
   };
 });

@@ -132,6 +132,11 @@ export function runSlice<C extends { steps: number }, V extends RunBase<C>>(
     },
   };
 
+  const advancePaused = (channel: string): Promise<boolean> | false => {
+    if (current(channel)?.status !== 'paused') return false;
+    return control(channel, 'paused', (id) => client().advance(id)).then(() => true);
+  };
+
   return {
     patch,
     put,
@@ -142,9 +147,27 @@ export function runSlice<C extends { steps: number }, V extends RunBase<C>>(
       void control(channel, 'live', (id) => client().stop(id));
     },
     /** One step of the channel's paused run (it streams like a batch); false when it is not paused. */
-    advancePaused(channel: string): Promise<boolean> | false {
-      if (current(channel)?.status !== 'paused') return false;
-      return control(channel, 'paused', (id) => client().advance(id)).then(() => true);
+    advancePaused,
+    /**
+     * The Step button's rule, the same for every kind of run: nothing while one runs; one step
+     * of a paused run; one more from an ended run with these settings (`more`); otherwise
+     * `first`, a run of one step, which is then marked 'stepped' (with `first`'s patch).
+     */
+    async step(
+      channel: string,
+      config: C,
+      same: (a: C, b: C) => boolean,
+      more: (run: V & { state: NonNullable<V['state']> }) => Promise<void>,
+      first: () => Promise<Partial<V> | void>,
+    ): Promise<void> {
+      const cur = current(channel);
+      if (cur?.status === 'running') return;
+      const advancing = advancePaused(channel);
+      if (advancing) return void (await advancing);
+      if (continues(cur, config, same)) return more(cur);
+      const extra = await first();
+      const made = current(channel);
+      if (made) patch(channel, made.runId, { ...extra, status: 'stepped', elapsedMs: undefined } as Partial<V>);
     },
   };
 }
