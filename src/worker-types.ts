@@ -23,4 +23,11 @@ export type { Curvature } from './training/reduce/curvature.ts';
 export type { TapeEntry, TapeLeaf } from './engine/index.ts';
 export type { FiniteDifference, TapeStepInput, TapeStepResult } from './training/tape-step.ts';
 export type { NetworkConfig, NetworkData } from './training/network/config.ts';
-export type { NetworkState, PlaneMaps } from './training/network/trainer.ts';
+export type { ConfusedPair, DataPoints, ExampleThrough, StackLandscape } from '../workers/network-queries.ts';
+export type {
+  LayerFiniteDifference,
+  LayerParam,
+  LayerTapeInput,
+  LayerTapeResult,
+} from './training/network/layer-tape.ts';
+export type { LineMaps, NetworkState, PlaneMaps } from './training/network/trainer.ts';

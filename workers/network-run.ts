@@ -7,7 +7,7 @@
  */
 import { Columns } from '../src/training/columns.ts';
 import { assertValidNetworkConfig, type NetworkConfig } from '../src/training/network/config.ts';
-import { NetworkTrainer, type NetworkState, type PlaneMaps } from '../src/training/network/trainer.ts';
+import { NetworkTrainer, type LineMaps, type NetworkState, type PlaneMaps } from '../src/training/network/trainer.ts';
 import { sendBatch, type EndStatus, type RunEndOf, type Stepper } from './run-loop.ts';
 
 export const NETWORK_COLUMNS = ['epochs', 'trainLoss', 'testLoss', 'trainAccuracy', 'testAccuracy'] as const;
@@ -23,9 +23,19 @@ export interface NetworkBatch extends Record<NetworkColumn, Float64Array> {
   weights: Float64Array;
   /** The maps after the batch's last epoch, when they were due (plane problems only). */
   maps: PlaneMaps | null;
+  /** One-input networks: the output and the last hidden layer's units along the input, with the maps. */
+  curves: LineMaps | null;
   /** Confusion counts on the held-out examples, [actual][predicted], row-major classes². */
   confusion: Float64Array;
+  /**
+   * Small networks (at most WEIGHT_ROWS_MAX numbers): every epoch's weights, row-major
+   * [epochs, weights.length], so a path through weight space can be drawn; empty otherwise.
+   */
+  weightRows: Float64Array;
 }
+
+/** Networks with at most this many weights and biases send every epoch's weights (lesson 3's paths). */
+export const WEIGHT_ROWS_MAX = 16;
 
 export type NetworkEnd = RunEndOf<NetworkState>;
 
@@ -48,6 +58,8 @@ export class NetworkRun implements Stepper<NetworkEnd> {
   readonly trainer: NetworkTrainer;
   private readonly rows = new Columns<NetworkColumn>(NETWORK_COLUMNS, 64);
   private grads: number[] = [];
+  private weightRows: number[] = [];
+  private readonly keepWeights: boolean;
   private lastMaps = -Infinity;
   private mapsDue = true;
   lastStep: number;
@@ -61,10 +73,12 @@ export class NetworkRun implements Stepper<NetworkEnd> {
   ) {
     this.trainer = new NetworkTrainer(assertValidNetworkConfig(config), from);
     this.lastStep = this.trainer.epoch;
+    this.keepWeights = flatWeights(this.trainer.state).length <= WEIGHT_ROWS_MAX;
     if (this.lastStep === 0) {
       // Epoch 0: where the run starts, so every chart begins at the untrained network.
       this.rows.push({ epochs: 0, ...this.trainer.evaluate() });
       this.grads.push(...new Array<number>(this.trainer.net.layers.length).fill(0));
+      this.keepRow();
     }
   }
 
@@ -79,9 +93,14 @@ export class NetworkRun implements Stepper<NetworkEnd> {
       testAccuracy: r.testAccuracy,
     });
     this.grads.push(...r.gradSizes);
+    this.keepRow();
     this.lastStep = r.epoch;
     if (r.epoch === this.options.until) this.mapsDue = true;
     return true;
+  }
+
+  private keepRow(): void {
+    if (this.keepWeights) this.weightRows.push(...flatWeights(this.trainer.state));
   }
 
   async flush(): Promise<void> {
@@ -102,16 +121,21 @@ export class NetworkRun implements Stepper<NetworkEnd> {
       layers: this.trainer.net.layers.length,
       weights: flatWeights(this.trainer.state),
       maps,
+      curves: mapsNow ? this.trainer.curves() : null,
       confusion: Float64Array.from(this.trainer.confusion().flat()),
+      weightRows: Float64Array.from(this.weightRows),
     };
     this.grads = [];
+    this.weightRows = [];
     const arrays: ArrayBufferView[] = [
       ...NETWORK_COLUMNS.map((k) => cols[k]),
       batch.gradSizes,
       batch.weights,
       batch.confusion,
+      batch.weightRows,
     ];
     if (batch.maps) arrays.push(batch.maps.output, batch.maps.units);
+    if (batch.curves) arrays.push(batch.curves.xs, batch.curves.output, batch.curves.units, batch.curves.pieces);
     await sendBatch(this.onBatch, batch, arrays);
   }
 

@@ -23,6 +23,7 @@ import type { ReduceBatch, ReduceEnd } from './reduce-run.ts';
 import type { NetworkBatch, NetworkEnd, NetworkRunFrom } from './network-run.ts';
 import type { AutoencoderState, StressState } from '../src/training/reduce/index-types.ts';
 import type { reduceQueries } from './reduce-queries.ts';
+import type { networkQueries } from './network-queries.ts';
 import { NegatorRun, type BatchCallback, type RunEnd } from './negator-run.ts';
 
 export type { EndStatus } from './run-loop.ts';
@@ -91,6 +92,18 @@ const lazyQueries: Queries = {
   reduceStart: async (...a) => (await queries()).reduceStart(...a),
   stressInfo: async () => (await queries()).stressInfo(),
   stressCurvature: async () => (await queries()).stressCurvature(),
+};
+
+// Lesson 3's and the Network page's questions, likewise a chunk of their own.
+type NetQueries = typeof networkQueries;
+const netQueries = () => import('./network-queries.ts').then((m) => m.networkQueries);
+const lazyNetworkQueries: NetQueries = {
+  dataPoints: async (...a) => (await netQueries()).dataPoints(...a),
+  stackLandscape: async (...a) => (await netQueries()).stackLandscape(...a),
+  layerTape: async (...a) => (await netQueries()).layerTape(...a),
+  layerFiniteDifference: async (...a) => (await netQueries()).layerFiniteDifference(...a),
+  exampleThrough: async (...a) => (await netQueries()).exampleThrough(...a),
+  confusedPair: async (...a) => (await netQueries()).confusedPair(...a),
 };
 
 /**
@@ -227,6 +240,7 @@ export const trainerApi = {
   },
 
   ...lazyQueries,
+  ...lazyNetworkQueries,
 
   /** d²L/dw² at `weight`, computed with nested tapes. */
   async curvature(config: unknown, weight: number): Promise<number> {

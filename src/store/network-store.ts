@@ -7,7 +7,7 @@ import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { Columns } from '../training/columns.ts';
 import { stepsPerSecond, type Speed } from '../training/pace.ts';
-import type { NetworkBatch, NetworkConfig, NetworkState, PlaneMaps } from '../worker-client.ts';
+import type { LineMaps, NetworkBatch, NetworkConfig, NetworkState, PlaneMaps } from '../worker-client.ts';
 import { newRunId } from './batch-receiver.ts';
 import { getTrainerClient } from './trainer-client.ts';
 import { failure, runSlice, type RunBase, type RunControls } from './run-slice.ts';
@@ -28,6 +28,10 @@ export interface NetworkRunView extends RunBase<NetworkRunConfig> {
   /** Every weight and bias after the latest epoch, layer by layer (W row-major [in, out], then b). */
   weights: Float64Array | null;
   maps: PlaneMaps | null;
+  /** One-input networks: the output and the last hidden layer along the input. */
+  curves: LineMaps | null;
+  /** Small networks: every epoch's weights and biases (flat, as `weights`), one column per number; empty otherwise. */
+  weightHistory: Columns<string>;
   /** Held-out confusion counts [actual][predicted], row-major. */
   confusion: Float64Array | null;
   state: NetworkState | null;
@@ -43,6 +47,8 @@ export interface NetworkStoreState extends RunControls {
 const sameSettings = (a: NetworkRunConfig, b: NetworkRunConfig) => JSON.stringify(a) === JSON.stringify(b);
 
 const layerColumns = (layers: number) => Array.from({ length: layers }, (_, i) => `layer${i}`);
+/** Columns of the weight history: p0, p1, … in the order of `weights`. */
+const layerWeightNames = (k: number) => Array.from({ length: k }, (_, i) => `p${i}`);
 
 export const networkStore = createStore<NetworkStoreState>()((set, get) => {
   const slice = runSlice<NetworkRunConfig, NetworkRunView>(get, set);
@@ -68,6 +74,8 @@ export const networkStore = createStore<NetworkStoreState>()((set, get) => {
           gradSizes: new Columns(layerColumns(layers)),
           weights: null,
           maps: null,
+          curves: null,
+          weightHistory: new Columns<string>([]),
           confusion: null,
           state: null,
           version: 0,
@@ -78,7 +86,19 @@ export const networkStore = createStore<NetworkStoreState>()((set, get) => {
       const names = layerColumns(b.layers);
       for (let e = 0; e < b.epochs.length; e++)
         cur.gradSizes.push(Object.fromEntries(names.map((n, l) => [n, b.gradSizes[e * b.layers + l]])));
-      Object.assign(cur, { weights: b.weights, confusion: b.confusion, maps: b.maps ?? cur.maps });
+      if (b.weightRows.length) {
+        const k = b.weights.length;
+        if (cur.weightHistory.names.length !== k) cur.weightHistory = new Columns(layerWeightNames(k));
+        const names = cur.weightHistory.names;
+        for (let e = 0; e < b.weightRows.length / k; e++)
+          cur.weightHistory.push(Object.fromEntries(names.map((n, j) => [n, b.weightRows[e * k + j]])));
+      }
+      Object.assign(cur, {
+        weights: b.weights,
+        confusion: b.confusion,
+        maps: b.maps ?? cur.maps,
+        curves: b.curves ?? cur.curves,
+      });
     });
     const { steps: _steps, ...network } = config;
     try {

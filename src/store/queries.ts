@@ -6,6 +6,16 @@
  */
 import { NEGATOR_CONFIG, type TrainingConfig } from '../training/config.ts';
 import type {
+  ConfusedPair,
+  DataPoints,
+  ExampleThrough,
+  LayerFiniteDifference,
+  LayerParam,
+  LayerTapeInput,
+  LayerTapeResult,
+  NetworkConfig,
+  NetworkData,
+  StackLandscape,
   Curvature,
   DatasetInfo,
   Evaluation,
@@ -147,6 +157,42 @@ export const queries = {
   /** A flower (four measurements in cm) through trained autoencoder weights: its point in 2-D. */
   projectFlower: defineQuery('projectFlower', (c, a: { dataset: Dataset; weights: ArrayLike<number>; cm: number[] }) =>
     c.projectFlower(a.dataset, Array.from(a.weights), a.cm),
+  ),
+
+  /** A plane data set's points, training then test, for the decision maps. */
+  dataPoints: defineQuery('dataPoints', (c, a: { data: NetworkData }): Promise<DataPoints> => c.dataPoints(a.data)),
+
+  /** The stacked negator's loss over a (w₁, w₂) grid. */
+  stackLandscape: defineQuery(
+    'stackLandscape',
+    (
+      c,
+      a: { input: number; target: number; w1: [number, number]; w2: [number, number]; n: number },
+    ): Promise<StackLandscape> => c.stackLandscape(a),
+  ),
+
+  /** One example through lesson 3's 1 → 2 → 1 network, on the tape and walked back. */
+  layerTape: defineQuery('layerTape', (c, input: LayerTapeInput): Promise<LayerTapeResult> => c.layerTape(input)),
+
+  /** The finite-difference check of one parameter of that network. */
+  layerFiniteDifference: defineQuery(
+    'layerFiniteDifference',
+    (c, a: { input: LayerTapeInput; param: LayerParam; h: number }): Promise<LayerFiniteDifference> =>
+      c.layerFiniteDifference(a.input, a.param, a.h),
+  ),
+
+  /** One example of a network run's data through given weights: its scores, probabilities and loss. */
+  exampleThrough: defineQuery(
+    'exampleThrough',
+    (
+      c,
+      a: { config: NetworkConfig; weights: number[]; set: 'train' | 'test'; index: number },
+    ): Promise<ExampleThrough> => c.exampleThrough(a.config, a.weights, a.set, a.index),
+  ),
+
+  /** Which two classes a network trained with `config` mixes up most. */
+  confusedPair: defineQuery('confusedPair', (c, a: { config: NetworkConfig }): Promise<ConfusedPair> =>
+    c.confusedPair(a.config),
   ),
 };
 

@@ -63,6 +63,14 @@ export interface NetworkConfig {
   /** Seed of the starting weights. */
   initSeed: number;
   dtype: DType;
+  /** false: no biases anywhere (lesson 3's stacked negator, ŷ = w₂·(w₁·x)); true when omitted. */
+  biases?: boolean;
+  /**
+   * Starting weights instead of the seed's, flat as the worker sends them: layer by layer, W
+   * row-major [in, out] then b (no b without biases). Lesson 3 starts from given numbers; the
+   * Network page starts from weights the learner edited.
+   */
+  init?: number[];
 }
 
 export const NETWORK_LIMITS = Object.freeze({
@@ -94,7 +102,7 @@ const DATASETS: readonly string[] = ['circle', 'xor', 'gaussian', 'spiral'];
 const ACTIVATIONS: readonly string[] = ['relu', 'tanh', 'sigmoid', 'linear'];
 const LOSSES: readonly string[] = ['squared', 'cross-entropy'];
 const REGULARIZATIONS: readonly string[] = ['none', 'l1', 'l2'];
-const KEYS = Object.keys(PLAYGROUND_DEFAULTS);
+const KEYS = [...Object.keys(PLAYGROUND_DEFAULTS), 'biases', 'init'];
 
 type Issues = FieldIssue[];
 
@@ -169,6 +177,40 @@ function checkHidden(h: unknown, issues: Issues): void {
     });
 }
 
+/** How many inputs the data gives the network, and how many outputs the loss needs. */
+function ends(c: Pick<NetworkConfig, 'data' | 'loss'>): [number, number] {
+  const d = c.data;
+  const inputs = d.kind === 'iris' ? 4 : d.kind === 'pairs' ? (d.inputs[0]?.length ?? 0) : d.features.length;
+  const classes = d.kind === 'iris' ? 3 : d.kind === 'plane' ? 2 : 0;
+  return [inputs, c.loss === 'cross-entropy' ? classes : 1];
+}
+
+/** The network's layer sizes, inputs to outputs, e.g. [2, 4, 2, 1]. */
+export function layerSizes(c: Pick<NetworkConfig, 'data' | 'loss' | 'hidden'>): number[] {
+  const [inputs, outputs] = ends(c);
+  return [inputs, ...c.hidden, outputs];
+}
+
+/** How many numbers the network has: every weight, and every bias unless it has none. */
+export function parameterCount(c: Pick<NetworkConfig, 'data' | 'loss' | 'hidden' | 'biases'>): number {
+  const sizes = layerSizes(c);
+  let n = 0;
+  for (let l = 1; l < sizes.length; l++) n += sizes[l - 1] * sizes[l] + (c.biases === false ? 0 : sizes[l]);
+  return n;
+}
+
+function checkInit(c: Record<string, unknown>, issues: Issues): void {
+  if (c.biases !== undefined && typeof c.biases !== 'boolean')
+    issues.push({ field: 'biases', message: 'Biases must be true or false.' });
+  if (c.init === undefined) return;
+  // The sizes can be read only from valid data and layers; their own issues say what is wrong.
+  if (issues.some((i) => i.field.startsWith('data') || i.field === 'hidden' || i.field === 'loss')) return;
+  const want = parameterCount(c as unknown as NetworkConfig);
+  const v = c.init;
+  if (!Array.isArray(v) || v.length !== want || !v.every((x) => typeof x === 'number' && Number.isFinite(x)))
+    issues.push({ field: 'init', message: `Starting weights: ${want} finite numbers, one per weight and bias.` });
+}
+
 /** Every problem with `raw` as a network run's settings (empty when it is valid). */
 export function networkIssues(raw: unknown): FieldIssue[] {
   const issues: FieldIssue[] = [];
@@ -200,6 +242,7 @@ export function networkIssues(raw: unknown): FieldIssue[] {
     issues.push({ field: 'loss', message: 'Numbers to fit need squared error: cross-entropy is for classes.' });
   if (c.loss === 'squared' && data?.kind === 'iris')
     issues.push({ field: 'loss', message: 'Three species need cross-entropy: squared error here has one ±1 output.' });
+  checkInit(c, issues);
   return issues;
 }
 

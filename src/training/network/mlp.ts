@@ -32,21 +32,30 @@ export interface MlpSpec {
   /** The output unit's activation (tanh for ±1 labels, linear for regression). */
   output: Activation;
   dtype: DType;
+  /** false: no biases (each layer is h ← act(h·W)); true when omitted. */
+  biases?: boolean;
 }
 
-/** One layer's parameters as plain numbers: W row-major [in, out], b [out]. */
+/** One layer's parameters as plain numbers: W row-major [in, out], b [out] (empty without biases). */
 export interface LayerValues {
   w: number[];
   b: number[];
 }
 
 /** Seeded starting weights: uniform in [−0.5, 0.5], every bias 0.1. */
-export function initialLayers(sizes: readonly number[], seed: number): LayerValues[] {
+export function initialLayers(sizes: readonly number[], seed: number, biases = true): LayerValues[] {
   const rand = mulberry32(seed);
   return sizes.slice(1).map((out, l) => ({
     w: Array.from({ length: sizes[l] * out }, () => rand() - 0.5),
-    b: new Array<number>(out).fill(0.1),
+    b: biases ? new Array<number>(out).fill(0.1) : [],
   }));
+}
+
+/** Flat starting weights (layer by layer: W, then b when there are biases) as layers. */
+export function layersFromFlat(sizes: readonly number[], flat: readonly number[], biases = true): LayerValues[] {
+  let at = 0;
+  const take = (n: number) => flat.slice(at, (at += n));
+  return sizes.slice(1).map((out, l) => ({ w: take(sizes[l] * out), b: biases ? take(out) : [] }));
 }
 
 /** A batch loss from the network's output and the targets. */
@@ -68,7 +77,8 @@ const ACT: Record<Activation, (t: Tensor) => Tensor> = { relu, tanh, sigmoid, li
 
 /** The network as engine variables; `forward` and `step` record nothing outside their tape. */
 export class Mlp {
-  readonly layers: { w: Variable; b: Variable }[];
+  /** b is null in a network without biases. */
+  readonly layers: { w: Variable; b: Variable | null }[];
 
   constructor(
     readonly spec: MlpSpec,
@@ -77,7 +87,7 @@ export class Mlp {
     const { sizes, dtype } = spec;
     this.layers = start.map((v, l) => ({
       w: variable(tensor(v.w, dtype, [sizes[l], sizes[l + 1]])),
-      b: variable(tensor(v.b, dtype, [sizes[l + 1]])),
+      b: spec.biases === false ? null : variable(tensor(v.b, dtype, [sizes[l + 1]])),
     }));
   }
 
@@ -86,7 +96,8 @@ export class Mlp {
     let h = x;
     return this.layers.map(({ w, b }, l) => {
       const act = l === this.layers.length - 1 ? this.spec.output : this.spec.activation;
-      h = ACT[act](add(matmul(h, w), b));
+      const z = matmul(h, w);
+      h = ACT[act](b ? add(z, b) : z);
       return h;
     });
   }
@@ -110,14 +121,15 @@ export class Mlp {
       const data = lossOf(this.forward(x), y);
       return penalty ? this.layers.reduce((l, { w }) => add(l, penalty(w)), data) : data;
     });
-    const vars = this.layers.flatMap(({ w, b }) => [w, b]);
+    const vars = this.layers.flatMap(({ w, b }) => (b ? [w, b] : [w]));
     const grads = tape.gradient(loss, vars);
     vars.forEach((v, k) => v.assign(sub(v, mul(grads[k], lr))));
-    return { loss: loss.item(), weightGrads: grads.filter((_, k) => k % 2 === 0) };
+    const isWeight = (v: Variable) => this.layers.some((l) => l.w === v);
+    return { loss: loss.item(), weightGrads: grads.filter((_, k) => isWeight(vars[k])) };
   }
 
   /** The current weights as plain numbers. */
   values(): LayerValues[] {
-    return this.layers.map(({ w, b }) => ({ w: Array.from(w.data), b: Array.from(b.data) }));
+    return this.layers.map(({ w, b }) => ({ w: Array.from(w.data), b: b ? Array.from(b.data) : [] }));
   }
 }

@@ -6,9 +6,20 @@
  * output and every hidden unit over a grid of the input plane. Every number comes from the
  * engine's ops.
  */
-import { abs, mean, mul, softmax, softmaxCrossEntropy, square, sum, tensor, type Tensor } from '../../engine/index.ts';
-import { assertValidNetworkConfig, type NetworkConfig, type Feature } from './config.ts';
-import { Mlp, halfSquared, initialLayers, type LayerValues, type LossOf, type Penalty } from './mlp.ts';
+import {
+  abs,
+  mean,
+  mul,
+  reshape,
+  softmax,
+  softmaxCrossEntropy,
+  square,
+  sum,
+  tensor,
+  type Tensor,
+} from '../../engine/index.ts';
+import { assertValidNetworkConfig, layerSizes, type NetworkConfig, type Feature } from './config.ts';
+import { Mlp, halfSquared, initialLayers, layersFromFlat, type LayerValues, type LossOf, type Penalty } from './mlp.ts';
 import { featureRows, prepareProblem, type Examples, type Problem } from './problem.ts';
 
 /** Where a run stands: the epochs done and the weights now. */
@@ -42,6 +53,23 @@ export interface PlaneMaps {
   /** Per hidden unit, in layer order, its activation over its cells: [units, unitGrid²]. */
   units: Float32Array;
   unitCount: number;
+}
+
+/**
+ * A one-input network drawn along its input (lesson 3's |x|): the output, each unit of the last
+ * hidden layer, and the pieces the output adds up — each of those units times its weight to the
+ * output — at evenly spread inputs.
+ */
+export interface LineMaps {
+  xs: Float32Array;
+  output: Float32Array;
+  /** Per unit of the last hidden layer, its activation at each x: [unitCount, xs.length]. */
+  units: Float32Array;
+  /** Per unit, activation × its weight to the output: [unitCount, xs.length]. Output = Σ pieces + bias. */
+  pieces: Float32Array;
+  unitCount: number;
+  /** The output's bias (0 without biases). */
+  bias: number;
 }
 
 /** The cells' centres as plane points, row-major [grid², 2]. */
@@ -79,12 +107,22 @@ export class NetworkTrainer {
     const ce = config.loss === 'cross-entropy';
     const regression = p.classes === 0;
     const outputs = ce ? p.classes : 1;
-    const sizes = [p.inputs, ...config.hidden, outputs];
+    const sizes = layerSizes(config);
+    const biases = config.biases !== false;
+    const start = config.init
+      ? layersFromFlat(sizes, config.init, biases)
+      : initialLayers(sizes, config.initSeed, biases);
     // Classes with squared error: one tanh output against ±1 (the Playground's); numbers to
     // fit: a linear output; cross-entropy: one logit per class.
     this.net = new Mlp(
-      { sizes, activation: config.activation, output: ce || regression ? 'linear' : 'tanh', dtype: config.dtype },
-      from?.layers ?? initialLayers(sizes, config.initSeed),
+      {
+        sizes,
+        activation: config.activation,
+        output: ce || regression ? 'linear' : 'tanh',
+        dtype: config.dtype,
+        biases,
+      },
+      from?.layers ?? start,
     );
     this.epoch = from?.epoch ?? 0;
     this.lossOf = ce ? (z, y) => mean(softmaxCrossEntropy(y, z)) : halfSquared;
@@ -198,6 +236,36 @@ export class NetworkTrainer {
       for (let j = 0; j < k; j++, u++) for (let i = 0; i < cells; i++) units[u * cells + i] = data[i * k + j];
     }
     return { grid, output: Float32Array.from(output.data), outputs: last.shape[1], unitGrid, units, unitCount };
+  }
+
+  /**
+   * The network along its one input, over the examples' range and a quarter of it beyond each
+   * end, at `n` points (one-input, one-output networks only; null otherwise).
+   */
+  curves(n = 101): LineMaps | null {
+    const d = this.config.data;
+    const sizes = this.net.spec.sizes;
+    if (d.kind !== 'pairs' || sizes[0] !== 1 || sizes[sizes.length - 1] !== 1) return null;
+    const inputs = d.inputs.map((r) => r[0]);
+    const lo = Math.min(...inputs);
+    const hi = Math.max(...inputs);
+    const pad = hi > lo ? (hi - lo) / 4 : 1;
+    const xs = Float32Array.from({ length: n }, (_, i) => lo - pad + ((hi - lo + 2 * pad) * i) / (n - 1));
+    const acts = this.net.activations(tensor(Array.from(xs), this.config.dtype, [n, 1]));
+    const output = Float32Array.from(acts[acts.length - 1].data);
+    const last = this.net.layers[this.net.layers.length - 1];
+    const bias = last.b ? last.b.data[0] : 0;
+    if (acts.length === 1)
+      return { xs, output, units: new Float32Array(0), pieces: new Float32Array(0), unitCount: 0, bias };
+    const h = acts[acts.length - 2];
+    const k = h.shape[1];
+    const pieces = mul(h, reshape(last.w, [1, k]));
+    const byUnit = (t: Tensor) => {
+      const out = new Float32Array(k * n);
+      for (let j = 0; j < k; j++) for (let i = 0; i < n; i++) out[j * n + i] = t.data[i * k + j];
+      return out;
+    };
+    return { xs, output, units: byUnit(h), pieces: byUnit(pieces), unitCount: k, bias };
   }
 
   private activationsOver(grid: number, features: readonly Feature[]): Tensor[] {
