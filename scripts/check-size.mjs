@@ -15,7 +15,12 @@ const KB = 1024;
 // firstPage was 110 KB until issue 21's last items: the worker heartbeat (a silent worker is
 // restarted), run numbers shared across tabs and the share-link restore point are in the
 // main bundle (+0.9 KB); the Playground then measured 110.0 KB.
-export const BUDGETS = { firstPage: 112 * KB, allJs: 300 * KB, worker: 16 * KB };
+// Issue 23 added lesson 3 (its own lazy chunk, ~13 KB, and ~5 KB of worker questions) and its
+// place in the navigation, router and Overview (+1.8 KB in the entry). Rolldown then moves the
+// modules the lessons' chunks share out of the entry into small common chunks, and gzip packs
+// a few small files worse than one: a Lesson 1 page measured 112.9 KB and the Playground
+// 113.1 KB, so firstPage is 115 KB and allJs 320 KB.
+export const BUDGETS = { firstPage: 115 * KB, allJs: 320 * KB, worker: 16 * KB };
 
 const gz = (file) => gzipSync(readFileSync(`dist/${file}`), { level: 9 }).length;
 const manifest = JSON.parse(readFileSync('dist/.vite/manifest.json', 'utf8'));
@@ -35,6 +40,7 @@ const PAGES = {
   'a Lesson 1 step (#/perceptron … #/descent)': ['src/lessons/negator/negator-step.tsx'],
   'the Playground (#/playground)': ['src/playground/playground-page.tsx'],
   'Reduce (#/reduce …)': ['src/lessons/reduce/reduce-step.tsx'],
+  'Layers (#/layers …)': ['src/lessons/layers/layers-step.tsx'],
 };
 
 const rows = [];

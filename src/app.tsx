@@ -8,7 +8,16 @@ import { RouteBoundary } from './components/route-boundary.tsx';
 import { OpenedByNavigation, afterFrame, useSwap } from './components/schedule.tsx';
 import { lessonStore } from './store/lesson-store.ts';
 import { playgroundStore } from './store/playground-store.ts';
-import { ROUTE_TITLES, isReduce, useRoute, type NegatorStepId, type ReduceStepId, type Route } from './router.ts';
+import {
+  ROUTE_TITLES,
+  isLayers,
+  isReduce,
+  useRoute,
+  type LayersStepId,
+  type NegatorStepId,
+  type ReduceStepId,
+  type Route,
+} from './router.ts';
 
 // Each feature is its own chunk (fetched at idle after the first paint; see loaders.ts).
 function NegatorStep({ id }: { id: NegatorStepId }) {
@@ -22,6 +31,11 @@ function PlaygroundPage() {
 function ReduceStep({ id }: { id: ReduceStepId }) {
   const m = loaders.reduce.useModule();
   return m ? <m.ReduceStep id={id} /> : <PageLoading route={id} loader={loaders.reduce} />;
+}
+
+function LayersStep({ id }: { id: LayersStepId }) {
+  const m = loaders.layers.useModule();
+  return m ? <m.LayersStep id={id} /> : <PageLoading route={id} loader={loaders.layers} />;
 }
 
 /**
@@ -58,6 +72,7 @@ function Page({ route }: { route: Route }) {
   if (route === '') return <Overview />;
   if (route === 'playground') return <PlaygroundPage />;
   if (isReduce(route)) return <ReduceStep id={route} />;
+  if (isLayers(route)) return <LayersStep id={route} />;
   return <NegatorStep id={route} />;
 }
 

@@ -24,6 +24,7 @@ export const loaders = {
     Promise.all([import('./playground/playground-page.tsx'), comparedRuns.load()]).then(([m]) => m),
   ),
   reduce: lazyModule(() => import('./lessons/reduce/reduce-step.tsx')),
+  layers: lazyModule(() => import('./lessons/layers/layers-step.tsx')),
 };
 
 /** Fetches every lazy chunk, and warms the math font, once the browser is idle after the first paint. */

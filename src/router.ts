@@ -21,13 +21,28 @@ export const REDUCE_STEPS = [
   { id: 'reduce/experiments', title: 'Reduce: experiments', predictions: ['reduce-lr-0.5'] },
 ] as const;
 
+/** Lesson 3's steps, in order, all under #/layers (with their predictions, as above). */
+export const LAYERS_STEPS = [
+  { id: 'layers', title: 'Stack two lines', predictions: ['layers-abs'] },
+  { id: 'layers/bend', title: 'Bend the line', predictions: ['layers-xor-one'] },
+  { id: 'layers/backprop', title: 'Backprop through a layer', predictions: ['layers-x-twice'] },
+  { id: 'layers/iris', title: 'Name the species', predictions: ['layers-confuse'] },
+] as const;
+
 /** Lesson 1's predictions, in the order the lesson asks them (the Overview counts them). */
 export const NEGATOR_PREDICTIONS: readonly string[] = NEGATOR_STEPS.flatMap((s) => s.predictions);
+/** Each lesson's name and predictions, for the Overview's tally. */
+export const LESSON_PREDICTIONS: readonly { lesson: string; ids: readonly string[] }[] = [
+  { lesson: 'Lesson 1', ids: NEGATOR_PREDICTIONS },
+  { lesson: 'Lesson 2', ids: REDUCE_STEPS.flatMap((s) => s.predictions) },
+  { lesson: 'Lesson 3', ids: LAYERS_STEPS.flatMap((s) => s.predictions) },
+];
 /** Every prediction of every lesson, in lesson order. */
-export const ALL_PREDICTIONS: readonly string[] = [...NEGATOR_STEPS, ...REDUCE_STEPS].flatMap((s) => s.predictions);
+export const ALL_PREDICTIONS: readonly string[] = LESSON_PREDICTIONS.flatMap((l) => l.ids);
 
 export type ReduceStepId = (typeof REDUCE_STEPS)[number]['id'];
-export type Route = '' | NegatorStepId | 'playground' | ReduceStepId;
+export type LayersStepId = (typeof LAYERS_STEPS)[number]['id'];
+export type Route = '' | NegatorStepId | 'playground' | ReduceStepId | LayersStepId;
 
 /** Each route's name, for the navigation and the document title. */
 export const ROUTE_TITLES: Record<Route, string> = {
@@ -35,9 +50,11 @@ export const ROUTE_TITLES: Record<Route, string> = {
   ...(Object.fromEntries(NEGATOR_STEPS.map((s) => [s.id, s.title])) as Record<NegatorStepId, string>),
   playground: 'Playground',
   ...(Object.fromEntries(REDUCE_STEPS.map((s) => [s.id, s.title])) as Record<ReduceStepId, string>),
+  ...(Object.fromEntries(LAYERS_STEPS.map((s) => [s.id, s.title])) as Record<LayersStepId, string>),
 };
 
 export const isReduce = (r: Route): r is ReduceStepId => r === 'reduce' || r.startsWith('reduce/');
+export const isLayers = (r: Route): r is LayersStepId => r === 'layers' || r.startsWith('layers/');
 
 const ROUTES = new Set<string>(Object.keys(ROUTE_TITLES));
 

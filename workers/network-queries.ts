@@ -81,8 +81,8 @@ export const networkQueries = {
   },
 
   /**
-   * The stacked negator's loss (t − w₂·(w₁·x))² over a grid of (w₁, w₂), every value from the
-   * engine's ops in float64.
+   * The stacked negator's loss ½(w₂·(w₁·x) − t)² (the network trainer's half squared error)
+   * over a grid of (w₁, w₂), every value from the engine's ops in float64.
    */
   async stackLandscape(a: {
     input: number;
@@ -107,7 +107,7 @@ export const networkQueries = {
     const w1 = tensor(ws, 'float64', [1, n]);
     const w2 = tensor(bs, 'float64', [n, 1]);
     const y = mul(mul(w2, w1), scalar(a.input, 'float64'));
-    const loss = square(sub(scalar(a.target, 'float64'), y)).data;
+    const loss = mul(square(sub(y, scalar(a.target, 'float64'))), 0.5).data;
     return { ws, bs, losses: bs.map((_, j) => Array.from(loss.subarray(j * n, (j + 1) * n))) };
   },
 

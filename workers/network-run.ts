@@ -18,6 +18,9 @@ export interface NetworkBatch extends Record<NetworkColumn, Float64Array> {
   fromEpoch: number;
   /** Each epoch's mean |dL/dW| per layer, row-major [epochs, layers]. */
   gradSizes: Float64Array;
+  /** Every mini-batch's loss before its update, epoch by epoch ([epochs, batchesPerEpoch]). */
+  batchLosses: Float64Array;
+  batchesPerEpoch: number;
   layers: number;
   /** Every weight and bias after the batch's last epoch, layer by layer (W row-major [in, out], then b). */
   weights: Float64Array;
@@ -59,6 +62,7 @@ export class NetworkRun implements Stepper<NetworkEnd> {
   private readonly rows = new Columns<NetworkColumn>(NETWORK_COLUMNS, 64);
   private grads: number[] = [];
   private weightRows: number[] = [];
+  private batchLosses: number[] = [];
   private readonly keepWeights: boolean;
   private lastMaps = -Infinity;
   private mapsDue = true;
@@ -93,6 +97,7 @@ export class NetworkRun implements Stepper<NetworkEnd> {
       testAccuracy: r.testAccuracy,
     });
     this.grads.push(...r.gradSizes);
+    this.batchLosses.push(...r.batchLosses);
     this.keepRow();
     this.lastStep = r.epoch;
     if (r.epoch === this.options.until) this.mapsDue = true;
@@ -118,6 +123,8 @@ export class NetworkRun implements Stepper<NetworkEnd> {
       fromEpoch: cols.epochs[0] ?? this.lastStep,
       ...cols,
       gradSizes: Float64Array.from(this.grads),
+      batchLosses: Float64Array.from(this.batchLosses),
+      batchesPerEpoch: this.trainer.batchCount,
       layers: this.trainer.net.layers.length,
       weights: flatWeights(this.trainer.state),
       maps,
@@ -127,9 +134,11 @@ export class NetworkRun implements Stepper<NetworkEnd> {
     };
     this.grads = [];
     this.weightRows = [];
+    this.batchLosses = [];
     const arrays: ArrayBufferView[] = [
       ...NETWORK_COLUMNS.map((k) => cols[k]),
       batch.gradSizes,
+      batch.batchLosses,
       batch.weights,
       batch.confusion,
       batch.weightRows,

@@ -11,7 +11,7 @@ import { niceTicks } from './ticks.ts';
 import type { ContourGrid, PathPoint } from './contour/grid.ts';
 import { rampColor, scaler } from './contour/ramp.ts';
 import { contourSegments } from './contour/marching-squares.ts';
-import { summarise } from './contour/summary.ts';
+import { WB_AXES, summarise, type ContourAxes } from './contour/summary.ts';
 
 export type { ContourGrid, PathPoint } from './contour/grid.ts';
 
@@ -21,13 +21,23 @@ export interface ContourPlotProps {
   path: PathPoint[];
   pending?: boolean;
   actions?: ReactNode;
+  /** The axes' names (weight w and bias b unless given). */
+  axes?: ContourAxes;
+  /** A sentence added to the text alternative (what the picture shows that its lowest point does not). */
+  note?: string;
 }
 
 const W = 560;
 const H = 400;
 const M = { left: 58, right: 14, top: 12, bottom: 44 };
 const LEVELS = 9;
-function draw(ctx: CanvasRenderingContext2D, grid: ContourGrid, path: PathPoint[], ink: string): void {
+function draw(
+  ctx: CanvasRenderingContext2D,
+  grid: ContourGrid,
+  path: PathPoint[],
+  ink: string,
+  axes: ContourAxes,
+): void {
   const nw = grid.ws.length;
   const nb = grid.bs.length;
   const pw = W - M.left - M.right;
@@ -65,7 +75,7 @@ function draw(ctx: CanvasRenderingContext2D, grid: ContourGrid, path: PathPoint[
   }
   ctx.stroke();
   drawPath(ctx, path, px, py);
-  drawAxes(ctx, grid, px, py, ink);
+  drawAxes(ctx, grid, px, py, ink, axes);
 }
 
 function drawPath(
@@ -105,6 +115,7 @@ function drawAxes(
   px: (w: number) => number,
   py: (b: number) => number,
   ink: string,
+  axes: ContourAxes,
 ): void {
   ctx.fillStyle = ink;
   ctx.font = '13px system-ui, sans-serif';
@@ -112,7 +123,7 @@ function drawAxes(
   const ticks = (lo: number, hi: number) => niceTicks(lo, hi, 5).filter((t) => t >= lo - 1e-9 && t <= hi + 1e-9);
   for (const w of ticks(grid.ws[0], grid.ws[grid.ws.length - 1]))
     ctx.fillText(formatNumber(w, 3), px(w), H - M.bottom + 16);
-  ctx.fillText('weight w', M.left + (W - M.left - M.right) / 2, H - 6);
+  ctx.fillText(axes.xTitle, M.left + (W - M.left - M.right) / 2, H - 6);
   ctx.textAlign = 'right';
   for (const b of ticks(grid.bs[0], grid.bs[grid.bs.length - 1]))
     ctx.fillText(formatNumber(b, 3), M.left - 6, py(b) + 4);
@@ -120,11 +131,11 @@ function drawAxes(
   ctx.translate(14, M.top + (H - M.top - M.bottom) / 2);
   ctx.rotate(-Math.PI / 2);
   ctx.textAlign = 'center';
-  ctx.fillText('bias b', 0, 0);
+  ctx.fillText(axes.yTitle, 0, 0);
   ctx.restore();
 }
 
-function Canvas({ grid, path }: { grid: ContourGrid; path: PathPoint[] }) {
+function Canvas({ grid, path, axes }: { grid: ContourGrid; path: PathPoint[]; axes: ContourAxes }) {
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const canvas = ref.current;
@@ -139,18 +150,18 @@ function Canvas({ grid, path }: { grid: ContourGrid; path: PathPoint[] }) {
       canvas.width = W * dpr;
       canvas.height = H * dpr;
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-      draw(ctx, grid, path, getComputedStyle(canvas).color || '#334155');
+      draw(ctx, grid, path, getComputedStyle(canvas).color || '#334155', axes);
     });
-  }, [grid, path]);
+  }, [grid, path, axes]);
   return <canvas ref={ref} className="contour-canvas" width={W} height={H} aria-hidden="true" />;
 }
 
 /** The contour map in its accessible frame: summary, path table, optional export actions. */
-export function ContourPlot({ title, grid, path, pending, actions }: ContourPlotProps) {
+export function ContourPlot({ title, grid, path, pending, actions, axes = WB_AXES, note }: ContourPlotProps) {
   return (
     <ChartFigure
       title={title}
-      summary={summarise(grid, path)}
+      summary={`${summarise(grid, path, axes)}${note && grid ? ` ${note}` : ''}`}
       hasData={!!grid}
       emptyText={pending ? 'Computing the loss map…' : 'No loss map yet.'}
       actions={actions}
@@ -160,8 +171,8 @@ export function ContourPlot({ title, grid, path, pending, actions }: ContourPlot
           <thead>
             <tr>
               <th scope="col">Point</th>
-              <th scope="col">Weight</th>
-              <th scope="col">Bias</th>
+              <th scope="col">{axes === WB_AXES ? 'Weight' : axes.x}</th>
+              <th scope="col">{axes === WB_AXES ? 'Bias' : axes.y}</th>
               <th scope="col">Loss</th>
             </tr>
           </thead>
@@ -178,7 +189,7 @@ export function ContourPlot({ title, grid, path, pending, actions }: ContourPlot
         </table>
       )}
     >
-      {grid && <Canvas grid={grid} path={path} />}
+      {grid && <Canvas grid={grid} path={path} axes={axes} />}
     </ChartFigure>
   );
 }

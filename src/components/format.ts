@@ -43,6 +43,24 @@ export function formatUpdate(a: number, g: number, k: number, c: number): [strin
   return shown;
 }
 
+/**
+ * The terms of a printed sum "a + b + … = total", each with the fewest digits (four at least)
+ * at which the printed terms, added by hand, round to the printed total.
+ */
+export function formatSum(terms: readonly number[], total: number): { terms: string[]; total: string } {
+  let shown = { terms: terms.map((t) => formatNumber(t)), total: formatNumber(total) };
+  for (let digits = 4; digits <= 17; digits++) {
+    shown = { terms: terms.map((t) => formatNumber(t, digits)), total: formatNumber(total, digits) };
+    const T = terms.map((_, i) => Number(shown.terms[i]));
+    const C = Number(shown.total);
+    if (![...T, C].every(Number.isFinite)) return shown;
+    const half =
+      total === 0 ? 0.5 * 10 ** -digits : 0.5 * 10 ** (Math.floor(Math.log10(Math.abs(C || total))) - digits + 1);
+    if (Math.abs(T.reduce((a, b) => a + b, 0) - C) < half * (1 - 1e-9)) return shown;
+  }
+  return shown;
+}
+
 /** Every digit the dtype holds, for the precision experiment. */
 export function formatExact(v: number | null | undefined, dtype: 'float32' | 'float64'): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '—';

@@ -27,26 +27,33 @@ export interface HistoryChartProps {
   xMax?: number;
   /** The value axis before there is data. */
   emptyDomain?: [number, number];
+  /** What the horizontal axis counts: 'Step' (default) or 'Epoch' (network runs). */
+  xName?: 'Step' | 'Epoch';
   /** A horizontal line to compare against (e.g. the lowest loss exact PCA reaches), named in the legend and summary. */
   refLine?: { value: number; name: string };
 }
 
-function summarise(series: PlotSeries[]): string {
+/** A step as printed: whole steps as they are, a step inside an epoch (an update's place) to four digits. */
+const stepText = (s: number) => (Number.isInteger(s) ? String(s) : formatNumber(s));
+
+function summarise(series: PlotSeries[], xName = 'Step'): string {
+  const at = xName.toLowerCase();
   const parts = series
     .filter((s) => s.points.length)
     .map((s) => {
       const first = s.points[0];
       const last = s.points[s.points.length - 1];
       const name = series.length > 1 ? `${s.name}: ` : '';
-      if (s.points.length === 1) return `${name}one point so far, ${formatNumber(first.value)} at step ${first.step}`;
-      return `${name}from ${formatNumber(first.value)} at step ${first.step} to ${formatNumber(last.value)} at step ${last.step}`;
+      if (s.points.length === 1)
+        return `${name}one point so far, ${formatNumber(first.value)} at ${at} ${stepText(first.step)}`;
+      return `${name}from ${formatNumber(first.value)} at ${at} ${stepText(first.step)} to ${formatNumber(last.value)} at ${at} ${stepText(last.step)}`;
     });
   // The caption already names the chart; the summary does not repeat it.
   const text = parts.join('; ');
   return text ? `${text[0].toUpperCase()}${text.slice(1)}.` : 'No data yet.';
 }
 
-function DataTable({ series }: { series: PlotSeries[] }) {
+function DataTable({ series, xName = 'Step' }: { series: PlotSeries[]; xName?: string }) {
   const steps = [...new Set(series.flatMap((s) => s.points.map((p) => p.step)))].sort((a, b) => a - b);
   const lookup = series.map((s) => new Map(s.points.map((p) => [p.step, p.value])));
   return (
@@ -54,7 +61,7 @@ function DataTable({ series }: { series: PlotSeries[] }) {
       <caption>Values in the chart above</caption>
       <thead>
         <tr>
-          <th scope="col">Step</th>
+          <th scope="col">{xName}</th>
           {series.map((s) => (
             <th scope="col" key={s.key}>
               {s.name}
@@ -65,7 +72,7 @@ function DataTable({ series }: { series: PlotSeries[] }) {
       <tbody>
         {steps.map((step) => (
           <tr key={step}>
-            <th scope="row">{step}</th>
+            <th scope="row">{stepText(step)}</th>
             {lookup.map((m, i) => (
               <td key={series[i].key}>{formatNumber(m.get(step))}</td>
             ))}
@@ -86,6 +93,7 @@ export function HistoryChart({
   xMax,
   emptyDomain,
   refLine,
+  xName = 'Step',
 }: HistoryChartProps) {
   // Each chart takes new data in a task of its own: redrawing a long series' paths and axes is
   // the costly part, and two charts doing it in one task would make one long task.
@@ -109,19 +117,27 @@ export function HistoryChart({
   // A chart mounts once its code is here, it is near the viewport, and its turn has come.
   const [slot, near] = useNearViewport<HTMLDivElement>();
   const Plot = useTurn({ when: near }) ? loaded : undefined;
-  const summaryText = `${summarise(data)}${refLine ? ` A line marks ${refLine.name}, ${formatNumber(refLine.value)}.` : ''}`;
+  const summaryText = `${summarise(data, xName)}${refLine ? ` A line marks ${refLine.name}, ${formatNumber(refLine.value)}.` : ''}`;
   return (
     <ChartFigure
       title={title}
       summary={summaryText}
       hasData={data.some((s) => s.points.length > 0)}
       emptyText={emptyText}
-      table={() => <DataTable series={data} />}
+      table={() => <DataTable series={data} xName={xName} />}
       actions={actions}
       interactive={Boolean(Plot)}
     >
       {Plot ? (
-        <Plot title={title} series={series} logScale={logScale} yLabel={yLabel} xMax={xMax} emptyDomain={emptyDomain} />
+        <Plot
+          title={title}
+          series={series}
+          logScale={logScale}
+          yLabel={yLabel}
+          xMax={xMax}
+          emptyDomain={emptyDomain}
+          xName={xName}
+        />
       ) : (
         <ChartLoading summary={summaryText} ref={slot} />
       )}

@@ -39,6 +39,8 @@ export interface LinePlotProps {
   xMax?: number;
   /** The value axis before there is any data (a weight chart wants −1…1, not a loss's 0…30). */
   emptyDomain?: [number, number];
+  /** What the horizontal axis counts ('Step' unless given: network runs count epochs). */
+  xName?: string;
 }
 
 /** Extent of all series' values (only positive ones on a log axis). */
@@ -110,12 +112,14 @@ const AXIS = {
  * `content` API) because recharts' default one is a `role="status"` live region, which would
  * compete with the page's run status; this one is polite and says only the values.
  */
-function StepValues({ active, payload, label }: TooltipContentProps) {
+function StepValues({ active, payload, label, xName = 'Step' }: TooltipContentProps & { xName?: string }) {
   if (!active || !payload?.length) return null;
   const shown = payload.filter((p) => typeof p.value === 'number' && Number.isFinite(p.value));
   return (
     <div className="chart-tooltip" aria-live="polite">
-      <p className="chart-tooltip-step">Step {formatNumber(Number(label))}</p>
+      <p className="chart-tooltip-step">
+        {xName} {formatNumber(Number(label))}
+      </p>
       <ul>
         {shown.map((p) => (
           <li key={String(p.dataKey)}>
@@ -127,7 +131,9 @@ function StepValues({ active, payload, label }: TooltipContentProps) {
     </div>
   );
 }
-const renderTooltip = (p: TooltipContentProps) => <StepValues {...p} />;
+const tooltipOf = (xName: string) => (p: TooltipContentProps) => <StepValues {...p} xName={xName} />;
+const renderTooltip = tooltipOf('Step');
+const renderEpochTooltip = tooltipOf('Epoch');
 
 /** Room for the longest tick label plus the rotated axis title, so the two never overlap. */
 const axisWidth = (labels: string[]) => Math.max(48, 26 + 7.2 * Math.max(...labels.map((l) => l.length)));
@@ -143,7 +149,16 @@ function useStableTicks(ticks: number[]): number[] {
   return useMemo(() => ticks, [key]);
 }
 
-function LinePlot({ title, series, logScale = false, height = 220, yLabel, xMax, emptyDomain }: LinePlotProps) {
+function LinePlot({
+  title,
+  series,
+  logScale = false,
+  height = 220,
+  yLabel,
+  xMax,
+  emptyDomain,
+  xName = 'Step',
+}: LinePlotProps) {
   const [x0, x1] = stepExtent(series);
   const [y0, y1] = valueExtent(series, logScale);
   // With the run's length known, the x axis is fixed for the whole run.
@@ -219,7 +234,11 @@ function LinePlot({ title, series, logScale = false, height = 220, yLabel, xMax,
           {drawn && (
             <>
               {tooltip && (
-                <Tooltip content={renderTooltip} isAnimationActive={false} cursor={{ stroke: 'var(--muted)' }} />
+                <Tooltip
+                  content={xName === 'Epoch' ? renderEpochTooltip : renderTooltip}
+                  isAnimationActive={false}
+                  cursor={{ stroke: 'var(--muted)' }}
+                />
               )}
               {legend && <Legend verticalAlign="bottom" />}
               {series.map((s, i) => (

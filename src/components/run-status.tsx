@@ -10,6 +10,8 @@ export interface StatusInfo {
   steps: number;
   divergedAt?: number;
   message?: string;
+  /** What one step is called ('epoch' for network runs, where a step is a pass over the data); 'step' by default. */
+  unit?: string;
 }
 
 /** A negator run as a status line sees it. */
@@ -26,20 +28,21 @@ export const statusOfRun = (run: RunView | undefined): StatusInfo | undefined =>
 export function statusText(run: StatusInfo | undefined): string {
   if (!run) return 'Ready. Press Train to run gradient descent.';
   const { step } = run;
+  const unit = run.unit ?? 'step';
   switch (run.status) {
     // No step number while running: this line is a live region, and would be read out at every step.
     case 'running':
       return 'Training…';
     case 'paused':
-      return `Paused at step ${step}. Resume to go on, or Step to take one step.`;
+      return `Paused at ${unit} ${step}. Resume to go on, or Step to take one ${unit}.`;
     case 'done':
-      return `Done: ${plural(step, 'step')} run.`;
+      return `Done: ${plural(step, unit)} run.`;
     case 'stopped':
-      return `Stopped at step ${step}.`;
+      return `Stopped at ${unit} ${step}.`;
     case 'stepped':
-      return `${plural(step, 'step')} taken, one at a time.`;
+      return `${plural(step, unit)} taken, one at a time.`;
     case 'diverged':
-      return `Diverged at step ${run.divergedAt}; the run went on to step ${step} so you can see the blow-up.`;
+      return `Diverged at ${unit} ${run.divergedAt}; the run went on to ${unit} ${step} so you can see the blow-up.`;
     case 'overflowed':
       return 'Stopped early.';
     case 'error':

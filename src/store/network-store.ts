@@ -25,6 +25,11 @@ export interface NetworkRunView extends RunBase<NetworkRunConfig> {
   history: Columns<NetworkColumn>;
   /** Per epoch, each layer's mean |dL/dW| (input side first): one column per layer. */
   gradSizes: Columns<string>;
+  /**
+   * Every update's mini-batch loss (measured before the update), at most BATCH_ROWS_MAX of them:
+   * `at` is the epoch it fell in plus its place in that epoch (epoch 3's second of 12 is 2 + 2/12).
+   */
+  batchHistory: Columns<'at' | 'loss'>;
   /** Every weight and bias after the latest epoch, layer by layer (W row-major [in, out], then b). */
   weights: Float64Array | null;
   maps: PlaneMaps | null;
@@ -47,6 +52,9 @@ export interface NetworkStoreState extends RunControls {
 const sameSettings = (a: NetworkRunConfig, b: NetworkRunConfig) => JSON.stringify(a) === JSON.stringify(b);
 
 const layerColumns = (layers: number) => Array.from({ length: layers }, (_, i) => `layer${i}`);
+/** Mini-batch losses kept per run (a long run keeps its first ones: charts of them are of short runs). */
+export const BATCH_ROWS_MAX = 200_000;
+
 /** Columns of the weight history: p0, p1, … in the order of `weights`. */
 const layerWeightNames = (k: number) => Array.from({ length: k }, (_, i) => `p${i}`);
 
@@ -72,6 +80,7 @@ export const networkStore = createStore<NetworkStoreState>()((set, get) => {
           speed,
           history: new Columns(NETWORK_COLUMNS),
           gradSizes: new Columns(layerColumns(layers)),
+          batchHistory: new Columns(['at', 'loss'] as const),
           weights: null,
           maps: null,
           curves: null,
@@ -86,6 +95,12 @@ export const networkStore = createStore<NetworkStoreState>()((set, get) => {
       const names = layerColumns(b.layers);
       for (let e = 0; e < b.epochs.length; e++)
         cur.gradSizes.push(Object.fromEntries(names.map((n, l) => [n, b.gradSizes[e * b.layers + l]])));
+      const per = b.batchesPerEpoch;
+      for (let e = 0; e < b.batchLosses.length / per && cur.batchHistory.length < BATCH_ROWS_MAX; e++) {
+        const epoch = b.epochs[b.epochs.length - b.batchLosses.length / per + e];
+        for (let k = 0; k < per; k++)
+          cur.batchHistory.push({ at: epoch - 1 + (k + 1) / per, loss: b.batchLosses[e * per + k] });
+      }
       if (b.weightRows.length) {
         const k = b.weights.length;
         if (cur.weightHistory.names.length !== k) cur.weightHistory = new Columns(layerWeightNames(k));

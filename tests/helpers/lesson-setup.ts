@@ -8,6 +8,7 @@ import { render } from '@testing-library/react';
 import { App } from '../../src/app.tsx';
 import { lessonStore } from '../../src/store/lesson-store.ts';
 import { reduceStore } from '../../src/store/reduce-store.ts';
+import { networkStore } from '../../src/store/network-store.ts';
 import { trainingStore } from '../../src/store/training-store.ts';
 import { setUpChannelTrainer } from './channel-client.ts';
 
@@ -18,6 +19,7 @@ export function setUpLessonTests(): { open: (hash: string) => ReturnType<typeof 
     lessonStore.setState(lessonStore.getInitialState());
     trainingStore.setState({ runs: {} });
     reduceStore.setState({ runs: {} });
+    networkStore.setState({ runs: {} });
   });
   return {
     open(hash: string) {

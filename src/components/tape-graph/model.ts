@@ -115,6 +115,13 @@ function localRule(e: TapeEntry, j: number, names: string[], local: number): str
       return `${names[1 - j]} = ${v(1 - j)}`;
     case 'square':
       return `2·${names[0]} = 2·${paren(0)} = ${formatNumber(local)}`;
+    case 'tanh': {
+      // 1 − tanh² of the op's own output, the engine's value.
+      const out = first(e.value);
+      return `1 − tanh(${names[0]})² = 1 − ${out !== undefined && out < 0 ? `(${formatNumber(out)})` : formatNumber(out)}² = ${formatNumber(local)}`;
+    }
+    case 'relu':
+      return `${v(0)} ${(first(e.inputValues?.[0]) ?? 0) > 0 ? '> 0, so 1' : '≤ 0, so 0: nothing passes back'}`;
     default:
       return formatNumber(local); // sub (1, −1), add (1): the engine's own value
   }
@@ -140,13 +147,14 @@ export function edgeStory(
   j: number,
   locals: (number | null)[][],
   names: string[],
+  /** The op's output's name (t1, t2, …, L unless given). */
+  out: string = outputName(i, trace.length),
 ): EdgeStory | null {
   const e = trace[i];
   const local = locals[i]?.[j];
   const up = first(e.grad);
   const sent = first(e.inputGrads?.[j]);
   if (local == null || up === undefined || sent === undefined) return null;
-  const out = outputName(i, trace.length);
   const p = (x: number) => {
     const s = formatNumber(x);
     return s.startsWith('-') ? `(${s})` : s;

@@ -17,7 +17,7 @@ export function ReduceStep({ id }: { id: ReduceStepId }) {
     REDUCE_STEPS,
     id,
     { href: hrefFor('playground'), title: 'Previous: Playground' },
-    { href: hrefFor(''), title: 'Back to the overview' },
+    { href: hrefFor('layers'), title: 'Next: Lesson 3, Stack two lines' },
   );
   const Body = BODIES[id];
   return (

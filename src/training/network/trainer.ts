@@ -37,6 +37,8 @@ export interface EpochRow {
   testAccuracy: number;
   /** Mean |dL/dW| over each layer's weights, averaged over the epoch's batches (input side first). */
   gradSizes: number[];
+  /** Each mini-batch's loss, measured before its update, in the epoch's order (what stochastic descent feels). */
+  batchLosses: number[];
 }
 
 /** The input plane the maps cover, as the Playground's: [−6, 6]². */
@@ -157,6 +159,11 @@ export class NetworkTrainer {
     return regularization === 'l1' ? (w) => mul(sum(abs(w)), k) : (w) => mul(sum(square(w)), k / 2);
   }
 
+  /** Mini-batches (updates) per epoch. */
+  get batchCount(): number {
+    return this.batches.length;
+  }
+
   get state(): NetworkState {
     return { epoch: this.epoch, layers: this.net.values() };
   }
@@ -164,16 +171,23 @@ export class NetworkTrainer {
   /** One epoch over the training batches, then the losses and accuracies after it. */
   step(): EpochRow {
     const sizes = new Array<number>(this.net.layers.length).fill(0);
+    const batchLosses: number[] = [];
     for (const [x, y] of this.batches) {
       const r = this.net.step(x, y, this.config.learningRate, this.lossOf, this.penalty);
       r.weightGrads.forEach((g, l) => (sizes[l] += meanAbs(g.data)));
+      batchLosses.push(r.loss);
     }
     this.epoch += 1;
-    return { epoch: this.epoch, ...this.evaluate(), gradSizes: sizes.map((s) => s / this.batches.length) };
+    return {
+      epoch: this.epoch,
+      ...this.evaluate(),
+      gradSizes: sizes.map((s) => s / this.batches.length),
+      batchLosses,
+    };
   }
 
   /** Loss (without the penalty) and accuracy on the training and test sets now. */
-  evaluate(): Omit<EpochRow, 'epoch' | 'gradSizes'> {
+  evaluate(): Omit<EpochRow, 'epoch' | 'gradSizes' | 'batchLosses'> {
     const train = this.scoreOf('train');
     const test = this.scoreOf('test');
     return { trainLoss: train.loss, testLoss: test.loss, trainAccuracy: train.accuracy, testAccuracy: test.accuracy };
@@ -242,7 +256,7 @@ export class NetworkTrainer {
    * The network along its one input, over the examples' range and a quarter of it beyond each
    * end, at `n` points (one-input, one-output networks only; null otherwise).
    */
-  curves(n = 101): LineMaps | null {
+  curves(n = 121): LineMaps | null {
     const d = this.config.data;
     const sizes = this.net.spec.sizes;
     if (d.kind !== 'pairs' || sizes[0] !== 1 || sizes[sizes.length - 1] !== 1) return null;

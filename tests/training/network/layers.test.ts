@@ -158,10 +158,12 @@ describe('backprop through a layer: the 1 → 2 → 1 tape', () => {
 });
 
 describe('the worker’s lesson-3 questions', () => {
-  it('the stacked loss over (w₁, w₂) is (t − x·w₁·w₂)², zero along the hyperbola', async () => {
+  it('the stacked loss over (w₁, w₂) is ½(x·w₁·w₂ − t)², zero along the hyperbola', async () => {
     const g = await networkQueries.stackLandscape({ input: 3, target: -3, w1: [-2, 2], w2: [-2, 2], n: 41 });
     expect(g.ws).toHaveLength(41);
-    g.bs.forEach((w2, j) => g.ws.forEach((w1, i) => expect(g.losses[j][i]).toBeCloseTo((-3 - 3 * w1 * w2) ** 2, 10)));
+    g.bs.forEach((w2, j) =>
+      g.ws.forEach((w1, i) => expect(g.losses[j][i]).toBeCloseTo(0.5 * (3 * w1 * w2 + 3) ** 2, 10)),
+    );
     expect(g.losses[30][10]).toBeCloseTo(0, 12); // w₁ = −1, w₂ = 1
     await expect(
       networkQueries.stackLandscape({ input: 3, target: -3, w1: [2, -2], w2: [-2, 2], n: 41 }),

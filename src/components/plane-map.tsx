@@ -1,0 +1,199 @@
+/**
+ * Heat maps of a network over the input plane [−6, 6]², painted from the worker's grids: the
+ * decision map (the output, with the data's points over it) and one small map per hidden unit.
+ * Orange is −1, white 0, blue +1, as in TensorFlow Playground. The page computes nothing: each
+ * cell's value is the engine's.
+ */
+import { useEffect, useRef } from 'react';
+import { ChartFigure } from './chart-figure.tsx';
+import { formatNumber } from './format.ts';
+import { afterFrame } from './schedule.tsx';
+
+export interface MapPoints {
+  /** (x₁, x₂) row-major, and each point's class (0 → −1, 1 → +1). */
+  xy: ArrayLike<number>;
+  cls: ArrayLike<number>;
+  /** Test points are drawn with a dark ring. */
+  test?: boolean;
+}
+
+const EXTENT = 6;
+const NEG = [245, 147, 34];
+const POS = [8, 119, 189];
+
+/** v in [−1, 1] as the Playground's colour: orange through white to blue. */
+export function mapColor(v: number): [number, number, number] {
+  const t = Math.max(-1, Math.min(1, Number.isFinite(v) ? v : 0));
+  const end = t < 0 ? NEG : POS;
+  const a = Math.abs(t);
+  return [0, 1, 2].map((k) => Math.round(255 + (end[k] - 255) * a)) as [number, number, number];
+}
+
+function paint(
+  canvas: HTMLCanvasElement,
+  values: ArrayLike<number>,
+  grid: number,
+  offset: number,
+  stride: number,
+  points: MapPoints[],
+): void {
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  const image = ctx.createImageData(grid, grid);
+  for (let i = 0; i < grid * grid; i++) {
+    const [r, g, b] = mapColor(values[offset + i * stride]);
+    image.data.set([r, g, b, 255], 4 * i);
+  }
+  // The grid is drawn at its own size, then scaled up smoothly to the canvas.
+  const small = document.createElement('canvas');
+  small.width = small.height = grid;
+  small.getContext('2d')?.putImageData(image, 0, 0);
+  ctx.imageSmoothingEnabled = true;
+  ctx.drawImage(small, 0, 0, canvas.width, canvas.height);
+  const s = canvas.width / (2 * EXTENT);
+  for (const set of points) {
+    for (let i = 0; i < set.cls.length; i++) {
+      const x = (set.xy[2 * i] + EXTENT) * s;
+      const y = (EXTENT - set.xy[2 * i + 1]) * s;
+      const [r, g, b] = set.cls[i] ? POS : NEG;
+      ctx.beginPath();
+      ctx.arc(x, y, Math.max(2, canvas.width / 110), 0, 2 * Math.PI);
+      ctx.fillStyle = `rgb(${r},${g},${b})`;
+      ctx.fill();
+      ctx.lineWidth = set.test ? 1.5 : 1;
+      ctx.strokeStyle = set.test ? '#111827' : '#ffffff';
+      ctx.stroke();
+    }
+  }
+}
+
+/** One painted grid on a canvas; repainted in the next frame when its values change. */
+export function MapCanvas({
+  values,
+  grid,
+  size,
+  offset = 0,
+  stride = 1,
+  points = [],
+}: {
+  values: ArrayLike<number> | null;
+  grid: number;
+  size: number;
+  offset?: number;
+  stride?: number;
+  points?: MapPoints[];
+}) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const canvas = ref.current;
+    // jsdom (unit tests) has no 2D canvas.
+    if (!canvas || !values || /jsdom/i.test(navigator.userAgent)) return;
+    return afterFrame(() => paint(canvas, values, grid, offset, stride, points));
+  }, [values, grid, offset, stride, points]);
+  return <canvas ref={ref} className="map-canvas" width={size} height={size} aria-hidden="true" />;
+}
+
+/** Share of the cells the network puts on the +1 side. */
+function positiveShare(values: ArrayLike<number>, cells: number, offset: number, stride: number): number {
+  let n = 0;
+  for (let i = 0; i < cells; i++) if (values[offset + i * stride] >= 0) n++;
+  return n / cells;
+}
+
+export interface DecisionMapProps {
+  title: string;
+  /** Output per cell (tanh in [−1, 1]), row 0 at the top (x₂ = 6). */
+  output: ArrayLike<number> | null;
+  grid: number;
+  /** Which run state the map shows, e.g. "after epoch 100". */
+  state: string;
+  points: MapPoints[];
+  /** Test accuracy in the same state, when known (for the text alternative). */
+  accuracy?: number;
+}
+
+/** The decision map in its accessible frame; the table lists the points by class. */
+export function DecisionMap({ title, output, grid, state, points, accuracy }: DecisionMapProps) {
+  const cells = grid * grid;
+  const share = output ? positiveShare(output, cells, 0, 1) : 0;
+  const summary = output
+    ? `The network’s output over the plane from −6 to 6 on both axes, ${state}: blue (+1) on ${formatNumber(100 * share, 3)} % of it, orange (−1) on the rest${accuracy === undefined ? '' : `; ${formatNumber(100 * accuracy, 3)} % of the test points are on their own colour`}.`
+    : 'No map yet: press Train.';
+  return (
+    <ChartFigure
+      title={title}
+      summary={summary}
+      hasData={!!output}
+      emptyText="No map yet."
+      table={() => (
+        <table>
+          <caption>Points drawn on the map</caption>
+          <thead>
+            <tr>
+              <th scope="col">Set</th>
+              <th scope="col">Class −1</th>
+              <th scope="col">Class +1</th>
+            </tr>
+          </thead>
+          <tbody>
+            {points.map((p, i) => {
+              let pos = 0;
+              for (let k = 0; k < p.cls.length; k++) pos += p.cls[k] ? 1 : 0;
+              return (
+                <tr key={i}>
+                  <th scope="row">{p.test ? 'Test' : 'Training'}</th>
+                  <td>{p.cls.length - pos}</td>
+                  <td>{pos}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    >
+      <MapCanvas values={output} grid={grid} size={320} points={points} />
+    </ChartFigure>
+  );
+}
+
+/** One small map per hidden unit, named "Unit L.k" (layer L, unit k), each with its share in words. */
+export function UnitMaps({
+  units,
+  grid,
+  sizes,
+  state,
+}: {
+  units: ArrayLike<number> | null;
+  grid: number;
+  /** Hidden layer sizes, e.g. [4, 2]. */
+  sizes: number[];
+  state: string;
+}) {
+  const cells = grid * grid;
+  let u = 0;
+  const named = sizes.flatMap((k, l) =>
+    Array.from({ length: k }, (_, j) => ({ name: `Unit ${l + 1}.${j + 1}`, at: u++ })),
+  );
+  return (
+    <ul className="unit-maps" aria-label={`Hidden units’ maps, ${state}`}>
+      {named.map(({ name, at }) => {
+        const share = units ? positiveShare(units, cells, at * cells, 1) : undefined;
+        return (
+          <li key={name}>
+            <figure className="unit-map" aria-label={name}>
+              <MapCanvas values={units} grid={grid} size={96} offset={at * cells} />
+              <figcaption>
+                {name}
+                <span className="visually-hidden">
+                  {share === undefined
+                    ? ': no map yet'
+                    : `: positive on ${formatNumber(100 * share, 3)} % of the plane`}
+                </span>
+              </figcaption>
+            </figure>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
