@@ -172,13 +172,19 @@ export function TapeGraph({
   model,
   view,
   stories,
+  minWidth = 0,
 }: {
   model: TapeGraphModel;
   view: TapeGraphView;
   stories: ReadonlyMap<string, EdgeStory | null>;
+  /**
+   * Draw at least this wide, left to right, whatever the screen (a graph with many nodes side by
+   * side is unreadable squeezed onto a phone): the page puts it in a box that scrolls sideways.
+   */
+  minWidth?: number;
 }) {
   const box = useRef<HTMLDivElement>(null);
-  const g = geometry(model, useWidth(box, 640));
+  const g = geometry(model, Math.max(useWidth(box, 640), minWidth));
   const visible = model.nodes.filter((n) => n.kind !== 'op' || (n.entry ?? 0) < view.recorded);
   const ids = new Set(visible.map((n) => n.id));
   const byId = new Map(model.nodes.map((n) => [n.id, n]));

@@ -295,7 +295,15 @@ export function BackpropStep() {
         )}
         {r && d && view && (
           <>
-            <TapeGraph model={d.model} view={view} stories={d.stories} />
+            {/* Nine columns of nodes need ~900 px: narrower screens scroll the drawing sideways (the tables below say it all). */}
+            <div
+              className="graph-scroll"
+              tabIndex={0}
+              role="region"
+              aria-label="The tape graph, drawn (scrolls sideways)"
+            >
+              <TapeGraph model={d.model} view={view} stories={d.stories} minWidth={900} />
+            </div>
             {!answered && (
               <p className="muted">The forward values are drawn. Answer or skip the question to walk the tape back.</p>
             )}

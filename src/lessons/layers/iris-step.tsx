@@ -213,8 +213,8 @@ function Batches({
           logScale
           xMax={config?.epochs ?? 200}
           series={[
-            { key: 'mini', name: 'Batches of 10', color: 'var(--loss)', points: batchPoints(mini) },
-            { key: 'full', name: 'Full batch of 120', color: 'var(--weight)', points: batchPoints(whole) },
+            { key: 'mini', name: 'Batch of 10', color: 'var(--loss)', points: batchPoints(mini) },
+            { key: 'full', name: 'Batch of 120', color: 'var(--weight)', points: batchPoints(whole) },
           ]}
         />
       </Later>
