@@ -17,10 +17,15 @@ export interface LessonShellProps {
   next: ShellLink;
   /** Which lesson this is, above the step count. */
   eyebrow?: string;
+  /**
+   * The lesson's steps as links under the heading (lessons 2 and 3, whose steps are one link in
+   * the site navigation): named by this, e.g. "Steps of lesson 3".
+   */
+  stepsLabel?: string;
   children: ReactNode;
 }
 
-export function LessonShell({ id, title, steps, prev, next, eyebrow, children }: LessonShellProps) {
+export function LessonShell({ id, title, steps, prev, next, eyebrow, stepsLabel, children }: LessonShellProps) {
   const index = steps.findIndex((s) => s.id === id);
   const visited = useLesson((s) => s.visited);
   useEffect(() => lessonStore.getState().markVisited(id), [id]);
@@ -34,6 +39,24 @@ export function LessonShell({ id, title, steps, prev, next, eyebrow, children }:
         </span>
       </p>
       <h1 id="lesson-title">{title}</h1>
+      {stepsLabel && (
+        <nav className="step-nav" aria-label={stepsLabel}>
+          <ol>
+            {steps.map((s, i) => (
+              <li key={s.id}>
+                <a href={`#/${s.id}`} aria-current={s.id === id ? 'step' : undefined}>
+                  {i + 1}. {s.title}
+                  {visited.includes(s.id) && s.id !== id && (
+                    <span className="done-mark" aria-hidden="true">
+                      ✓
+                    </span>
+                  )}
+                </a>
+              </li>
+            ))}
+          </ol>
+        </nav>
+      )}
       {children}
       <nav className="pager" aria-label="Previous and next step">
         <a href={prev.href} rel="prev">

@@ -142,34 +142,36 @@ function Confusion({ run }: { run: NetworkRunView | undefined }) {
     return <p className="muted">Answer or skip the question at the top of the page to see the confusion matrix.</p>;
   if (!c || c.length !== 9) return <p className="muted">Train to fill the confusion matrix.</p>;
   return (
-    <div className="table-scroll" tabIndex={0}>
-      <table data-testid="confusion">
-        <caption>
-          Confusion matrix: the 30 held-out flowers {stateOf(run, 'epoch')}, by species (rows) and the network’s answer
-          (columns)
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Species</th>
-            {SPECIES.map((s) => (
-              <th scope="col" key={s}>
-                Named {s}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {SPECIES.map((s, i) => (
-            <tr key={s}>
-              <th scope="row">{s}</th>
-              {SPECIES.map((_, j) => (
-                <td key={j}>{c[3 * i + j]}</td>
+    <>
+      <p id="confusion-state">
+        The 30 held-out flowers {stateOf(run, 'epoch')}: each row is a species, each column the network’s answer.
+      </p>
+      <div className="table-scroll" tabIndex={0}>
+        <table data-testid="confusion" aria-describedby="confusion-state">
+          <caption>Confusion matrix</caption>
+          <thead>
+            <tr>
+              <th scope="col">Species</th>
+              {SPECIES.map((s) => (
+                <th scope="col" key={s}>
+                  Named {s}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {SPECIES.map((s, i) => (
+              <tr key={s}>
+                <th scope="row">{s}</th>
+                {SPECIES.map((_, j) => (
+                  <td key={j}>{c[3 * i + j]}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }
 

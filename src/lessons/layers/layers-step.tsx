@@ -28,6 +28,7 @@ export function LayersStep({ id }: { id: LayersStepId }) {
       title={title}
       steps={LAYERS_STEPS}
       eyebrow="Lesson 3: multi-layer perceptrons"
+      stepsLabel="Steps of lesson 3"
       prev={prev}
       next={next}
     >

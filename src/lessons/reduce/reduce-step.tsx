@@ -26,6 +26,7 @@ export function ReduceStep({ id }: { id: ReduceStepId }) {
       title={title}
       steps={REDUCE_STEPS}
       eyebrow="Lesson 2: dimensionality reduction"
+      stepsLabel="Steps of lesson 2"
       prev={prev}
       next={next}
     >

@@ -136,8 +136,9 @@ describe('Name the species', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Check' }));
     await waitFor(() => expect(screen.getByTestId('prediction-layers-confuse').textContent).toMatch(/Right\./));
     const table = await screen.findByRole('table', {
-      name: /^Confusion matrix: the 30 held-out flowers after epoch 200/,
+      name: 'Confusion matrix',
     });
+    expect(screen.getByText(/^The 30 held-out flowers after epoch 200/)).toBeTruthy();
     const counts = within(table)
       .getAllByRole('row')
       .slice(1)
