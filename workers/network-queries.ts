@@ -19,11 +19,14 @@ import { prepareProblem } from '../src/training/network/problem.ts';
 import { NetworkTrainer } from '../src/training/network/trainer.ts';
 
 export interface DataPoints {
-  /** Plane points (x₁, x₂) row-major, and each one's class (0 or 1), training then test. */
+  /** Plane points (x₁, x₂) row-major, and each one's class (0, 1 or 2), training then test. */
   train: Float64Array;
   trainClass: Int32Array;
   test: Float64Array;
   testClass: Int32Array;
+  /** Regression: each point's number to fit (empty for classes). */
+  trainTarget: Float64Array;
+  testTarget: Float64Array;
   classNames: string[];
 }
 
@@ -76,6 +79,8 @@ export const networkQueries = {
       trainClass: p.train.cls,
       test: p.testPoints ?? new Float64Array(0),
       testClass: p.test.cls,
+      trainTarget: p.train.target ?? new Float64Array(0),
+      testTarget: p.test.target ?? new Float64Array(0),
       classNames: p.classNames,
     };
   },

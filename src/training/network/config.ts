@@ -5,7 +5,7 @@
  */
 import { ConfigError, type FieldIssue } from '../config.ts';
 import type { DType } from '../../engine/index.ts';
-import type { ClassifyDataset } from './datasets.ts';
+import { classesOf, type ClassifyDataset } from './datasets.ts';
 import type { Activation } from './mlp.ts';
 
 export { ConfigError, type FieldIssue };
@@ -33,6 +33,19 @@ export type NetworkData =
       /** Each example's inputs, the same count for all (1 to 7). */
       inputs: number[][];
       targets: number[];
+    }
+  | {
+      /** The learner's own points on the plane (the Network page's "Your points"). */
+      kind: 'points';
+      /** (x₁, x₂) of each point, flat. */
+      xy: number[];
+      /** Each point's class, 0 to classes − 1. */
+      labels: number[];
+      classes: 2 | 3;
+      trainPercent: number;
+      /** Seed of the shuffle before the split. */
+      seed: number;
+      features: Feature[];
     }
   | {
       kind: 'iris';
@@ -98,7 +111,7 @@ export const PLAYGROUND_DEFAULTS: NetworkConfig = Object.freeze({
   dtype: 'float32',
 }) as NetworkConfig;
 
-const DATASETS: readonly string[] = ['circle', 'xor', 'gaussian', 'spiral'];
+const DATASETS: readonly string[] = ['circle', 'xor', 'gaussian', 'spiral', 'moons', 'blobs', 'plane', 'multigauss'];
 const ACTIVATIONS: readonly string[] = ['relu', 'tanh', 'sigmoid', 'linear'];
 const LOSSES: readonly string[] = ['squared', 'cross-entropy'];
 const REGULARIZATIONS: readonly string[] = ['none', 'l1', 'l2'];
@@ -134,15 +147,41 @@ function checkData(d: unknown, issues: Issues): void {
       });
     return;
   }
+  if (data.kind === 'points') return checkPoints(data, issues);
   if (data.kind !== 'plane')
     return void issues.push({ field: 'data.kind', message: 'Data must be a plane data set or the iris flowers.' });
   oneOf(data.dataset, 'data.dataset', 'Dataset', DATASETS, issues);
   num(data.points, 'data.points', 'Points', issues, NETWORK_LIMITS.minPoints, NETWORK_LIMITS.maxPoints, true);
   num(data.noise, 'data.noise', 'Noise', issues, 0, 0.5);
   num(data.trainPercent, 'data.trainPercent', 'Training data', issues, 10, 90);
-  const f = data.features;
+  checkFeatures(data.features, issues);
+}
+
+function checkFeatures(f: unknown, issues: Issues): void {
   if (!Array.isArray(f) || f.length === 0 || !f.every((x) => (FEATURES as readonly unknown[]).includes(x)))
     issues.push({ field: 'data.features', message: 'Pick at least one input feature.' });
+}
+
+function checkPoints(data: Record<string, unknown>, issues: Issues): void {
+  const { xy, labels, classes } = data;
+  if (classes !== 2 && classes !== 3) issues.push({ field: 'data.classes', message: 'Classes must be 2 or 3.' });
+  const n = Array.isArray(labels) ? labels.length : 0;
+  const inPlane = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= 6;
+  if (!Array.isArray(xy) || xy.length !== 2 * n || !xy.every(inPlane))
+    issues.push({ field: 'data.xy', message: 'Each point needs two coordinates from −6 to 6.' });
+  if (n < 2 || n > NETWORK_LIMITS.maxPoints)
+    issues.push({
+      field: 'data.labels',
+      message: `Your points: 2 to ${NETWORK_LIMITS.maxPoints.toLocaleString('en')} of them.`,
+    });
+  else if (
+    !(labels as unknown[]).every(
+      (l) => Number.isInteger(l) && (l as number) >= 0 && (l as number) < (classes as number),
+    )
+  )
+    issues.push({ field: 'data.labels', message: `Each point's class must be one of the ${String(classes)} classes.` });
+  num(data.trainPercent, 'data.trainPercent', 'Training data', issues, 10, 90);
+  checkFeatures(data.features, issues);
 }
 
 function checkPairs(data: Record<string, unknown>, issues: Issues): void {
@@ -181,7 +220,8 @@ function checkHidden(h: unknown, issues: Issues): void {
 function ends(c: Pick<NetworkConfig, 'data' | 'loss'>): [number, number] {
   const d = c.data;
   const inputs = d.kind === 'iris' ? 4 : d.kind === 'pairs' ? (d.inputs[0]?.length ?? 0) : d.features.length;
-  const classes = d.kind === 'iris' ? 3 : d.kind === 'plane' ? 2 : 0;
+  const classes =
+    d.kind === 'iris' ? 3 : d.kind === 'plane' ? classesOf(d.dataset) : d.kind === 'points' ? d.classes : 0;
   return [inputs, c.loss === 'cross-entropy' ? classes : 1];
 }
 
@@ -242,6 +282,17 @@ export function networkIssues(raw: unknown): FieldIssue[] {
     issues.push({ field: 'loss', message: 'Numbers to fit need squared error: cross-entropy is for classes.' });
   if (c.loss === 'squared' && data?.kind === 'iris')
     issues.push({ field: 'loss', message: 'Three species need cross-entropy: squared error here has one ±1 output.' });
+  const d = c.data as { kind?: unknown; dataset?: unknown; classes?: unknown } | null;
+  const classes =
+    d?.kind === 'plane' && typeof d.dataset === 'string' && DATASETS.includes(d.dataset)
+      ? classesOf(d.dataset as ClassifyDataset)
+      : d?.kind === 'points'
+        ? d.classes
+        : undefined;
+  if (classes === 0 && c.loss === 'cross-entropy')
+    issues.push({ field: 'loss', message: 'Numbers to fit need squared error: cross-entropy is for classes.' });
+  if (classes === 3 && c.loss === 'squared')
+    issues.push({ field: 'loss', message: 'Three classes need cross-entropy: squared error here has one ±1 output.' });
   checkInit(c, issues);
   return issues;
 }

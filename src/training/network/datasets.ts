@@ -1,17 +1,23 @@
 /**
  * TensorFlow Playground's two-dimensional data sets, seeded, written from their definitions
- * (see NETWORK-NOTES.md): each point is (x₁, x₂) with a label +1 or −1 (classification).
- * Pure; every call with the same seed returns the same points.
+ * (see NETWORK-NOTES.md): each point is (x₁, x₂) with a label +1 or −1 (classification) or a
+ * number (regression: Plane, Multi-Gaussian). Ours besides: Moons (two interleaved half rings)
+ * and Three blobs (labels 0, 1, 2). Pure; every call with the same seed returns the same points.
  */
 import { mulberry32 } from '../random.ts';
 
-/** n points: `x` row-major [n, 2], `label` ±1. */
+/** n points: `x` row-major [n, 2], `label` ±1 (two classes), 0–2 (three blobs) or the number to fit. */
 export interface Points {
   x: Float64Array;
   label: Float64Array;
 }
 
-export type ClassifyDataset = 'circle' | 'xor' | 'gaussian' | 'spiral';
+export type ClassifyDataset = 'circle' | 'xor' | 'gaussian' | 'spiral' | 'moons' | 'blobs' | 'plane' | 'multigauss';
+
+/** Data sets whose labels are numbers to fit, not classes. */
+export const REGRESSION_DATASETS: readonly ClassifyDataset[] = ['plane', 'multigauss'];
+/** How many classes a data set's labels name (0: numbers to fit). */
+export const classesOf = (d: ClassifyDataset): number => (d === 'blobs' ? 3 : REGRESSION_DATASETS.includes(d) ? 0 : 2);
 
 type Rand = () => number;
 const uniform = (rand: Rand, lo: number, hi: number): number => lo + (hi - lo) * rand();
@@ -89,11 +95,74 @@ function spiral(n: number, noise: number, rand: Rand): Points {
   });
 }
 
+/** Two interleaved half rings of radius 4: +1 over the top, −1 under it shifted right; uniform jitter up to 5·noise. */
+function moons(n: number, noise: number, rand: Rand): Points {
+  return make(n, (i, p) => {
+    const upper = i < n / 2;
+    const t = uniform(rand, 0, Math.PI);
+    p[0] = upper ? 4 * Math.cos(t) - 2 : 2 - 4 * Math.cos(t);
+    p[1] = upper ? 4 * Math.sin(t) - 1 : 1 - 4 * Math.sin(t);
+    p[0] += uniform(rand, -5, 5) * noise;
+    p[1] += uniform(rand, -5, 5) * noise;
+    return upper ? 1 : -1;
+  });
+}
+
+/** Three clouds, a third of the points each, at radius 3.5 and 90°, 210°, 330°; variance as the Gaussian's. */
+function blobs(n: number, noise: number, rand: Rand): Points {
+  const variance = 0.5 + (3.5 * noise) / 0.5;
+  return make(n, (i, p) => {
+    const k = Math.min(2, Math.floor((3 * i) / n));
+    const a = Math.PI / 2 + (2 * Math.PI * k) / 3;
+    p[0] = normal(rand, 3.5 * Math.cos(a), variance);
+    p[1] = normal(rand, 3.5 * Math.sin(a), variance);
+    return k;
+  });
+}
+
+/** Uniform on [−6, 6]²; the number to fit is (x₁ + x₂)/10, of the point moved by up to 6·noise. */
+function plane(n: number, noise: number, rand: Rand): Points {
+  return make(n, (_i, p) => {
+    p[0] = uniform(rand, -6, 6);
+    p[1] = uniform(rand, -6, 6);
+    return (p[0] + uniform(rand, -6, 6) * noise + p[1] + uniform(rand, -6, 6) * noise) / 10;
+  });
+}
+
+const BUMPS: [number, number, number][] = [
+  [-4, 2.5, 1],
+  [0, 2.5, -1],
+  [4, 2.5, 1],
+  [-4, -2.5, -1],
+  [0, -2.5, 1],
+  [4, -2.5, -1],
+];
+
+/** Uniform on [−6, 6]²; six bumps of alternating sign, each falling from 1 at its centre to 0 at distance 2: the largest in size. */
+function multigauss(n: number, noise: number, rand: Rand): Points {
+  return make(n, (_i, p) => {
+    p[0] = uniform(rand, -6, 6);
+    p[1] = uniform(rand, -6, 6);
+    const x = p[0] + uniform(rand, -6, 6) * noise;
+    const y = p[1] + uniform(rand, -6, 6) * noise;
+    let best = 0;
+    for (const [cx, cy, sign] of BUMPS) {
+      const v = sign * Math.max(0, 1 - Math.hypot(x - cx, y - cy) / 2);
+      if (Math.abs(v) > Math.abs(best)) best = v;
+    }
+    return best;
+  });
+}
+
 const GENERATORS: Record<ClassifyDataset, (n: number, noise: number, rand: Rand) => Points> = {
   circle,
   xor,
   gaussian,
   spiral,
+  moons,
+  blobs,
+  plane,
+  multigauss,
 };
 
 /**

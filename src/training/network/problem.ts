@@ -5,7 +5,7 @@
  */
 import { loadIris, IRIS_SPECIES } from '../reduce/iris.ts';
 import { mulberry32 } from '../random.ts';
-import { classifyPoints } from './datasets.ts';
+import { classesOf, classifyPoints } from './datasets.ts';
 import type { Feature, NetworkData } from './config.ts';
 
 /** Examples: inputs row-major [n, inputs] and each one's class (0, 1, … ) or, for regression, its target. */
@@ -57,20 +57,60 @@ function planeProblem(
   d: Extract<NetworkData, { kind: 'plane' }>,
 ): Problem & { trainPoints: Float64Array; testPoints: Float64Array } {
   const all = classifyPoints(d.dataset, d.points, d.noise, d.seed);
-  const nTrain = Math.max(1, Math.min(d.points - 1, Math.round((d.points * d.trainPercent) / 100)));
-  const cls = Array.from(all.label, (l) => (l > 0 ? 1 : 0));
-  const trainPoints = all.x.slice(0, 2 * nTrain);
-  const testPoints = all.x.slice(2 * nTrain);
+  return splitPoints(all.x, all.label, classesOf(d.dataset), d.trainPercent, d.features);
+}
+
+/** Points and labels (±1 for two classes, 0–2 for three, numbers to fit for none) split into training and test sets. */
+function splitPoints(
+  xy: Float64Array,
+  label: Float64Array,
+  classes: number,
+  trainPercent: number,
+  features: readonly Feature[],
+): Problem & { trainPoints: Float64Array; testPoints: Float64Array } {
+  const n = label.length;
+  const nTrain = Math.max(1, Math.min(n - 1, Math.round((n * trainPercent) / 100)));
+  const cls = Array.from(label, (l) => (classes === 2 ? (l > 0 ? 1 : 0) : classes === 3 ? l : 0));
+  const trainPoints = xy.slice(0, 2 * nTrain);
+  const testPoints = xy.slice(2 * nTrain);
+  const train = examples(featureRows(trainPoints, features), cls.slice(0, nTrain));
+  const test = examples(featureRows(testPoints, features), cls.slice(nTrain));
+  if (classes === 0) {
+    train.target = label.slice(0, nTrain);
+    test.target = label.slice(nTrain);
+  }
   return {
-    inputs: d.features.length,
-    classes: 2,
-    inputNames: [...d.features],
-    classNames: ['−1', '+1'],
-    train: examples(featureRows(trainPoints, d.features), cls.slice(0, nTrain)),
-    test: examples(featureRows(testPoints, d.features), cls.slice(nTrain)),
+    inputs: features.length,
+    classes,
+    inputNames: [...features],
+    classNames: classes === 3 ? ['A', 'B', 'C'] : classes === 2 ? ['−1', '+1'] : [],
+    train,
+    test,
     trainPoints,
     testPoints,
   };
+}
+
+/** The learner's points, shuffled by the seed, then split (their classes 0 and 1 stand for −1 and +1). */
+function ownPoints(
+  d: Extract<NetworkData, { kind: 'points' }>,
+): Problem & { trainPoints: Float64Array; testPoints: Float64Array } {
+  const n = d.labels.length;
+  const order = Array.from({ length: n }, (_, i) => i);
+  const rand = mulberry32(d.seed);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  const xy = new Float64Array(2 * n);
+  const label = new Float64Array(n);
+  order.forEach((from, to) => {
+    xy[2 * to] = d.xy[2 * from];
+    xy[2 * to + 1] = d.xy[2 * from + 1];
+    label[to] = d.classes === 2 ? (d.labels[from] ? 1 : -1) : d.labels[from];
+  });
+  const p = splitPoints(xy, label, d.classes, d.trainPercent, d.features);
+  return d.classes === 2 ? { ...p, classNames: ['A', 'B'] } : p;
 }
 
 /** Flower indices of each species, shuffled by the seed; the first testCount/3 of each are held out. */
@@ -141,5 +181,6 @@ function pairsProblem(d: Extract<NetworkData, { kind: 'pairs' }>): Problem {
 
 /** The problem a run trains on; plane problems also keep their points (x₁, x₂) for drawing. */
 export function prepareProblem(d: NetworkData): Problem & { trainPoints?: Float64Array; testPoints?: Float64Array } {
+  if (d.kind === 'points') return ownPoints(d);
   return d.kind === 'iris' ? irisProblem(d) : d.kind === 'pairs' ? pairsProblem(d) : planeProblem(d);
 }

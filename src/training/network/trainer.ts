@@ -235,7 +235,7 @@ export class NetworkTrainer {
    */
   maps(grid: number, unitGrid = grid): PlaneMaps | null {
     const d = this.config.data;
-    if (d.kind !== 'plane') return null;
+    if (d.kind !== 'plane' && d.kind !== 'points') return null;
     const acts = this.activationsOver(grid, d.features);
     const last = acts[acts.length - 1];
     const output = this.config.loss === 'cross-entropy' ? softmax(last) : last;
