@@ -8,6 +8,7 @@ import { RouteBoundary } from './components/route-boundary.tsx';
 import { OpenedByNavigation, afterFrame, useSwap } from './components/schedule.tsx';
 import { lessonStore } from './store/lesson-store.ts';
 import { playgroundStore } from './store/playground-store.ts';
+import { networkSettings } from './store/network-settings.ts';
 import {
   ROUTE_TITLES,
   isLayers,
@@ -33,6 +34,10 @@ function ReduceStep({ id }: { id: ReduceStepId }) {
   return m ? <m.ReduceStep id={id} /> : <PageLoading route={id} loader={loaders.reduce} />;
 }
 
+function NetworkPage() {
+  const m = loaders.network.useModule();
+  return m ? <m.NetworkPage /> : <PageLoading route="network" loader={loaders.network} />;
+}
 function LayersStep({ id }: { id: LayersStepId }) {
   const m = loaders.layers.useModule();
   return m ? <m.LayersStep id={id} /> : <PageLoading route={id} loader={loaders.layers} />;
@@ -71,6 +76,7 @@ function LoadingState({ loader }: { loader: LazyModule<unknown> }) {
 function Page({ route }: { route: Route }) {
   if (route === '') return <Overview />;
   if (route === 'playground') return <PlaygroundPage />;
+  if (route === 'network') return <NetworkPage />;
   if (isReduce(route)) return <ReduceStep id={route} />;
   if (isLayers(route)) return <LayersStep id={route} />;
   return <NegatorStep id={route} />;
@@ -78,7 +84,11 @@ function Page({ route }: { route: Route }) {
 
 /** What "Reset this page's saved data" clears for each page. */
 const resetFor = (route: Route) =>
-  route === 'playground' ? () => playgroundStore.getState().resetSaved() : () => lessonStore.getState().resetSaved();
+  route === 'playground'
+    ? () => playgroundStore.getState().resetSaved()
+    : route === 'network'
+      ? () => networkSettings.getState().resetSaved()
+      : () => lessonStore.getState().resetSaved();
 
 /** The app shell: header with the lesson nav, notices, the current page inside its error boundary. */
 export function App() {

@@ -25,6 +25,7 @@ export const loaders = {
   ),
   reduce: lazyModule(() => import('./lessons/reduce/reduce-step.tsx')),
   layers: lazyModule(() => import('./lessons/layers/layers-step.tsx')),
+  network: lazyModule(() => import('./network/network-page.tsx')),
 };
 
 /** Fetches every lazy chunk, and warms the math font, once the browser is idle after the first paint. */

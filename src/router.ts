@@ -42,13 +42,14 @@ export const ALL_PREDICTIONS: readonly string[] = LESSON_PREDICTIONS.flatMap((l)
 
 export type ReduceStepId = (typeof REDUCE_STEPS)[number]['id'];
 export type LayersStepId = (typeof LAYERS_STEPS)[number]['id'];
-export type Route = '' | NegatorStepId | 'playground' | ReduceStepId | LayersStepId;
+export type Route = '' | NegatorStepId | 'playground' | 'network' | ReduceStepId | LayersStepId;
 
 /** Each route's name, for the navigation and the document title. */
 export const ROUTE_TITLES: Record<Route, string> = {
   '': 'Overview',
   ...(Object.fromEntries(NEGATOR_STEPS.map((s) => [s.id, s.title])) as Record<NegatorStepId, string>),
   playground: 'Playground',
+  network: 'Network',
   ...(Object.fromEntries(REDUCE_STEPS.map((s) => [s.id, s.title])) as Record<ReduceStepId, string>),
   ...(Object.fromEntries(LAYERS_STEPS.map((s) => [s.id, s.title])) as Record<LayersStepId, string>),
 };

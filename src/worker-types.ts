@@ -23,7 +23,13 @@ export type { Curvature } from './training/reduce/curvature.ts';
 export type { TapeEntry, TapeLeaf } from './engine/index.ts';
 export type { FiniteDifference, TapeStepInput, TapeStepResult } from './training/tape-step.ts';
 export type { NetworkConfig, NetworkData } from './training/network/config.ts';
-export type { ConfusedPair, DataPoints, ExampleThrough, StackLandscape } from '../workers/network-queries.ts';
+export type {
+  ConfusedPair,
+  DataPoints,
+  ExampleThrough,
+  LayerViewData,
+  StackLandscape,
+} from '../workers/network-queries.ts';
 export type {
   LayerFiniteDifference,
   LayerParam,

@@ -15,7 +15,7 @@ import {
   type LayerTapeInput,
   type LayerTapeResult,
 } from '../src/training/network/layer-tape.ts';
-import { prepareProblem } from '../src/training/network/problem.ts';
+import { featureRows, prepareProblem } from '../src/training/network/problem.ts';
 import { NetworkTrainer } from '../src/training/network/trainer.ts';
 
 export interface DataPoints {
@@ -48,6 +48,17 @@ export interface ExampleThrough {
   probabilities: number[];
   loss: number;
   classNames: string[];
+}
+
+/** How one hidden layer of 2 units maps the plane: grid lines and the training points, carried through it. */
+export interface LayerViewData {
+  layer: number;
+  /** Lines x₁ = k and x₂ = k for k = −6 … 6, each `perLine` points (u₁, u₂) in the layer's output, flat. */
+  lines: Float32Array;
+  perLine: number;
+  /** The training points' (u₁, u₂) and classes. */
+  points: Float32Array;
+  cls: Int32Array;
 }
 
 export interface ConfusedPair {
@@ -155,6 +166,34 @@ export const networkQueries = {
       probabilities: Array.from(softmax(logits).data),
       loss: softmaxCrossEntropy(oneHot, logits).item(),
       classNames: p.classNames,
+    };
+  },
+
+  /** Hidden layer `layer` (of exactly 2 units) of the network with weights `weights`: where it sends the plane. */
+  async layerView(config: NetworkConfig, weights: ArrayLike<number>, layer: number): Promise<LayerViewData> {
+    const trainer = new NetworkTrainer({ ...config, init: Array.from(weights) });
+    const d = config.data;
+    if ((d.kind !== 'plane' && d.kind !== 'points') || config.hidden[layer] !== 2)
+      throw new ConfigError([
+        { field: 'layer', message: 'Only a hidden layer of 2 units on plane data can be drawn.' },
+      ]);
+    const per = 49;
+    const ks = Array.from({ length: 13 }, (_, i) => i - 6);
+    const xy: number[] = [];
+    for (const k of ks) for (let i = 0; i < per; i++) xy.push(-6 + (12 * i) / (per - 1), k);
+    for (const k of ks) for (let i = 0; i < per; i++) xy.push(k, -6 + (12 * i) / (per - 1));
+    const through = (pts: ArrayLike<number>) => {
+      const n = pts.length / 2;
+      const x = tensor(Array.from(featureRows(pts, d.features)), config.dtype, [n, d.features.length]);
+      return Float32Array.from(trainer.net.activations(x)[layer].data);
+    };
+    const p = trainer.problem as ReturnType<typeof prepareProblem>;
+    return {
+      layer,
+      lines: through(xy),
+      perLine: per,
+      points: through(p.trainPoints ?? new Float64Array(0)),
+      cls: p.train.cls,
     };
   },
 

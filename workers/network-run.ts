@@ -143,7 +143,7 @@ export class NetworkRun implements Stepper<NetworkEnd> {
       batch.confusion,
       batch.weightRows,
     ];
-    if (batch.maps) arrays.push(batch.maps.output, batch.maps.units);
+    if (batch.maps) arrays.push(batch.maps.output, batch.maps.units, batch.maps.inputs);
     if (batch.curves) arrays.push(batch.curves.xs, batch.curves.output, batch.curves.units, batch.curves.pieces);
     await sendBatch(this.onBatch, batch, arrays);
   }

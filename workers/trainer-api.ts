@@ -104,6 +104,7 @@ const lazyNetworkQueries: NetQueries = {
   layerFiniteDifference: async (...a) => (await netQueries()).layerFiniteDifference(...a),
   exampleThrough: async (...a) => (await netQueries()).exampleThrough(...a),
   confusedPair: async (...a) => (await netQueries()).confusedPair(...a),
+  layerView: async (...a) => (await netQueries()).layerView(...a),
 };
 
 /**

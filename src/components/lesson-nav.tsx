@@ -37,7 +37,11 @@ function LessonGroup({
  */
 export function LessonNav({ route }: { route: Route }) {
   const visited = useLesson((s) => s.visited);
-  const items = [...NEGATOR_STEPS, { id: 'playground', title: 'Playground' } as const];
+  const items = [
+    ...NEGATOR_STEPS,
+    { id: 'playground', title: 'Playground' } as const,
+    { id: 'network', title: 'Network' } as const,
+  ];
   return (
     <nav className="lesson-nav" aria-label="Lesson">
       <ol aria-label="Lesson 1: the number negator">

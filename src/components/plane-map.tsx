@@ -15,11 +15,15 @@ export interface MapPoints {
   cls: ArrayLike<number>;
   /** Test points are drawn with a dark ring. */
   test?: boolean;
+  /** Three classes: A, B, C in orange, blue, green. */
+  classes?: number;
 }
 
 const EXTENT = 6;
 const NEG = [245, 147, 34];
 const POS = [8, 119, 189];
+/** Classes A, B, C of three: orange, blue, green. */
+const CLASS_COLORS = [NEG, POS, [22, 163, 74]];
 
 /** v in [−1, 1] as the Playground's colour: orange through white to blue. */
 export function mapColor(v: number): [number, number, number] {
@@ -29,6 +33,33 @@ export function mapColor(v: number): [number, number, number] {
   return [0, 1, 2].map((k) => Math.round(255 + (end[k] - 255) * a)) as [number, number, number];
 }
 
+/**
+ * The colour of cell i of a network's output: k = 1 output is a value in [−1, 1] (or, with
+ * `discretize`, its sign); k ≥ 2 are class probabilities, painted in the likeliest class's
+ * colour (two classes: by p(B) − p(A)), as strong as it is sure (or fully, discretized).
+ */
+export function outputColor(
+  values: ArrayLike<number>,
+  k: number,
+  i: number,
+  discretize: boolean,
+): [number, number, number] {
+  if (k === 1) {
+    const v = values[i];
+    return mapColor(discretize ? (v >= 0 ? 1 : -1) : v);
+  }
+  if (k === 2) {
+    const v = values[2 * i + 1] - values[2 * i];
+    return mapColor(discretize ? (v >= 0 ? 1 : -1) : v);
+  }
+  let best = 0;
+  for (let j = 1; j < k; j++) if (values[k * i + j] > values[k * i + best]) best = j;
+  const p = values[k * i + best];
+  const a = discretize ? 1 : Math.max(0, (p - 1 / k) / (1 - 1 / k));
+  const end = CLASS_COLORS[best % 3];
+  return [0, 1, 2].map((c) => Math.round(255 + (end[c] - 255) * a)) as [number, number, number];
+}
+
 function paint(
   canvas: HTMLCanvasElement,
   values: ArrayLike<number>,
@@ -36,12 +67,13 @@ function paint(
   offset: number,
   stride: number,
   points: MapPoints[],
+  colorOf?: (i: number) => [number, number, number],
 ): void {
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
   const image = ctx.createImageData(grid, grid);
   for (let i = 0; i < grid * grid; i++) {
-    const [r, g, b] = mapColor(values[offset + i * stride]);
+    const [r, g, b] = colorOf ? colorOf(i) : mapColor(values[offset + i * stride]);
     image.data.set([r, g, b, 255], 4 * i);
   }
   // The grid is drawn at its own size, then scaled up smoothly to the canvas.
@@ -55,7 +87,7 @@ function paint(
     for (let i = 0; i < set.cls.length; i++) {
       const x = (set.xy[2 * i] + EXTENT) * s;
       const y = (EXTENT - set.xy[2 * i + 1]) * s;
-      const [r, g, b] = set.cls[i] ? POS : NEG;
+      const [r, g, b] = set.classes === 3 ? CLASS_COLORS[set.cls[i]] : set.cls[i] ? POS : NEG;
       ctx.beginPath();
       ctx.arc(x, y, Math.max(2, canvas.width / 110), 0, 2 * Math.PI);
       ctx.fillStyle = `rgb(${r},${g},${b})`;
@@ -75,6 +107,9 @@ export function MapCanvas({
   offset = 0,
   stride = 1,
   points = [],
+  outputs,
+  discretize = false,
+  onPick,
 }: {
   values: ArrayLike<number> | null;
   grid: number;
@@ -82,15 +117,40 @@ export function MapCanvas({
   offset?: number;
   stride?: number;
   points?: MapPoints[];
+  /** A network's output map: how many values per cell (painted by `outputColor`). */
+  outputs?: number;
+  discretize?: boolean;
+  /** Called with the plane point (x₁, x₂) a click lands on. */
+  onPick?: (x1: number, x2: number) => void;
 }) {
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const canvas = ref.current;
     // jsdom (unit tests) has no 2D canvas.
-    if (!canvas || !values || /jsdom/i.test(navigator.userAgent)) return;
-    return afterFrame(() => paint(canvas, values, grid, offset, stride, points));
-  }, [values, grid, offset, stride, points]);
-  return <canvas ref={ref} className="map-canvas" width={size} height={size} aria-hidden="true" />;
+    if (!canvas || /jsdom/i.test(navigator.userAgent)) return;
+    const cells = values ?? new Float32Array(grid * grid * (outputs ?? 1));
+    const colorOf = outputs ? (i: number) => outputColor(cells, outputs, i, discretize) : undefined;
+    return afterFrame(() => paint(canvas, cells, grid, offset, stride, points, colorOf));
+  }, [values, grid, offset, stride, points, outputs, discretize]);
+  return (
+    <canvas
+      ref={ref}
+      className={`map-canvas${onPick ? ' map-pick' : ''}`}
+      width={size}
+      height={size}
+      aria-hidden="true"
+      onClick={
+        onPick &&
+        ((e) => {
+          const r = e.currentTarget.getBoundingClientRect();
+          onPick(
+            ((e.clientX - r.left) / r.width) * 2 * EXTENT - EXTENT,
+            EXTENT - ((e.clientY - r.top) / r.height) * 2 * EXTENT,
+          );
+        })
+      }
+    />
+  );
 }
 
 /** Share of the cells the network puts on the +1 side. */

@@ -13,6 +13,7 @@ import type {
   LayerParam,
   LayerTapeInput,
   LayerTapeResult,
+  LayerViewData,
   NetworkConfig,
   NetworkData,
   StackLandscape,
@@ -188,6 +189,13 @@ export const queries = {
       c,
       a: { config: NetworkConfig; weights: number[]; set: 'train' | 'test'; index: number },
     ): Promise<ExampleThrough> => c.exampleThrough(a.config, a.weights, a.set, a.index),
+  ),
+
+  /** Where a hidden layer of 2 units sends the plane's grid lines and the training points. */
+  layerView: defineQuery(
+    'layerView',
+    (c, a: { config: NetworkConfig; weights: number[]; layer: number }): Promise<LayerViewData> =>
+      c.layerView(a.config, a.weights, a.layer),
   ),
 
   /** Which two classes a network trained with `config` mixes up most. */

@@ -23,14 +23,16 @@ const SHARED_KEYS = [
 
 export type DecodeResult = { ok: true; config: TrainingConfig } | { ok: false; message: string };
 
-function toBase64Url(text: string): string {
+/** UTF-8 text as base64url (no padding): what every share link carries. */
+export function toBase64Url(text: string): string {
   const bytes = new TextEncoder().encode(text);
   let bin = '';
   for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-function fromBase64Url(text: string): string | null {
+/** The text of a base64url string, or null when it is not one (or not UTF-8). */
+export function fromBase64Url(text: string): string | null {
   if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return null;
   try {
     const bin = atob(text.replace(/-/g, '+').replace(/_/g, '/'));

@@ -55,6 +55,8 @@ export interface PlaneMaps {
   /** Per hidden unit, in layer order, its activation over its cells: [units, unitGrid²]. */
   units: Float32Array;
   unitCount: number;
+  /** Per input feature (x₁, x₂, x₁², …, as configured), its value over the unit grid's cells: [features, unitGrid²]. */
+  inputs: Float32Array;
 }
 
 /**
@@ -249,7 +251,11 @@ export class NetworkTrainer {
       const data = h.data;
       for (let j = 0; j < k; j++, u++) for (let i = 0; i < cells; i++) units[u * cells + i] = data[i * k + j];
     }
-    return { grid, output: Float32Array.from(output.data), outputs: last.shape[1], unitGrid, units, unitCount };
+    const f = d.features.length;
+    const rows = featureRows(gridPoints(unitGrid), d.features);
+    const inputs = new Float32Array(f * cells);
+    for (let j = 0; j < f; j++) for (let i = 0; i < cells; i++) inputs[j * cells + i] = rows[i * f + j];
+    return { grid, output: Float32Array.from(output.data), outputs: last.shape[1], unitGrid, units, unitCount, inputs };
   }
 
   /**

@@ -1,0 +1,328 @@
+/**
+ * The Network page: TensorFlow Playground's controls and more, trained in the worker on our
+ * engine. Data, features and layers on the left, the network drawn in the middle with its run,
+ * the Decision map on the right; below them the losses, each layer's gradient size and the
+ * share link. The page computes nothing: every number and map cell is the worker's.
+ */
+import { useMemo, useState } from 'react';
+import { ChartFigure } from '../components/chart-figure.tsx';
+import { formatNumber } from '../components/format.ts';
+import { HistoryChart } from '../components/history-chart.tsx';
+import { MapCanvas, type MapPoints } from '../components/plane-map.tsx';
+import { RunControls, type RunStore } from '../components/run-controls.tsx';
+import { StatusLine, type StatusInfo } from '../components/run-status.tsx';
+import { Later, useRedrawLater } from '../components/schedule.tsx';
+import { lessonStore, useLesson } from '../store/lesson-store.ts';
+import { networkStore, useNetwork, type NetworkRunView } from '../store/network-store.ts';
+import { networkSettings, useNetworkSettings } from '../store/network-settings.ts';
+import { queries, useQuery } from '../store/queries.ts';
+import { layerSizes, parameterCount, type NetworkConfig } from '../training/network/config.ts';
+import { FEATURE_NAMES, configOfDraft, draftClasses } from '../training/network/draft.ts';
+import type { Speed } from '../training/pace.ts';
+import type { StoreApi } from 'zustand';
+import { DataControls, FeatureControls, LayerControls, TrainingControls } from './controls.tsx';
+import { NetworkDiagram } from './network-diagram.tsx';
+import { LinkNoticeBox, ShareBox, useNetworkLink } from './share-box.tsx';
+import { YourPoints } from './your-points.tsx';
+import { LayerView } from './layer-view.tsx';
+
+export const NETWORK_CHANNEL = 'network';
+const NO_EDITS: ReadonlyMap<number, number> = new Map();
+const STORE = networkStore as unknown as StoreApi<RunStore<NetworkConfig>>;
+/** Watchable by default: 1,000 epochs take 20 s (Max is one choice away). */
+const DEFAULT_SPEED: Speed = 50;
+
+const latest = (run: NetworkRunView | undefined) =>
+  run?.history.length ? run.history.row(run.history.length - 1) : undefined;
+const stateOf = (run: NetworkRunView | undefined) => {
+  const row = latest(run);
+  return row ? (row.epochs === 0 ? 'before training (epoch 0)' : `after epoch ${row.epochs}`) : 'before training';
+};
+
+function statusOf(run: NetworkRunView | undefined): StatusInfo | undefined {
+  return (
+    run && {
+      status: run.status,
+      step: latest(run)?.epochs ?? 0,
+      steps: run.config.steps,
+      message: run.message,
+      unit: 'epoch',
+    }
+  );
+}
+
+function points(run: NetworkRunView | undefined, column: 'trainLoss' | 'testLoss') {
+  if (!run) return [];
+  const h = run.history;
+  const e = h.column('epochs');
+  const v = h.column(column);
+  const stride = Math.max(1, Math.ceil(h.length / 600));
+  const out: { step: number; value: number }[] = [];
+  for (let i = 0; i < h.length; i += stride) out.push({ step: e[i], value: v[i] });
+  if ((h.length - 1) % stride) out.push({ step: e[h.length - 1], value: v[h.length - 1] });
+  return out;
+}
+
+function Readouts({ run, classes }: { run: NetworkRunView | undefined; classes: number }) {
+  const row = latest(run);
+  const pct = (v: number | undefined) => (v === undefined || classes === 0 ? '—' : `${formatNumber(100 * v, 3)} %`);
+  return (
+    <dl className="readout" aria-label={`The network, ${stateOf(run)}`}>
+      <div>
+        <dt>Epoch</dt>
+        <dd data-testid="net-epoch">{row?.epochs ?? '—'}</dd>
+      </div>
+      <div>
+        <dt>Training loss</dt>
+        <dd>{formatNumber(row?.trainLoss)}</dd>
+      </div>
+      <div>
+        <dt>Test loss</dt>
+        <dd>{formatNumber(row?.testLoss)}</dd>
+      </div>
+      <div>
+        <dt>Training accuracy</dt>
+        <dd>{pct(row?.trainAccuracy)}</dd>
+      </div>
+      <div>
+        <dt>Test accuracy</dt>
+        <dd data-testid="net-test-accuracy">{pct(row?.testAccuracy)}</dd>
+      </div>
+    </dl>
+  );
+}
+
+function DecisionMapPanel({
+  run,
+  config,
+  own,
+}: {
+  run: NetworkRunView | undefined;
+  config: NetworkConfig | null;
+  own: boolean;
+}) {
+  const draft = useNetworkSettings((s) => s.draft);
+  const mine = useNetworkSettings((s) => s.points);
+  const classes = draftClasses(draft);
+  const data = useQuery(queries.dataPoints, config && !own ? { data: config.data } : null);
+  const drawn = useMemo<MapPoints[]>(() => {
+    if (own) return [{ xy: mine.xy, cls: mine.labels, classes }];
+    if (!data.data || data.pending || classes === 0) return [];
+    const d = data.data;
+    const sets: MapPoints[] = [{ xy: d.train, cls: d.trainClass, classes }];
+    if (draft.showTest) sets.push({ xy: d.test, cls: d.testClass, test: true, classes });
+    return sets;
+  }, [own, mine, data.data, data.pending, draft.showTest, classes]);
+  // A map of an older run's settings is not shown under these (its shape may not match).
+  const maps = run?.maps;
+  const set = networkSettings.getState().set;
+  const count = drawn.reduce((n, p) => n + p.cls.length, 0);
+  const summary = maps
+    ? `The network’s output over the plane from −6 to 6 on both axes, ${stateOf(run)}${classes === 3 ? ', coloured by the likeliest class' : classes === 0 ? ', the number it gives (blue above 0, orange below)' : ': blue where it says +1 (class B), orange where it says −1 (class A)'}; ${count} points drawn.`
+    : `${count} points drawn; train to colour the plane by the network’s output.`;
+  return (
+    <ChartFigure
+      title="Decision map"
+      summary={summary}
+      hasData
+      emptyText=""
+      table={() => (
+        <table>
+          <caption>Points drawn, by class</caption>
+          <thead>
+            <tr>
+              <th scope="col">Set</th>
+              <th scope="col">Points</th>
+            </tr>
+          </thead>
+          <tbody>
+            {drawn.map((p, i) => (
+              <tr key={i}>
+                <th scope="row">{p.test ? 'Test' : 'Training'}</th>
+                <td>{p.cls.length}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      actions={
+        <>
+          <label className="pg-check">
+            <input type="checkbox" checked={draft.showTest} onChange={(e) => set({ showTest: e.target.checked })} />{' '}
+            Show test data
+          </label>
+          <label className="pg-check">
+            <input type="checkbox" checked={draft.discretize} onChange={(e) => set({ discretize: e.target.checked })} />{' '}
+            Discretize output
+          </label>
+        </>
+      }
+    >
+      <MapCanvas
+        values={maps?.output ?? null}
+        grid={maps?.grid ?? 100}
+        size={360}
+        points={drawn}
+        outputs={maps?.outputs ?? 1}
+        discretize={draft.discretize}
+        onPick={own ? (x, y) => networkSettings.getState().addPoint(x, y) : undefined}
+      />
+    </ChartFigure>
+  );
+}
+
+/** The flat weights the next Train starts from: the run's, with the learner's edits. */
+function startWeights(run: NetworkRunView | undefined, edits: ReadonlyMap<number, number>): number[] | undefined {
+  if (!run?.weights || edits.size === 0) return undefined;
+  const w = Array.from(run.weights);
+  for (const [i, v] of edits) if (i < w.length) w[i] = v;
+  return w;
+}
+
+export function NetworkPage() {
+  const [notice, setNotice] = useNetworkLink();
+  const draft = useNetworkSettings((s) => s.draft);
+  const mine = useNetworkSettings((s) => s.points);
+  const read = useMemo(() => configOfDraft(draft, mine), [draft, mine]);
+  const run = useRedrawLater(useNetwork((s) => s.runs[NETWORK_CHANNEL]));
+  const speed = useLesson((s) => s.speeds.network ?? DEFAULT_SPEED);
+  const [editState, setEditState] = useState<{ key: string; map: Map<number, number> }>({ key: '', map: new Map() });
+  const classes = draftClasses(draft);
+  const own = draft.problem === 'classification' && draft.dataset === 'points';
+  const sizes = read.config ? layerSizes(read.config) : null;
+  // Edits belong to the weights they were made on: another run or another shape drops them.
+  const editKey = `${sizes?.join(',')}|${run?.runId}`;
+  const edits = editState.key === editKey ? editState.map : NO_EDITS;
+  const init = startWeights(run, edits);
+  const fits = init && read.config && init.length === parameterCount(read.config);
+  const config = read.config && (fits ? { ...read.config, init } : read.config);
+  const featureNames = draft.features.map((f) => FEATURE_NAMES[f]);
+  return (
+    <section className="page network" aria-labelledby="net-title">
+      <h1 id="net-title">Network</h1>
+      <p className="lede">
+        TensorFlow Playground’s network, trained in a worker on this site’s engine, with your own points, three classes,
+        cross-entropy, each layer’s gradient size and a layer’s view of the plane besides.
+      </p>
+      <LinkNoticeBox notice={notice} onDismiss={() => setNotice(null)} />
+      <div className="net-top card">
+        <RunControls
+          store={STORE}
+          channel={NETWORK_CHANNEL}
+          config={config}
+          speed={speed}
+          onSpeed={(s) => lessonStore.getState().setSpeed('network', s)}
+          withStep
+          note={
+            !config && (
+              <p className="muted">Train waits until every setting below can be used: see the messages beside them.</p>
+            )
+          }
+        />
+        <StatusLine info={statusOf(run)} />
+        <Readouts run={run} classes={classes} />
+        {edits.size > 0 && (
+          <p className="muted" data-testid="edits-note">
+            {edits.size === 1 ? 'One weight is' : `${edits.size} weights are`} edited: the next Train starts from the
+            drawn weights with {edits.size === 1 ? 'that edit' : 'those edits'}.
+          </p>
+        )}
+      </div>
+      <div className="net-layout">
+        <div className="net-col">
+          <DataControls draft={draft} errors={read.errors} />
+          {own && <YourPoints classes={Number(draft.classes)} />}
+          {read.errors.points && (
+            <p className="field-error" role="alert">
+              {read.errors.points}
+            </p>
+          )}
+          <FeatureControls draft={draft} errors={read.errors} />
+        </div>
+        <div className="net-col net-middle">
+          <LayerControls draft={draft} errors={read.errors} />
+          {sizes && (
+            <NetworkDiagram
+              sizes={sizes}
+              featureNames={featureNames}
+              weights={run && run.weights && run.weights.length === countOf(sizes) ? run.weights : null}
+              maps={run?.maps && run.maps.unitCount === sizes.slice(1, -1).reduce((a, b) => a + b, 0) ? run.maps : null}
+              edits={edits}
+              onEdit={(i, v) =>
+                setEditState((st) => {
+                  const next = new Map(st.key === editKey ? st.map : NO_EDITS);
+                  if (v === null) next.delete(i);
+                  else next.set(i, v);
+                  return { key: editKey, map: next };
+                })
+              }
+              discretize={draft.discretize}
+              state={stateOf(run)}
+            />
+          )}
+        </div>
+        <div className="net-col">
+          <DecisionMapPanel run={run} config={read.config} own={own} />
+        </div>
+      </div>
+      <TrainingControls draft={draft} errors={read.errors} />
+      <Later>
+        <div className="chart-grid">
+          <HistoryChart
+            title="Loss over epochs"
+            yLabel="loss (log)"
+            logScale
+            xName="Epoch"
+            xMax={run?.config.steps ?? read.config?.epochs ?? 1000}
+            series={[
+              { key: 'train', name: 'Training', color: 'var(--loss)', points: points(run, 'trainLoss') },
+              { key: 'test', name: 'Test', color: 'var(--weight)', points: points(run, 'testLoss') },
+            ]}
+          />
+          <GradientChart run={run} fallback={read.config?.epochs ?? 1000} />
+        </div>
+      </Later>
+      <Later>
+        <LayerView run={run} />
+      </Later>
+      <Later>
+        <ShareBox />
+      </Later>
+    </section>
+  );
+}
+
+/** Weights and biases of a network of these sizes. */
+const countOf = (sizes: number[]) => sizes.slice(1).reduce((n, out, l) => n + sizes[l] * out + out, 0);
+
+const GRAD_COLORS = ['#dc2626', '#d97706', '#059669', '#2563eb', '#7c3aed', '#db2777', '#0891b2'];
+
+/** Each layer's mean |dL/dW| per epoch: where a deep sigmoid network stops learning. */
+function GradientChart({ run, fallback }: { run: NetworkRunView | undefined; fallback: number }) {
+  const g = run?.gradSizes;
+  const layers = g?.names ?? [];
+  const e = run?.history.column('epochs');
+  const series = layers.map((name, l) => {
+    const col = g!.column(name);
+    const pts: { step: number; value: number }[] = [];
+    const stride = Math.max(1, Math.ceil(g!.length / 400));
+    // Epoch 0 has no gradient yet (the run has not stepped).
+    for (let i = 1; i < g!.length; i += stride) if (col[i] > 0) pts.push({ step: e![i], value: col[i] });
+    return {
+      key: name,
+      name: l === layers.length - 1 ? 'Output layer' : `Layer ${l + 1}`,
+      color: GRAD_COLORS[l % GRAD_COLORS.length],
+      points: pts,
+    };
+  });
+  return (
+    <HistoryChart
+      title="Gradient size per layer"
+      yLabel="mean |dL/dw| (log)"
+      logScale
+      xName="Epoch"
+      xMax={run?.config.steps ?? fallback}
+      series={series}
+    />
+  );
+}
