@@ -19,8 +19,11 @@ const KB = 1024;
 // place in the navigation, router and Overview (+1.8 KB in the entry). Rolldown then moves the
 // modules the lessons' chunks share out of the entry into small common chunks, and gzip packs
 // a few small files worse than one: a Lesson 1 page measured 112.9 KB and the Playground
-// 113.1 KB, so firstPage is 115 KB and allJs 320 KB.
-export const BUDGETS = { firstPage: 115 * KB, allJs: 320 * KB, worker: 16 * KB };
+// 113.1 KB, so firstPage was raised to 115 KB and allJs to 320 KB. Issue 24's Network page is
+// its own lazy chunk (~9 KB) with its own data sets, settings store and share links (which the
+// entry never imports); the map painting it shares with lesson 3 moved into a common chunk, and
+// Layers then measured 115.5 KB: firstPage is 118 KB, allJs 340 KB.
+export const BUDGETS = { firstPage: 118 * KB, allJs: 340 * KB, worker: 16 * KB };
 
 const gz = (file) => gzipSync(readFileSync(`dist/${file}`), { level: 9 }).length;
 const manifest = JSON.parse(readFileSync('dist/.vite/manifest.json', 'utf8'));
@@ -41,6 +44,7 @@ const PAGES = {
   'the Playground (#/playground)': ['src/playground/playground-page.tsx'],
   'Reduce (#/reduce …)': ['src/lessons/reduce/reduce-step.tsx'],
   'Layers (#/layers …)': ['src/lessons/layers/layers-step.tsx'],
+  'the Network page (#/network)': ['src/network/network-page.tsx'],
 };
 
 const rows = [];

@@ -8,7 +8,6 @@ import { RouteBoundary } from './components/route-boundary.tsx';
 import { OpenedByNavigation, afterFrame, useSwap } from './components/schedule.tsx';
 import { lessonStore } from './store/lesson-store.ts';
 import { playgroundStore } from './store/playground-store.ts';
-import { networkSettings } from './store/network-settings.ts';
 import {
   ROUTE_TITLES,
   isLayers,
@@ -87,7 +86,8 @@ const resetFor = (route: Route) =>
   route === 'playground'
     ? () => playgroundStore.getState().resetSaved()
     : route === 'network'
-      ? () => networkSettings.getState().resetSaved()
+      ? // The Network page's settings store is in that page's chunk, not the entry.
+        () => void import('./store/network-settings.ts').then((m) => m.networkSettings.getState().resetSaved())
       : () => lessonStore.getState().resetSaved();
 
 /** The app shell: header with the lesson nav, notices, the current page inside its error boundary. */

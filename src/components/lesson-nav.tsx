@@ -37,11 +37,7 @@ function LessonGroup({
  */
 export function LessonNav({ route }: { route: Route }) {
   const visited = useLesson((s) => s.visited);
-  const items = [
-    ...NEGATOR_STEPS,
-    { id: 'playground', title: 'Playground' } as const,
-    { id: 'network', title: 'Network' } as const,
-  ];
+  const items = [...NEGATOR_STEPS, { id: 'playground', title: 'Playground' } as const];
   return (
     <nav className="lesson-nav" aria-label="Lesson">
       <ol aria-label="Lesson 1: the number negator">
@@ -58,6 +54,12 @@ export function LessonNav({ route }: { route: Route }) {
           </li>
         ))}
       </ol>
+      <LessonGroup
+        label="The Network playground"
+        title="Network"
+        steps={[{ id: 'network' }]}
+        here={route === 'network'}
+      />
       <LessonGroup
         label="Lesson 2: dimensionality reduction"
         title="Reduce"

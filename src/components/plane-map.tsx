@@ -143,6 +143,7 @@ export function MapCanvas({
         onPick &&
         ((e) => {
           const r = e.currentTarget.getBoundingClientRect();
+          if (!(r.width > 0 && r.height > 0)) return;
           onPick(
             ((e.clientX - r.left) / r.width) * 2 * EXTENT - EXTENT,
             EXTENT - ((e.clientY - r.top) / r.height) * 2 * EXTENT,

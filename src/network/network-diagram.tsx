@@ -154,7 +154,7 @@ export function NetworkDiagram({
               const at = { left: l * COL + 8, top: yOf(l, k) };
               const u = l > 0 && !last ? unit++ : -1;
               return (
-                <figure key={name} className="net-node" style={at} aria-label={name}>
+                <figure key={name} className="net-node" style={at} aria-label={l === 0 ? `Input ${name}` : name}>
                   {maps && l === 0 && (
                     <MapCanvas values={maps.inputs} grid={maps.unitGrid} size={NODE} offset={k * cells} />
                   )}
@@ -186,7 +186,7 @@ export function NetworkDiagram({
       {editing && (
         <div className="net-edit" id={field}>
           <NumberField
-            label={`Weight from ${editing.from} to ${editing.to}`}
+            label={`Edit weight: ${editing.from} → ${editing.to}`}
             value={text}
             error={weightProblem(text)}
             step={0.1}

@@ -82,7 +82,7 @@ function Readouts({ run, classes }: { run: NetworkRunView | undefined; classes: 
       </div>
       <div>
         <dt>Training accuracy</dt>
-        <dd>{pct(row?.trainAccuracy)}</dd>
+        <dd data-testid="net-train-accuracy">{pct(row?.trainAccuracy)}</dd>
       </div>
       <div>
         <dt>Test accuracy</dt>

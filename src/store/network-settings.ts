@@ -81,6 +81,7 @@ export const networkSettings = createStore<NetworkSettingsState>()(
       set: (fields) => set({ draft: { ...get().draft, ...fields } }),
       setBrush: (brush) => set({ brush }),
       addPoint(x, y) {
+        if (!Number.isFinite(x) || !Number.isFinite(y)) return;
         const p = get().points;
         if (p.labels.length >= NETWORK_LIMITS.maxPoints) {
           notify({

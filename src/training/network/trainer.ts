@@ -226,7 +226,8 @@ export class NetworkTrainer {
     const s = this.sets[which];
     const c = this.problem.classes;
     const m = Array.from({ length: c }, () => new Array<number>(c).fill(0));
-    if (s.cls.length === 0) return m;
+    // Numbers to fit have no classes to confuse.
+    if (s.cls.length === 0 || c === 0) return m;
     this.classesOf(this.net.forward(s.x)).forEach((p, i) => (m[s.cls[i]][p] += 1));
     return m;
   }
