@@ -37,6 +37,12 @@ export interface Stepper<End> {
   flush(): Promise<void>;
   /** How the run ended, for `status` ('overflowed' comes with the step that overflowed). */
   end(status: EndStatus): End;
+  /**
+   * Steps between two looks at the clock in an unpaced slice, a power of 2 (32 unless given):
+   * many for steps of microseconds, 1 for steps of milliseconds (a network's epoch), so a
+   * slice ends on time and batches keep coming about 60 times a second.
+   */
+  readonly clockEvery?: number;
 }
 
 /** What the UI can change while a run goes on. */
@@ -158,11 +164,12 @@ export async function runLoop<End>(
   return done(run.end('done'));
 }
 
-/** As many steps as fit in one time slice (checking the clock every 32 steps); false on overflow. */
+/** As many steps as fit in one time slice (checking the clock every `clockEvery` steps); false on overflow. */
 function runSlice(run: Stepper<unknown>, steps: number, batchMs: number): boolean {
   const sliceEnd = now() + batchMs;
+  const mask = (run.clockEvery ?? 32) - 1;
   do {
     if (!run.step()) return false;
-  } while (run.lastStep < steps && (run.lastStep & 31 || now() < sliceEnd));
+  } while (run.lastStep < steps && (run.lastStep & mask || now() < sliceEnd));
   return true;
 }

@@ -33,6 +33,27 @@ export function mapColor(v: number): [number, number, number] {
   return [0, 1, 2].map((k) => Math.round(255 + (end[k] - 255) * a)) as [number, number, number];
 }
 
+/** mapColor at 511 evenly spaced values of [−1, 1], as bytes. */
+const LUT_STEPS = 511;
+const LUT = (() => {
+  const t = new Uint8ClampedArray(3 * LUT_STEPS);
+  for (let k = 0; k < LUT_STEPS; k++) t.set(mapColor(-1 + (2 * k) / (LUT_STEPS - 1)), 3 * k);
+  return t;
+})();
+const lutIndex = (v: number) =>
+  Number.isFinite(v) ? Math.round(((Math.max(-1, Math.min(1, v)) + 1) * (LUT_STEPS - 1)) / 2) : (LUT_STEPS - 1) / 2;
+
+const scratches = new Map<number, HTMLCanvasElement>();
+function scratch(grid: number): HTMLCanvasElement {
+  let c = scratches.get(grid);
+  if (!c) {
+    c = document.createElement('canvas');
+    c.width = c.height = grid;
+    scratches.set(grid, c);
+  }
+  return c;
+}
+
 /**
  * The colour of cell i of a network's output: k = 1 output is a value in [−1, 1] (or, with
  * `discretize`, its sign); k ≥ 2 are class probabilities, painted in the likeliest class's
@@ -72,13 +93,26 @@ function paint(
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
   const image = ctx.createImageData(grid, grid);
+  const px = image.data;
   for (let i = 0; i < grid * grid; i++) {
-    const [r, g, b] = colorOf ? colorOf(i) : mapColor(values[offset + i * stride]);
-    image.data.set([r, g, b, 255], 4 * i);
+    // Straight into the pixels, from a table for the two-colour scale: a 100 × 100 map is
+    // repainted up to 30 times a second, so no array per cell.
+    const at = 4 * i;
+    if (colorOf) {
+      const [r, g, b] = colorOf(i);
+      px[at] = r;
+      px[at + 1] = g;
+      px[at + 2] = b;
+    } else {
+      const k = 3 * lutIndex(values[offset + i * stride]);
+      px[at] = LUT[k];
+      px[at + 1] = LUT[k + 1];
+      px[at + 2] = LUT[k + 2];
+    }
+    px[at + 3] = 255;
   }
-  // The grid is drawn at its own size, then scaled up smoothly to the canvas.
-  const small = document.createElement('canvas');
-  small.width = small.height = grid;
+  // The grid is drawn at its own size, then scaled up smoothly to the canvas (one scratch canvas per grid size, reused).
+  const small = scratch(grid);
   small.getContext('2d')?.putImageData(image, 0, 0);
   ctx.imageSmoothingEnabled = true;
   ctx.drawImage(small, 0, 0, canvas.width, canvas.height);
@@ -129,7 +163,9 @@ export function MapCanvas({
     // jsdom (unit tests) has no 2D canvas.
     if (!canvas || /jsdom/i.test(navigator.userAgent)) return;
     const cells = values ?? new Float32Array(grid * grid * (outputs ?? 1));
-    const colorOf = outputs ? (i: number) => outputColor(cells, outputs, i, discretize) : undefined;
+    // One output, not discretized, paints like a unit's map (the fast table).
+    const colorOf =
+      outputs && (outputs > 1 || discretize) ? (i: number) => outputColor(cells, outputs, i, discretize) : undefined;
     return afterFrame(() => paint(canvas, cells, grid, offset, stride, points, colorOf));
   }, [values, grid, offset, stride, points, outputs, discretize]);
   return (

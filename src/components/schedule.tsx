@@ -183,3 +183,18 @@ export function useNextTask<T>(value: T): T {
 export function useRedrawLater<T>(value: T): T {
   return useDeferredValue(value);
 }
+
+/**
+ * `value`, changing at most every `ms` while `live` (and at once when it is not): a chart of a
+ * run whose maps move 30 times a second need not redraw as often as the maps.
+ */
+export function useAtMostEvery<T>(value: T, ms: number, live: boolean): T {
+  const [shown, setShown] = useState(() => ({ value, at: 0 }));
+  useEffect(() => {
+    if (Object.is(shown.value, value)) return;
+    const wait = live ? Math.max(0, shown.at + ms - performance.now()) : 0;
+    const t = setTimeout(() => setShown({ value, at: performance.now() }), wait);
+    return () => clearTimeout(t);
+  }, [value, ms, live, shown]);
+  return shown.value;
+}

@@ -316,8 +316,15 @@ export function TrainingControls({ draft, errors }: { draft: NetworkDraft; error
       >
         A cost on large weights, added to the loss: L1 pushes small weights to 0, L2 shrinks all of them.
       </Explain>
-      <Text field="epochs" draft={draft} errors={errors} step={100} />
-      <Explain>A run stops after this many passes over the training points (Pause or Stop it any time).</Explain>
+      {!draft.untilPaused && <Text field="epochs" draft={draft} errors={errors} step={100} />}
+      <label className="pg-check">
+        <input type="checkbox" checked={draft.untilPaused} onChange={(e) => set({ untilPaused: e.target.checked })} />{' '}
+        Go on until paused
+      </label>
+      <Explain>
+        A run stops after this many passes over the training points, or, going on until paused, after{' '}
+        {NETWORK_LIMITS.maxEpochs.toLocaleString('en')}. Pause or Stop it any time.
+      </Explain>
     </fieldset>
   );
 }

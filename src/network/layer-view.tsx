@@ -8,11 +8,13 @@ import { ChartFigure } from '../components/chart-figure.tsx';
 import { formatNumber } from '../components/format.ts';
 import { SvgPlot } from '../components/plot/svg-plot.tsx';
 import { queries, useQuery } from '../store/queries.ts';
-import type { NetworkRunView } from '../store/network-store.ts';
+import { useNetwork, type NetworkRunView } from '../store/network-store.ts';
+import { useRedrawLater } from '../components/schedule.tsx';
 
 const COLORS = ['#f59322', '#0877bd', '#16a34a'];
 
-export function LayerView({ run }: { run: NetworkRunView | undefined }) {
+export function LayerView() {
+  const run = useRedrawLater(useNetwork((s) => s.runs.network));
   const layer = run ? run.config.hidden.indexOf(2) : -1;
   const still = run && run.status !== 'running' && run.weights && layer >= 0;
   const { steps: _steps, ...config } = run?.config ?? ({} as NetworkRunView['config']);

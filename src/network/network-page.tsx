@@ -4,14 +4,14 @@
  * the Decision map on the right; below them the losses, each layer's gradient size and the
  * share link. The page computes nothing: every number and map cell is the worker's.
  */
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { ChartFigure } from '../components/chart-figure.tsx';
 import { formatNumber } from '../components/format.ts';
 import { HistoryChart } from '../components/history-chart.tsx';
 import { MapCanvas, type MapPoints } from '../components/plane-map.tsx';
 import { RunControls, type RunStore } from '../components/run-controls.tsx';
 import { StatusLine, type StatusInfo } from '../components/run-status.tsx';
-import { Later, useRedrawLater } from '../components/schedule.tsx';
+import { Later, useAtMostEvery, useRedrawLater } from '../components/schedule.tsx';
 import { lessonStore, useLesson } from '../store/lesson-store.ts';
 import { networkStore, useNetwork, type NetworkRunView } from '../store/network-store.ts';
 import { networkSettings, useNetworkSettings } from '../store/network-settings.ts';
@@ -31,6 +31,12 @@ const NO_EDITS: ReadonlyMap<number, number> = new Map();
 const STORE = networkStore as unknown as StoreApi<RunStore<NetworkConfig>>;
 /** Watchable by default: 1,000 epochs take 20 s (Max is one choice away). */
 const DEFAULT_SPEED: Speed = 50;
+
+/**
+ * The page's run, redrawn when the page has time. Only the parts that show it subscribe, so a
+ * batch re-renders the readouts, maps and charts, never the controls.
+ */
+const useRun = () => useRedrawLater(useNetwork((s) => s.runs[NETWORK_CHANNEL]));
 
 const latest = (run: NetworkRunView | undefined) =>
   run?.history.length ? run.history.row(run.history.length - 1) : undefined;
@@ -92,15 +98,8 @@ function Readouts({ run, classes }: { run: NetworkRunView | undefined; classes: 
   );
 }
 
-function DecisionMapPanel({
-  run,
-  config,
-  own,
-}: {
-  run: NetworkRunView | undefined;
-  config: NetworkConfig | null;
-  own: boolean;
-}) {
+function DecisionMapPanel({ config, own }: { config: NetworkConfig | null; own: boolean }) {
+  const run = useRun();
   const draft = useNetworkSettings((s) => s.draft);
   const mine = useNetworkSettings((s) => s.points);
   const classes = draftClasses(draft);
@@ -179,24 +178,116 @@ function startWeights(run: NetworkRunView | undefined, edits: ReadonlyMap<number
   return w;
 }
 
+type Edits = ReadonlyMap<number, number>;
+
+/** Train and the rest, the run's status and readouts: Train starts from the edited weights when there are edits. */
+function RunBar({ base, edits, classes }: { base: NetworkConfig | null; edits: Edits; classes: number }) {
+  const run = useRun();
+  const speed = useLesson((s) => s.speeds.network ?? DEFAULT_SPEED);
+  const init = startWeights(run, edits);
+  const fits = init && base && init.length === parameterCount(base);
+  const config = base && (fits ? { ...base, init } : base);
+  return (
+    <div className="net-top card">
+      <RunControls
+        store={STORE}
+        channel={NETWORK_CHANNEL}
+        config={config}
+        speed={speed}
+        onSpeed={(s) => lessonStore.getState().setSpeed('network', s)}
+        withStep
+        note={
+          !config && (
+            <p className="muted">Train waits until every setting below can be used: see the messages beside them.</p>
+          )
+        }
+      />
+      <StatusLine info={statusOf(run)} />
+      <Readouts run={run} classes={classes} />
+      {edits.size > 0 && (
+        <p className="muted" data-testid="edits-note">
+          {edits.size === 1 ? 'One weight is' : `${edits.size} weights are`} edited: the next Train starts from the
+          drawn weights with {edits.size === 1 ? 'that edit' : 'those edits'}.
+        </p>
+      )}
+    </div>
+  );
+}
+
+function Diagram({
+  sizes,
+  edits,
+  onEdit,
+}: {
+  sizes: number[];
+  edits: Edits;
+  onEdit(i: number, v: number | null): void;
+}) {
+  const run = useRun();
+  const draft = useNetworkSettings((s) => s.draft);
+  return (
+    <NetworkDiagram
+      sizes={sizes}
+      featureNames={draft.features.map((f) => FEATURE_NAMES[f])}
+      weights={run && run.weights && run.weights.length === countOf(sizes) ? run.weights : null}
+      maps={run?.maps && run.maps.unitCount === sizes.slice(1, -1).reduce((a, b) => a + b, 0) ? run.maps : null}
+      edits={edits}
+      onEdit={onEdit}
+      discretize={draft.discretize}
+      state={stateOf(run)}
+    />
+  );
+}
+
+/** The run for a chart: redrawn about four times a second while it runs (the maps carry the motion). */
+const useChartRun = () => {
+  const run = useRun();
+  return useAtMostEvery(run, CHART_MS, run?.status === 'running');
+};
+const CHART_MS = 250;
+
+function LossChart({ fallback }: { fallback: number }) {
+  const run = useChartRun();
+  return (
+    <HistoryChart
+      title="Loss over epochs"
+      yLabel="loss (log)"
+      logScale
+      xName="Epoch"
+      xMax={run?.config.steps ?? fallback}
+      series={[
+        { key: 'train', name: 'Training', color: 'var(--loss)', points: points(run, 'trainLoss') },
+        { key: 'test', name: 'Test', color: 'var(--weight)', points: points(run, 'testLoss') },
+      ]}
+    />
+  );
+}
+
 export function NetworkPage() {
   const [notice, setNotice] = useNetworkLink();
   const draft = useNetworkSettings((s) => s.draft);
   const mine = useNetworkSettings((s) => s.points);
   const read = useMemo(() => configOfDraft(draft, mine), [draft, mine]);
-  const run = useRedrawLater(useNetwork((s) => s.runs[NETWORK_CHANNEL]));
-  const speed = useLesson((s) => s.speeds.network ?? DEFAULT_SPEED);
+  // Only which run it is: a batch does not re-render the page, only what shows the run.
+  const runId = useNetwork((s) => s.runs[NETWORK_CHANNEL]?.runId);
   const [editState, setEditState] = useState<{ key: string; map: Map<number, number> }>({ key: '', map: new Map() });
   const classes = draftClasses(draft);
   const own = draft.problem === 'classification' && draft.dataset === 'points';
   const sizes = read.config ? layerSizes(read.config) : null;
   // Edits belong to the weights they were made on: another run or another shape drops them.
-  const editKey = `${sizes?.join(',')}|${run?.runId}`;
+  const editKey = `${sizes?.join(',')}|${runId}`;
   const edits = editState.key === editKey ? editState.map : NO_EDITS;
-  const init = startWeights(run, edits);
-  const fits = init && read.config && init.length === parameterCount(read.config);
-  const config = read.config && (fits ? { ...read.config, init } : read.config);
-  const featureNames = draft.features.map((f) => FEATURE_NAMES[f]);
+  const onEdit = useCallback(
+    (i: number, v: number | null) =>
+      setEditState((st) => {
+        const next = new Map(st.key === editKey ? st.map : NO_EDITS);
+        if (v === null) next.delete(i);
+        else next.set(i, v);
+        return { key: editKey, map: next };
+      }),
+    [editKey],
+  );
+  const fallback = read.config?.epochs ?? 1000;
   return (
     <section className="page network" aria-labelledby="net-title">
       <h1 id="net-title">Network</h1>
@@ -205,29 +296,7 @@ export function NetworkPage() {
         cross-entropy, each layer’s gradient size and a layer’s view of the plane besides.
       </p>
       <LinkNoticeBox notice={notice} onDismiss={() => setNotice(null)} />
-      <div className="net-top card">
-        <RunControls
-          store={STORE}
-          channel={NETWORK_CHANNEL}
-          config={config}
-          speed={speed}
-          onSpeed={(s) => lessonStore.getState().setSpeed('network', s)}
-          withStep
-          note={
-            !config && (
-              <p className="muted">Train waits until every setting below can be used: see the messages beside them.</p>
-            )
-          }
-        />
-        <StatusLine info={statusOf(run)} />
-        <Readouts run={run} classes={classes} />
-        {edits.size > 0 && (
-          <p className="muted" data-testid="edits-note">
-            {edits.size === 1 ? 'One weight is' : `${edits.size} weights are`} edited: the next Train starts from the
-            drawn weights with {edits.size === 1 ? 'that edit' : 'those edits'}.
-          </p>
-        )}
-      </div>
+      <RunBar base={read.config} edits={edits} classes={classes} />
       <div className="net-layout">
         <div className="net-col">
           <DataControls draft={draft} errors={read.errors} />
@@ -241,49 +310,22 @@ export function NetworkPage() {
         </div>
         <div className="net-col net-middle">
           <LayerControls draft={draft} errors={read.errors} />
-          {sizes && (
-            <NetworkDiagram
-              sizes={sizes}
-              featureNames={featureNames}
-              weights={run && run.weights && run.weights.length === countOf(sizes) ? run.weights : null}
-              maps={run?.maps && run.maps.unitCount === sizes.slice(1, -1).reduce((a, b) => a + b, 0) ? run.maps : null}
-              edits={edits}
-              onEdit={(i, v) =>
-                setEditState((st) => {
-                  const next = new Map(st.key === editKey ? st.map : NO_EDITS);
-                  if (v === null) next.delete(i);
-                  else next.set(i, v);
-                  return { key: editKey, map: next };
-                })
-              }
-              discretize={draft.discretize}
-              state={stateOf(run)}
-            />
-          )}
+          {/* A new run or shape starts the drawing afresh: an open edit belongs to the old weights. */}
+          {sizes && <Diagram key={editKey} sizes={sizes} edits={edits} onEdit={onEdit} />}
         </div>
         <div className="net-col">
-          <DecisionMapPanel run={run} config={read.config} own={own} />
+          <DecisionMapPanel config={read.config} own={own} />
         </div>
       </div>
       <TrainingControls draft={draft} errors={read.errors} />
       <Later>
         <div className="chart-grid">
-          <HistoryChart
-            title="Loss over epochs"
-            yLabel="loss (log)"
-            logScale
-            xName="Epoch"
-            xMax={run?.config.steps ?? read.config?.epochs ?? 1000}
-            series={[
-              { key: 'train', name: 'Training', color: 'var(--loss)', points: points(run, 'trainLoss') },
-              { key: 'test', name: 'Test', color: 'var(--weight)', points: points(run, 'testLoss') },
-            ]}
-          />
-          <GradientChart run={run} fallback={read.config?.epochs ?? 1000} />
+          <LossChart fallback={fallback} />
+          <GradientChart fallback={fallback} />
         </div>
       </Later>
       <Later>
-        <LayerView run={run} />
+        <LayerView />
       </Later>
       <Later>
         <ShareBox />
@@ -298,7 +340,8 @@ const countOf = (sizes: number[]) => sizes.slice(1).reduce((n, out, l) => n + si
 const GRAD_COLORS = ['#dc2626', '#d97706', '#059669', '#2563eb', '#7c3aed', '#db2777', '#0891b2'];
 
 /** Each layer's mean |dL/dW| per epoch: where a deep sigmoid network stops learning. */
-function GradientChart({ run, fallback }: { run: NetworkRunView | undefined; fallback: number }) {
+function GradientChart({ fallback }: { fallback: number }) {
+  const run = useChartRun();
   const g = run?.gradSizes;
   const layers = g?.names ?? [];
   const e = run?.history.column('epochs');

@@ -16,7 +16,13 @@ export interface Receiver<B> {
 }
 
 /** `take` stores a batch in its run (false: the batch is stale and was dropped); `publish` tells the UI. */
-export function batchReceiver<B>(take: (batch: B) => boolean, paced: () => boolean, publish: () => void): Receiver<B> {
+export function batchReceiver<B>(
+  take: (batch: B) => boolean,
+  paced: () => boolean,
+  publish: () => void,
+  /** Longest wait at Max (RENDER_INTERVAL_MS unless given): a run whose pictures move wants ~30 a second. */
+  maxMs = RENDER_INTERVAL_MS,
+): Receiver<B> {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let first = true;
   const fire = () => {
@@ -31,7 +37,7 @@ export function batchReceiver<B>(take: (batch: B) => boolean, paced: () => boole
         fire();
         return;
       }
-      timer ??= setTimeout(fire, paced() ? PACED_RENDER_MS : RENDER_INTERVAL_MS);
+      timer ??= setTimeout(fire, paced() ? Math.min(PACED_RENDER_MS, maxMs) : maxMs);
     },
     flush() {
       if (timer) clearTimeout(timer);

@@ -52,6 +52,9 @@ export interface NetworkStoreState extends RunControls {
 const sameSettings = (a: NetworkRunConfig, b: NetworkRunConfig) => JSON.stringify(a) === JSON.stringify(b);
 
 const layerColumns = (layers: number) => Array.from({ length: layers }, (_, i) => `layer${i}`);
+/** Longest wait before a network run's batches are shown. */
+export const MAPS_RENDER_MS = 33;
+
 /** Mini-batch losses kept per run (a long run keeps its first ones: charts of them are of short runs). */
 export const BATCH_ROWS_MAX = 200_000;
 
@@ -90,31 +93,37 @@ export const networkStore = createStore<NetworkStoreState>()((set, get) => {
           version: 0,
         };
     put(view);
-    const r = slice.receiver<NetworkBatch>(channel, view.runId, (cur, b) => {
-      cur.history.append(b, b.epochs.length);
-      const names = layerColumns(b.layers);
-      for (let e = 0; e < b.epochs.length; e++)
-        cur.gradSizes.push(Object.fromEntries(names.map((n, l) => [n, b.gradSizes[e * b.layers + l]])));
-      const per = b.batchesPerEpoch;
-      for (let e = 0; e < b.batchLosses.length / per && cur.batchHistory.length < BATCH_ROWS_MAX; e++) {
-        const epoch = b.epochs[b.epochs.length - b.batchLosses.length / per + e];
-        for (let k = 0; k < per; k++)
-          cur.batchHistory.push({ at: epoch - 1 + (k + 1) / per, loss: b.batchLosses[e * per + k] });
-      }
-      if (b.weightRows.length) {
-        const k = b.weights.length;
-        if (cur.weightHistory.names.length !== k) cur.weightHistory = new Columns(layerWeightNames(k));
-        const names = cur.weightHistory.names;
-        for (let e = 0; e < b.weightRows.length / k; e++)
-          cur.weightHistory.push(Object.fromEntries(names.map((n, j) => [n, b.weightRows[e * k + j]])));
-      }
-      Object.assign(cur, {
-        weights: b.weights,
-        confusion: b.confusion,
-        maps: b.maps ?? cur.maps,
-        curves: b.curves ?? cur.curves,
-      });
-    });
+    const r = slice.receiver<NetworkBatch>(
+      channel,
+      view.runId,
+      (cur, b) => {
+        cur.history.append(b, b.epochs.length);
+        const names = layerColumns(b.layers);
+        for (let e = 0; e < b.epochs.length; e++)
+          cur.gradSizes.push(Object.fromEntries(names.map((n, l) => [n, b.gradSizes[e * b.layers + l]])));
+        const per = b.batchesPerEpoch;
+        for (let e = 0; e < b.batchLosses.length / per && cur.batchHistory.length < BATCH_ROWS_MAX; e++) {
+          const epoch = b.epochs[b.epochs.length - b.batchLosses.length / per + e];
+          for (let k = 0; k < per; k++)
+            cur.batchHistory.push({ at: epoch - 1 + (k + 1) / per, loss: b.batchLosses[e * per + k] });
+        }
+        if (b.weightRows.length) {
+          const k = b.weights.length;
+          if (cur.weightHistory.names.length !== k) cur.weightHistory = new Columns(layerWeightNames(k));
+          const names = cur.weightHistory.names;
+          for (let e = 0; e < b.weightRows.length / k; e++)
+            cur.weightHistory.push(Object.fromEntries(names.map((n, j) => [n, b.weightRows[e * k + j]])));
+        }
+        Object.assign(cur, {
+          weights: b.weights,
+          confusion: b.confusion,
+          maps: b.maps ?? cur.maps,
+          curves: b.curves ?? cur.curves,
+        });
+      },
+      // Its maps move: shown about 30 times a second, at Max too (the worker sends them 20–30 a second).
+      MAPS_RENDER_MS,
+    );
     const { steps: _steps, ...network } = config;
     try {
       const end = await getTrainerClient().trainNetwork(network, r.onBatch, {

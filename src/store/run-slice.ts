@@ -85,7 +85,12 @@ export function runSlice<C extends { steps: number }, V extends RunBase<C>>(
   const put = (run: V) => set({ runs: { ...get().runs, [run.channel]: run } });
 
   /** Takes batches into the run (`take` mutates it in place) and publishes them at a watchable rate. */
-  const receiver = <B extends { runId: number }>(channel: string, runId: number, take: (run: V, batch: B) => void) =>
+  const receiver = <B extends { runId: number }>(
+    channel: string,
+    runId: number,
+    take: (run: V, batch: B) => void,
+    maxMs?: number,
+  ) =>
     batchReceiver<B>(
       (batch) => {
         const run = current(channel);
@@ -101,6 +106,7 @@ export function runSlice<C extends { steps: number }, V extends RunBase<C>>(
         const run = current(channel);
         if (run) patch(channel, runId, { version: run.version + 1 } as Partial<V>);
       },
+      maxMs,
     );
 
   /** Calls the worker for the channel's run when it is in `when`, first moving it to `next`. */

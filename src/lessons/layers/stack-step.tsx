@@ -37,7 +37,7 @@ const FIELDS: FieldSpec[] = [
 ];
 
 const AXES = { x: 'w₁', y: 'w₂', xTitle: 'first weight w₁', yTitle: 'second weight w₂' };
-const LANDSCAPE = { input: 3, target: -3, w1: [-2, 2] as [number, number], w2: [-2, 2] as [number, number], n: 81 };
+const LANDSCAPE = { input: 3, target: -3, w1: [-2, 2] as [number, number], w2: [-2, 2] as [number, number], n: 51 };
 
 function stackConfig(v: Record<string, number>): NetworkConfig | null {
   const { w1, w2, lr, epochs } = v;

@@ -68,6 +68,8 @@ export interface NetworkDraft {
   classes: '2' | '3';
   showTest: boolean;
   discretize: boolean;
+  /** Go on until paused: the run's end is the longest allowed, not Epochs. */
+  untilPaused: boolean;
 }
 
 /** TensorFlow Playground's defaults (circle, 2 → 4 → 2 → 1 tanh, lr 0.03, batch 10). */
@@ -89,6 +91,7 @@ export const NETWORK_DRAFT_DEFAULTS: NetworkDraft = Object.freeze({
   classes: '2',
   showTest: false,
   discretize: false,
+  untilPaused: false,
 }) as NetworkDraft;
 
 /** Points per data set: the Playground's 500 for classification and 1,200 for regression. */
@@ -169,7 +172,9 @@ export function configOfDraft(d: NetworkDraft, points: OwnPoints): ReadDraft {
   const lr = ranged(d.learningRate, DRAFT_LABELS.learningRate, 0, 10, false, errors, 'learningRate');
   if (lr === 0) errors.learningRate = 'Learning rate must be greater than 0.';
   const batch = ranged(d.batchSize, DRAFT_LABELS.batchSize, 1, NETWORK_LIMITS.maxPoints, true, errors, 'batchSize');
-  const epochs = ranged(d.epochs, DRAFT_LABELS.epochs, 1, NETWORK_LIMITS.maxEpochs, true, errors, 'epochs');
+  const epochs = d.untilPaused
+    ? NETWORK_LIMITS.maxEpochs
+    : ranged(d.epochs, DRAFT_LABELS.epochs, 1, NETWORK_LIMITS.maxEpochs, true, errors, 'epochs');
   const hidden = readHidden(d.hidden);
   if (typeof hidden === 'string') errors.hidden = hidden;
   if (d.features.length === 0) errors.features = 'Pick at least one input feature.';
@@ -242,6 +247,7 @@ export function readNetworkDraft(raw: unknown): { value: NetworkDraft; reset: st
   choice('classes', ['2', '3'], 'Classes');
   choice('showTest', [true, false], 'Show test data');
   choice('discretize', [true, false], 'Discretize output');
+  choice('untilPaused', [true, false], 'Go on until paused');
   for (const k of Object.keys(DRAFT_LABELS) as DraftField[]) {
     if (r[k] === undefined) continue;
     if (isText(r[k])) d[k] = r[k];
