@@ -43,6 +43,17 @@ const LUT = (() => {
 const lutIndex = (v: number) =>
   Number.isFinite(v) ? Math.round(((Math.max(-1, Math.min(1, v)) + 1) * (LUT_STEPS - 1)) / 2) : (LUT_STEPS - 1) / 2;
 
+/** One ImageData per grid size, reused: a map repainted 30 times a second allocates nothing. */
+const images = new Map<number, ImageData>();
+function imageOf(ctx: CanvasRenderingContext2D, grid: number): ImageData {
+  let im = images.get(grid);
+  if (!im) {
+    im = ctx.createImageData(grid, grid);
+    images.set(grid, im);
+  }
+  return im;
+}
+
 const scratches = new Map<number, HTMLCanvasElement>();
 function scratch(grid: number): HTMLCanvasElement {
   let c = scratches.get(grid);
@@ -90,9 +101,11 @@ function paint(
   points: MapPoints[],
   colorOf?: (i: number) => [number, number, number],
 ): void {
-  const ctx = canvas.getContext('2d');
+  // Small canvases repainted from pixels many times a second: kept in memory, not on the GPU
+  // (uploading each putImageData to the GPU costs more than the painting).
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
   if (!ctx) return;
-  const image = ctx.createImageData(grid, grid);
+  const image = imageOf(ctx, grid);
   const px = image.data;
   for (let i = 0; i < grid * grid; i++) {
     // Straight into the pixels, from a table for the two-colour scale: a 100 × 100 map is
@@ -113,7 +126,7 @@ function paint(
   }
   // The grid is drawn at its own size, then scaled up smoothly to the canvas (one scratch canvas per grid size, reused).
   const small = scratch(grid);
-  small.getContext('2d')?.putImageData(image, 0, 0);
+  small.getContext('2d', { willReadFrequently: true })?.putImageData(image, 0, 0);
   ctx.imageSmoothingEnabled = true;
   ctx.drawImage(small, 0, 0, canvas.width, canvas.height);
   const s = canvas.width / (2 * EXTENT);

@@ -5,7 +5,8 @@
  * weight; Enter (or a click) opens it for editing, and the next Train starts from the edited
  * weights. Every value is the worker's.
  */
-import { useId, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
+import { useAtMostEvery } from '../components/schedule.tsx';
 import { formatNumber } from '../components/format.ts';
 import { NumberField } from '../components/number-field.tsx';
 import { MapCanvas } from '../components/plane-map.tsx';
@@ -70,7 +71,42 @@ export interface NetworkDiagramProps {
   onEdit(index: number, value: number | null): void;
   discretize: boolean;
   state: string;
+  /** Whether the run is moving (the links then redraw at most five times a second). */
+  live: boolean;
 }
+
+/** Every link, coloured by its weight's sign and as thick as it is large; named with its weight. */
+const Links = memo(function Links({
+  links,
+  weights,
+  edits,
+  active,
+}: {
+  links: Link[];
+  weights: Float64Array | null;
+  edits: ReadonlyMap<number, number>;
+  active: number;
+}) {
+  return links.map((k, n) => {
+    const w = edits.get(k.index) ?? weights?.[k.index];
+    const label = `Weight from ${k.from} to ${k.to}: ${w === undefined ? 'not trained yet' : formatNumber(w)}${edits.has(k.index) ? ' (edited)' : ''}`;
+    return (
+      <line
+        key={k.index}
+        data-link={n}
+        x1={k.x1}
+        y1={k.y1}
+        x2={k.x2}
+        y2={k.y2}
+        className={`net-link${w !== undefined && w < 0 ? ' net-neg' : ''}${active === k.index ? ' net-link-on' : ''}`}
+        strokeWidth={w === undefined ? 1 : 0.5 + 3.5 * Math.min(1, Math.abs(w))}
+        tabIndex={0}
+        role="button"
+        aria-label={label}
+      />
+    );
+  });
+});
 
 export function NetworkDiagram({
   sizes,
@@ -81,6 +117,7 @@ export function NetworkDiagram({
   onEdit,
   discretize,
   state,
+  live,
 }: NetworkDiagramProps) {
   const names = sizes.map((n, l) =>
     Array.from({ length: n }, (_, k) =>
@@ -93,7 +130,9 @@ export function NetworkDiagram({
           : `Unit ${l}.${k + 1}`,
     ),
   );
-  const links = linksOf(sizes, names);
+  const namesKey = names.flat().join('|');
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the names' text is the key
+  const links = useMemo(() => linksOf(sizes, names), [namesKey]);
   const [focus, setFocus] = useState<Link | null>(null);
   const [editing, setEditing] = useState<Link | null>(null);
   const [text, setText] = useState('');
@@ -105,47 +144,43 @@ export function NetworkDiagram({
   const yOf = (l: number, i: number) => TOP + ((Math.max(...sizes) - sizes[l]) * ROW) / 2 + i * ROW;
   let unit = 0;
   const shown = editing ?? focus;
+  // The links' colours and widths follow the weights about five times a second; the maps move faster.
+  const shownWeights = useAtMostEvery(weights, 200, live);
+  const linkAt = (t: EventTarget | null): Link | null => {
+    const i = t instanceof Element ? t.getAttribute('data-link') : null;
+    return i === null ? null : (links[Number(i)] ?? null);
+  };
+  const open = (k: Link | null) => {
+    if (!k) return;
+    const w = weightOf(k.index);
+    setEditing(k);
+    setText(w === undefined ? '' : String(w));
+  };
   return (
     <div className="net-diagram-box">
       <div className="graph-scroll" role="group" aria-label={`The network, ${state}: its units and links`}>
         <div className="net-diagram" style={{ width, height }}>
-          <svg width={width} height={height} className="net-links">
-            {links.map((k) => {
-              const w = weightOf(k.index);
-              const label = `Weight from ${k.from} to ${k.to}: ${w === undefined ? 'not trained yet' : formatNumber(w)}${edits.has(k.index) ? ' (edited)' : ''}`;
-              return (
-                <line
-                  key={k.index}
-                  x1={k.x1}
-                  y1={k.y1}
-                  x2={k.x2}
-                  y2={k.y2}
-                  className={`net-link${w !== undefined && w < 0 ? ' net-neg' : ''}${shown?.index === k.index ? ' net-link-on' : ''}`}
-                  strokeWidth={w === undefined ? 1 : 0.5 + 3.5 * Math.min(1, Math.abs(w))}
-                  tabIndex={0}
-                  role="button"
-                  aria-label={label}
-                  onFocus={() => setFocus(k)}
-                  onBlur={() => setFocus((f) => (f === k ? null : f))}
-                  onMouseEnter={() => setFocus(k)}
-                  onMouseLeave={() => setFocus((f) => (f === k ? null : f))}
-                  onClick={() => {
-                    setEditing(k);
-                    setText(w === undefined ? '' : String(w));
-                  }}
-                  onKeyDown={(e) => {
-                    if (e.key === 'Enter' || e.key === ' ') {
-                      e.preventDefault();
-                      setEditing(k);
-                      setText(w === undefined ? '' : String(w));
-                      requestAnimationFrame(() => document.getElementById(field)?.querySelector('input')?.focus());
-                    }
-                  }}
-                >
-                  <title>{label}</title>
-                </line>
-              );
-            })}
+          <svg
+            width={width}
+            height={height}
+            className="net-links"
+            // One handler for every link (each line carries its index), so the lines themselves
+            // have no closures and redraw only when their weights do.
+            onFocus={(e) => setFocus(linkAt(e.target))}
+            onBlur={() => setFocus(null)}
+            onMouseOver={(e) => setFocus(linkAt(e.target))}
+            onMouseLeave={() => setFocus(null)}
+            onClick={(e) => open(linkAt(e.target))}
+            onKeyDown={(e) => {
+              if (e.key !== 'Enter' && e.key !== ' ') return;
+              const k = linkAt(e.target);
+              if (!k) return;
+              e.preventDefault();
+              open(k);
+              requestAnimationFrame(() => document.getElementById(field)?.querySelector('input')?.focus());
+            }}
+          >
+            <Links links={links} weights={shownWeights} edits={edits} active={shown?.index ?? -1} />
           </svg>
           {sizes.map((n, l) =>
             Array.from({ length: n }, (_, k) => {

@@ -62,7 +62,7 @@ function points(run: NetworkRunView | undefined, column: 'trainLoss' | 'testLoss
   const h = run.history;
   const e = h.column('epochs');
   const v = h.column(column);
-  const stride = Math.max(1, Math.ceil(h.length / 600));
+  const stride = Math.max(1, Math.ceil(h.length / 300));
   const out: { step: number; value: number }[] = [];
   for (let i = 0; i < h.length; i += stride) out.push({ step: e[i], value: v[i] });
   if ((h.length - 1) % stride) out.push({ step: e[h.length - 1], value: v[h.length - 1] });
@@ -235,6 +235,7 @@ function Diagram({
       onEdit={onEdit}
       discretize={draft.discretize}
       state={stateOf(run)}
+      live={run?.status === 'running'}
     />
   );
 }
@@ -348,7 +349,7 @@ function GradientChart({ fallback }: { fallback: number }) {
   const series = layers.map((name, l) => {
     const col = g!.column(name);
     const pts: { step: number; value: number }[] = [];
-    const stride = Math.max(1, Math.ceil(g!.length / 400));
+    const stride = Math.max(1, Math.ceil(g!.length / 200));
     // Epoch 0 has no gradient yet (the run has not stepped).
     for (let i = 1; i < g!.length; i += stride) if (col[i] > 0) pts.push({ step: e![i], value: col[i] });
     return {

@@ -2,6 +2,7 @@
 // The network runs' store over the real trainer (its API called in this thread): what a run
 // keeps per epoch, Step from nothing and from an ended run, and a bad config said, not thrown.
 import { beforeEach, describe, expect, it } from 'vitest';
+import { MAP_GRID } from '../../workers/network-run.ts';
 import { networkStore } from '../../src/store/network-store.ts';
 import { setTrainerClient } from '../../src/store/trainer-client.ts';
 import { PLAYGROUND_DEFAULTS, type NetworkConfig } from '../../src/training/network/config.ts';
@@ -27,7 +28,8 @@ describe('network store', () => {
     expect(run.gradSizes.names).toEqual(['layer0', 'layer1', 'layer2']);
     expect(run.gradSizes.column('layer0')[0]).toBe(0); // epoch 0: nothing has flowed yet
     expect(run.gradSizes.column('layer0')[20]).toBeGreaterThan(0);
-    expect(run.maps?.output.length).toBe(100 * 100);
+    expect(run.maps?.grid).toBe(MAP_GRID);
+    expect(run.maps?.output.length).toBe(MAP_GRID * MAP_GRID);
     expect(run.weights).toHaveLength(25);
     expect(run.state?.epoch).toBe(20);
   });
