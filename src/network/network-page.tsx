@@ -312,13 +312,21 @@ export function NetworkPage() {
         <div className="net-col net-middle">
           <LayerControls draft={draft} errors={read.errors} />
           {/* A new run or shape starts the drawing afresh: an open edit belongs to the old weights. */}
-          {sizes && <Diagram key={editKey} sizes={sizes} edits={edits} onEdit={onEdit} />}
+          {sizes && (
+            <Later>
+              <Diagram key={editKey} sizes={sizes} edits={edits} onEdit={onEdit} />
+            </Later>
+          )}
         </div>
         <div className="net-col">
-          <DecisionMapPanel config={read.config} own={own} />
+          <Later>
+            <DecisionMapPanel config={read.config} own={own} />
+          </Later>
         </div>
       </div>
-      <TrainingControls draft={draft} errors={read.errors} />
+      <Later>
+        <TrainingControls draft={draft} errors={read.errors} />
+      </Later>
       <Later>
         <div className="chart-grid">
           <LossChart fallback={fallback} />

@@ -165,8 +165,9 @@ export function StackStep() {
         />
         <StatusLine info={networkStatus(run)} />
         <Readout run={run} />
-        <Later>
-          <div className="chart-grid">
+        {/* Each figure mounts in a turn of its own: the landscape's drawing and the chart's set-up are not one task. */}
+        <div className="chart-grid">
+          <Later>
             <ContourPlot
               title="Loss over (w₁, w₂), with the path"
               grid={grid.data ?? null}
@@ -175,6 +176,8 @@ export function StackStep() {
               axes={AXES}
               note="The loss is zero all along the curve w₁·w₂ = −1, a valley shaped like a hyperbola, not at one point."
             />
+          </Later>
+          <Later>
             <HistoryChart
               title="Loss over steps"
               yLabel="loss (log)"
@@ -182,8 +185,8 @@ export function StackStep() {
               xMax={run?.config.steps ?? config?.epochs ?? 40}
               series={[{ key: 'loss', name: 'Loss', color: 'var(--loss)', points: epochPoints(run, 'trainLoss') }]}
             />
-          </div>
-        </Later>
+          </Later>
+        </div>
         <p className="muted">
           Start both weights at the same number and they stay equal: each one’s gradient is the other’s times the same
           factor, so their product can never turn negative. Try 0.5 and 0.5.
