@@ -72,6 +72,8 @@ export interface ConfusedPair {
 }
 
 const LANDSCAPE_MAX = 201;
+/** The most epochs `confusedPair` trains (a run is the way to train longer). */
+export const CONFUSED_MAX_EPOCHS = 2000;
 
 function range(lo: number, hi: number, n: number): number[] {
   return Array.from({ length: n }, (_, i) => lo + ((hi - lo) * i) / (n - 1));
@@ -199,6 +201,11 @@ export const networkQueries = {
 
   /** Trains `config` to its end and says which two classes it mixes up most. */
   async confusedPair(config: NetworkConfig): Promise<ConfusedPair> {
+    // A question, not a run: it cannot be paused or stopped, so it is kept short (~1 s at most).
+    if (!(config?.epochs <= CONFUSED_MAX_EPOCHS))
+      throw new ConfigError([
+        { field: 'epochs', message: `A question trains at most ${CONFUSED_MAX_EPOCHS.toLocaleString('en')} epochs.` },
+      ]);
     const trainer = new NetworkTrainer(config);
     for (let e = 0; e < config.epochs; e++) trainer.step();
     const train = trainer.confusion('train');

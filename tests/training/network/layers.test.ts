@@ -204,6 +204,16 @@ describe('the worker’s lesson-3 questions', () => {
     const all = [...r.train, ...r.test];
     expect(all.reduce((s, row) => s + row.reduce((a, b) => a + b, 0), 0)).toBe(150);
     expect(r.train[0][1] + r.train[0][2] + r.train[1][0] + r.train[2][0]).toBe(0);
+    // A question cannot be paused: it refuses to train for long.
+    await expect(
+      networkQueries.confusedPair({
+        ...PLAYGROUND_DEFAULTS,
+        data: { kind: 'iris', testCount: 30, seed: 1 },
+        hidden: [8],
+        loss: 'cross-entropy',
+        epochs: 100_000,
+      }),
+    ).rejects.toThrow(/at most 2,000 epochs/);
   });
 
   it('a plane data set’s points: training then test, by the split', async () => {
