@@ -39,11 +39,12 @@ export interface NetworkBatch extends Record<NetworkColumn, Float64Array> {
 
 /**
  * Cells per side of the output map and of each unit's map. The Playground samples its output on
- * 100 × 100; at 64 × 64 (drawn smoothed) a map of a 2 → 8 → 8 → 8 → 1 network costs the worker
- * ~7 ms instead of ~14, so it keeps up 20–30 maps a second while training at full speed.
+ * 100 × 100; at 48 × 48 (drawn smoothed) a map of a 2 → 8 → 8 → 8 → 1 network costs the worker
+ * ~4 ms instead of ~14, and with the page it measured 14–18 maps a second drawn at Max where
+ * 64 × 64 gave 11–15 (bench:ui; the two share this machine's two cores).
  */
-export const MAP_GRID = 64;
-export const UNIT_GRID = 32;
+export const MAP_GRID = 48;
+export const UNIT_GRID = 24;
 
 /** Networks with at most this many weights and biases send every epoch's weights (lesson 3's paths). */
 export const WEIGHT_ROWS_MAX = 16;

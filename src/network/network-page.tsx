@@ -99,7 +99,8 @@ function Readouts({ run, classes }: { run: NetworkRunView | undefined; classes: 
 }
 
 function DecisionMapPanel({ config, own }: { config: NetworkConfig | null; own: boolean }) {
-  const run = useRun();
+  // Not deferred: the map is the picture that moves, and its redraw is one paint.
+  const run = useNetwork((s) => s.runs[NETWORK_CHANNEL]);
   const draft = useNetworkSettings((s) => s.draft);
   const mine = useNetworkSettings((s) => s.points);
   const classes = draftClasses(draft);
@@ -240,12 +241,12 @@ function Diagram({
   );
 }
 
-/** The run for a chart: redrawn about four times a second while it runs (the maps carry the motion). */
+/** The run for a chart: redrawn once a second while it runs (the maps carry the motion; a recharts update is the page's costliest task). */
 const useChartRun = () => {
   const run = useRun();
   return useAtMostEvery(run, CHART_MS, run?.status === 'running');
 };
-const CHART_MS = 250;
+const CHART_MS = 1000;
 
 function LossChart({ fallback }: { fallback: number }) {
   const run = useChartRun();

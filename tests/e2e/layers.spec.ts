@@ -13,6 +13,15 @@ async function press(target: Locator, key: string): Promise<void> {
 
 const mainText = (page: Page) => page.locator('main').innerText();
 
+/** Asks `check` until it is true, for up to 5 s (a map is painted in the frame after it arrives). */
+async function eventually(check: () => Promise<boolean>): Promise<boolean> {
+  for (let i = 0; i < 50; i++) {
+    if (await check()) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}
+
 /** Whether the canvas has been painted (some pixel is neither blank nor white). */
 const painted = (canvas: Locator) =>
   canvas.evaluate((c: HTMLCanvasElement) => {
@@ -60,7 +69,7 @@ describe('lesson 3, Layers, in Chromium', () => {
       .waitFor({ timeout: 20_000 });
     const product = Number(await page.getByTestId('stack-product').textContent());
     assert.ok(Math.abs(product + 1) < 1e-3, `w₁·w₂ = ${product}`);
-    assert.ok(await painted(page.locator('.contour-canvas')), 'the landscape is drawn');
+    assert.ok(await eventually(() => painted(page.locator('.contour-canvas'))), 'the landscape is drawn');
   });
 
   it('bend the line: XOR waits for its question, then four tanh units reach 95 % with their maps drawn', async () => {
@@ -88,7 +97,7 @@ describe('lesson 3, Layers, in Chromium', () => {
     assert.ok(acc >= 95, `accuracy ${acc} %`);
     await page.getByRole('figure', { name: 'Decision map: A hidden layer of 4 tanh units' }).scrollIntoViewIfNeeded();
     await page.waitForTimeout(300);
-    assert.ok(await painted(hidden.locator('.map-canvas').first()), 'the decision map is painted');
+    assert.ok(await eventually(() => painted(hidden.locator('.map-canvas').first())), 'the decision map is painted');
     assert.equal(await hidden.getByRole('figure', { name: /^Unit 1\.\d$/ }).count(), 4);
   });
 

@@ -5,6 +5,15 @@ import { mkdirSync } from 'node:fs';
 import type { Locator } from 'playwright-core';
 import { SHOTS, appInBrowser, atEachSize, openBrowser, shootFitting } from './harness.ts';
 
+/** Asks `check` until it is true, for up to 5 s (a map is painted in the frame after it arrives). */
+async function eventually(check: () => Promise<boolean>): Promise<boolean> {
+  for (let i = 0; i < 50; i++) {
+    if (await check()) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}
+
 /** Whether the canvas has been painted with some colour (not blank, not all white). */
 const painted = (canvas: Locator) =>
   canvas.evaluate((c: HTMLCanvasElement) => {
@@ -49,7 +58,7 @@ describe('the Network page in Chromium', () => {
     await page.getByText(/Done: 100 epochs run\./).waitFor({ timeout: 20_000 });
     const acc = Number((await page.getByTestId('net-train-accuracy').textContent())!.replace(' %', ''));
     assert.equal(acc, 100, `training accuracy ${acc} %`);
-    assert.ok(await painted(map), 'the decision map is painted');
+    assert.ok(await eventually(() => painted(map)), 'the decision map is painted');
   });
 
   it('works from the keyboard: a control changed by keys, a link’s weight read and edited', async () => {
