@@ -42,6 +42,8 @@ describe('lesson 3, Layers, in Chromium', () => {
     await page.getByRole('heading', { name: 'Stack two lines', level: 1 }).waitFor();
     assert.match(page.url(), /#\/layers$/);
     assert.equal(await page.title(), 'Stack two lines — Perceptron Lab');
+    // The heading shows while the lesson's chunk loads (the page's placeholder has it too): wait for the lesson itself.
+    await page.getByRole('navigation', { name: 'Steps of lesson 3' }).waitFor();
     const steps = page.getByRole('navigation', { name: 'Steps of lesson 3' }).getByRole('link');
     assert.deepEqual(await steps.allTextContents(), [
       '1. Stack two lines',
@@ -76,9 +78,10 @@ describe('lesson 3, Layers, in Chromium', () => {
     const { page } = app.browser;
     await press(page.getByRole('link', { name: 'Next: Bend the line →' }), 'Enter');
     await page.getByRole('heading', { name: 'Bend the line', level: 1 }).waitFor();
+    const q = page.getByLabel(/how many can one straight line put on their right side at best/);
+    await q.waitFor(); // the page itself, not its loading placeholder
     assert.equal(await page.getByRole('figure', { name: /Decision map/ }).count(), 0);
     assert.doesNotMatch(await mainText(page), /3 of 4|75 %/);
-    const q = page.getByLabel(/how many can one straight line put on their right side at best/);
     await q.focus();
     await page.keyboard.type('3');
     await page.keyboard.press('Enter');
@@ -141,6 +144,7 @@ describe('lesson 3, Layers, in Chromium', () => {
         await page.goto(`${app.server.url}#/${route}`);
         await page.reload();
         await page.getByRole('heading', { level: 1 }).waitFor();
+        await page.locator('main [data-loading]').waitFor({ state: 'detached' });
         await page.waitForTimeout(500);
         await shootFitting(page, `${route.replace('/', '-')}-${w}-${scheme}`, `#/${route} at ${w}px (${scheme})`);
       }
