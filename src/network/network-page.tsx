@@ -9,17 +9,24 @@ import { ChartFigure } from '../components/chart-figure.tsx';
 import { formatNumber } from '../components/format.ts';
 import { HistoryChart } from '../components/history-chart.tsx';
 import { MapCanvas, type MapPoints } from '../components/plane-map.tsx';
-import { RunControls, type RunStore } from '../components/run-controls.tsx';
-import { StatusLine, type StatusInfo } from '../components/run-status.tsx';
-import { Later, useAtMostEvery, useRedrawLater } from '../components/schedule.tsx';
+import { RunControls } from '../components/run-controls.tsx';
+import { StatusLine } from '../components/run-status.tsx';
+import { Later, useAtMostEvery } from '../components/schedule.tsx';
+import {
+  NETWORK_STORE,
+  epochPoints,
+  latest,
+  networkStatus,
+  stateOf as stateIn,
+  useNetworkRun,
+} from '../components/network-run-views.ts';
 import { lessonStore, useLesson } from '../store/lesson-store.ts';
-import { networkStore, useNetwork, type NetworkRunView } from '../store/network-store.ts';
+import { useNetwork, type NetworkRunView } from '../store/network-store.ts';
 import { networkSettings, useNetworkSettings } from '../store/network-settings.ts';
 import { queries, useQuery } from '../store/queries.ts';
 import { layerSizes, parameterCount, type NetworkConfig } from '../training/network/config.ts';
 import { FEATURE_NAMES, configOfDraft, draftClasses } from '../training/network/draft.ts';
 import type { Speed } from '../training/pace.ts';
-import type { StoreApi } from 'zustand';
 import { DataControls, FeatureControls, LayerControls, TrainingControls } from './controls.tsx';
 import { NetworkDiagram } from './network-diagram.tsx';
 import { LinkNoticeBox, ShareBox, useNetworkLink } from './share-box.tsx';
@@ -28,7 +35,6 @@ import { LayerView } from './layer-view.tsx';
 
 export const NETWORK_CHANNEL = 'network';
 const NO_EDITS: ReadonlyMap<number, number> = new Map();
-const STORE = networkStore as unknown as StoreApi<RunStore<NetworkConfig>>;
 /** Watchable by default: 1,000 epochs take 20 s (Max is one choice away). */
 const DEFAULT_SPEED: Speed = 50;
 
@@ -36,38 +42,11 @@ const DEFAULT_SPEED: Speed = 50;
  * The page's run, redrawn when the page has time. Only the parts that show it subscribe, so a
  * batch re-renders the readouts, maps and charts, never the controls.
  */
-const useRun = () => useRedrawLater(useNetwork((s) => s.runs[NETWORK_CHANNEL]));
+const useRun = () => useNetworkRun(NETWORK_CHANNEL);
 
-const latest = (run: NetworkRunView | undefined) =>
-  run?.history.length ? run.history.row(run.history.length - 1) : undefined;
-const stateOf = (run: NetworkRunView | undefined) => {
-  const row = latest(run);
-  return row ? (row.epochs === 0 ? 'before training (epoch 0)' : `after epoch ${row.epochs}`) : 'before training';
-};
-
-function statusOf(run: NetworkRunView | undefined): StatusInfo | undefined {
-  return (
-    run && {
-      status: run.status,
-      step: latest(run)?.epochs ?? 0,
-      steps: run.config.steps,
-      message: run.message,
-      unit: 'epoch',
-    }
-  );
-}
-
-function points(run: NetworkRunView | undefined, column: 'trainLoss' | 'testLoss') {
-  if (!run) return [];
-  const h = run.history;
-  const e = h.column('epochs');
-  const v = h.column(column);
-  const stride = Math.max(1, Math.ceil(h.length / 300));
-  const out: { step: number; value: number }[] = [];
-  for (let i = 0; i < h.length; i += stride) out.push({ step: e[i], value: v[i] });
-  if ((h.length - 1) % stride) out.push({ step: e[h.length - 1], value: v[h.length - 1] });
-  return out;
-}
+const stateOf = (run: NetworkRunView | undefined) => stateIn(run, 'epoch');
+const statusOf = (run: NetworkRunView | undefined) => networkStatus(run, 'epoch');
+const points = (run: NetworkRunView | undefined, column: 'trainLoss' | 'testLoss') => epochPoints(run, column, 1, 300);
 
 function Readouts({ run, classes }: { run: NetworkRunView | undefined; classes: number }) {
   const row = latest(run);
@@ -191,7 +170,7 @@ function RunBar({ base, edits, classes }: { base: NetworkConfig | null; edits: E
   return (
     <div className="net-top card">
       <RunControls
-        store={STORE}
+        store={NETWORK_STORE}
         channel={NETWORK_CHANNEL}
         config={config}
         speed={speed}
@@ -217,10 +196,13 @@ function RunBar({ base, edits, classes }: { base: NetworkConfig | null; edits: E
 
 function Diagram({
   sizes,
+  params,
   edits,
   onEdit,
 }: {
   sizes: number[];
+  /** How many weights and biases a network of these sizes has (the run's must match to be drawn). */
+  params: number;
   edits: Edits;
   onEdit(i: number, v: number | null): void;
 }) {
@@ -230,7 +212,7 @@ function Diagram({
     <NetworkDiagram
       sizes={sizes}
       featureNames={draft.features.map((f) => FEATURE_NAMES[f])}
-      weights={run && run.weights && run.weights.length === countOf(sizes) ? run.weights : null}
+      weights={run && run.weights && run.weights.length === params ? run.weights : null}
       maps={run?.maps && run.maps.unitCount === sizes.slice(1, -1).reduce((a, b) => a + b, 0) ? run.maps : null}
       edits={edits}
       onEdit={onEdit}
@@ -315,7 +297,13 @@ export function NetworkPage() {
           {/* A new run or shape starts the drawing afresh: an open edit belongs to the old weights. */}
           {sizes && (
             <Later>
-              <Diagram key={editKey} sizes={sizes} edits={edits} onEdit={onEdit} />
+              <Diagram
+                key={editKey}
+                sizes={sizes}
+                params={parameterCount(read.config!)}
+                edits={edits}
+                onEdit={onEdit}
+              />
             </Later>
           )}
         </div>
@@ -343,9 +331,6 @@ export function NetworkPage() {
     </section>
   );
 }
-
-/** Weights and biases of a network of these sizes. */
-const countOf = (sizes: number[]) => sizes.slice(1).reduce((n, out, l) => n + sizes[l] * out + out, 0);
 
 const GRAD_COLORS = ['#dc2626', '#d97706', '#059669', '#2563eb', '#7c3aed', '#db2777', '#0891b2'];
 

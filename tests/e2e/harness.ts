@@ -10,7 +10,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 export function findChromium(): string {
   const candidates = [
@@ -224,3 +224,20 @@ export async function shootFitting(page: Page, name: string, what: string): Prom
   assert.ok(overflow <= 1, `${what} scrolls sideways by ${overflow}px`);
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 }
+
+/** Asks `check` until it is true, for up to 5 s (a map is painted in the frame after it arrives). */
+export async function eventually(check: () => Promise<boolean>): Promise<boolean> {
+  for (let i = 0; i < 50; i++) {
+    if (await check()) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}
+
+/** Whether the canvas has been painted with some colour (not blank, not all white). */
+export const painted = (canvas: Locator) =>
+  canvas.evaluate((c: HTMLCanvasElement) => {
+    const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    for (let i = 0; i < d.length; i += 4 * 53) if (d[i + 3] > 0 && (d[i] < 240 || d[i + 2] < 240)) return true;
+    return false;
+  });

@@ -3,7 +3,7 @@ import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
-import { SHOTS, appInBrowser, atEachSize, shootFitting } from './harness.ts';
+import { SHOTS, appInBrowser, atEachSize, eventually, painted, shootFitting } from './harness.ts';
 
 /** Focuses a control and works it with the keyboard only. */
 async function press(target: Locator, key: string): Promise<void> {
@@ -12,23 +12,6 @@ async function press(target: Locator, key: string): Promise<void> {
 }
 
 const mainText = (page: Page) => page.locator('main').innerText();
-
-/** Asks `check` until it is true, for up to 5 s (a map is painted in the frame after it arrives). */
-async function eventually(check: () => Promise<boolean>): Promise<boolean> {
-  for (let i = 0; i < 50; i++) {
-    if (await check()) return true;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return false;
-}
-
-/** Whether the canvas has been painted (some pixel is neither blank nor white). */
-const painted = (canvas: Locator) =>
-  canvas.evaluate((c: HTMLCanvasElement) => {
-    const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-    for (let i = 0; i < d.length; i += 4 * 97) if (d[i + 3] > 0 && (d[i] < 240 || d[i + 2] < 240)) return true;
-    return false;
-  });
 
 describe('lesson 3, Layers, in Chromium', () => {
   before(() => mkdirSync(SHOTS, { recursive: true }));

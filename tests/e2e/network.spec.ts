@@ -2,25 +2,7 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import type { Locator } from 'playwright-core';
-import { SHOTS, appInBrowser, atEachSize, openBrowser, shootFitting } from './harness.ts';
-
-/** Asks `check` until it is true, for up to 5 s (a map is painted in the frame after it arrives). */
-async function eventually(check: () => Promise<boolean>): Promise<boolean> {
-  for (let i = 0; i < 50; i++) {
-    if (await check()) return true;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return false;
-}
-
-/** Whether the canvas has been painted with some colour (not blank, not all white). */
-const painted = (canvas: Locator) =>
-  canvas.evaluate((c: HTMLCanvasElement) => {
-    const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-    for (let i = 0; i < d.length; i += 4 * 53) if (d[i + 3] > 0 && (d[i] < 240 || d[i + 2] < 240)) return true;
-    return false;
-  });
+import { SHOTS, appInBrowser, atEachSize, eventually, openBrowser, painted, shootFitting } from './harness.ts';
 
 describe('the Network page in Chromium', () => {
   before(() => mkdirSync(SHOTS, { recursive: true }));
