@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { appInBrowser } from './harness.ts';
+import { appInBrowser, pageOpen } from './harness.ts';
 import { ROUTE_TITLES } from '../../src/router.ts';
 
 // Every page the router knows: a new step is checked without being listed here.
@@ -14,7 +14,7 @@ describe('accessibility (axe-core, WCAG 2 A/AA rules)', () => {
     it(`#/${route} has no violations after training`, async () => {
       const { page } = app.browser;
       await page.goto(`${app.server.url}#/${route}`);
-      await page.getByRole('heading', { level: 1 }).waitFor();
+      await pageOpen(page);
       const train = page.getByRole('button', { name: 'Train', exact: true });
       if (await train.count()) {
         const speed = page.getByLabel('Speed');

@@ -241,3 +241,15 @@ export const painted = (canvas: Locator) =>
     for (let i = 0; i < d.length; i += 4 * 53) if (d[i + 3] > 0 && (d[i] < 240 || d[i + 2] < 240)) return true;
     return false;
   });
+
+/**
+ * Waits until a page is open: its title is shown and its chunk has arrived. The loading
+ * placeholder carries the page's title too (data-loading), so the heading alone is not enough.
+ */
+export async function pageOpen(page: Page, name?: string): Promise<void> {
+  await page
+    .getByRole('heading', { level: 1, ...(name ? { name } : {}) })
+    .first()
+    .waitFor();
+  await page.locator('main [data-loading]').waitFor({ state: 'detached' });
+}

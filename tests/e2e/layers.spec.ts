@@ -3,7 +3,7 @@ import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
-import { SHOTS, appInBrowser, atEachSize, eventually, painted, shootFitting } from './harness.ts';
+import { SHOTS, appInBrowser, atEachSize, eventually, painted, shootFitting, pageOpen } from './harness.ts';
 
 /** Focuses a control and works it with the keyboard only. */
 async function press(target: Locator, key: string): Promise<void> {
@@ -22,10 +22,9 @@ describe('lesson 3, Layers, in Chromium', () => {
     await page.goto(`${app.server.url}#/`);
     const group = page.getByRole('list', { name: 'Lesson 3: multi-layer perceptrons' });
     await press(group.getByRole('link', { name: 'Layers', exact: true }), 'Enter');
-    await page.getByRole('heading', { name: 'Stack two lines', level: 1 }).waitFor();
+    await pageOpen(page, 'Stack two lines');
     assert.match(page.url(), /#\/layers$/);
     assert.equal(await page.title(), 'Stack two lines — Perceptron Lab');
-    // The heading shows while the lesson's chunk loads (the page's placeholder has it too): wait for the lesson itself.
     await page.getByRole('navigation', { name: 'Steps of lesson 3' }).waitFor();
     const steps = page.getByRole('navigation', { name: 'Steps of lesson 3' }).getByRole('link');
     assert.deepEqual(await steps.allTextContents(), [
@@ -60,7 +59,7 @@ describe('lesson 3, Layers, in Chromium', () => {
   it('bend the line: XOR waits for its question, then four tanh units reach 95 % with their maps drawn', async () => {
     const { page } = app.browser;
     await press(page.getByRole('link', { name: 'Next: Bend the line →' }), 'Enter');
-    await page.getByRole('heading', { name: 'Bend the line', level: 1 }).waitFor();
+    await pageOpen(page, 'Bend the line');
     const q = page.getByLabel(/how many can one straight line put on their right side at best/);
     await q.waitFor(); // the page itself, not its loading placeholder
     assert.equal(await page.getByRole('figure', { name: /Decision map/ }).count(), 0);
@@ -126,8 +125,7 @@ describe('lesson 3, Layers, in Chromium', () => {
       for (const route of ['layers', 'layers/bend', 'layers/backprop', 'layers/iris']) {
         await page.goto(`${app.server.url}#/${route}`);
         await page.reload();
-        await page.getByRole('heading', { level: 1 }).waitFor();
-        await page.locator('main [data-loading]').waitFor({ state: 'detached' });
+        await pageOpen(page);
         await page.waitForTimeout(500);
         await shootFitting(page, `${route.replace('/', '-')}-${w}-${scheme}`, `#/${route} at ${w}px (${scheme})`);
       }

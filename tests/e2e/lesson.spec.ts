@@ -1,7 +1,7 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { SHOTS, appInBrowser, atEachSize, shootFitting } from './harness.ts';
+import { SHOTS, appInBrowser, atEachSize, shootFitting, pageOpen } from './harness.ts';
 import { NEGATOR_STEPS } from '../../src/router.ts';
 
 // Lesson 1 as the router lists it, then the Playground it leads to.
@@ -87,7 +87,7 @@ describe('the lesson, walked as a learner would', () => {
     await atEachSize(page, ['light'], async (w) => {
       for (const step of STEPS) {
         await page.goto(`${app.server.url}#/${step}`);
-        await page.getByRole('heading', { level: 1 }).waitFor();
+        await pageOpen(page);
         await page.waitForTimeout(300);
         await shootFitting(page, `${step}-${w}`, `${step} at ${w}px`);
       }

@@ -2,7 +2,16 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { SHOTS, appInBrowser, atEachSize, eventually, openBrowser, painted, shootFitting } from './harness.ts';
+import {
+  SHOTS,
+  appInBrowser,
+  atEachSize,
+  eventually,
+  openBrowser,
+  painted,
+  shootFitting,
+  pageOpen,
+} from './harness.ts';
 
 describe('the Network page in Chromium', () => {
   before(() => mkdirSync(SHOTS, { recursive: true }));
@@ -15,7 +24,7 @@ describe('the Network page in Chromium', () => {
     const links = await nav.getByRole('link').allTextContents();
     assert.equal(links.indexOf('Network'), links.indexOf('Playground') + 1, links.join(' · '));
     await nav.getByRole('link', { name: 'Network', exact: true }).click();
-    await page.getByRole('heading', { name: 'Network', level: 1 }).waitFor();
+    await pageOpen(page, 'Network');
     assert.equal(await page.title(), 'Network — Perceptron Lab');
   });
 
@@ -80,7 +89,7 @@ describe('the Network page in Chromium', () => {
     const fresh = await openBrowser(app.server.url);
     try {
       await fresh.page.goto(url);
-      await fresh.page.getByRole('heading', { name: 'Network', level: 1 }).waitFor();
+      await pageOpen(fresh.page, 'Network');
       await fresh.page.getByText(/Opened the settings and 12 points from a shared link/).waitFor();
       assert.equal(await fresh.page.getByLabel('Dataset').inputValue(), 'points');
       assert.equal(await fresh.page.getByLabel('Activation').inputValue(), 'relu');

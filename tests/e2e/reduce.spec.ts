@@ -2,7 +2,7 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { SHOTS, appInBrowser, atEachSize, shootFitting } from './harness.ts';
+import { SHOTS, appInBrowser, atEachSize, shootFitting, pageOpen } from './harness.ts';
 
 describe('lesson 2, Reduce, in Chromium', () => {
   before(() => mkdirSync(SHOTS, { recursive: true }));
@@ -12,7 +12,7 @@ describe('lesson 2, Reduce, in Chromium', () => {
     const { page } = app.browser;
     await page.goto(`${app.server.url}#/`);
     await page.getByRole('navigation', { name: 'Lesson' }).getByRole('link', { name: 'Reduce', exact: true }).click();
-    await page.getByRole('heading', { name: 'Squash four points', level: 1 }).waitFor();
+    await pageOpen(page, 'Squash four points');
     assert.match(page.url(), /#\/reduce$/);
     assert.equal(await page.title(), 'Squash four points — Perceptron Lab');
   });
@@ -123,7 +123,7 @@ describe('lesson 2, Reduce, in Chromium', () => {
       for (const route of ['reduce', 'reduce/iris', 'reduce/experiments']) {
         await page.goto(`${app.server.url}#/${route}`);
         await page.reload();
-        await page.getByRole('heading', { level: 1 }).waitFor();
+        await pageOpen(page);
         await page.waitForTimeout(500);
         await shootFitting(page, `${route.replace('/', '-')}-${w}-${scheme}`, `#/${route} at ${w}px (${scheme})`);
       }

@@ -8,7 +8,14 @@ import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { openBrowser, servePreview, waitForServiceWorkerControl, type Browser, type Served } from './harness.ts';
+import {
+  openBrowser,
+  servePreview,
+  waitForServiceWorkerControl,
+  type Browser,
+  type Served,
+  pageOpen,
+} from './harness.ts';
 import { NEGATOR_STEPS } from '../../src/router.ts';
 
 const LESSON = 'perceptron-lab:lesson';
@@ -23,9 +30,7 @@ async function openWithStorage(page: Page, url: string, hash: string, items: Rec
   }, items);
   await page.goto(`${url}#/${hash}`);
   await page.reload();
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  // A page whose chunk is still on its way shows a placeholder (data-loading) first.
-  await page.waitForFunction(() => !document.querySelector('main [data-loading]'));
+  await pageOpen(page);
 }
 
 const notices = (page: Page) => page.getByRole('region', { name: 'Notices' });
@@ -89,7 +94,7 @@ describe('stored data can never blank the app', () => {
           // Edit something on both pages: the newer version's data stays as it was.
           await b.page.getByLabel('Learning rate', { exact: true }).fill('0.3');
           await b.page.goto(`${server.url}#/loss`);
-          await b.page.getByRole('heading', { level: 1 }).waitFor();
+          await pageOpen(b.page);
           assert.equal(await b.page.evaluate((k) => localStorage.getItem(k), key), text);
         }
       });
@@ -132,7 +137,7 @@ describe('stored data can never blank the app', () => {
       'the edit is still shown',
     );
     await b.page.getByRole('navigation', { name: 'Lesson' }).getByRole('link', { name: 'Tape', exact: true }).click();
-    await b.page.getByRole('heading', { name: 'Tape', level: 1 }).waitFor();
+    await pageOpen(b.page, 'Tape');
     assert.ok((await b.page.locator('main').innerText()).includes('tape'));
     // Recording the visit could not be saved either, and says so instead of throwing.
     await notices(b.page)
@@ -187,7 +192,7 @@ describe('two tabs, share links, compared runs', () => {
       .filter({ hasText: /shared link could not be used.*Nothing was changed/ })
       .waitFor();
     await page.reload();
-    await page.getByRole('heading', { level: 1 }).waitFor();
+    await pageOpen(page);
     assert.equal(await page.getByLabel('Input, row 1').inputValue(), '6');
     assert.equal(await page.getByLabel('Target, row 1').inputValue(), '-6');
     assert.equal(await page.getByLabel('Learning rate', { exact: true }).inputValue(), '0.02');
@@ -518,11 +523,11 @@ describe('updates wait for the learner; deployment behaviour of npm start', () =
     await page.goto(`${server.url}#/`);
     await waitForServiceWorkerControl(page);
     await page.goto(`${server.url}some/path#/loss`);
-    await page.getByRole('heading', { name: 'Loss', level: 1 }).waitFor();
+    await pageOpen(page, 'Loss');
     await context.setOffline(true);
     try {
       await page.goto(`${server.url}other/deep/path#/loss`);
-      await page.getByRole('heading', { name: 'Loss', level: 1 }).waitFor();
+      await pageOpen(page, 'Loss');
     } finally {
       await context.setOffline(false);
     }
@@ -545,7 +550,7 @@ describe('updates wait for the learner; deployment behaviour of npm start', () =
     await context.setOffline(true);
     try {
       await page.reload(); // a fresh page, with no chunk already in memory
-      await page.getByRole('heading', { level: 1 }).waitFor();
+      await pageOpen(page);
       await page.goto(`${server.url}#/playground`);
       await page
         .getByRole('alert')
@@ -629,7 +634,7 @@ describe('updates wait for the learner; deployment behaviour of npm start', () =
     // A second tab, open on the old version, must not be reloaded when the first one updates.
     const second = await b.context.newPage();
     await second.goto(`${server.url}#/playground`);
-    await second.getByRole('heading', { level: 1 }).waitFor();
+    await pageOpen(second);
     await second.evaluate(() => {
       (window as unknown as { marker: number }).marker = 7;
     });
@@ -638,7 +643,7 @@ describe('updates wait for the learner; deployment behaviour of npm start', () =
     await page.waitForFunction(() => !(window as unknown as { marker?: number }).marker, undefined, {
       timeout: 30_000,
     });
-    await page.getByRole('heading', { level: 1 }).waitFor();
+    await pageOpen(page);
     assert.equal(
       await page.getByLabel('Learning rate', { exact: true }).inputValue(),
       '0.02',

@@ -2,7 +2,7 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { SHOTS, appInBrowser, atEachSize, shootFitting } from './harness.ts';
+import { SHOTS, appInBrowser, atEachSize, shootFitting, pageOpen } from './harness.ts';
 
 const readStep = async (page: import('playwright-core').Page) =>
   Number(await page.getByTestId('readout-step').textContent());
@@ -138,7 +138,7 @@ describe('watching it learn, in Chromium', () => {
       assert.equal(await page.title(), title);
     }
     await page.getByRole('link', { name: 'Start the lesson' }).click();
-    await page.getByRole('heading', { name: 'Perceptron', level: 1 }).waitFor();
+    await pageOpen(page, 'Perceptron');
   });
 
   it('screenshots at 390 and 1280 px, light and dark, with nothing sideways', async () => {
@@ -147,7 +147,7 @@ describe('watching it learn, in Chromium', () => {
       for (const route of ['', 'loss', 'descent', 'playground']) {
         await page.goto(`${app.server.url}#/${route}`);
         await page.reload();
-        await page.getByRole('heading', { level: 1 }).waitFor();
+        await pageOpen(page);
         await page.waitForTimeout(400);
         await shootFitting(page, `watch-${route || 'overview'}-${w}-${scheme}`, `#/${route} at ${w}px (${scheme})`);
       }
