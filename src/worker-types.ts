@@ -11,6 +11,7 @@ export type {
   NetworkEnd,
   ReduceBatch,
   ReduceEnd,
+  Printout,
   ReduceRunConfig,
   RunEnd,
   StepResult,

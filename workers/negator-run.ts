@@ -1,11 +1,11 @@
 /**
- * The negator's runs in the worker: each step of the Trainer becomes a row as the tutorial
- * prints it (loss and gradient before the update, parameters after), row 0 the start; each
- * batch also says where the run stands now (the loss and slope at the latest weights).
+ * The negator's runs in the worker: every row is one state of the run — step k's parameters
+ * with the loss and gradients measured there — row 0 the start. (The tutorial prints, inside
+ * step k, the loss of state k − 1: the one it measured before its update.)
  */
 import type { TrainingConfig } from '../src/training/config.ts';
 import { Columns, RUN_COLUMNS, type RunColumn } from '../src/training/columns.ts';
-import { Trainer, type Head, type StepRecord, type TrainerState } from '../src/training/trainer.ts';
+import { Trainer, type StateRecord, type TrainerState } from '../src/training/trainer.ts';
 import {
   explainDivergence,
   explainOverflow,
@@ -26,8 +26,6 @@ export interface Batch {
   bias: Float64Array;
   grad: Float64Array;
   gradBias: Float64Array;
-  /** Loss and gradients at the latest parameters (what the next step will measure); null if they overflow. */
-  head: Head | null;
 }
 
 export type RunEnd = RunEndOf<TrainerState>;
@@ -44,6 +42,7 @@ export class NegatorRun implements Stepper<RunEnd> {
   firstRise: FirstRise | undefined;
   lastLoss = NaN;
   lastStep = 0;
+  private started = false;
 
   constructor(
     readonly config: TrainingConfig,
@@ -53,39 +52,33 @@ export class NegatorRun implements Stepper<RunEnd> {
     this.trainer = new Trainer(config);
   }
 
-  /** One step; false when it overflowed (nothing recorded). The first step also records the start as row 0. */
+  /** One step; false when the state it reached overflowed (nothing recorded). The first step also records the start as row 0. */
   step(): boolean {
+    if (!this.started) {
+      this.started = true;
+      const start = this.trainer.at();
+      if (overflowed(start)) return false;
+      this.firstLoss = this.lastLoss = start.loss;
+      this.rows.push(rowOf(0, start));
+    }
     const r = this.trainer.step();
     if (overflowed(r)) return false;
-    if (r.step === 1) {
-      this.firstLoss = r.loss;
-      this.rows.push({
-        steps: 0,
-        loss: r.loss,
-        weight: r.weightBefore,
-        bias: r.biasBefore,
-        grad: r.gradWeight,
-        gradBias: r.gradBias,
-      });
-    }
-    if (this.firstRise === undefined && r.step > 1 && r.loss > this.lastLoss)
+    if (this.firstRise === undefined && r.loss > this.lastLoss)
       this.firstRise = { step: r.step, from: this.lastLoss, to: r.loss };
     this.lastLoss = r.loss;
     if (this.divergedAt === undefined && hasDiverged(r.loss, this.firstLoss, this.config.optimizer))
       this.divergedAt = r.step;
-    this.rows.push(rowOf(r));
+    this.rows.push(rowOf(r.step, r));
     this.lastStep = r.step;
     return true;
   }
 
   async flush(): Promise<void> {
     if (this.rows.length === 0) return;
-    const head = this.trainer.peek();
     const cols = this.rows.take();
-    const finite = Number.isFinite(head.loss) && Number.isFinite(head.grad) && Number.isFinite(head.gradBias);
     await sendBatch(
       this.onBatch,
-      { runId: this.runId, fromStep: cols.steps[0], ...cols, head: finite ? head : null },
+      { runId: this.runId, fromStep: cols.steps[0], ...cols },
       RUN_COLUMNS.map((k) => cols[k]),
     );
   }
@@ -106,8 +99,8 @@ export class NegatorRun implements Stepper<RunEnd> {
   }
 }
 
-const rowOf = (r: StepRecord) => ({
-  steps: r.step,
+const rowOf = (step: number, r: StateRecord) => ({
+  steps: step,
   loss: r.loss,
   weight: r.weight,
   bias: r.bias,

@@ -1,8 +1,8 @@
 /**
  * The Reduce lesson's runs in the worker: the tied autoencoder on the iris flowers and the
- * four points' squared-distance stress. Each step is a row (loss before the update, and for
- * the autoencoder the angle to exact PCA's plane after it); each batch also carries where the
- * points are now, so the scatter can redraw as they settle.
+ * four points' squared-distance stress. Every row is one state (row 0 the start): the loss,
+ * gradient length and, for the autoencoder, the angle to exact PCA's plane, all at that step's
+ * parameters; each batch also carries where the points are now, so the scatter can redraw.
  */
 import {
   AutoencoderTrainer,
@@ -52,6 +52,8 @@ export class ReduceRun implements Stepper<ReduceEnd> {
   private readonly rows = new Columns<ReduceColumn>(REDUCE_COLUMNS, 64);
   private latest: Float64Array;
   lastStep: number;
+  /** Whether the start's row has been recorded (a run continued from a state has it already). */
+  private started = false;
 
   /** `from` continues a run where it stopped (its state from the last ReduceEnd). */
   constructor(
@@ -71,12 +73,17 @@ export class ReduceRun implements Stepper<ReduceEnd> {
 
   step(): boolean {
     const t = this.trainer;
-    const angleBefore = t instanceof AutoencoderTrainer ? t.angleToPca() : 0;
+    if (t.state.step === 0 && !this.started) {
+      this.started = true;
+      const start = t.at();
+      if (!Number.isFinite(start.loss)) return false;
+      const angle = t instanceof AutoencoderTrainer ? t.angleToPca() : 0;
+      this.rows.push({ steps: 0, loss: start.loss, angle: Number.isFinite(angle) ? angle : 0, gradNorm: start.gradNorm });
+    }
     const r = t.step();
     const after = 'weights' in r ? r.weights : r.positions;
     if (!Number.isFinite(r.loss) || !after.every(Number.isFinite)) return false;
     const angle = 'angleToPca' in r ? r.angleToPca : 0;
-    if (r.step === 1) this.rows.push({ steps: 0, loss: r.loss, angle: angleBefore, gradNorm: r.gradNorm });
     this.rows.push({ steps: r.step, loss: r.loss, angle: Number.isFinite(angle) ? angle : 0, gradNorm: r.gradNorm });
     this.latest = after;
     this.lastStep = r.step;

@@ -14,6 +14,7 @@ import {
   lossCurve,
   type Evaluation,
   type Head,
+  type StateRecord,
   type StepRecord,
   type TrainerState,
 } from '../src/training/trainer.ts';
@@ -41,12 +42,20 @@ export interface TrainOptions {
   stepsPerSecond?: number | null;
 }
 
+/** The tutorial's printout of a run: `printed[k − 1]` is the line for step k. */
+export interface Printout {
+  printed: number[];
+  lastStep: number;
+  last: StateRecord;
+}
+
+const MAX_PRINTOUT_STEPS = 1000;
+
 export interface StepResult {
   record: StepRecord;
   state: TrainerState;
+  /** The tape of the gradients that moved the parameters (measured at `record.before`). */
   trace: TapeEntry[];
-  /** Loss and gradients at the new parameters (what the next step will measure). */
-  head: Head;
 }
 
 const active = new Map<string, number>();
@@ -217,7 +226,24 @@ export const trainerApi = {
     const trainer = new Trainer(valid, state ?? initialState(valid));
     const record = trainer.step(true);
     const trace = trainer.lastTrace ?? [];
-    return { record, state: trainer.state, trace, head: trainer.peek() };
+    return { record, state: trainer.state, trace };
+  },
+
+  /**
+   * What the tutorial's loop prints, step by step: the loss measured inside step k, before its
+   * update (state k − 1's loss); and the state the run ends at, with its own loss. At most
+   * MAX_PRINTOUT_STEPS steps: it answers in one go.
+   */
+  async printout(config: unknown): Promise<Printout> {
+    const valid = assertValidConfig(config);
+    if (valid.steps > MAX_PRINTOUT_STEPS)
+      throw new ConfigError([
+        { field: 'steps', message: `A printout covers at most ${MAX_PRINTOUT_STEPS} steps; train the run instead.` },
+      ]);
+    const trainer = new Trainer(valid);
+    const printed: number[] = [];
+    for (let k = 0; k < valid.steps; k++) printed.push(trainer.step().before.loss);
+    return { printed, last: trainer.at(), lastStep: valid.steps };
   },
 
   /** The loss and gradients at given parameters (no update): the point and slope on the curve. */

@@ -3,24 +3,36 @@
  * from the chart's SVG (or a canvas), with CSS colours resolved so the file stands alone.
  */
 
-/** A run's history columns, as plain numbers. */
+/** A run's history columns, as plain numbers: one state per row. */
 export interface HistoryExport {
   steps: ArrayLike<number>;
-  loss: ArrayLike<number>;
   weight: ArrayLike<number>;
-  /** Present for the w + b model. */
+  loss: ArrayLike<number>;
+  /** dL/dw at the row's weight. */
+  grad: ArrayLike<number>;
+  /** Present for the w + b model, with dL/db. */
   bias?: ArrayLike<number>;
+  gradBias?: ArrayLike<number>;
   length: number;
 }
 
-/** `step,loss,weight[,bias]` with one line per recorded step; values at full precision. */
+/** The columns in file order: each row is step k's weight (and bias) with the loss and slopes there. */
+function columnsOf(h: HistoryExport): [string, ArrayLike<number>][] {
+  const cols: [string, ArrayLike<number>][] = [
+    ['step', h.steps],
+    ['weight', h.weight],
+  ];
+  if (h.bias) cols.push(['bias', h.bias]);
+  cols.push(['loss', h.loss], ['dL_dw', h.grad]);
+  if (h.bias && h.gradBias) cols.push(['dL_db', h.gradBias]);
+  return cols;
+}
+
+/** `step,weight,loss,dL_dw` (with bias and dL_db for w + b), one line per state; values at full precision. */
 export function historyToCsv(h: HistoryExport): string {
-  const lines = [h.bias ? 'step,loss,weight,bias' : 'step,loss,weight'];
-  for (let i = 0; i < h.length; i++) {
-    const row = [h.steps[i], h.loss[i], h.weight[i]];
-    if (h.bias) row.push(h.bias[i]);
-    lines.push(row.map(String).join(','));
-  }
+  const cols = columnsOf(h);
+  const lines = [cols.map(([name]) => name).join(',')];
+  for (let i = 0; i < h.length; i++) lines.push(cols.map(([, c]) => String(c[i])).join(','));
   return lines.join('\n') + '\n';
 }
 
@@ -28,9 +40,12 @@ export function historyToCsv(h: HistoryExport): string {
 export function historyToJson(config: unknown, h: HistoryExport, extra: Record<string, unknown> = {}): string {
   const col = (a: ArrayLike<number>) =>
     Array.from({ length: h.length }, (_, i) => (Number.isFinite(a[i]) ? a[i] : null));
-  const history: Record<string, (number | null)[]> = { step: col(h.steps), loss: col(h.loss), weight: col(h.weight) };
-  if (h.bias) history.bias = col(h.bias);
-  return JSON.stringify({ ...extra, config, history }, null, 2);
+  const history = Object.fromEntries(columnsOf(h).map(([name, c]) => [name, col(c)]));
+  return JSON.stringify(
+    { ...extra, config, rows: 'one state per row: step k, its parameters, the loss and slopes there', history },
+    null,
+    2,
+  );
 }
 
 /** Saves a blob under `filename` through a temporary link. */

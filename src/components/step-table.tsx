@@ -5,8 +5,8 @@ import { formatNumber } from './format.ts';
 import { groupDigits } from '../training/digits.ts';
 
 /**
- * The per-step printout the tutorial shows (loss, then the weight after the update). Long
- * runs show a downsampled selection of rows, and say so.
+ * The run step by step, one state per row: step k's weight (and bias) with the loss and slope
+ * measured there. Long runs show a downsampled selection of rows, and say so.
  */
 export const StepTable = memo(function StepTable({
   run,
@@ -18,28 +18,32 @@ export const StepTable = memo(function StepTable({
   if (!run || run.history.length === 0)
     return <p className="muted">The per-step values appear here as training runs.</p>;
   const h = run.history;
+  const withBias = run.config.model === 'w+b';
   const rows = h.length <= maxRows ? Array.from({ length: h.length }, (_, i) => i) : sampleRows(run, maxRows);
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label="Per-step values">
       <table>
         <caption>
-          Per-step values{h.length > maxRows ? ` (${rows.length} of ${groupDigits(h.length)} steps)` : ''}
+          Per-step values{h.length > maxRows ? ` (${rows.length} of ${groupDigits(h.length)} steps)` : ''}: after each
+          step, the weight{withBias ? ' and bias' : ''} with the loss and slope there
         </caption>
         <thead>
           <tr>
             <th scope="col">Step</th>
+            <th scope="col">Weight</th>
+            {withBias && <th scope="col">Bias</th>}
             <th scope="col">Loss</th>
-            <th scope="col">Weight after</th>
-            {run.config.model === 'w+b' && <th scope="col">Bias after</th>}
+            <th scope="col">Slope dL/dw</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((i) => (
             <tr key={h.steps[i]}>
               <th scope="row">{h.steps[i]}</th>
-              <td>{formatNumber(h.loss[i])}</td>
               <td>{formatNumber(h.weight[i])}</td>
-              {run.config.model === 'w+b' && <td>{formatNumber(h.bias[i])}</td>}
+              {withBias && <td>{formatNumber(h.bias[i])}</td>}
+              <td>{formatNumber(h.loss[i])}</td>
+              <td>{formatNumber(h.grad[i])}</td>
             </tr>
           ))}
         </tbody>

@@ -64,7 +64,7 @@ export function Overview() {
         onSpeed={(s) => lessonStore.getState().setSpeed(CHANNEL, s)}
       />
       <RunStatusLine run={run} />
-      <Readout run={run} />
+      <Readout run={run} printout />
       <RunCharts channel={CHANNEL} />
       <PredictionTally />
       <p>

@@ -52,11 +52,14 @@ function ExportRun() {
   const save = (format: 'csv' | 'json') => {
     if (!run) return;
     const h = run.history;
+    const withBias = run.config.model === 'w+b';
     const view = {
       steps: h.steps,
-      loss: h.loss,
       weight: h.weight,
-      bias: run.config.model === 'w+b' ? h.bias : undefined,
+      loss: h.loss,
+      grad: h.grad,
+      bias: withBias ? h.bias : undefined,
+      gradBias: withBias ? h.gradBias : undefined,
       length: h.length,
     };
     const name = `playground-run-${run.channel.replace(/\D+/g, '')}`;

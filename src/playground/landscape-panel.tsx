@@ -121,7 +121,7 @@ export function LandscapePanel({ fallback }: { fallback: TrainingConfig | null }
   const config = run?.config ?? fallback;
   if (!config) return null;
   // Where each step left (w, b), with the loss measured there; far-flung points of a blow-up are left off the map.
-  const path = run ? descentPath(run.history, run.head).filter((p) => inRange(p.w) && inRange(p.b)) : [];
+  const path = run ? descentPath(run.history).filter((p) => inRange(p.w) && inRange(p.b)) : [];
   const streaming = run?.status === 'running';
   return (
     <section className="card" aria-labelledby="pg-landscape">

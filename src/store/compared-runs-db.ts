@@ -8,15 +8,19 @@ import { get, set } from 'idb-keyval';
 import { validateConfig, type TrainingConfig } from '../training/config.ts';
 import { RUN_COLUMNS, type RunColumn } from '../training/columns.ts';
 import type { TrainerState } from '../training/trainer.ts';
-import type { Head } from '../worker-client.ts';
 import { asRecord } from './persist/read.ts';
 import type { RunStatus } from './training-store.ts';
 
 export const COMPARED_RUNS_KEY = 'perceptron-lab:compared-runs';
 /** Where a stored record that did not all read back is copied, as it was, before it is saved over. */
 export const COMPARED_RUNS_BACKUP_KEY = 'perceptron-lab:compared-runs:backup';
-/** Version 1: runs, selected, nextRun. Version 2 adds `cleared` (the runs "Clear all" took, for Undo). */
-export const COMPARED_RUNS_VERSION = 2;
+/**
+ * Version 1: runs, selected, nextRun. Version 2 adds `cleared` (the runs "Clear all" took, for
+ * Undo). Version 3's rows are states (step k's weight with the loss and slope there); versions
+ * 1–2 paired the loss measured before a step's update with the weight after it, and kept the
+ * latest state's loss apart, as `head`.
+ */
+export const COMPARED_RUNS_VERSION = 3;
 /** Rows kept across reloads, over all saved runs (a million-step run fits, alone). */
 export const MAX_SAVED_STEPS = 1_000_000;
 
@@ -27,7 +31,6 @@ export interface SavedRun {
   status: Extract<RunStatus, 'done' | 'stopped' | 'diverged' | 'overflowed' | 'stepped'>;
   message?: string;
   divergedAt?: number;
-  head: Head | null;
   state: TrainerState | null;
   columns: Record<RunColumn, Float64Array>;
 }
@@ -113,19 +116,51 @@ function readState(v: unknown): TrainerState | null | undefined {
 /** A run number as the page shows it ("Run 3"): a whole number from 1, of a sensible size. */
 const runNumber = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 1 && (v as number) < 1e9;
 
-/** One stored run if every part of it reads back, else undefined. */
-export function readRun(v: unknown): SavedRun | undefined {
+/** A loss and slopes as version 2 kept them apart (`head`): null when they had overflowed. */
+interface OldHead {
+  loss: number;
+  grad: number;
+  gradBias: number;
+}
+
+/**
+ * Version 2's columns as states: row i's loss and slopes were measured at row i − 1's weight,
+ * so state i's are row i + 1's, and the last state's were the head (without one, its loss had
+ * overflowed, and the state is left out).
+ */
+function statesOfV2(c: Record<RunColumn, Float64Array>, head: OldHead | null): Record<RunColumn, Float64Array> {
+  const n = c.steps.length;
+  const keep = head || n === 1 ? n : n - 1;
+  const shifted = (k: 'loss' | 'grad' | 'gradBias', last: number | undefined) =>
+    Float64Array.from({ length: keep }, (_, i) => (i + 1 < n ? c[k][i + 1] : (last ?? c[k][i])));
+  return {
+    steps: c.steps.slice(0, keep),
+    weight: c.weight.slice(0, keep),
+    bias: c.bias.slice(0, keep),
+    loss: shifted('loss', head?.loss),
+    grad: shifted('grad', head?.grad),
+    gradBias: shifted('gradBias', head?.gradBias),
+  };
+}
+
+/** One stored run if every part of it reads back, else undefined; `version` is the record's. */
+export function readRun(v: unknown, version = COMPARED_RUNS_VERSION): SavedRun | undefined {
   const r = asRecord(v);
   if (!r || !runNumber(r.number) || typeof r.hidden !== 'boolean') return undefined;
   const config = validateConfig(r.config);
   if (!config.ok) return undefined;
-  const columns = readColumns(r.columns, config.config);
+  const read = readColumns(r.columns, config.config);
   const status = (ENDED as readonly unknown[]).includes(r.status) ? (r.status as SavedRun['status']) : undefined;
-  if (!columns || !status) return undefined;
-  const head =
-    r.head === null || finiteNumbers(r.head, ['loss', 'grad', 'gradBias']) ? (r.head as Head | null) : undefined;
+  if (!read || !status) return undefined;
+  let columns = read;
+  if (version < 3) {
+    const head =
+      r.head === null || finiteNumbers(r.head, ['loss', 'grad', 'gradBias']) ? (r.head as OldHead | null) : undefined;
+    if (head === undefined) return undefined;
+    columns = statesOfV2(read, head);
+  }
   const state = readState(r.state);
-  if (head === undefined || state === undefined) return undefined;
+  if (state === undefined) return undefined;
   if (r.message !== undefined && typeof r.message !== 'string') return undefined;
   if (r.divergedAt !== undefined && !(Number.isInteger(r.divergedAt) && (r.divergedAt as number) >= 0))
     return undefined;
@@ -134,7 +169,6 @@ export function readRun(v: unknown): SavedRun | undefined {
     hidden: r.hidden,
     config: config.config,
     status,
-    head,
     state,
     columns,
     message: typeof r.message === 'string' ? r.message : undefined,
@@ -150,10 +184,11 @@ export function readSavedRuns(v: unknown): { saved: SavedRuns; lost: number; new
   if (typeof box.version === 'number' && box.version > COMPARED_RUNS_VERSION)
     return { saved: empty, lost: 0, newer: true };
   const raw = Array.isArray(box.runs) ? box.runs : [];
-  const runs = raw.map(readRun).filter((x): x is SavedRun => x !== undefined);
+  const version = typeof box.version === 'number' ? box.version : 1;
+  const runs = raw.map((x) => readRun(x, version)).filter((x): x is SavedRun => x !== undefined);
   // Version 1 had no `cleared`: no Undo offer.
   const rawCleared = Array.isArray(box.cleared) ? box.cleared : [];
-  const cleared = rawCleared.map(readRun).filter((x): x is SavedRun => x !== undefined);
+  const cleared = rawCleared.map((x) => readRun(x, version)).filter((x): x is SavedRun => x !== undefined);
   const selected =
     typeof box.selected === 'number' && runs.some((x) => x.number === box.selected)
       ? box.selected

@@ -34,7 +34,6 @@ function toSaved(number: number, hidden: boolean, run: RunView): SavedRun | null
     status: run.status as SavedRun['status'],
     message: run.message,
     divergedAt: run.divergedAt,
-    head: run.head,
     state: run.state,
     columns,
   };
@@ -87,7 +86,6 @@ function adoptSaved(r: SavedRun): void {
     config: r.config,
     status: r.status,
     history,
-    head: r.head,
     state: r.state,
     message: r.message,
     divergedAt: r.divergedAt,

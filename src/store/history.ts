@@ -3,7 +3,7 @@
  * doubling, mutated in place by `append`; readers key on `length` (or the run's `version`).
  */
 import { Columns, RUN_COLUMNS, type RunColumn, type RunRow } from '../training/columns.ts';
-import type { Batch, Head } from '../worker-client.ts';
+import type { Batch } from '../worker-client.ts';
 
 export type Series = 'loss' | 'weight' | 'bias' | 'grad';
 
@@ -53,33 +53,23 @@ export class RunHistory extends Columns<RunColumn> {
   }
 }
 
-/** A point of the descent on the loss curve: the parameters after a step and the loss and slope there. */
+/** A point of the descent on the loss curve: one state's parameters with the loss and slope there. */
 export interface CurvePoint {
   step: number;
   w: number;
   b: number;
-  /** The loss at (w, b): what the next step measured (or the run's head for the last row). */
   loss: number;
   /** dL/dw at (w, b). */
   grad: number;
 }
 
-/**
- * Where the descent stood after each step: row i's parameters with the loss and slope measured
- * there, which the next row recorded (the head for the last row). At most `max` points, always
- * including the first and the last; points whose loss is not known are left out.
- */
-export function descentPath(h: RunHistory, head: Head | null, max = 200): CurvePoint[] {
+/** Where the descent stood at each step (every row is a state): at most `max` points, always the first and the last. */
+export function descentPath(h: RunHistory, max = 200): CurvePoint[] {
   const n = h.length;
   const stride = Math.max(1, Math.ceil(n / max));
   const out: CurvePoint[] = [];
-  const at = (i: number) => {
-    const next = i + 1 < n;
-    const loss = next ? h.loss[i + 1] : head?.loss;
-    const grad = next ? h.grad[i + 1] : head?.grad;
-    if (loss !== undefined && grad !== undefined)
-      out.push({ step: h.steps[i], w: h.weight[i], b: h.bias[i], loss, grad });
-  };
+  const at = (i: number) =>
+    out.push({ step: h.steps[i], w: h.weight[i], b: h.bias[i], loss: h.loss[i], grad: h.grad[i] });
   for (let i = 0; i < n; i += stride) at(i);
   if (n && (n - 1) % stride !== 0) at(n - 1);
   return out;

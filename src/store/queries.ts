@@ -22,6 +22,7 @@ import type {
   Evaluation,
   FiniteDifference,
   Head,
+  Printout,
   ReduceRunConfig,
   StepResult,
   StressInfo,
@@ -122,6 +123,9 @@ export const queries = {
 
   /** The first step of a run with this config (the whole config matters: rate, optimizer…). */
   firstStep: defineQuery('firstStep', (c, config: TrainingConfig): Promise<StepResult> => c.step(config)),
+
+  /** What the tutorial's loop prints for a run of this config (the loss inside each step, before its update). */
+  printout: defineQuery('printout', (c, config: TrainingConfig): Promise<Printout> => c.printout(config)),
 
   /** One negator step on the tape, recorded for inspection (the Tape step and the Descent ledger). */
   recordTape: defineQuery('recordTape', (c, input: TapeStepInput): Promise<TapeStepResult> => c.recordTape(input)),

@@ -16,7 +16,7 @@ export const REDUCE_COLUMNS = ['steps', 'loss', 'angle', 'gradNorm'] as const;
 export type ReduceColumn = (typeof REDUCE_COLUMNS)[number];
 
 export interface ReduceRunView extends RunBase<ReduceRunConfig> {
-  /** Per step: loss before the update, angle to PCA's plane after it (autoencoder), gradient size. */
+  /** One state per row: step k's loss, angle to PCA's plane (autoencoder) and gradient size, all at its parameters. */
   history: Columns<ReduceColumn>;
   /** The 2-D points after the latest step (150×2 flowers or 4×2 positions), row-major. */
   points: Float64Array | null;

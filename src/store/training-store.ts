@@ -12,16 +12,14 @@ import { RunHistory } from './history.ts';
 import { newRunId } from './batch-receiver.ts';
 import { getTrainerClient } from './trainer-client.ts';
 import { continues, failure, runSlice, type RunBase, type RunControls, type RunStatus } from './run-slice.ts';
-import type { Batch, Head, RunEnd, StepResult, TrainerState } from '../worker-client.ts';
+import type { Batch, RunEnd, StepResult, TrainerState } from '../worker-client.ts';
 
 export type { RunStatus } from './run-slice.ts';
 export { isLive } from './run-slice.ts';
 
 export interface RunView extends RunBase<TrainingConfig> {
-  /** The loss, weight and gradient of every step so far. */
+  /** Every state so far: step k's weight and bias with the loss and gradients there. */
   history: RunHistory;
-  /** Loss and gradients at the latest parameters (what the next step will measure). */
-  head: Head | null;
   state: TrainerState | null;
   /** Batches received so far (each one message from the worker). */
   batches: number;
@@ -40,7 +38,7 @@ export interface TrainingState extends RunControls {
   /** Puts an ended run back on `channel` (e.g. read from storage after a reload); a channel in use is left alone. */
   adopt(
     channel: string,
-    run: Pick<RunView, 'config' | 'status' | 'history' | 'head' | 'state' | 'message' | 'divergedAt'>,
+    run: Pick<RunView, 'config' | 'status' | 'history' | 'state' | 'message' | 'divergedAt'>,
   ): void;
 }
 
@@ -62,25 +60,25 @@ const newRun = (
   status,
   speed,
   history,
-  head: null,
   state: null,
   version: 0,
   batches: 0,
 });
 
+/** A single step's rows: the state it reached, after the start state when the run begins with it. */
 const rowsOf = (r: StepResult, withStart: boolean): Batch => {
   const { record: s } = r;
-  const col = (start: number, v: number) => (withStart ? Float64Array.of(start, v) : Float64Array.of(v));
+  const states = withStart ? [s.before, s] : [s];
+  const col = (f: (x: StepResult['record']['before']) => number) => Float64Array.from(states, f);
   return {
     runId: 0,
     fromStep: withStart ? 0 : s.step,
-    steps: col(0, s.step),
-    loss: col(s.loss, s.loss),
-    weight: col(s.weightBefore, s.weight),
-    bias: col(s.biasBefore, s.bias),
-    grad: col(s.gradWeight, s.gradWeight),
-    gradBias: col(s.gradBias, s.gradBias),
-    head: r.head,
+    steps: withStart ? Float64Array.of(0, s.step) : Float64Array.of(s.step),
+    loss: col((x) => x.loss),
+    weight: col((x) => x.weight),
+    bias: col((x) => x.bias),
+    grad: col((x) => x.gradWeight),
+    gradBias: col((x) => x.gradBias),
   };
 };
 
@@ -109,7 +107,6 @@ export const trainingStore = createStore<TrainingState>()((set, get) => {
       put(run);
       const r = slice.receiver<Batch>(channel, run.runId, (cur, batch) => {
         cur.history.appendBatch(batch);
-        cur.head = batch.head;
         cur.batches += 1;
       });
       try {
@@ -153,7 +150,6 @@ export const trainingStore = createStore<TrainingState>()((set, get) => {
         ...target,
         status: 'stepped',
         state: result.state,
-        head: result.head,
         version: target.version + 1,
         message: undefined,
         elapsedMs: undefined,

@@ -34,16 +34,24 @@ export interface TrainerState {
   v: [number, number];
 }
 
-/** What one step measured: the loss and gradients at the parameters *before* the update. */
-export interface StepRecord {
-  step: number;
-  loss: number;
-  gradWeight: number;
-  gradBias: number;
-  weightBefore: number;
-  biasBefore: number;
+/** A state of a run: its parameters with the loss and gradients measured there. */
+export interface StateRecord {
   weight: number;
   bias: number;
+  loss: number;
+  gradWeight: number;
+  /** dL/db (0 for the 'w' model). */
+  gradBias: number;
+}
+
+/**
+ * One step, as the states it joins: `step` is the state it reached (k) with its own loss and
+ * gradients; `before` is state k − 1, whose gradients moved the parameters. The tutorial prints
+ * `before.loss` inside step k (the loss it computed before its update).
+ */
+export interface StepRecord extends StateRecord {
+  step: number;
+  before: StateRecord;
 }
 
 /** The loss and gradients at a run's latest parameters (what its next step will measure). */
@@ -79,6 +87,8 @@ export class Trainer {
   private s: TrainerState;
   /** The last step's tape, kept only when `keepTrace` was asked for. */
   lastTrace: TapeEntry[] | null = null;
+  /** The loss and gradients at the current parameters, measured once: a step needs them to move and the next row shows them. */
+  private here: { loss: Tensor; grads: Tensor[] } | null = null;
 
   constructor(
     private readonly config: TrainingConfig,
@@ -117,32 +127,52 @@ export class Trainer {
     return this.config.pairs.length === 1 ? err : mean(err);
   }
 
-  /** One step of the configured optimizer. Set `keepTrace` to keep the tape for inspection. */
+  /**
+   * One step of the configured optimizer: the gradients at the current parameters move them,
+   * then the loss and gradients are measured where they landed (the next step moves by those).
+   * Set `keepTrace` to keep the tape of the gradients that moved them, for inspection.
+   */
   step(keepTrace = false): StepRecord {
-    const weightBefore = this.w.item();
-    const biasBefore = this.b ? this.b.item() : 0;
-    const { loss, grads } = this.measure(keepTrace);
+    this.lastTrace = null;
+    const before = this.current(keepTrace);
     this.s.step += 1;
-    this.update(this.w, grads[0], 0);
-    if (this.b) this.update(this.b, grads[1], 1);
+    this.update(this.w, before.grads[0], 0);
+    if (this.b) this.update(this.b, before.grads[1], 1);
     this.s.weight = this.w.item();
     this.s.bias = this.b ? this.b.item() : 0;
+    const beforeRecord: StateRecord = {
+      weight: before.weight,
+      bias: before.bias,
+      loss: before.loss.item(),
+      gradWeight: before.grads[0].item(),
+      gradBias: before.grads[1]?.item() ?? 0,
+    };
+    this.here = null;
+    return { step: this.s.step, ...this.at(), before: beforeRecord };
+  }
+
+  /** The current state: the parameters with the loss and gradients there (what the next step moves by). */
+  at(): StateRecord {
+    const { loss, grads } = this.current(false);
     return {
-      step: this.s.step,
+      weight: this.s.weight,
+      bias: this.s.bias,
       loss: loss.item(),
       gradWeight: grads[0].item(),
       gradBias: grads[1]?.item() ?? 0,
-      weightBefore,
-      biasBefore,
-      weight: this.s.weight,
-      bias: this.s.bias,
     };
   }
 
   /** The loss and gradients at the current parameters, without updating them: what the next step will measure. */
   peek(): Head {
-    const { loss, grads } = this.measure(false);
-    return { loss: loss.item(), grad: grads[0].item(), gradBias: grads[1]?.item() ?? 0 };
+    const r = this.at();
+    return { loss: r.loss, grad: r.gradWeight, gradBias: r.gradBias };
+  }
+
+  /** The measurement at the current parameters, kept until they move (taken afresh when a trace is wanted). */
+  private current(keepTrace: boolean): { loss: Tensor; grads: Tensor[]; weight: number; bias: number } {
+    if (!this.here || keepTrace) this.here = this.measure(keepTrace);
+    return { ...this.here, weight: this.s.weight, bias: this.s.bias };
   }
 
   /** Records the loss on a fresh tape and asks it for every parameter's gradient. */
@@ -150,7 +180,7 @@ export class Trainer {
     const tape = new GradientTape();
     const loss = tape.record(() => this.loss());
     const grads = tape.gradient(loss, this.b ? [this.w, this.b] : [this.w]);
-    this.lastTrace = keepTrace ? tape.trace() : null;
+    if (keepTrace) this.lastTrace = tape.trace();
     return { loss, grads };
   }
 

@@ -36,7 +36,7 @@ describe('paced runs, driven by a fake clock', () => {
     expect(button('Pause').disabled).toBe(false);
     await advance(3500);
     expect(step()).toBe('40');
-    expect(screen.getByTestId('readout-loss').textContent).toBe('3.84e-6');
+    expect(screen.getByTestId('readout-loss').textContent).toBe('2.58e-6');
     expect(screen.getByTestId('readout-weight').textContent).toBe('-0.9995');
   });
 
@@ -75,7 +75,9 @@ describe('paced runs, driven by a fake clock', () => {
     const distinct = said.filter((t, i) => t && t !== said[i - 1]);
     expect(distinct.length).toBeGreaterThanOrEqual(3);
     expect(distinct.length).toBeLessThanOrEqual(5); // 20 steps in 4 s, read out no more than once a second
-    expect(distinct.at(-1)).toMatch(/^Step \d+: loss \S+, gradient \S+, so w ← \S+ \+ \S+ · \(-0\.01\) = \S+$/);
+    expect(distinct.at(-1)).toMatch(
+      /^Step \d+: the gradient at w = \S+ is \S+, so w ← \S+ \+ \S+ · \(-0\.01\) = \S+, where the loss is \S+$/,
+    );
   });
 
   it('at 10 steps/s nothing is read out per step', async () => {

@@ -40,7 +40,7 @@ describe('the lesson, walked as a learner would', () => {
     await page.getByTestId('step-arithmetic').filter({ hasText: '0.5 + 27 · (-0.01) = 0.23' }).waitFor();
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await page.getByTestId('readout-step').filter({ hasText: /^40$/ }).waitFor();
-    assert.equal(await page.getByTestId('readout-loss').textContent(), '3.84e-6');
+    assert.equal(await page.getByTestId('readout-loss').textContent(), '2.58e-6');
     await page.getByLabel('Learning rate', { exact: true }).fill('0.05');
     await page.reload();
     assert.equal(await page.getByLabel('Learning rate', { exact: true }).inputValue(), '0.05');

@@ -10,7 +10,7 @@ describe('walking skeleton in Chromium', () => {
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     const values = page.getByLabel('Current values');
     await values.getByTestId('readout-step').filter({ hasText: /^40$/ }).waitFor({ timeout: 15_000 });
-    assert.equal(await values.getByTestId('readout-loss').textContent(), '3.84e-6');
+    assert.equal(await values.getByTestId('readout-loss').textContent(), '2.58e-6');
     assert.equal(await values.getByTestId('readout-weight').textContent(), '-0.9995');
     // The charts drew: recharts renders an SVG path per line.
     await page.getByRole('figure', { name: 'Loss over steps' }).locator('svg path.recharts-curve').first().waitFor();

@@ -104,7 +104,7 @@ describe('the training service under load, in Chromium', () => {
       .getByRole('status')
       .filter({ hasText: /Done: 40 steps run\./ })
       .waitFor({ timeout: 10_000 });
-    assert.equal(await page.getByTestId('readout-loss').textContent(), '3.84e-6');
+    assert.equal(await page.getByTestId('readout-loss').textContent(), '2.58e-6');
   });
 
   it('notices a worker that closed itself without a word, says so, and the next run works', async () => {
@@ -129,7 +129,7 @@ describe('the training service under load, in Chromium', () => {
       .getByRole('status')
       .filter({ hasText: /Done: 40 steps run\./ })
       .waitFor({ timeout: 10_000 });
-    assert.equal(await page.getByTestId('readout-loss').textContent(), '3.84e-6');
+    assert.equal(await page.getByTestId('readout-loss').textContent(), '2.58e-6');
   });
 
   it('made no request to another origin', () => {

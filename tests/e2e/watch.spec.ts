@@ -21,7 +21,7 @@ describe('watching it learn, in Chromium', () => {
     assert.ok(at > 3 && at < 25, `step ${at} one second in`);
     assert.equal(await page.getByRole('button', { name: 'Pause', exact: true }).isEnabled(), true);
     await page.getByTestId('readout-step').filter({ hasText: /^40$/ }).waitFor({ timeout: 10_000 });
-    assert.equal(await page.getByTestId('readout-loss').textContent(), '3.84e-6');
+    assert.equal(await page.getByTestId('readout-loss').textContent(), '2.58e-6');
     assert.equal(await page.getByTestId('readout-weight').textContent(), '-0.9995');
   });
 

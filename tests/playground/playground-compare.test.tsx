@@ -138,15 +138,18 @@ describe('export', () => {
     fireEvent.click(button('Export JSON'));
     expect(files.map((f) => f.name)).toEqual(['playground-run-1.csv', 'playground-run-1.json']);
     const csv = (await files[0].blob.text()).trim().split('\n');
-    expect(csv[0]).toBe('step,loss,weight');
+    // One state per row: step k's weight with the loss and slope measured there.
+    expect(csv[0]).toBe('step,weight,loss,dL_dw');
     expect(csv).toHaveLength(42);
-    expect(csv[1]).toBe('0,20.25,0.5');
+    expect(csv[1]).toBe('0,0.5,20.25,27');
     // Full precision, as the worker sent it (float32 arithmetic), not the rounded display value.
-    expect(csv[2]).toMatch(/^1,20\.25,0\.2300000\d{5,}$/);
+    expect(csv[2]).toMatch(/^1,0\.2300000\d{5,},13\.61\d+,22\.1\d+$/);
     const json = JSON.parse(await files[1].blob.text());
     expect(json.config.learningRate).toBe(0.01);
     expect(json.status).toBe('done');
     expect(json.history.loss).toHaveLength(41);
+    expect(json.history.loss[1]).toBeCloseTo(13.6161, 4);
+    expect(json.history.dL_dw[1]).toBeCloseTo(22.14, 4);
     expect(json.history.step[40]).toBe(40);
     expect(json.history.bias).toBeUndefined();
   });

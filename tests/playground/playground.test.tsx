@@ -66,7 +66,7 @@ describe('Playground controls', () => {
   it('trains the negator in the worker: 40 steps, the golden loss, charts filled', async () => {
     open();
     await trainAndWait(40);
-    expect(screen.getByTestId('readout-loss').textContent).toBe('3.84e-6');
+    expect(screen.getByTestId('readout-loss').textContent).toBe('2.58e-6');
     expect(screen.getByTestId('readout-weight').textContent).toBe('-0.9995');
     const loss = screen.getByRole('figure', { name: 'Loss over steps' });
     fireEvent.click(within(loss).getByRole('button', { name: 'Show data table' }));

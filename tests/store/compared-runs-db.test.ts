@@ -21,10 +21,11 @@ const run = (number: number, n = 41): SavedRun => ({
   hidden: false,
   config: NEGATOR_CONFIG,
   status: 'done',
-  head: { loss: 1, grad: 2, gradBias: 0 },
   state: { step: n - 1, weight: -1, bias: 0, m: [0, 0], v: [0, 0] },
   columns: cols(n),
 });
+/** A run as versions 1–2 stored it: the latest state's loss and slopes apart, as `head`. */
+const old = (number: number) => ({ ...run(number), head: { loss: 1, grad: 2, gradBias: 0 } });
 
 describe('compared runs in IndexedDB', () => {
   it('a saved run reads back as it was', () => {
@@ -38,7 +39,6 @@ describe('compared runs in IndexedDB', () => {
     ['columns of different lengths', { ...run(1), columns: { ...cols(4), loss: new Float64Array(3) } }],
     ['a plain array for a column', { ...run(1), columns: { ...cols(4), weight: [0, 1, 2, 3] } }],
     ['a NaN in the history', { ...run(1), columns: { ...cols(2), loss: Float64Array.of(1, NaN) } }],
-    ['a broken head', { ...run(1), head: { loss: 'x' } }],
   ])('a run with %s is left out', (_, bad) => {
     expect(readRun(bad)).toBeUndefined();
     const { saved, lost } = readSavedRuns({
@@ -71,9 +71,31 @@ describe('compared runs in IndexedDB', () => {
     expect(v1.lost).toBe(0);
     expect(v1.saved.cleared).toBeNull();
     expect(v1.saved.runs.map((r) => r.number)).toEqual([1, 2]);
-    const v2 = readSavedRuns({ version: 2, runs: [run(3)], selected: 3, nextRun: 4, cleared: [run(1), run(2)] });
+    const v2 = readSavedRuns({ version: 2, runs: [old(3)], selected: 3, nextRun: 4, cleared: [old(1), old(2)] });
     expect(v2.saved.cleared!.map((r) => r.number)).toEqual([1, 2]);
     expect(v2.lost).toBe(0);
+  });
+
+  it('version 2 (loss before the update beside the weight after it) reads back as states, the head as the last', () => {
+    const stored = JSON.parse(readFileSync('tests/fixtures/storage/compared-runs-v2.json', 'utf8'));
+    for (const r of stored.runs)
+      for (const k of Object.keys(r.columns)) r.columns[k] = Float64Array.from(r.columns[k] as number[]);
+    const { saved, lost } = readSavedRuns(stored);
+    expect(lost).toBe(0);
+    const [done, overflowed] = saved.runs;
+    const rows = (r: SavedRun) =>
+      Array.from(r.columns.steps, (step, i) => [step, r.columns.weight[i], r.columns.loss[i], r.columns.grad[i]]);
+    // Step 1 is w 0.23 with its own loss 13.62 and slope 22.14; the last state's loss was the head.
+    expect(rows(done).map((r) => r.map((v) => Number(v.toPrecision(6))))).toEqual([
+      [0, 0.5, 20.25, 27],
+      [1, 0.23, 13.6161, 22.14],
+      [2, 0.0086, 9.15547, 18.1548],
+      [3, -0.172948, 6.15614, 14.8869],
+    ]);
+    // With no head, the last state's loss had overflowed: that state is left out.
+    expect(Array.from(overflowed.columns.steps)).toEqual([0, 1, 2]);
+    expect(overflowed.columns.loss[2]).toBe(done.columns.loss[2]);
+    expect('head' in done).toBe(false);
   });
 
   it('a newer version is recognised (and the caller then saves nothing over it)', () => {
@@ -81,7 +103,12 @@ describe('compared runs in IndexedDB', () => {
   });
 
   it('numbering goes on after the saved runs, and a lost selection falls back to the newest', () => {
-    const { saved } = readSavedRuns({ version: 1, runs: [run(4), run(9)], selected: 5, nextRun: 2 });
+    const { saved } = readSavedRuns({
+      version: COMPARED_RUNS_VERSION,
+      runs: [run(4), run(9)],
+      selected: 5,
+      nextRun: 2,
+    });
     expect(saved.nextRun).toBe(10);
     expect(saved.selected).toBe(9);
   });
@@ -125,6 +152,8 @@ describe('damaged saved runs are left out, field by field', () => {
 
   it('a nextRun of NaN or 1e308 falls back to after the saved runs', () => {
     for (const nextRun of [NaN, 1e308, -4, 'x'])
-      expect(readSavedRuns({ version: 1, runs: [run(4)], selected: 4, nextRun }).saved.nextRun).toBe(5);
+      expect(
+        readSavedRuns({ version: COMPARED_RUNS_VERSION, runs: [run(4)], selected: 4, nextRun }).saved.nextRun,
+      ).toBe(5);
   });
 });

@@ -13,7 +13,6 @@ function batch(from: number, values: number[], runId = 1): Batch {
     bias: col(() => 0),
     grad: col((v) => 2 * v),
     gradBias: col(() => 0),
-    head: null,
   };
 }
 
@@ -66,19 +65,18 @@ describe('downsample', () => {
 });
 
 describe('descentPath', () => {
-  // The tutorial's first three steps, as the worker records them (row 0 is the start).
+  // The tutorial's first three steps as states, as the worker records them (row 0 is the start).
   const rows = {
     steps: [0, 1, 2, 3],
-    loss: [20.25, 20.25, 13.6161, 9.1555],
+    loss: [20.25, 13.6161, 9.1555, 6.156],
     weight: [0.5, 0.23, 0.0086, -0.172948],
-    grad: [27, 27, 22.14, 18.1548],
+    grad: [27, 22.14, 18.1548, 14.887],
   };
   const h = new RunHistory();
   h.append({ ...rows, bias: [0, 0, 0, 0], gradBias: [0, 0, 0, 0] }, 4);
 
-  it('pairs each weight with the loss and slope measured there (the next row), the head for the last', () => {
-    const path = descentPath(h, { loss: 6.156, grad: 14.887, gradBias: 0 });
-    expect(path.map((p) => [p.step, p.w, p.loss, p.grad])).toEqual([
+  it('is the rows themselves: each weight with the loss and slope measured there', () => {
+    expect(descentPath(h).map((p) => [p.step, p.w, p.loss, p.grad])).toEqual([
       [0, 0.5, 20.25, 27],
       [1, 0.23, 13.6161, 22.14],
       [2, 0.0086, 9.1555, 18.1548],
@@ -86,14 +84,10 @@ describe('descentPath', () => {
     ]);
   });
 
-  it('leaves out the last weight while its loss is not known', () => {
-    expect(descentPath(h, null).map((p) => p.step)).toEqual([0, 1, 2]);
-  });
-
   it('thins long runs to at most ~max points, keeping the first and the last', () => {
     const long = new RunHistory();
-    for (let i = 0; i < 1000; i++) long.push({ steps: i, loss: 1000 - i, weight: i, grad: 1 });
-    const path = descentPath(long, { loss: 0, grad: 0, gradBias: 0 }, 50);
+    for (let i = 0; i < 1000; i++) long.push({ steps: i, loss: 999 - i, weight: i, grad: 1 });
+    const path = descentPath(long, 50);
     expect(path.length).toBeLessThanOrEqual(51);
     expect(path[0].step).toBe(0);
     expect(path[path.length - 1]).toMatchObject({ step: 999, loss: 0 });

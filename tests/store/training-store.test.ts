@@ -33,7 +33,6 @@ const b = (runId: number, from: number, loss: number[]): Batch => {
     bias: col(),
     grad: col(),
     gradBias: col(),
-    head: null,
   };
 };
 const STATE = { step: 0, weight: 0.5, bias: 0, m: [0, 0] as [number, number], v: [0, 0] as [number, number] };

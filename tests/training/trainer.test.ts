@@ -5,19 +5,22 @@ import { Trainer, curvature, evaluate, initialState, lossCurve } from '../../src
 const cfg = (over: Partial<TrainingConfig> = {}): TrainingConfig => ({ ...NEGATOR_CONFIG, ...over });
 
 describe('Trainer', () => {
-  it("takes the tutorial's first step: loss 20.25 and gradient 27 at w = 0.5, then w = 0.23", () => {
+  it("takes the tutorial's first step: loss 20.25 and gradient 27 at w = 0.5, then w = 0.23 with its own loss", () => {
     const r = new Trainer(cfg()).step();
-    expect(r).toMatchObject({ step: 1, loss: 20.25, gradWeight: 27, weightBefore: 0.5 });
+    expect(r).toMatchObject({ step: 1, before: { weight: 0.5, loss: 20.25, gradWeight: 27 } });
     expect(r.weight).toBeCloseTo(0.23, 7); // in float32: 0.5 + 27 · fround(−0.01)
+    expect(r.loss).toBeCloseTo(13.6161, 4); // (−3 − 3 · 0.23)², measured at the new weight
+    expect(r.gradWeight).toBeCloseTo(22.14, 4);
   });
 
   it('peek() measures where the next step will start without moving the weight', () => {
     const t = new Trainer(cfg());
-    t.step();
+    const first = t.step();
     const before = t.state;
     const head = t.peek();
     expect(t.state).toEqual(before);
-    expect(head).toEqual({ loss: t.step().loss, grad: expect.any(Number), gradBias: 0 });
+    expect(head).toEqual({ loss: first.loss, grad: first.gradWeight, gradBias: 0 });
+    expect(t.step().before).toMatchObject({ loss: head.loss, gradWeight: head.grad });
   });
 
   it('a trainer built from a state takes the same next step as the one that produced it', () => {
@@ -32,7 +35,7 @@ describe('Trainer', () => {
   it('w + b: both gradients come from the same tape', () => {
     const r = new Trainer(cfg({ model: 'w+b', initialBias: 1, dtype: 'float64' })).step();
     // L = (t − (x·w + b))² = (−3 − 2.5)² = 30.25; dL/dw = −2·5.5·3 = 33; dL/db = 11
-    expect(r).toMatchObject({ loss: 30.25, gradWeight: 33, gradBias: 11 });
+    expect(r.before).toMatchObject({ loss: 30.25, gradWeight: 33, gradBias: 11 });
   });
 
   it('initialState ignores the bias for the w model', () => {

@@ -44,12 +44,12 @@ describe('paced runs', () => {
     expect(run.end()).toMatchObject({ status: 'done', lastStep: 40 });
   });
 
-  it('sends one batch per step when paced, each with the head at its weight', async () => {
+  it('sends one batch per step when paced, each ending at the state the step reached', async () => {
     const run = start(cfg(), 20);
     await vi.advanceTimersByTimeAsync(2100);
     expect(run.end()).toMatchObject({ status: 'done' });
     expect(run.batches.length).toBe(40);
-    expect(run.batches.every((b) => b.head !== null)).toBe(true);
+    expect(run.batches.map((b) => b.steps[b.steps.length - 1])).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
   });
 
   it('a speed change takes effect mid-run', async () => {

@@ -1,7 +1,11 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { trainerApi, type ReduceBatch } from '../../workers/trainer-api.ts';
-import { IRIS_AUTOENCODER_CONFIG } from '../../src/training/reduce/autoencoder.ts';
+import {
+  AutoencoderTrainer,
+  IRIS_AUTOENCODER_CONFIG,
+  type AutoencoderState,
+} from '../../src/training/reduce/autoencoder.ts';
 import { STRESS_CONFIG } from '../../src/training/reduce/stress.ts';
 
 let ids = 70_000;
@@ -80,6 +84,25 @@ describe('the Reduce lesson in the worker', () => {
     const loss = batches.flatMap((b) => Array.from(b.loss));
     expect(Math.abs(loss[loss.length - 1] - 1 / 9)).toBeLessThan(1e-4);
     expect(batches[batches.length - 1].pairDistances).toHaveLength(6);
+  });
+
+  it('every row is a state: the last row’s loss and angle are those of the W the run ends with', async () => {
+    const batches: ReduceBatch[] = [];
+    const config = { kind: 'autoencoder' as const, ...IRIS_AUTOENCODER_CONFIG, dtype: 'float64' as const, steps: 5 };
+    const end = await trainerApi.trainReduce(config, (b) => void batches.push(b), { runId: ids++, channel: 'r6' });
+    const loss = batches.flatMap((b) => Array.from(b.loss));
+    const angle = batches.flatMap((b) => Array.from(b.angle));
+    const ended = new AutoencoderTrainer(
+      { ...IRIS_AUTOENCODER_CONFIG, dtype: 'float64' },
+      end.state as AutoencoderState,
+    );
+    expect(loss).toHaveLength(6);
+    expect(loss[5]).toBe(ended.at().loss);
+    expect(angle[5]).toBeCloseTo(ended.angleToPca(), 12);
+    // Row 0 is the start: W's seeded values, before any update.
+    const start = new AutoencoderTrainer({ ...IRIS_AUTOENCODER_CONFIG, dtype: 'float64' });
+    expect(loss[0]).toBe(start.at().loss);
+    expect(loss[1]).toBeLessThan(loss[0]);
   });
 
   it('rejects a bad config with a typed error', async () => {

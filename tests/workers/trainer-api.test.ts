@@ -42,26 +42,28 @@ describe('trainerApi.train', () => {
   });
 
   it.each(['float32', 'float64'] as const)(
-    'reproduces the golden %s trace: loss before each update, weight after it',
+    'reproduces the golden %s trace as states: golden step k measured its loss at state k − 1 and reached state k',
     async (dtype) => {
       const r = await collect(cfg({ dtype }));
       const rel = dtype === 'float32' ? 1e-5 : 1e-12;
       GOLDEN[dtype].forEach((row) => {
-        expect(closeRel(r.loss[row.step], row.loss, rel), `loss at step ${row.step}`).toBe(true);
+        expect(closeRel(r.loss[row.step - 1], row.loss, rel), `loss at step ${row.step - 1}`).toBe(true);
         expect(closeRel(r.weight[row.step], row.weightAfter, rel), `weight at step ${row.step}`).toBe(true);
         expect(closeRel(r.weight[row.step - 1], row.weightBefore, rel), `weight before step ${row.step}`).toBe(true);
       });
     },
   );
 
-  it("each batch's head is the loss and slope at its last weight: the next row's loss and gradient", async () => {
-    const r = await collect(cfg({ dtype: 'float64' }), { stepsPerSecond: 200 });
+  it('every row is one state: step 1 is w 0.23 with its own loss 13.62 and slope 22.14; step 40 ends at 2.58e-6', async () => {
+    const r = await collect(cfg({ dtype: 'float64' }));
     const grads = r.batches.flatMap((b) => Array.from(b.grad));
-    let seen = 0;
-    for (const b of r.batches.slice(0, -1)) {
-      seen += b.steps.length;
-      expect(b.head).toEqual({ loss: r.loss[seen], grad: grads[seen], gradBias: 0 });
-    }
+    expect(r.weight[1]).toBeCloseTo(0.23, 12);
+    expect(r.loss[1]).toBeCloseTo(13.6161, 10);
+    expect(grads[1]).toBeCloseTo(22.14, 10);
+    // Each row's loss is measured at its own weight: (−3 − 3w)².
+    for (let k = 0; k <= 40; k++) expect(closeRel(r.loss[k], (-3 - 3 * r.weight[k]) ** 2, 1e-9)).toBe(true);
+    expect(r.weight[40]).toBeCloseTo(-0.999465, 6);
+    expect(r.loss[40]).toBeCloseTo(2.58e-6, 8);
   });
 
   it('sends long runs in time-sliced batches, not one message per step', async () => {

@@ -89,11 +89,12 @@ describe('divergence', () => {
 });
 
 describe('step()', () => {
-  it("returns the tutorial's first step: loss 20.25, gradient 27, new weight 0.23, with a trace", async () => {
+  it("returns the tutorial's first step: from w 0.5 (loss 20.25, gradient 27) to w 0.23 (loss 13.62), with a trace", async () => {
     const r = await trainerApi.step(cfg());
-    expect(r.record.loss).toBe(20.25);
-    expect(r.record.gradWeight).toBe(27);
+    expect(r.record.before).toMatchObject({ weight: 0.5, loss: 20.25, gradWeight: 27 });
     expect(r.record.weight).toBeCloseTo(0.23, 6);
+    expect(r.record.loss).toBeCloseTo(13.6161, 4);
+    expect(r.record.gradWeight).toBeCloseTo(22.14, 4);
     expect(r.state).toMatchObject({ step: 1, weight: r.record.weight });
     expect(r.trace.map((e) => e.op)).toEqual(['mul', 'sub', 'square']);
     const square = r.trace[2];
@@ -102,12 +103,23 @@ describe('step()', () => {
     expect(r.trace[1].value).toEqual([-4.5]);
   });
 
+  it('printout(): the line the tutorial prints for step k is the loss at state k − 1', async () => {
+    const p = await trainerApi.printout(cfg());
+    expect(p.printed).toHaveLength(40);
+    expect(p.printed[0]).toBe(20.25);
+    expect(p.printed[1]).toBeCloseTo(13.6161, 4);
+    expect(Number(p.printed[39].toPrecision(3))).toBe(3.84e-6);
+    expect(Number(p.last.loss.toPrecision(3))).toBe(2.58e-6);
+    await expect(trainerApi.printout(cfg({ steps: 5000 }))).rejects.toThrow(/at most 1000 steps/);
+  });
+
   it('continues from a returned state', async () => {
     const first = await trainerApi.step(cfg());
     const second = await trainerApi.step(cfg(), first.state);
     expect(second.record.step).toBe(2);
-    expect(second.record.weightBefore).toBe(first.record.weight);
-    expect(second.record.loss).toBeCloseTo(13.6161, 4);
+    expect(second.record.before.weight).toBe(first.record.weight);
+    expect(second.record.before.loss).toBeCloseTo(13.6161, 4);
+    expect(second.record.weight).toBeCloseTo(0.0086, 4);
   });
 
   it('curvature() gives d²L/dw² = 2·input² = 18 from nested tapes', async () => {

@@ -38,7 +38,7 @@ function Readout({ step, loss, angle, floor }: { step?: number; loss?: number; a
       </div>
       <div>
         <dt>
-          Loss <span className="dt-note">before its update</span>
+          Loss <span className="dt-note">at this W</span>
         </dt>
         <dd data-testid="iris-loss">{formatNumber(loss)}</dd>
       </div>

@@ -19,7 +19,7 @@ import {
 } from '../../engine/index.ts';
 import { applyScaling } from './iris.ts';
 import { COMPONENTS, REDUCE_DATASETS, prepareDataset, type ReduceData } from './dataset.ts';
-import { descend, type Progress } from './descend.ts';
+import { Descent, type Measured, type Progress } from './descend.ts';
 import { ReduceError } from './errors.ts';
 import { planeAngleTo } from './linalg.ts';
 import { normals } from './normal.ts';
@@ -55,7 +55,7 @@ export interface AutoencoderState {
   firstLoss: number | null;
 }
 
-/** What one step measured: the loss *before* the update, W and its angle to PCA *after* it. */
+/** The state one step reached: W after the update, with the loss, its angle to PCA and ‖dL/dW‖ there. */
 export interface AutoencoderStep {
   step: number;
   loss: number;
@@ -63,7 +63,7 @@ export interface AutoencoderStep {
   weights: Float64Array;
   /** Largest principal angle between span(W) and exact PCA's plane, degrees (NaN if W collapsed). */
   angleToPca: number;
-  /** ‖dL/dW‖ (Frobenius) at the weights before the update. */
+  /** ‖dL/dW‖ (Frobenius) at the new weights. */
   gradNorm: number;
   diverged: boolean;
 }
@@ -129,6 +129,7 @@ export class AutoencoderTrainer {
   private readonly w: Variable;
   private readonly negLr: Tensor;
   private s: Progress;
+  private readonly descent: Descent;
   private readonly angle: (flat: ArrayLike<number>) => number;
   /** Set at the first step whose loss is non-finite or above 1e6 × the first loss. */
   divergence: { step: number; message: string } | null = null;
@@ -143,6 +144,7 @@ export class AutoencoderTrainer {
     this.w = variable(tensor(start.weights, config.dtype, [d, COMPONENTS]));
     this.negLr = scalar(-config.learningRate, config.dtype);
     this.s = { step: start.step, firstLoss: start.firstLoss };
+    this.descent = new Descent(this.w, () => this.loss(), this.negLr, this.s);
     this.angle = planeAngleTo(this.data.pca.components);
   }
 
@@ -155,9 +157,14 @@ export class AutoencoderTrainer {
     return autoencoderLoss(this.x, this.w);
   }
 
-  /** One gradient-descent step: record the loss, ask the tape for dL/dW, W ← W + g · (−lr). */
+  /** The current W's loss and ‖dL/dW‖ (the start's, before any step). */
+  at(): Measured {
+    return this.descent.at();
+  }
+
+  /** One gradient-descent step: W ← W + (dL/dW) · (−lr), then the loss and gradient at the new W. */
   step(): AutoencoderStep {
-    const { loss, params: weights, gradNorm, diverged } = descend(this.w, () => this.loss(), this.negLr, this.s);
+    const { loss, params: weights, gradNorm, diverged } = this.descent.step();
     if (diverged && this.divergence === null) {
       this.divergence = {
         step: this.s.step,

@@ -31,7 +31,7 @@ import {
 } from '../../engine/index.ts';
 import type { DTypeName } from '../config.ts';
 import { topCurvature, type Curvature } from './curvature.ts';
-import { descend, type Progress } from './descend.ts';
+import { Descent, type Measured, type Progress } from './descend.ts';
 import { ReduceError } from './errors.ts';
 import { normals } from './normal.ts';
 import { checkObject, checkRunFields, orThrow, type Checked, type FieldIssue } from './validate.ts';
@@ -134,9 +134,9 @@ export interface StressState {
   firstLoss: number | null;
 }
 
+/** The state one step reached: the positions after the update, with the loss and gradient length there. */
 export interface StressStep {
   step: number;
-  /** Before the update. */
   loss: number;
   /** After the update, 4×2 row-major. */
   positions: Float64Array;
@@ -168,6 +168,7 @@ export class StressTrainer {
   private readonly targets: Tensor;
   private readonly negLr: Tensor;
   private s: Progress;
+  private readonly descent: Descent;
   divergence: { step: number; message: string } | null = null;
 
   constructor(config: StressConfig, state: StressState = initialStressState(config)) {
@@ -182,6 +183,7 @@ export class StressTrainer {
     this.p = variable(tensor(state.positions, config.dtype, [4, 2]));
     this.negLr = scalar(-config.learningRate, config.dtype);
     this.s = { step: state.step, firstLoss: state.firstLoss };
+    this.descent = new Descent(this.p, () => this.loss(), this.negLr, this.s);
   }
 
   get state(): StressState {
@@ -192,9 +194,14 @@ export class StressTrainer {
     return stressLoss(this.p, this.incidence, this.targets);
   }
 
-  /** One step: record the loss, ask the tape for dL/dP, P ← P + g · (−lr). */
+  /** The current positions' loss and gradient length (the start's, before any step). */
+  at(): Measured {
+    return this.descent.at();
+  }
+
+  /** One step: P ← P + (dL/dP) · (−lr), then the loss and gradient at the new positions. */
   step(): StressStep {
-    const { loss, params: positions, gradNorm, diverged } = descend(this.p, () => this.loss(), this.negLr, this.s);
+    const { loss, params: positions, gradNorm, diverged } = this.descent.step();
     if (diverged && this.divergence === null)
       this.divergence = { step: this.s.step, message: explainStressDivergence(this.config, this.s.step) };
     return { step: this.s.step, loss, positions, gradNorm, diverged };

@@ -70,11 +70,14 @@ describe('the float64 golden run (seed 1, lr 0.1, z-scored)', () => {
     expect(records.find((r) => r.angleToPca < 1)!.step).toBe(73);
   });
 
-  it('records the loss before each update and the weights after it', () => {
+  it('reports the state a step reached: the new weights with the loss measured at them', () => {
     const t = new AutoencoderTrainer(F64);
-    const before = t.loss().item();
+    const start = t.loss().item();
+    expect(t.at().loss).toBe(start);
     const r = t.step();
-    expect(r.loss).toBe(before);
+    expect(r.loss).toBe(t.loss().item());
+    expect(r.loss).toBeLessThan(start);
+    expect(t.at()).toEqual({ loss: r.loss, gradNorm: r.gradNorm });
     expect(Array.from(r.weights)).toEqual(t.state.weights);
     expect(r.step).toBe(1);
     expect(r.gradNorm).toBeGreaterThan(0);

@@ -47,8 +47,9 @@ export function arithmeticOf(run: RunView | undefined): string | null {
   if (!run || !h || i < 1) return null;
   const lr = run.config.learningRate;
   // Printed with the digits it takes for the sum to add up as written.
-  const [w0, g, w1] = formatUpdate(h.weight[i - 1], h.grad[i], -lr, h.weight[i]);
-  return `Step ${h.steps[i]}: loss ${formatNumber(h.loss[i])}, gradient ${formatNumber(h.grad[i])}, so w ← ${w0} + ${g} · (${formatNumber(-lr)}) = ${w1}`;
+  // Each row is a state: step k moves by the gradient at step k − 1's weight.
+  const [w0, g, w1] = formatUpdate(h.weight[i - 1], h.grad[i - 1], -lr, h.weight[i]);
+  return `Step ${h.steps[i]}: the gradient at w = ${w0} is ${g}, so w ← ${w0} + ${g} · (${formatNumber(-lr)}) = ${w1}, where the loss is ${formatNumber(h.loss[i])}`;
 }
 
 function Arithmetic({ run }: { run: RunView | undefined }) {
@@ -133,17 +134,19 @@ function DescentControls() {
 function NextWeightPrediction({ config }: { config: TrainingConfig | null }) {
   const q = useQuery(queries.firstStep, config);
   const r = q.data?.record;
+  // Printed with the digits it takes for the sum to add up as written.
+  const u = r && config ? formatUpdate(r.before.weight, r.before.gradWeight, -config.learningRate, r.weight) : null;
   return (
     <Prediction
       id="descent-next-w"
       question="What will w be after one step?"
       answer={r?.weight}
       why={
-        r &&
+        u &&
         config && (
           <>
-            w ← {formatNumber(r.weightBefore)} + {formatNumber(r.gradWeight)} · ({formatNumber(-config.learningRate)}) ={' '}
-            {formatNumber(r.weight)}: the step is the gradient times minus the learning rate.
+            w ← {u[0]} + {u[1]} · ({formatNumber(-config.learningRate)}) = {u[2]}: the step is the gradient times minus
+            the learning rate.
           </>
         )
       }
@@ -169,7 +172,7 @@ export function DescentRunner() {
       <DescentControls />
       <Arithmetic run={run} />
       <RunStatusLine run={run} />
-      <Readout run={run} />
+      <Readout run={run} printout />
       {/* Opened from the navigation, the parts below the readout commit in tasks of their own. */}
       <Later>
         <DescentCurve run={settledLater} fallback={form.config} />

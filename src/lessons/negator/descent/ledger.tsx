@@ -33,7 +33,14 @@ export function Ledger({ run }: { run: RunView | undefined }) {
   const walk = useMemo(() => (q.data ? buildWalk(q.data) : null), [q.data]);
   if (!run || last < 1 || run.status === 'running' || !c || c.optimizer !== 'sgd') return null;
   const r = q.data;
-  const same = r && h && i >= 0 && Object.is(r.loss, h.loss[i]) && Object.is(r.next, h.weight[i]);
+  // Step k starts from state k − 1 (its weight, loss and slope) and reaches state k's weight.
+  const same =
+    r &&
+    h &&
+    i >= 1 &&
+    Object.is(r.loss, h.loss[i - 1]) &&
+    Object.is(r.gradient, h.grad[i - 1]) &&
+    Object.is(r.next, h.weight[i]);
   const final = walk?.phases[walk.phases.length - 1];
   return (
     <section className="tape-ledger" aria-labelledby={`${id}-title`}>
@@ -58,8 +65,8 @@ export function Ledger({ run }: { run: RunView | undefined }) {
       </div>
       {r && (
         <p className="math" data-testid="ledger-summary" aria-live="polite">
-          Step {step}: w = {formatNumber(r.weight)}, loss {formatNumber(r.loss)}, dL/dw = {formatNumber(r.gradient)},
-          next w {formatNumber(r.next)}
+          Step {step}: w = {formatNumber(r.weight)}, loss {formatNumber(r.loss)}, dL/dw = {formatNumber(r.gradient)}{' '}
+          (step {step - 1}’s row), next w {formatNumber(r.next)} (step {step}’s row)
           {same ? ' — the same as the run recorded.' : ''}
         </p>
       )}

@@ -10,6 +10,7 @@ import { TapeGraph, edgeKey } from '../../../components/tape-graph/tape-graph.ts
 import { noFlow, outputName } from '../../../components/tape-graph/model.ts';
 import type { TapeStepResult } from '../../../worker-types.ts';
 import type { TapeWalk } from './phases.ts';
+import { TutorialPrintout } from './tutorial-printout.tsx';
 
 export const TF_CODE = [
   'with tf.GradientTape() as tape:',
@@ -174,6 +175,7 @@ export function TapeWalkView({ result, walk, stage, onStage, limit, gate }: Tape
       <p className="muted" data-testid="code-names">
         The tutorial&apos;s <code>i</code> is the input, x on this page, and its <code>o</code> is the target, t.
       </p>
+      <TutorialPrintout />
     </div>
   );
 }

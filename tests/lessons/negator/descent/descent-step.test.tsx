@@ -50,9 +50,14 @@ describe('Descent step', () => {
     fireEvent.change(screen.getByLabelText('Speed'), { target: { value: 'max' } });
     fireEvent.click(screen.getByRole('button', { name: 'Train' }));
     await waitFor(() => expect(screen.getByTestId('readout-step').textContent).toBe('40'), { timeout: 5000 });
-    expect(screen.getByTestId('readout-loss').textContent).toBe('3.84e-6');
+    expect(screen.getByTestId('readout-loss').textContent).toBe('2.58e-6');
     const table = await screen.findByRole('region', { name: 'Per-step values' });
     expect(within(table).getAllByRole('row')).toHaveLength(42); // header, the start (step 0), steps 1–40
+    // One state per row: step k's weight with the loss and slope there.
+    const cells = (r: number) => Array.from(within(table).getAllByRole('row')[r].children, (c) => c.textContent);
+    expect(cells(1)).toEqual(['0', '0.5', '20.25', '27']);
+    expect(cells(2)).toEqual(['1', '0.23', '13.62', '22.14']);
+    expect(cells(41)).toEqual(['40', '-0.9995', '2.58e-6', expect.stringMatching(/^0\.009/)]);
     const loss = screen.getByRole('figure', { name: 'Loss over steps' });
     fireEvent.click(within(loss).getByRole('button', { name: 'Show data table' }));
     expect(within(loss).getAllByRole('row')).toHaveLength(42);
@@ -67,7 +72,7 @@ describe('Descent step', () => {
     fireEvent.change(slider, { target: { value: '2' } });
     await waitFor(() =>
       expect(screen.getByTestId('ledger-summary').textContent).toBe(
-        'Step 2: w = 0.23, loss 13.62, dL/dw = 22.14, next w 0.0086 — the same as the run recorded.',
+        'Step 2: w = 0.23, loss 13.62, dL/dw = 22.14 (step 1’s row), next w 0.0086 (step 2’s row) — the same as the run recorded.',
       ),
     );
   });
@@ -108,9 +113,9 @@ describe('Descent step', () => {
       fireEvent.click(within(screen.getByTestId(q)).getByRole('button', { name: 'Skip' }));
     await waitFor(() => expect(screen.getByTestId('curvature').textContent).toBe('18'));
     fireEvent.click(within(screen.getByRole('group', { name: 'Rates to try' })).getByRole('button', { name: '0.12' }));
-    // The loss rises from step 2 (20.25 → 27.25); the detector's rule catches it at step 4.
+    // Step 1's loss is already higher (20.25 → 27.25); the detector's rule catches step 3 (49.3 > 2 × 20.25).
     const alert = await screen.findByText(
-      /first rose at step 2 \(from 20\.25 to 27\.25\), and the run was marked diverged at step 4/,
+      /first rose at step 1 \(from 20\.25 to 27\.25\), and the run was marked diverged at step 3/,
       {},
       { timeout: 5000 },
     );

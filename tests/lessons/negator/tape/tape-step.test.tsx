@@ -15,6 +15,14 @@ describe('Tape step', () => {
       .map((r) => r.textContent ?? '');
   const stage = () => screen.getByText(/^(A fresh tape|Forward|Backward)/).textContent ?? '';
 
+  it('beside the code: the tutorial prints step 40’s loss 3.84e-6 (before its update); step 40 itself ends at 2.58e-6', async () => {
+    open('#/tape');
+    const printout = await screen.findByTestId('tutorial-printout', {}, { timeout: 5000 });
+    expect(printout.textContent).toMatch(/step 1: loss 20\.25/);
+    expect(printout.textContent).toMatch(/step 40: loss 3\.84e-6, as the tutorial prints it/);
+    expect(printout.textContent).toMatch(/step 39’s loss here, and step 40 ends at a loss of 2\.58e-6/);
+  });
+
   it('walks forward through mul, sub, square, asks for dL/dt1, then walks back edge by edge to 27', async () => {
     open('#/tape');
     const group = await screen.findByRole('group', { name: /Tape walkthrough/ });
