@@ -78,7 +78,12 @@ export class ReduceRun implements Stepper<ReduceEnd> {
       const start = t.at();
       if (!Number.isFinite(start.loss)) return false;
       const angle = t instanceof AutoencoderTrainer ? t.angleToPca() : 0;
-      this.rows.push({ steps: 0, loss: start.loss, angle: Number.isFinite(angle) ? angle : 0, gradNorm: start.gradNorm });
+      this.rows.push({
+        steps: 0,
+        loss: start.loss,
+        angle: Number.isFinite(angle) ? angle : 0,
+        gradNorm: start.gradNorm,
+      });
     }
     const r = t.step();
     const after = 'weights' in r ? r.weights : r.positions;
