@@ -70,6 +70,72 @@ describe('the tape, walked as a learner would', () => {
     await page.getByTestId('tape-dldw').filter({ hasText: /^27$/ }).waitFor();
   });
 
+  it('draws every label whole for long and extreme numbers, at 390 and 1280 px: none touches a box or leaves the drawing', async () => {
+    const { page } = app.browser;
+    const cases = [
+      { Input: '0.1234567', Target: '-3', Weight: '0.23' },
+      { Input: '-999999.9', Target: '1e-30', Weight: '0.1234567' },
+      { Input: '3', Target: '-987654.3', Weight: '-654321.1' },
+    ];
+    // tsx names the helpers inside the evaluated function with a __name() the page does not have.
+    await page.evaluate('window.__name = (f) => f');
+    for (const width of [390, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const c of cases) {
+        for (const [label, value] of Object.entries(c)) await page.getByLabel(label, { exact: true }).fill(value);
+        await page.getByTestId('tape-dldw').waitFor();
+        const group = page.getByRole('group', { name: /Tape walkthrough/ });
+        await group.focus();
+        await page.keyboard.press('End');
+        await page
+          .getByText(/^Backward/)
+          .first()
+          .waitFor();
+        await page.waitForTimeout(200);
+        const problems = await page
+          .locator('.tape-walk .tape-graph svg')
+          .first()
+          .evaluate((svg: SVGSVGElement) => {
+            const boxOf = (el: SVGGraphicsElement) => {
+              const b = el.getBBox();
+              return { x: b.x, y: b.y, w: b.width, h: b.height };
+            };
+            type B = ReturnType<typeof boxOf>;
+            const hit = (a: B, b: B) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+            const W = Number(svg.getAttribute('width'));
+            const H = Number(svg.getAttribute('height'));
+            const nodes = [...svg.querySelectorAll<SVGRectElement>('.tg-node rect')].map(boxOf);
+            const labels = [...svg.querySelectorAll<SVGTextElement>('.tg-edge-label')].map((t) => ({
+              text: t.textContent ?? '',
+              ...boxOf(t),
+            }));
+            const out: string[] = [];
+            labels.forEach((l, i) => {
+              if (l.x < 0 || l.y < 0 || l.x + l.w > W || l.y + l.h > H) out.push(`"${l.text}" leaves the drawing`);
+              if (nodes.some((n) => hit(l, n))) out.push(`"${l.text}" touches a node box`);
+              labels.slice(i + 1).forEach((m) => hit(l, m) && out.push(`"${l.text}" touches "${m.text}"`));
+            });
+            // Each box's own lines stay inside it.
+            svg.querySelectorAll<SVGGElement>('.tg-node').forEach((g) => {
+              const r = boxOf(g.querySelector('rect')!);
+              g.querySelectorAll<SVGTextElement>('.tg-title, .tg-value, .tg-grad').forEach((t) => {
+                const b = boxOf(t);
+                if (b.x < r.x || b.x + b.w > r.x + r.w) out.push(`"${t.textContent}" spills out of its box`);
+              });
+            });
+            return { out, labels: labels.length };
+          });
+        assert.ok(
+          problems.labels >= 3,
+          `the backward pass shows its labels (${problems.labels}) for ${JSON.stringify(c)}`,
+        );
+        assert.deepEqual(problems.out, [], `at ${width}px with ${JSON.stringify(c)}`);
+      }
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByRole('button', { name: 'The tutorial’s numbers' }).click();
+  });
+
   it('takes screenshots of the backward pass at 390 and 1280 px, light and dark', async () => {
     const { page } = app.browser;
     await atEachSize(page, ['light', 'dark'], async (w, scheme) => {
@@ -90,7 +156,7 @@ describe('the tape, walked as a learner would', () => {
     await page.keyboard.press('ArrowRight');
     await page
       .getByTestId('ledger-summary')
-      .filter({ hasText: 'Step 2: w = 0.23, loss 13.62, dL/dw = 22.14, next w 0.0086' })
+      .filter({ hasText: 'Step 2: w = 0.23, loss 13.62, dL/dw = 22.14 (step 1’s row), next w 0.0086 (step 2’s row)' })
       .waitFor();
     assert.equal(await page.locator('.tape-ledger .tg-node[data-node="w"]').getByText('dL/dw = 22.14').count(), 1);
   });

@@ -110,6 +110,8 @@ describe('watching it learn, in Chromium', () => {
     await page.goto(`${app.server.url}#/playground`);
     await page.getByRole('button', { name: 'Negator pairs' }).click();
     const fit = page.getByRole('figure', { name: 'Data and fit' });
+    // The figure redraws in a task of its own after the pairs change.
+    await fit.locator('circle.fit-point').nth(6).waitFor();
     assert.equal(await fit.locator('circle.fit-point').count(), 7);
     await page.getByLabel('Speed').selectOption('max');
     await page.getByRole('button', { name: 'Train', exact: true }).click();

@@ -7,6 +7,8 @@
 import { useRef } from 'react';
 import { formatNumber } from '../format.ts';
 import { useWidth } from '../plot/use-width.ts';
+import { textWidth } from '../plot/text-width.ts';
+import { placeLabels, splitLabel, type Box } from './label-layout.ts';
 import type { EdgeStory, GraphEdge, GraphNode, TapeGraphModel } from './model.ts';
 
 export interface TapeGraphView {
@@ -23,6 +25,8 @@ export interface TapeGraphView {
 export const edgeKey = (e: Pick<GraphEdge, 'entry' | 'input'>) => `${e.entry}:${e.input}`;
 
 const NODE_H = 64;
+const LABEL_PX = 12;
+const measureLabel = (t: string) => textWidth(t, LABEL_PX, true);
 
 interface Geometry {
   vertical: boolean;
@@ -32,22 +36,76 @@ interface Geometry {
   at(n: GraphNode): { x: number; y: number };
 }
 
-function geometry(model: TapeGraphModel, width: number): Geometry {
-  const vertical = width < 560;
-  const along = vertical ? model.rows : model.cols; // across the width
-  const down = vertical ? model.cols : model.rows;
-  const cellW = width / along;
-  const cellH = vertical ? 150 : 120;
+/** The lines a node box shows, in the fonts it draws them with. */
+function nodeTextWidth(n: GraphNode): number {
+  const title = n.kind === 'op' ? `${n.name} = ${n.op}` : `${n.name} (${n.kind})`;
+  return Math.max(
+    textWidth(title, 13, true),
+    textWidth(`= ${formatNumber(n.value)}`, 13),
+    n.grad === undefined ? 0 : textWidth(`dL/d${n.name} = ${formatNumber(n.grad)}`, 12, true),
+  );
+}
+
+/**
+ * Sizes the drawing from what it has to hold: boxes as wide as their longest line, and (drawn
+ * across) columns far enough apart for the widest edge label to sit between two boxes. Every
+ * label the walk can show is counted from the start, so nothing moves as they appear. Top to
+ * bottom only on narrow screens, and only while the labels and boxes fit there.
+ */
+function geometry(model: TapeGraphModel, available: number, labels: { text: string; level: boolean }[]): Geometry {
+  const textW = Math.max(0, ...model.nodes.map(nodeTextWidth));
+  const widthOf = (t: string) => Math.max(...splitLabel(t).map(measureLabel));
+  const widest = Math.max(0, ...labels.map((l) => widthOf(l.text)));
+  // Drawn across, only a label between two boxes of one row has to fit between them; a slanted
+  // edge's label has the lane between two rows.
+  const widestLevel = Math.max(0, ...labels.filter((l) => l.level).map((l) => widthOf(l.text)));
+  const downCellW = available / model.rows;
+  const downNodeW = Math.min(140, downCellW - 8);
+  const vertical = available < 560 && textW + 12 <= downNodeW && widest + 20 <= available / 2;
+  if (vertical) {
+    const cellH = 150;
+    return {
+      vertical,
+      width: available,
+      height: model.cols * cellH,
+      nodeW: downNodeW,
+      at: (n) => ({ x: downCellW * (n.row + 0.5), y: cellH * (n.col + 0.5) }),
+    };
+  }
+  const nodeW = Math.max(120, Math.ceil(textW + 20));
+  const cellW = Math.max(available / model.cols, nodeW + widestLevel + 24, widest / 2 + 24);
+  const cellH = 120;
   return {
     vertical,
-    width,
-    height: down * cellH,
-    nodeW: Math.min(140, cellW - 14),
-    at: (n) =>
-      vertical
-        ? { x: cellW * (n.row + 0.5), y: cellH * (n.col + 0.5) }
-        : { x: cellW * (n.col + 0.5), y: cellH * (n.row + 0.5) },
+    width: Math.ceil(cellW * model.cols),
+    height: model.rows * cellH,
+    nodeW,
+    at: (n) => ({ x: cellW * (n.col + 0.5), y: cellH * (n.row + 0.5) }),
   };
+}
+
+const boxOf = (n: GraphNode, g: Geometry): Box => {
+  const { x, y } = g.at(n);
+  // The "◆ now" mark sits just above the box's right corner: it belongs to the box.
+  return { x: x - g.nodeW / 2, y: y - NODE_H / 2 - 20, width: g.nodeW, height: NODE_H + 20 };
+};
+
+/** The edge's line, from the side of one box to the side of the other. */
+function edgeEnds(e: GraphEdge, nodes: Map<number, GraphNode>, g: Geometry): [number, number, number, number] {
+  const a = g.at(nodes.get(e.from)!);
+  const b = g.at(nodes.get(e.to)!);
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  const len = Math.hypot(dx, dy) || 1;
+  // Leave each box where the line meets its border (the box is nodeW × NODE_H).
+  const pad = Math.min(
+    len / 3,
+    Math.min(
+      dx === 0 ? Infinity : g.nodeW / 2 / Math.abs(dx / len),
+      dy === 0 ? Infinity : NODE_H / 2 / Math.abs(dy / len),
+    ) + 4,
+  );
+  return [a.x + (dx / len) * pad, a.y + (dy / len) * pad, b.x - (dx / len) * pad, b.y - (dy / len) * pad];
 }
 
 function NodeBox({ n, g, view }: { n: GraphNode; g: Geometry; view: TapeGraphView }) {
@@ -80,93 +138,29 @@ function NodeBox({ n, g, view }: { n: GraphNode; g: Geometry; view: TapeGraphVie
 
 function EdgeLine({
   e,
-  nodes,
-  g,
-  story,
+  ends: [x1, y1, x2, y2],
   shown,
 }: {
   e: GraphEdge;
-  nodes: Map<number, GraphNode>;
-  g: Geometry;
-  story: EdgeStory | null | undefined;
+  ends: [number, number, number, number];
   shown: boolean;
 }) {
-  const a = g.at(nodes.get(e.from)!);
-  const b = g.at(nodes.get(e.to)!);
-  // From the edge of one box to the edge of the other.
-  const dx = b.x - a.x;
-  const dy = b.y - a.y;
-  const len = Math.hypot(dx, dy) || 1;
-  const pad = Math.min(len / 3, g.vertical ? NODE_H / 2 + 4 : g.nodeW / 2 + 4);
-  const [x1, y1, x2, y2] = [
-    a.x + (dx / len) * pad,
-    a.y + (dy / len) * pad,
-    b.x - (dx / len) * pad,
-    b.y - (dy / len) * pad,
-  ];
-  const label = shown ? (e.flows ? story?.short : 'no gradient') : undefined;
   // Forward, values flow from input to op; once an edge carries a gradient, its arrow points back.
   const back = shown && e.flows;
   return (
-    <g className={`tg-edge${e.flows ? '' : ' tg-noflow'}${shown ? ' tg-edge-shown' : ''}`}>
-      <line
-        x1={x1}
-        y1={y1}
-        x2={x2}
-        y2={y2}
-        markerEnd={back ? undefined : 'url(#tg-arrow)'}
-        markerStart={back ? 'url(#tg-arrow-back)' : undefined}
-      />
-      {label && <EdgeLabel x1={x1} y1={y1} x2={x2} y2={y2} vertical={g.vertical} text={label} />}
-    </g>
+    <line
+      className={`tg-edge${e.flows ? '' : ' tg-noflow'}${shown ? ' tg-edge-shown' : ''}`}
+      x1={x1}
+      y1={y1}
+      x2={x2}
+      y2={y2}
+      markerEnd={back ? undefined : 'url(#tg-arrow)'}
+      markerStart={back ? 'url(#tg-arrow-back)' : undefined}
+    />
   );
 }
 
-/** Beside the edge's middle, on the side away from the other edges: above when drawn across, to the side when drawn down. */
-function EdgeLabel({
-  x1,
-  y1,
-  x2,
-  y2,
-  vertical,
-  text,
-}: {
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
-  vertical: boolean;
-  text: string;
-}) {
-  const mx = (x1 + x2) / 2;
-  const my = (y1 + y2) / 2;
-  if (!vertical) {
-    const dx = x2 - x1;
-    const dy = y2 - y1;
-    if (Math.abs(dy) < 4)
-      return (
-        <text x={mx} y={my - 6} textAnchor="middle" className="tg-edge-label">
-          {text}
-        </text>
-      );
-    // A slanted edge would cross a label centred on it: the label starts (or ends) just off the
-    // edge's middle, on its upper side, and runs away from the edge.
-    const len = Math.hypot(dx, dy);
-    const [nx, ny] = dx > 0 ? [dy / len, -dx / len] : [-dy / len, dx / len]; // the normal pointing up
-    return (
-      <text x={mx + nx * 6} y={my + ny * 6} textAnchor={nx < 0 ? 'end' : 'start'} className="tg-edge-label">
-        {text}
-      </text>
-    );
-  }
-  const dx = x2 - x1;
-  const anchor = Math.abs(dx) < 4 || dx < 0 ? 'start' : 'end';
-  return (
-    <text x={anchor === 'start' ? mx + 8 : mx - 6} y={my + 4} textAnchor={anchor} className="tg-edge-label">
-      {text}
-    </text>
-  );
-}
+const labelOf = (e: GraphEdge, story: EdgeStory | null | undefined) => (e.flows ? story?.short : 'no gradient');
 
 export function TapeGraph({
   model,
@@ -184,12 +178,31 @@ export function TapeGraph({
   minWidth?: number;
 }) {
   const box = useRef<HTMLDivElement>(null);
-  const g = geometry(model, Math.max(useWidth(box, 640), minWidth));
+  const available = Math.max(useWidth(box, 640), minWidth);
+  const byId = new Map(model.nodes.map((n) => [n.id, n]));
+  const allLabels = model.edges.flatMap((e) => {
+    const text = labelOf(e, stories.get(edgeKey(e)));
+    return text ? [{ text, level: byId.get(e.from)?.row === byId.get(e.to)?.row }] : [];
+  });
+  const g = geometry(model, available, allLabels);
   const visible = model.nodes.filter((n) => n.kind !== 'op' || (n.entry ?? 0) < view.recorded);
   const ids = new Set(visible.map((n) => n.id));
-  const byId = new Map(model.nodes.map((n) => [n.id, n]));
+  const edges = model.edges.filter((e) => ids.has(e.from) && ids.has(e.to));
+  const ends = new Map(edges.map((e) => [edgeKey(e), edgeEnds(e, byId, g)]));
+  const requests = edges.flatMap((e) => {
+    const text = view.edgesShown.has(edgeKey(e)) ? labelOf(e, stories.get(edgeKey(e))) : undefined;
+    const [x1, y1, x2, y2] = ends.get(edgeKey(e))!;
+    return text ? [{ key: edgeKey(e), x1, y1, x2, y2, text, noflow: !e.flows }] : [];
+  });
+  const noflow = new Set(requests.filter((r) => r.noflow).map((r) => r.key));
+  const labels = placeLabels(
+    requests,
+    visible.map((n) => boxOf(n, g)),
+    { x: 0, y: 0, width: g.width, height: g.height },
+    measureLabel,
+  );
   return (
-    <div ref={box} className="tape-graph" aria-hidden="true">
+    <div ref={box} className="tape-graph" aria-hidden="true" data-scrolls={g.width > available ? '' : undefined}>
       <svg width={g.width} height={g.height}>
         <defs>
           <marker
@@ -215,20 +228,26 @@ export function TapeGraph({
             <path d="M0,0 L10,5 L0,10 z" className="tg-arrowhead-back" />
           </marker>
         </defs>
-        {model.edges
-          .filter((e) => ids.has(e.from) && ids.has(e.to))
-          .map((e) => (
-            <EdgeLine
-              key={edgeKey(e)}
-              e={e}
-              nodes={byId}
-              g={g}
-              story={stories.get(edgeKey(e))}
-              shown={view.edgesShown.has(edgeKey(e))}
-            />
-          ))}
+        {edges.map((e) => (
+          <EdgeLine key={edgeKey(e)} e={e} ends={ends.get(edgeKey(e))!} shown={view.edgesShown.has(edgeKey(e))} />
+        ))}
         {visible.map((n) => (
           <NodeBox key={n.id} n={n} g={g} view={view} />
+        ))}
+        {/* Labels last, over everything, each where placeLabels found it room. */}
+        {labels.map((l) => (
+          <text
+            key={l.key}
+            className={`tg-edge-label${noflow.has(l.key) ? ' tg-edge-label-noflow' : ''}`}
+            textAnchor="middle"
+            data-edge={l.key}
+          >
+            {l.lines.map((line) => (
+              <tspan key={line.y} x={l.x} y={line.y}>
+                {line.text}
+              </tspan>
+            ))}
+          </text>
         ))}
       </svg>
     </div>

@@ -125,6 +125,11 @@ export function TapeWalkView({ result, walk, stage, onStage, limit, gate }: Tape
       go(-1);
       e.preventDefault();
     }
+    // Home and End jump to the first stage and to the furthest the learner may go now.
+    if (e.key === 'Home' || e.key === 'End') {
+      onStage(e.key === 'Home' ? 0 : limit);
+      e.preventDefault();
+    }
   };
   const atLimit = i >= limit;
   return (
@@ -134,7 +139,7 @@ export function TapeWalkView({ result, walk, stage, onStage, limit, gate }: Tape
       tabIndex={0}
       onKeyDown={onKey}
       role="group"
-      aria-label="Tape walkthrough; use the left and right arrow keys to step"
+      aria-label="Tape walkthrough; use the left and right arrow keys to step, Home and End to jump"
     >
       <div className="toolbar">
         {/* aria-disabled, not disabled: the button keeps focus at either end of the walk. */}
