@@ -84,3 +84,73 @@ export function chartRows(
   });
   return [...byStep.values()].sort((a, b) => a.step - b.step);
 }
+
+/** How a history chart's value axis is drawn, and what the chart says about it. */
+export interface ValueAxis {
+  log: boolean;
+  /** Clip the axis to this range (a run that left it is cut off, and named in `note`). */
+  clip?: [number, number];
+  /** Said under the chart when the axis is not what was asked for; undefined otherwise. */
+  note?: string;
+}
+
+/** Decades a linear axis can show before the smaller values flatten into its floor. */
+const MAX_DECADES = 3;
+
+function finiteExtent(points: readonly StepPoint[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const p of points)
+    if (Number.isFinite(p.value)) {
+      lo = Math.min(lo, p.value);
+      hi = Math.max(hi, p.value);
+    }
+  return [lo, hi];
+}
+
+const sci = (v: number) =>
+  Math.abs(v) >= 1e4 || (v !== 0 && Math.abs(v) < 1e-3) ? v.toExponential(1) : String(Number(v.toPrecision(3)));
+
+/**
+ * A linear axis flattens every series but one when the values span more than three decades
+ * (a run that blew up to 1e13 beside runs near 0.1), and a run's own start when it rises a
+ * thousandfold. Then: all values positive, a log axis,
+ * said so; values of both signs (weights), the axis keeps to the other series' range and the
+ * runs that leave it are named, with how far they went. A log axis asked for stays one.
+ */
+export function valueAxis(series: readonly PlotSeries[], logAsked: boolean): ValueAxis {
+  if (logAsked) return { log: true };
+  const spans = series.map((s) => ({ s, ext: finiteExtent(s.points) })).filter(({ ext }) => Number.isFinite(ext[0]));
+  if (!spans.length) return { log: false };
+  const lo = Math.min(...spans.map((x) => x.ext[0]));
+  const hi = Math.max(...spans.map((x) => x.ext[1]));
+  if (lo > 0) {
+    const decades = Math.log10(hi / lo);
+    // One series falling towards zero reads well on a linear axis (its tail is near 0, and is);
+    // it is a second series, or a run rising far above where it started, that gets flattened.
+    const rose = spans.some(
+      ({ s, ext }) => Number.isFinite(s.points[0]?.value) && ext[1] > 10 ** MAX_DECADES * s.points[0].value,
+    );
+    if (decades <= MAX_DECADES || (spans.length < 2 && !rose)) return { log: false };
+    return {
+      log: true,
+      note: `Drawn on a log scale: the values run from ${sci(lo)} to ${sci(hi)}, ${Math.round(decades)} powers of ten, which a linear axis would flatten.`,
+    };
+  }
+  // Both signs: a log axis cannot show them; keep to the series that stay within range.
+  const size = (e: [number, number]) => Math.max(Math.abs(e[0]), Math.abs(e[1]));
+  const tame = Math.min(...spans.map((x) => size(x.ext)));
+  const limit = Math.max(tame, Number.MIN_VALUE) * 10 ** MAX_DECADES;
+  const wild = spans.filter((x) => size(x.ext) > limit);
+  if (!wild.length || wild.length === spans.length) return { log: false };
+  const kept = spans.filter((x) => size(x.ext) <= limit);
+  const clip: [number, number] = [Math.min(...kept.map((x) => x.ext[0])), Math.max(...kept.map((x) => x.ext[1]))];
+  const names = wild.map(
+    ({ s, ext }) => `${s.name} (to ${sci(Math.abs(ext[0]) > Math.abs(ext[1]) ? ext[0] : ext[1])})`,
+  );
+  return {
+    log: false,
+    clip,
+    note: `Cut off at the edge: ${names.join(', ')} ${wild.length > 1 ? 'leave' : 'leaves'} the chart; the axis shows the other ${kept.length > 1 ? 'runs' : 'run'}.`,
+  };
+}

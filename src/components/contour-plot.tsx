@@ -29,8 +29,20 @@ export interface ContourPlotProps {
 
 const W = 560;
 const H = 400;
-const M = { left: 58, right: 14, top: 12, bottom: 44 };
+const MARGINS = { right: 14, top: 12, bottom: 44 };
+type Margins = typeof MARGINS & { left: number };
 const LEVELS = 9;
+const AXIS_FONT = '13px system-ui, sans-serif';
+const axisTicks = (lo: number, hi: number) => niceTicks(lo, hi, 5).filter((t) => t >= lo - 1e-9 && t <= hi + 1e-9);
+
+/** The left margin: the widest b tick label as drawn, a gap, and the rotated title beside it. */
+function marginsFor(ctx: CanvasRenderingContext2D, grid: ContourGrid): Margins {
+  ctx.font = AXIS_FONT;
+  const labels = axisTicks(grid.bs[0], grid.bs[grid.bs.length - 1]).map((b) => formatNumber(b, 3));
+  const widest = Math.max(0, ...labels.map((l) => ctx.measureText(l).width));
+  return { ...MARGINS, left: Math.ceil(Math.max(44, widest + 6 + 6 + 16 + 4)) };
+}
+
 function draw(
   ctx: CanvasRenderingContext2D,
   grid: ContourGrid,
@@ -38,6 +50,7 @@ function draw(
   ink: string,
   axes: ContourAxes,
 ): void {
+  const M = marginsFor(ctx, grid);
   const nw = grid.ws.length;
   const nb = grid.bs.length;
   const pw = W - M.left - M.right;
@@ -74,8 +87,8 @@ function draw(
     }
   }
   ctx.stroke();
-  drawPath(ctx, path, px, py);
-  drawAxes(ctx, grid, px, py, ink, axes);
+  drawPath(ctx, path, px, py, M);
+  drawAxes(ctx, grid, px, py, ink, axes, M);
 }
 
 function drawPath(
@@ -83,6 +96,7 @@ function drawPath(
   path: PathPoint[],
   px: (w: number) => number,
   py: (b: number) => number,
+  M: Margins,
 ): void {
   if (!path.length) return;
   ctx.save();
@@ -116,11 +130,12 @@ function drawAxes(
   py: (b: number) => number,
   ink: string,
   axes: ContourAxes,
+  M: Margins,
 ): void {
   ctx.fillStyle = ink;
-  ctx.font = '13px system-ui, sans-serif';
+  ctx.font = AXIS_FONT;
   ctx.textAlign = 'center';
-  const ticks = (lo: number, hi: number) => niceTicks(lo, hi, 5).filter((t) => t >= lo - 1e-9 && t <= hi + 1e-9);
+  const ticks = axisTicks;
   for (const w of ticks(grid.ws[0], grid.ws[grid.ws.length - 1]))
     ctx.fillText(formatNumber(w, 3), px(w), H - M.bottom + 16);
   ctx.fillText(axes.xTitle, M.left + (W - M.left - M.right) / 2, H - 6);
@@ -170,16 +185,16 @@ export function ContourPlot({ title, grid, path, pending, actions, axes = WB_AXE
           <caption>{path.length ? 'Descent path' : 'No descent path yet'}</caption>
           <thead>
             <tr>
-              <th scope="col">Point</th>
+              <th scope="col">Step</th>
               <th scope="col">{axes === WB_AXES ? 'Weight' : axes.x}</th>
               <th scope="col">{axes === WB_AXES ? 'Bias' : axes.y}</th>
               <th scope="col">Loss</th>
             </tr>
           </thead>
           <tbody>
-            {path.map((p, i) => (
-              <tr key={i}>
-                <th scope="row">{i + 1}</th>
+            {path.map((p) => (
+              <tr key={p.step}>
+                <th scope="row">{p.step}</th>
                 <td>{formatNumber(p.w)}</td>
                 <td>{formatNumber(p.b)}</td>
                 <td>{formatNumber(p.loss)}</td>

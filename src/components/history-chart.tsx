@@ -1,7 +1,7 @@
 /** A chart of one or more series against step, in its accessible frame. */
 import { ChartFigure } from './chart-figure.tsx';
 import { formatNumber } from './format.ts';
-import type { PlotSeries } from './chart-rows.ts';
+import { valueAxis, type PlotSeries } from './chart-rows.ts';
 import { lazyModule } from './lazy-module.ts';
 import { useNearViewport, useNextTask, useTurn } from './schedule.tsx';
 
@@ -117,7 +117,8 @@ export function HistoryChart({
   // A chart mounts once its code is here, it is near the viewport, and its turn has come.
   const [slot, near] = useNearViewport<HTMLDivElement>();
   const Plot = useTurn({ when: near }) ? loaded : undefined;
-  const summaryText = `${summarise(data, xName)}${refLine ? ` A line marks ${refLine.name}, ${formatNumber(refLine.value)}.` : ''}`;
+  const axis = valueAxis(data, logScale ?? false);
+  const summaryText = `${summarise(data, xName)}${refLine ? ` A line marks ${refLine.name}, ${formatNumber(refLine.value)}.` : ''}${axis.note ? ` ${axis.note}` : ''}`;
   return (
     <ChartFigure
       title={title}
@@ -132,14 +133,20 @@ export function HistoryChart({
         <Plot
           title={title}
           series={series}
-          logScale={logScale}
-          yLabel={yLabel}
+          logScale={axis.log}
+          clip={axis.clip}
+          yLabel={axis.log && !logScale ? `${yLabel} (log)` : yLabel}
           xMax={xMax}
           emptyDomain={emptyDomain}
           xName={xName}
         />
       ) : (
         <ChartLoading summary={summaryText} ref={slot} />
+      )}
+      {axis.note && (
+        <p className="chart-note" aria-hidden="true">
+          {axis.note}
+        </p>
       )}
     </ChartFigure>
   );

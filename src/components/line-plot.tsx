@@ -23,6 +23,7 @@ import {
 import { chartRows, seriesKey, type PlotSeries } from './chart-rows.ts';
 import { formatNumber, powerOfTen } from './format.ts';
 import { useWidth } from './plot/use-width.ts';
+import { textWidth } from './plot/text-width.ts';
 import { useTurn } from './schedule.tsx';
 import { logTicks, niceTicks } from './ticks.ts';
 
@@ -41,6 +42,8 @@ export interface LinePlotProps {
   emptyDomain?: [number, number];
   /** What the horizontal axis counts ('Step' unless given: network runs count epochs). */
   xName?: string;
+  /** The value axis's range when a run that blew up is cut off (see valueAxis). */
+  clip?: [number, number];
 }
 
 /** Extent of all series' values (only positive ones on a log axis). */
@@ -135,8 +138,12 @@ const tooltipOf = (xName: string) => (p: TooltipContentProps) => <StepValues {..
 const renderTooltip = tooltipOf('Step');
 const renderEpochTooltip = tooltipOf('Epoch');
 
-/** Room for the longest tick label plus the rotated axis title, so the two never overlap. */
-const axisWidth = (labels: string[]) => Math.max(48, 26 + 7.2 * Math.max(...labels.map((l) => l.length)));
+/**
+ * Room for the longest tick label (measured in the 12 px the ticks are drawn in), the tick
+ * itself and the rotated 13 px axis title beside them, so the title never sits on a label.
+ */
+const axisWidth = (labels: string[]) =>
+  Math.ceil(Math.max(48, Math.max(0, ...labels.map((l) => textWidth(l, 12))) + 8 + 4 + 16 + 6));
 
 /**
  * The same array object while its values stay the same: recharts keeps axis settings in a
@@ -158,9 +165,10 @@ function LinePlot({
   xMax,
   emptyDomain,
   xName = 'Step',
+  clip,
 }: LinePlotProps) {
   const [x0, x1] = stepExtent(series);
-  const [y0, y1] = valueExtent(series, logScale);
+  const [y0, y1] = clip ?? valueExtent(series, logScale);
   // With the run's length known, the x axis is fixed for the whole run.
   const xTicks = useStableTicks(
     xMax !== undefined

@@ -7,7 +7,9 @@ export interface ContourGrid {
   losses: number[][];
 }
 
+/** One state of the descent: its step, where it stood and the loss there. */
 export interface PathPoint {
+  step: number;
   w: number;
   b: number;
   loss: number;

@@ -7,7 +7,7 @@
 import { useRef, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import { ChartFigure } from '../chart-figure.tsx';
 import { formatNumber } from '../format.ts';
-import { SvgPlot, type PlotArea } from '../plot/svg-plot.tsx';
+import { SvgPlot, plotLeft, type PlotArea } from '../plot/svg-plot.tsx';
 import { clamp, finiteExtent, niceView } from '../plot/scale.ts';
 import { tangentSegment, type StepArrow } from './geometry.ts';
 
@@ -123,7 +123,7 @@ export function CurvePlot({
   const toWeight = (clientX: number) => {
     const box = svg.current?.getBoundingClientRect();
     if (!box) return null;
-    const left = 56; // the plot area's left margin (SvgPlot)
+    const left = plotLeft(yView.ticks);
     const right = box.width - 14;
     const f = clamp((clientX - box.left - left) / (right - left), 0, 1);
     return ROUND(domain[0] + f * (domain[1] - domain[0]));

@@ -6,6 +6,7 @@ import { useId, useRef, type ReactNode } from 'react';
 import { formatNumber, powerOfTen } from '../format.ts';
 import { linearScale, logScale, type Scale } from './scale.ts';
 import { useWidth } from './use-width.ts';
+import { textWidth } from './text-width.ts';
 
 export interface PlotArea {
   x: Scale;
@@ -34,7 +35,18 @@ export interface SvgPlotProps {
   svgRef?: React.Ref<SVGSVGElement>;
 }
 
-const M = { left: 56, right: 14, top: 12, bottom: 40 };
+const M = { right: 14, top: 12, bottom: 40 };
+
+const tick = (v: number) => formatNumber(v, 3);
+
+/**
+ * The plot area's left edge: room for the widest y tick label (12 px), a gap, and the rotated
+ * 13 px title beside it, so the title never sits on a label however long the numbers get.
+ */
+export function plotLeft(yTicks: number[], yScale: 'linear' | 'log' = 'linear'): number {
+  const label = yScale === 'log' ? powerOfTen : tick;
+  return Math.ceil(Math.max(44, Math.max(0, ...yTicks.map((t) => textWidth(label(t), 12))) + 32));
+}
 
 export function SvgPlot({
   xDomain,
@@ -51,17 +63,17 @@ export function SvgPlot({
   const box = useRef<HTMLDivElement>(null);
   const width = useWidth(box);
   const clipId = `plot-clip-${useId().replace(/[^\w-]/g, '')}`;
+  const yTick = yScale === 'log' ? powerOfTen : tick;
+  const Mx = { ...M, left: plotLeft(yTicks, yScale) };
   const area: PlotArea = {
-    left: M.left,
+    left: Mx.left,
     top: M.top,
-    width: Math.max(10, width - M.left - M.right),
+    width: Math.max(10, width - Mx.left - M.right),
     height: height - M.top - M.bottom,
     clip: `url(#${clipId})`,
-    x: linearScale(xDomain, [M.left, width - M.right]),
+    x: linearScale(xDomain, [Mx.left, width - M.right]),
     y: (yScale === 'log' ? logScale : linearScale)(yDomain, [height - M.bottom, M.top]),
   };
-  const tick = (v: number) => formatNumber(v, 3);
-  const yTick = yScale === 'log' ? powerOfTen : tick;
   return (
     <div ref={box} className="svg-plot">
       <svg ref={svgRef} width={width} height={height} className="svg-plot-svg">
@@ -70,23 +82,23 @@ export function SvgPlot({
             <line key={`x${t}`} x1={area.x(t)} x2={area.x(t)} y1={M.top} y2={height - M.bottom} />
           ))}
           {yTicks.map((t) => (
-            <line key={`y${t}`} x1={M.left} x2={width - M.right} y1={area.y(t)} y2={area.y(t)} />
+            <line key={`y${t}`} x1={Mx.left} x2={width - M.right} y1={area.y(t)} y2={area.y(t)} />
           ))}
         </g>
         <g className="plot-axis">
-          <line x1={M.left} x2={width - M.right} y1={height - M.bottom} y2={height - M.bottom} />
-          <line x1={M.left} x2={M.left} y1={M.top} y2={height - M.bottom} />
+          <line x1={Mx.left} x2={width - M.right} y1={height - M.bottom} y2={height - M.bottom} />
+          <line x1={Mx.left} x2={Mx.left} y1={M.top} y2={height - M.bottom} />
           {xTicks.map((t) => (
             <text key={`xt${t}`} x={area.x(t)} y={height - M.bottom + 16} textAnchor="middle">
               {tick(t)}
             </text>
           ))}
           {yTicks.map((t) => (
-            <text key={`yt${t}`} x={M.left - 6} y={area.y(t) + 4} textAnchor="end">
+            <text key={`yt${t}`} x={Mx.left - 6} y={area.y(t) + 4} textAnchor="end">
               {yTick(t)}
             </text>
           ))}
-          <text x={M.left + area.width / 2} y={height - 4} textAnchor="middle" className="plot-title">
+          <text x={Mx.left + area.width / 2} y={height - 4} textAnchor="middle" className="plot-title">
             {xLabel}
           </text>
           <text

@@ -63,7 +63,8 @@ function pathOf(run: NetworkRunView | undefined): PathPoint[] {
   const w1 = h.column('p0');
   const w2 = h.column('p1');
   const loss = run.history.column('trainLoss');
-  return Array.from({ length: n }, (_, i) => ({ w: w1[i], b: w2[i], loss: loss[i] }));
+  const epochs = run.history.column('epochs');
+  return Array.from({ length: n }, (_, i) => ({ step: epochs[i], w: w1[i], b: w2[i], loss: loss[i] }));
 }
 
 function Readout({ run }: { run: NetworkRunView | undefined }) {

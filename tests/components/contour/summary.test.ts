@@ -19,8 +19,8 @@ describe('contour summary (the text alternative)', () => {
 
   it('says where the path starts and ends', () => {
     const text = summarise(grid, [
-      { w: 0.5, b: 0, loss: 4 },
-      { w: -1, b: 1, loss: 0.01 },
+      { step: 0, w: 0.5, b: 0, loss: 4 },
+      { step: 40, w: -1, b: 1, loss: 0.01 },
     ]);
     expect(text).toMatch(/starts at w = 0\.5, b = 0 \(loss 4\) and ends at w = -1, b = 1 \(loss 0\.01\)\.$/);
   });
