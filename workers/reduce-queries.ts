@@ -39,6 +39,10 @@ export interface DatasetInfo {
   floor: number;
   /** The largest curvature at the minimum, 8·λ₁/d (the closed form nested tapes are checked against). */
   curvatureAtMinimum: number;
+  /** Each measurement's variance as the lesson trains on it (cm² raw; 1 once z-scored); they sum to the eigenvalues' sum. */
+  featureVariance: number[];
+  /** How much each measurement counts in exact PCA's first direction (its unit vector's entries). */
+  firstAxis: number[];
 }
 
 export interface StressInfo {
@@ -48,6 +52,20 @@ export interface StressInfo {
   distances3d: number[];
   bestLayout: number[];
   floor: number;
+}
+
+/**
+ * Each column's variance, with the covariance's own divisor (found from its trace: the
+ * eigenvalues sum to the variances' sum), so the two are read on one scale.
+ */
+function columnVariances(rows: number[][], eigenvalues: number[]): number[] {
+  const n = rows.length;
+  const d = rows[0].length;
+  const means = Array.from({ length: d }, (_, j) => rows.reduce((s, r) => s + r[j], 0) / n);
+  const sums = Array.from({ length: d }, (_, j) => rows.reduce((s, r) => s + (r[j] - means[j]) ** 2, 0));
+  const trace = eigenvalues.reduce((a, b) => a + b, 0);
+  const total = sums.reduce((a, b) => a + b, 0);
+  return sums.map((v) => (v / total) * trace);
 }
 
 const checkDataset = (d: unknown): ReduceDataset => {
@@ -69,6 +87,8 @@ export const reduceQueries = {
       explained: d.pca.explained,
       floor: d.floor,
       curvatureAtMinimum: d.curvatureAtMinimum,
+      featureVariance: columnVariances(d.rows, d.pca.eigenvalues),
+      firstAxis: d.pca.components.map((row) => row[0]),
     };
   },
 

@@ -19,6 +19,13 @@ describe('the Reduce lesson in the worker', () => {
     expect(info.species).toHaveLength(150);
     const raw = await trainerApi.datasetInfo('iris-raw');
     expect([raw.explained[0] * 100, raw.explained[1] * 100].map((v) => Number(v.toFixed(1)))).toEqual([92.5, 5.3]);
+    // Each measurement's variance: 1 once z-scored; raw, petal length is most of it.
+    for (const v of info.featureVariance) expect(v).toBeCloseTo(1, 10);
+    const sum = (a: number[]) => a.reduce((x, y) => x + y, 0);
+    expect(sum(raw.featureVariance)).toBeCloseTo(sum(raw.eigenvalues), 10);
+    expect(raw.featureVariance[2] / sum(raw.featureVariance)).toBeGreaterThan(0.6);
+    expect(Math.abs(raw.firstAxis[2])).toBeGreaterThan(0.8);
+    expect(Math.hypot(...info.firstAxis)).toBeCloseTo(1, 10);
   });
 
   it('measures the largest curvature at the minimum with nested tapes: 5.84 = 2·λ₁, so the limit is ≈ 0.343', async () => {

@@ -13,7 +13,7 @@ import { Prediction } from '../../components/prediction.tsx';
 import { reduceStore, useReduce } from '../../store/reduce-store.ts';
 import { queries, useQuery } from '../../store/queries.ts';
 import { IRIS_AUTOENCODER_CONFIG } from '../../training/reduce/configs.ts';
-import type { ReduceRunConfig } from '../../worker-types.ts';
+import type { DatasetInfo, ReduceRunConfig } from '../../worker-types.ts';
 import { FlowerScatter } from './flower-scatter.tsx';
 import { IRIS_CHANNEL } from './iris-step.tsx';
 import { historyPoints, reduceOutcome } from './run-views.ts';
@@ -105,8 +105,60 @@ function LearningRates() {
   );
 }
 
+const pct = (v: number) => `${formatNumber(100 * v, 4)} %`;
+/** Four significant digits, plainly: a z-scored variance is 1 to within rounding, and reads as 1. */
+const round4 = (v: number) => String(Number(v.toPrecision(4)));
+
+/** What z-scoring changes, measurement by measurement: the variance, and its weight in PCA's first direction. */
+function StandardiseTable({ raw, z }: { raw: DatasetInfo; z: DatasetInfo }) {
+  const total = raw.featureVariance.reduce((a, b) => a + b, 0);
+  const top = raw.featureVariance.indexOf(Math.max(...raw.featureVariance));
+  const keptRaw = raw.explained[0] + raw.explained[1];
+  const keptZ = z.explained[0] + z.explained[1];
+  return (
+    <>
+      <div className="table-scroll" role="region" aria-label="What z-scoring changes" tabIndex={0}>
+        <table>
+          <caption>Each measurement before and after z-scoring</caption>
+          <thead>
+            <tr>
+              <th scope="col">Measurement</th>
+              <th scope="col">Variance, raw (cm²)</th>
+              <th scope="col">Share of the raw variance</th>
+              <th scope="col">In the first direction, raw</th>
+              <th scope="col">Variance, z-scored</th>
+              <th scope="col">In the first direction, z-scored</th>
+            </tr>
+          </thead>
+          <tbody>
+            {raw.features.map((f, i) => (
+              <tr key={f}>
+                <th scope="row">{f}</th>
+                <td>{round4(raw.featureVariance[i])}</td>
+                <td>{pct(raw.featureVariance[i] / total)}</td>
+                <td>{formatNumber(raw.firstAxis[i], 2)}</td>
+                <td>{round4(z.featureVariance[i])}</td>
+                <td>{formatNumber(z.firstAxis[i], 2)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p data-testid="standardise-why">
+        Raw, {raw.features[top]} alone is {pct(raw.featureVariance[top] / total)} of the variance, and the first
+        direction is nearly {raw.features[top]} by itself. Two raw directions keep {pct(keptRaw)}, more than the
+        z-scores&apos; {pct(keptZ)}, but of a different total ({round4(total)} cm² against{' '}
+        {round4(z.featureVariance.reduce((a, b) => a + b, 0))}
+        ): most of the raw variance is one measurement, so keeping it is easy, and says little about the other three.
+        Z-scored, every measurement starts with the same say, and the plane shows how they vary together.
+      </p>
+    </>
+  );
+}
+
 function Standardise() {
   const raw = useDatasetInfo('iris-raw');
+  const zInfo = useDatasetInfo('iris-z');
   const z = useReduce((s) => s.runs['std-z']);
   const cm = useReduce((s) => s.runs['std-raw']);
   const run = () => {
@@ -117,10 +169,12 @@ function Standardise() {
     <section className="card" aria-labelledby="std-title">
       <h2 id="std-title">Why standardise?</h2>
       <p>
-        The lesson z-scores each measurement (subtract its mean, divide by its spread) before training. In raw
-        centimetres petal length varies far more than anything else, so it takes over: the first direction alone holds
-        most of the variance, and the plane hardly looks at the rest.
+        The lesson z-scores each measurement before training: it subtracts the measurement&apos;s mean and divides by
+        its spread, so every measurement ends up with variance 1. In raw centimetres petal length varies far more than
+        anything else, so it takes over: the first direction alone holds most of the variance, and the plane hardly
+        looks at the rest.
       </p>
+      {raw.data && zInfo.data && <StandardiseTable raw={raw.data} z={zInfo.data} />}
       {raw.data && <VarianceBars info={raw.data} loss={undefined} />}
       <button type="button" onClick={run}>
         Train on raw centimetres and on z-scores

@@ -97,4 +97,22 @@ describe('Reduce: experiments', () => {
       screen.getByRole('figure', { name: 'Flowers in two dimensions' }).querySelectorAll('.scatter-extra'),
     ).toHaveLength(1);
   }, 30_000);
+
+  it('why standardise: each measurement’s variance before and after, and why raw keeping more is no win', async () => {
+    open('#/reduce/experiments');
+    const table = await screen.findByRole('region', { name: 'What z-scoring changes' }, { timeout: 25_000 });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((r) => r.children[0].textContent)).toEqual([
+      'sepal length',
+      'sepal width',
+      'petal length',
+      'petal width',
+    ]);
+    // z-scored, every measurement has variance 1; raw, petal length is most of the variance.
+    for (const r of rows) expect(r.children[4].textContent).toBe('1');
+    expect(Number.parseFloat(rows[2].children[2].textContent!)).toBeGreaterThan(60);
+    expect(screen.getByTestId('standardise-why').textContent).toMatch(
+      /petal length alone is \d+(\.\d+)? % of the variance.*Two raw directions keep 97\.7\d* %, more than the z-scores['’] 95\.81 %/,
+    );
+  }, 30_000);
 });
