@@ -23,7 +23,11 @@ const KB = 1024;
 // its own lazy chunk (~9 KB) with its own data sets, settings store and share links (which the
 // entry never imports); the map painting it shares with lesson 3 moved into a common chunk, and
 // Layers then measured 115.5 KB: firstPage is 118 KB, allJs 340 KB.
-export const BUDGETS = { firstPage: 118 * KB, allJs: 340 * KB, worker: 16 * KB };
+// Issue 20 made every run's rows states (each trainer keeps its measurement where the update
+// lands, a start row from it) and added the tutorial's printout beside its code: the worker
+// measured 16.1 KB, so its budget is 16.5 KB. Put in a lazy chunk of its own, the printout made
+// rollup split the engine out of the worker into a shared chunk, 0.8 KB more in all: it stays in.
+export const BUDGETS = { firstPage: 118 * KB, allJs: 340 * KB, worker: 16.5 * KB };
 
 const gz = (file) => gzipSync(readFileSync(`dist/${file}`), { level: 9 }).length;
 const manifest = JSON.parse(readFileSync('dist/.vite/manifest.json', 'utf8'));
@@ -71,7 +75,25 @@ check(
 );
 const worker = all.filter((f) => /\/trainer\.worker-[\w-]+\.js$/.test(f));
 if (worker.length !== 1) throw new Error(`expected one worker chunk, found ${worker.length}`);
-check('the training worker’s chunk', gz(worker[0]), BUDGETS.worker);
+/**
+ * The worker's chunk and the chunks it imports statically: what arrives before the worker
+ * answers. (Vite builds workers apart, outside the manifest, so the imports are read from the
+ * chunks; rollup can move a module the worker shares with a lazy chunk into a chunk of its own.)
+ */
+function workerClosure(file, into = new Set()) {
+  if (into.has(file)) return into;
+  into.add(file);
+  const text = readFileSync(`dist/${file}`, 'utf8');
+  for (const m of text.matchAll(/(?:^|[;}\s])import\s*(?:[^'"()]*?from\s*)?["']\.\/([\w.-]+\.js)["']/g))
+    workerClosure(`assets/${m[1]}`, into);
+  return into;
+}
+const workerFiles = [...workerClosure(worker[0])];
+check(
+  `the training worker’s chunk${workerFiles.length > 1 ? ` and the ${workerFiles.length - 1} it imports` : ''}`,
+  workerFiles.reduce((n, f) => n + gz(f), 0),
+  BUDGETS.worker,
+);
 
 const kb = (b) => `${(b / KB).toFixed(1)} KB`;
 console.log('JavaScript budgets (gzip -9):');

@@ -11,7 +11,6 @@ export type {
   NetworkEnd,
   ReduceBatch,
   ReduceEnd,
-  Printout,
   ReduceRunConfig,
   RunEnd,
   StepResult,
@@ -23,6 +22,7 @@ export type { DatasetInfo, StressInfo } from '../workers/reduce-queries.ts';
 export type { Curvature } from './training/reduce/curvature.ts';
 export type { TapeEntry, TapeLeaf } from './engine/index.ts';
 export type { FiniteDifference, TapeStepInput, TapeStepResult } from './training/tape-step.ts';
+export type { Printout } from './training/printout.ts';
 export type { NetworkConfig, NetworkData } from './training/network/config.ts';
 export type {
   ConfusedPair,

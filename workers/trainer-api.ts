@@ -5,6 +5,7 @@
  */
 import { ConfigError, NEGATOR_CONFIG, assertValidConfig } from '../src/training/config.ts';
 import type { FiniteDifference, TapeStepInput, TapeStepResult } from '../src/training/tape-step.ts';
+import { tutorialPrintout, type Printout } from '../src/training/printout.ts';
 import type { CsvResult } from '../src/training/csv.ts';
 import {
   Trainer,
@@ -14,7 +15,6 @@ import {
   lossCurve,
   type Evaluation,
   type Head,
-  type StateRecord,
   type StepRecord,
   type TrainerState,
 } from '../src/training/trainer.ts';
@@ -40,13 +40,6 @@ export interface TrainOptions {
   batchMs?: number;
   /** Steps per second; omitted or null runs as fast as it can ("Max"). */
   stepsPerSecond?: number | null;
-}
-
-/** The tutorial's printout of a run: `printed[k − 1]` is the line for step k. */
-export interface Printout {
-  printed: number[];
-  lastStep: number;
-  last: StateRecord;
 }
 
 const MAX_PRINTOUT_STEPS = 1000;
@@ -240,10 +233,7 @@ export const trainerApi = {
       throw new ConfigError([
         { field: 'steps', message: `A printout covers at most ${MAX_PRINTOUT_STEPS} steps; train the run instead.` },
       ]);
-    const trainer = new Trainer(valid);
-    const printed: number[] = [];
-    for (let k = 0; k < valid.steps; k++) printed.push(trainer.step().before.loss);
-    return { printed, last: trainer.at(), lastStep: valid.steps };
+    return tutorialPrintout(valid);
   },
 
   /** The loss and gradients at given parameters (no update): the point and slope on the curve. */

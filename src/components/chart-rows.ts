@@ -15,6 +15,8 @@ export interface PlotSeries {
   name: string;
   color: string;
   points: StepPoint[];
+  /** A point to mark and name on the line: where a run that blew up was caught. */
+  mark?: { step: number; value: number; label: string };
 }
 
 /** One row of chart data: the step and series i's value under `s<i>` (null: not drawn there). */
@@ -76,7 +78,10 @@ export function chartRows(
   const byStep = new Map<number, ChartRow>();
   series.forEach((s, i) => {
     const key = seriesKey(i);
-    for (const p of decimate(s.points, x0, x1, columns)) {
+    // The marked point is always drawn, whatever decimation keeps.
+    const points = decimate(s.points, x0, x1, columns);
+    if (s.mark) points.push({ step: s.mark.step, value: s.mark.value });
+    for (const p of points) {
       let row = byStep.get(p.step);
       if (!row) byStep.set(p.step, (row = { step: p.step } as ChartRow));
       row[key] = Number.isFinite(p.value) && (!log || p.value > 0) ? p.value : null;

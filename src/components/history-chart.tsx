@@ -118,7 +118,8 @@ export function HistoryChart({
   const [slot, near] = useNearViewport<HTMLDivElement>();
   const Plot = useTurn({ when: near }) ? loaded : undefined;
   const axis = valueAxis(data, logScale ?? false);
-  const summaryText = `${summarise(data, xName)}${refLine ? ` A line marks ${refLine.name}, ${formatNumber(refLine.value)}.` : ''}${axis.note ? ` ${axis.note}` : ''}`;
+  const marks = data.filter((s) => s.mark).map((s) => `${data.length > 1 ? `${s.name}: ` : ''}${s.mark!.label}`);
+  const summaryText = `${summarise(data, xName)}${refLine ? ` A line marks ${refLine.name}, ${formatNumber(refLine.value)}.` : ''}${marks.length ? ` Marked on the line: ${marks.join('; ')}.` : ''}${axis.note ? ` ${axis.note}` : ''}`;
   return (
     <ChartFigure
       title={title}

@@ -134,6 +134,21 @@ function StepValues({ active, payload, label, xName = 'Step' }: TooltipContentPr
     </div>
   );
 }
+/** Recharts' dot renderer for a series with a mark: nothing at every point but the marked one. */
+function markDot(mark: NonNullable<PlotSeries['mark']>, color: string) {
+  return function MarkDot(p: { cx?: number; cy?: number; payload?: { step: number }; index?: number }) {
+    if (p.payload?.step !== mark.step || p.cx === undefined || p.cy === undefined) return <g key={p.index} />;
+    return (
+      <g key={p.index} className="chart-mark">
+        <circle cx={p.cx} cy={p.cy} r={5} fill="var(--panel)" stroke={color} strokeWidth={2.5} />
+        <text x={p.cx - 8} y={Math.max(14, p.cy - 9)} textAnchor="end" fill={color} className="chart-mark-label">
+          {mark.label}
+        </text>
+      </g>
+    );
+  };
+}
+
 const tooltipOf = (xName: string) => (p: TooltipContentProps) => <StepValues {...p} xName={xName} />;
 const renderTooltip = tooltipOf('Step');
 const renderEpochTooltip = tooltipOf('Epoch');
@@ -256,8 +271,9 @@ function LinePlot({
                   name={s.name}
                   stroke={s.color}
                   strokeWidth={2}
-                  // A line through one point draws nothing: a lone point is shown as a dot.
-                  dot={s.points.length === 1 ? { r: 3, fill: s.color } : false}
+                  // A line through one point draws nothing: a lone point is shown as a dot. A marked
+                  // point (where a run blew up) is drawn and named.
+                  dot={s.mark ? markDot(s.mark, s.color) : s.points.length === 1 ? { r: 3, fill: s.color } : false}
                   activeDot={{ r: 4 }}
                   connectNulls
                   isAnimationActive={false}

@@ -1,8 +1,29 @@
 import { memo, useMemo } from 'react';
 import { useRedrawLater } from './schedule.tsx';
 import { useTraining, type RunView } from '../store/training-store.ts';
-import { downsample } from '../store/history.ts';
+import { downsample, type Series } from '../store/history.ts';
 import { HistoryChart } from './history-chart.tsx';
+
+/**
+ * Where a run that blew up was caught, on its `series` line: the step it was marked diverged, or
+ * the last step kept before an overflow. Undefined for a run that did not blow up.
+ */
+export function blowUpMark(
+  run: RunView | undefined,
+  series: Series,
+): { step: number; value: number; label: string } | undefined {
+  if (!run) return undefined;
+  const h = run.history;
+  if (run.status === 'diverged' && run.divergedAt !== undefined) {
+    const i = h.indexOf(run.divergedAt);
+    if (i >= 0)
+      return { step: run.divergedAt, value: h.column(series)[i], label: `diverged at step ${run.divergedAt}` };
+  }
+  const last = h.latest();
+  if (run.status === 'overflowed' && last)
+    return { step: last.step, value: h.column(series)[h.length - 1], label: `overflowed after step ${last.step}` };
+  return undefined;
+}
 
 const LIVE_POINTS = 500;
 const SETTLED_POINTS = 1000;
@@ -48,14 +69,24 @@ export const RunChartsView = memo(function RunChartsView({
         title="Loss over steps"
         yLabel="loss"
         logScale={logScale}
-        series={[{ key: 'loss', name: 'Loss', color: 'var(--loss)', points: points.loss }]}
+        series={[
+          { key: 'loss', name: 'Loss', color: 'var(--loss)', points: points.loss, mark: blowUpMark(run, 'loss') },
+        ]}
       />
       <HistoryChart
         xMax={xMax}
         emptyDomain={[-1, 1]}
         title="Weight over steps"
         yLabel="w"
-        series={[{ key: 'weight', name: 'Weight', color: 'var(--weight)', points: points.weight }]}
+        series={[
+          {
+            key: 'weight',
+            name: 'Weight',
+            color: 'var(--weight)',
+            points: points.weight,
+            mark: blowUpMark(run, 'weight'),
+          },
+        ]}
       />
       {run?.config.model === 'w+b' && (
         <HistoryChart

@@ -7,6 +7,7 @@ import { useRedrawLater } from '../components/schedule.tsx';
 import { HistoryChart } from '../components/history-chart.tsx';
 import { Readout } from '../components/readout.tsx';
 import { RunStatusLine } from '../components/run-status.tsx';
+import { blowUpMark } from '../components/run-charts.tsx';
 import { downsample } from '../store/history.ts';
 import { playgroundStore, usePlayground } from '../store/playground-store.ts';
 import type { RunView } from '../store/training-store.ts';
@@ -30,6 +31,7 @@ const LossChart = memo(function LossChart({ runs }: { runs: ComparedView[] }) {
       name: r.label,
       color: r.color,
       points: downsample(r.run.history, 'loss', per),
+      mark: blowUpMark(r.run, 'loss'),
     }));
   }, [runs, live]);
   const title = 'Loss over steps';
@@ -92,7 +94,7 @@ const ParamChart = memo(function ParamChart({
     <HistoryChart
       title={title}
       yLabel={yLabel}
-      series={[{ key: series, name, color, points }]}
+      series={[{ key: series, name, color, points, mark: blowUpMark(run, series) }]}
       xMax={run?.config.steps}
       emptyDomain={[-1, 1]}
       actions={<ChartExportButtons title={title} />}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { valueAxis, type PlotSeries } from '../../src/components/chart-rows.ts';
+import { chartRows, valueAxis, type PlotSeries } from '../../src/components/chart-rows.ts';
 
 const series = (name: string, values: number[]): PlotSeries => ({
   key: name,
@@ -36,5 +36,15 @@ describe('a history chart’s value axis', () => {
 
   it('a log axis asked for stays one, with nothing to say', () => {
     expect(valueAxis([series('Loss', [1, 2])], true)).toEqual({ log: true });
+  });
+});
+
+describe('a marked point', () => {
+  it('is drawn whatever decimation keeps: a million-step run still shows where it was caught', () => {
+    const points = Array.from({ length: 100_000 }, (_, step) => ({ step, value: 1 + (step % 7) }));
+    const s: PlotSeries = { key: 'a', name: 'a', color: 'red', points, mark: { step: 31_337, value: 4, label: 'x' } };
+    const rows = chartRows([s], { columns: 100, x0: 0, x1: 100_000 });
+    expect(rows.length).toBeLessThan(500);
+    expect(rows.find((r) => r.step === 31_337)?.s0).toBe(4);
   });
 });

@@ -16,7 +16,7 @@ import { IRIS_AUTOENCODER_CONFIG } from '../../training/reduce/configs.ts';
 import type { DatasetInfo, ReduceRunConfig } from '../../worker-types.ts';
 import { FlowerScatter } from './flower-scatter.tsx';
 import { IRIS_CHANNEL } from './iris-step.tsx';
-import { historyPoints, reduceOutcome } from './run-views.ts';
+import { historyPoints, reduceBlowUpMark, reduceOutcome } from './run-views.ts';
 import { useDatasetInfo, useFieldForm, type FieldSpec } from './shared.ts';
 import { VarianceBars } from './variance-bars.tsx';
 
@@ -84,6 +84,7 @@ function LearningRates() {
           name: `learning rate ${lr}`,
           color: COLORS[i],
           points: historyPoints(runs[i], 'loss'),
+          mark: reduceBlowUpMark(runs[i], 'loss'),
         }))}
         emptyText="Pick a learning rate to run it."
       />

@@ -22,6 +22,18 @@ export function historyPoints(
   return out;
 }
 
+/** Where a Reduce run that blew up was caught, on its `column` line; undefined otherwise. */
+export function reduceBlowUpMark(
+  run: ReduceRunView | undefined,
+  column: ReduceColumn,
+): { step: number; value: number; label: string } | undefined {
+  if (!run || run.divergedAt === undefined || (run.status !== 'diverged' && run.status !== 'overflowed')) return;
+  const h = run.history;
+  const i = run.divergedAt - (h.length ? h.column('steps')[0] : 0);
+  if (i < 0 || i >= h.length) return;
+  return { step: run.divergedAt, value: h.column(column)[i], label: `blew up: caught at step ${run.divergedAt}` };
+}
+
 export const reduceStatusRun = (run: ReduceRunView | undefined): StatusInfo | undefined =>
   run && {
     status: run.status,

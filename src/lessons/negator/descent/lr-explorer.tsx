@@ -7,6 +7,7 @@ import { useEffect, useId } from 'react';
 import { useRedrawLater } from '../../../components/schedule.tsx';
 import { useShallow } from 'zustand/react/shallow';
 import { HistoryChart } from '../../../components/history-chart.tsx';
+import { blowUpMark } from '../../../components/run-charts.tsx';
 import { formatNumber } from '../../../components/format.ts';
 import { Prediction } from '../../../components/prediction.tsx';
 import { RunStatusLine, runOutcome } from '../../../components/run-status.tsx';
@@ -119,7 +120,15 @@ function ExploreRunView() {
           yLabel="w"
           xMax={LR_STEPS}
           emptyDomain={[-1, 1]}
-          series={[{ key: 'w', name: 'Weight', color: 'var(--weight)', points: pts('weight') }]}
+          series={[
+            {
+              key: 'w',
+              name: 'Weight',
+              color: 'var(--weight)',
+              points: pts('weight'),
+              mark: blowUpMark(explore, 'weight'),
+            },
+          ]}
           emptyText="Move the slider to run."
         />
         <HistoryChart
@@ -127,7 +136,9 @@ function ExploreRunView() {
           yLabel="loss (log)"
           logScale
           xMax={LR_STEPS}
-          series={[{ key: 'l', name: 'Loss', color: 'var(--loss)', points: pts('loss') }]}
+          series={[
+            { key: 'l', name: 'Loss', color: 'var(--loss)', points: pts('loss'), mark: blowUpMark(explore, 'loss') },
+          ]}
           emptyText="Move the slider to run."
         />
       </div>
@@ -158,6 +169,7 @@ function PresetRunsView() {
           name: `learning rate ${p}`,
           color: COLORS[i],
           points: runs[i] ? downsample(runs[i]!.history, 'loss') : [],
+          mark: blowUpMark(runs[i], 'loss'),
         }))}
       />
     </>

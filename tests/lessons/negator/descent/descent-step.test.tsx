@@ -120,7 +120,14 @@ describe('Descent step', () => {
       { timeout: 5000 },
     );
     expect(alert.textContent).toMatch(/0\.111/);
-  });
+    // The charts mark where it was caught, and say so in their text alternative.
+    const loss = screen.getByRole('figure', { name: 'Loss for each learning rate' });
+    await waitFor(() =>
+      expect(loss.querySelector('.chart-summary')!.textContent).toMatch(
+        /Marked on the line: learning rate 0\.12: diverged at step 3\./,
+      ),
+    );
+  }, 20_000);
 
   it('precision: float32 freezes at -0.99999982, float64 reaches -0.9999999999999997', async () => {
     open('#/descent');
