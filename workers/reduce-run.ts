@@ -23,6 +23,10 @@ import { sendBatch, type EndStatus, type RunEndOf, type Stepper } from './run-lo
 export type ReduceRunConfig = ({ kind: 'autoencoder' } & AutoencoderConfig) | ({ kind: 'stress' } & StressConfig);
 
 export const REDUCE_COLUMNS = ['steps', 'loss', 'angle', 'gradNorm'] as const;
+
+/** Steps the four points' loss must hold still, and how still (relative), for the run to count as settled. */
+export const SETTLE_STEPS = 10;
+const SETTLE_TOLERANCE = 1e-4;
 export type ReduceColumn = (typeof REDUCE_COLUMNS)[number];
 
 export interface ReduceBatch extends Record<ReduceColumn, Float64Array> {
@@ -54,6 +58,13 @@ export class ReduceRun implements Stepper<ReduceEnd> {
   lastStep: number;
   /** Whether the start's row has been recorded (a run continued from a state has it already). */
   private started = false;
+  /** The last SETTLE_STEPS losses (the four points' run only), to tell when it has settled. */
+  private recent: number[] = [];
+  /** The step at which the four points' loss stopped changing, once it has. */
+  settledAt: number | undefined;
+  get settled(): boolean {
+    return this.settledAt !== undefined;
+  }
 
   /** `from` continues a run where it stopped (its state from the last ReduceEnd). */
   constructor(
@@ -90,9 +101,23 @@ export class ReduceRun implements Stepper<ReduceEnd> {
     if (!Number.isFinite(r.loss) || !after.every(Number.isFinite)) return false;
     const angle = 'angleToPca' in r ? r.angleToPca : 0;
     this.rows.push({ steps: r.step, loss: r.loss, angle: Number.isFinite(angle) ? angle : 0, gradNorm: r.gradNorm });
+    if (this.config.kind === 'stress') this.watchSettling(r.step, r.loss);
     this.latest = after;
     this.lastStep = r.step;
     return true;
+  }
+
+  /**
+   * The four points' run ends once its loss has changed by less than 0.01 % over
+   * SETTLE_STEPS steps: it has reached its floor, and the rest of the run would show nothing.
+   */
+  private watchSettling(step: number, loss: number): void {
+    this.recent.push(loss);
+    if (this.recent.length > SETTLE_STEPS) this.recent.shift();
+    if (this.recent.length < SETTLE_STEPS) return;
+    const hi = Math.max(...this.recent);
+    const lo = Math.min(...this.recent);
+    if (hi - lo <= SETTLE_TOLERANCE * Math.abs(hi)) this.settledAt = step;
   }
 
   async flush(): Promise<void> {
@@ -124,12 +149,16 @@ export class ReduceRun implements Stepper<ReduceEnd> {
       status === 'overflowed'
         ? `Overflowed at step ${this.lastStep + 1}: the numbers grew past what ${this.config.dtype} can hold, so the run stopped there.`
         : undefined;
+    const settled =
+      status === 'done' && this.settledAt !== undefined && this.settledAt < this.config.steps
+        ? `Settled at step ${this.settledAt}: the loss stayed at ${this.recent[this.recent.length - 1].toPrecision(4)} for the last ${SETTLE_STEPS} steps (changing by less than 0.01 %), so the run stopped there instead of repeating it for ${this.config.steps - this.settledAt} more.`
+        : undefined;
     return {
       runId: this.runId,
       status: final,
       lastStep: this.lastStep,
       divergedAt: d?.step,
-      message: [overflow, d?.message].filter(Boolean).join(' ') || undefined,
+      message: [overflow, d?.message, settled].filter(Boolean).join(' ') || undefined,
       state: this.trainer.state,
     };
   }

@@ -43,6 +43,11 @@ export interface Stepper<End> {
    * slice ends on time and batches keep coming about 60 times a second.
    */
   readonly clockEvery?: number;
+  /**
+   * True once the run has settled and more steps would only repeat the same numbers: the loop
+   * then ends it as done, early (the Stepper's end says when and why).
+   */
+  readonly settled?: boolean;
 }
 
 /** What the UI can change while a run goes on. */
@@ -131,7 +136,7 @@ export async function runLoop<End>(
   const done = (e: End) => ({ ...e, computeMs });
   let base = now();
   let baseStep = 0;
-  while (run.lastStep < steps) {
+  while (run.lastStep < steps && !run.settled) {
     if (control.stopped || superseded()) return done(run.end('stopped'));
     if (control.paused && control.advances === 0) {
       await sleep(control, Infinity);
@@ -170,6 +175,6 @@ function runSlice(run: Stepper<unknown>, steps: number, batchMs: number): boolea
   const mask = (run.clockEvery ?? 32) - 1;
   do {
     if (!run.step()) return false;
-  } while (run.lastStep < steps && (run.lastStep & mask || now() < sliceEnd));
+  } while (run.lastStep < steps && !run.settled && (run.lastStep & mask || now() < sliceEnd));
   return true;
 }

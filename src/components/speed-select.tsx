@@ -1,15 +1,15 @@
 /** The Speed control: how many steps per second a run is shown at, or Max. */
 import { useId } from 'react';
-import { SPEEDS, readSpeed, speedLabel, type Speed } from '../training/pace.ts';
+import { SPEEDS, WATCH_PACE, WATCH_SECONDS, readSpeed, speedLabel, type Speed } from '../training/pace.ts';
 
 export interface SpeedSelectProps {
   value: Speed;
   onChange(speed: Speed): void;
-  /** Offer "Auto" (short runs paced to last a couple of seconds, long ones at Max). */
+  /** Offer "Auto", the one pace for a run meant to be watched (pace.ts). */
   withAuto?: boolean;
 }
 
-export function SpeedSelect({ value, onChange, withAuto = false }: SpeedSelectProps) {
+export function SpeedSelect({ value, onChange, withAuto = true }: SpeedSelectProps) {
   const id = useId();
   const options: Speed[] = [...(withAuto ? (['auto'] as const) : []), ...SPEEDS, 'max'];
   return (
@@ -26,7 +26,7 @@ export function SpeedSelect({ value, onChange, withAuto = false }: SpeedSelectPr
       >
         {options.map((s) => (
           <option key={s} value={String(s)}>
-            {s === 'auto' ? 'Auto (short runs last 2 s)' : speedLabel(s)}
+            {s === 'auto' ? `Auto (${WATCH_PACE} steps/s; a long run takes ${WATCH_SECONDS} s)` : speedLabel(s)}
           </option>
         ))}
       </select>

@@ -1,6 +1,9 @@
 /**
  * How fast a run is shown: a number of steps per second, "max" (as fast as the engine goes),
- * or "auto" — short runs paced so they last at least AUTO_SECONDS, long ones at max.
+ * or "auto", the one rule for a run meant to be watched: WATCH_PACE steps per second, slow
+ * enough to read each step, for a run that lasts WATCH_SECONDS or less at that pace; a longer
+ * run goes faster, so it still lasts WATCH_SECONDS; one that would need more than
+ * MAX_WATCH_PACE steps a second cannot be watched step by step, and runs at max.
  */
 
 export const SPEEDS = [1, 2, 5, 10, 20, 50] as const;
@@ -8,16 +11,25 @@ export type Speed = (typeof SPEEDS)[number] | 'max' | 'auto';
 
 /** The lessons' default: the tutorial's 40 steps take about 4 s. */
 export const LESSON_SPEED: Speed = 10;
-/** Runs up to this many steps are paced by "auto"; longer ones run at max. */
-export const AUTO_MAX_STEPS = 200;
-export const AUTO_SECONDS = 2;
+/** "auto": steps per second for a short run (the lessons' 10: the tutorial's 40 steps in 4 s)... */
+export const WATCH_PACE = 10;
+/** ...the time a longer run is paced to take... */
+export const WATCH_SECONDS = 6;
+/** ...and the fastest pace "auto" uses: past it, as fast as the engine goes. */
+export const MAX_WATCH_PACE = 500;
 
 /** Steps per second for a run of `steps` steps at `speed`; null means as fast as it can. */
 export function stepsPerSecond(speed: Speed, steps: number): number | null {
   if (speed === 'max') return null;
-  if (speed === 'auto') return steps <= AUTO_MAX_STEPS ? Math.max(1, steps / AUTO_SECONDS) : null;
+  if (speed === 'auto') {
+    const pace = Math.max(WATCH_PACE, steps / WATCH_SECONDS);
+    return pace <= MAX_WATCH_PACE ? pace : null;
+  }
   return speed;
 }
+
+/** The rule "auto" follows, in words, for the Speed field's note. */
+export const AUTO_RULE = `Auto: ${WATCH_PACE} steps/s; a run longer than ${WATCH_SECONDS} s at that pace goes faster to last ${WATCH_SECONDS} s, and one of over ${(MAX_WATCH_PACE * WATCH_SECONDS).toLocaleString('en')} steps at Max.`;
 
 /** A stored or typed value as a Speed, or undefined when it is not one. */
 export function readSpeed(v: unknown): Speed | undefined {

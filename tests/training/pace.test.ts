@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AUTO_MAX_STEPS, readSpeed, speedLabel, stepsPerSecond } from '../../src/training/pace.ts';
+import { readSpeed, speedLabel, stepsPerSecond } from '../../src/training/pace.ts';
 
 describe('pace', () => {
   it('a number is steps per second; max runs unpaced', () => {
@@ -7,11 +7,13 @@ describe('pace', () => {
     expect(stepsPerSecond('max', 40)).toBeNull();
   });
 
-  it('auto makes runs of up to 200 steps last at least 2 s and runs longer ones at max', () => {
-    expect(40 / stepsPerSecond('auto', 40)!).toBe(2);
-    expect(AUTO_MAX_STEPS / stepsPerSecond('auto', AUTO_MAX_STEPS)!).toBe(2);
-    expect(1 / stepsPerSecond('auto', 1)!).toBeLessThanOrEqual(2);
-    expect(stepsPerSecond('auto', AUTO_MAX_STEPS + 1)).toBeNull();
+  it('auto, one rule for runs meant to be watched: 10 steps/s, a long run paced to last 6 s, too long ones at max', () => {
+    expect(stepsPerSecond('auto', 40)).toBe(10); // the tutorial's 40 steps in 4 s
+    expect(stepsPerSecond('auto', 1)).toBe(10);
+    expect(stepsPerSecond('auto', 60)).toBe(10);
+    expect(300 / stepsPerSecond('auto', 300)!).toBe(6); // the iris run: 50 steps/s
+    expect(3000 / stepsPerSecond('auto', 3000)!).toBe(6);
+    expect(stepsPerSecond('auto', 3001)).toBeNull();
   });
 
   it('reads only the offered speeds back from storage', () => {

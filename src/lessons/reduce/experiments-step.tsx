@@ -89,16 +89,41 @@ function LearningRates() {
         emptyText="Pick a learning rate to run it."
       />
       {answered ? (
-        <p>
-          As with the negator, the rule comes from the curvature. Two tapes, one inside the other, give the loss&apos;s
-          Hessian-vector products; repeating them (power iteration) finds its largest curvature at the minimum:
-          <strong data-testid="reduce-curvature"> {formatNumber(curv.data?.curvature)}</strong>, which is 2·λ₁ = 2 ·{' '}
-          {formatNumber(info.data?.eigenvalues[0])} for these four measurements. So the limit is 2 /{' '}
-          {formatNumber(curv.data?.curvature)} ≈ <strong data-testid="reduce-limit">{formatNumber(limit, 3)}</strong> —
-          the same rule as the negator&apos;s 2/18 = 1/9. Observed: 0.1 and 0.3 settle; at 0.5 the plane still reaches
-          PCA&apos;s (its angle ends even smaller), but the lengths of W&apos;s columns keep swinging, so the loss never
-          settles; 1.0 blows up.
-        </p>
+        <>
+          <p>
+            As with the negator, the rule comes from the curvature. Two tapes, one inside the other, give the
+            loss&apos;s Hessian-vector products; repeating them (power iteration) finds its largest curvature at the
+            minimum:
+            <strong data-testid="reduce-curvature"> {formatNumber(curv.data?.curvature)}</strong>, which is 2·λ₁ = 2 ·{' '}
+            {formatNumber(info.data?.eigenvalues[0])} for these four measurements. So the limit is 2 /{' '}
+            {formatNumber(curv.data?.curvature)} ≈ <strong data-testid="reduce-limit">{formatNumber(limit, 3)}</strong>{' '}
+            — the same rule as the negator&apos;s 2/18 = 1/9. Observed: 0.1 and 0.3 settle; at 0.5 the plane still
+            reaches PCA&apos;s (its angle ends even smaller), but the lengths of W&apos;s columns keep swinging, so the
+            loss never settles; 1.0 blows up.
+          </p>
+          <dl className="terms" aria-label="Words in this explanation">
+            <dt>Curvature</dt>
+            <dd>
+              How fast the slope changes as a weight moves: the negator&apos;s loss curves by 18 whatever w is, so its
+              slope grows by 18 for each unit of w.
+            </dd>
+            <dt>Hessian</dt>
+            <dd>
+              The curvature for every pair of weights at once, a table of second derivatives: W has 8 weights, so its
+              Hessian is 8 × 8, and its largest value sets the fastest safe learning rate.
+            </dd>
+            <dt>Eigenvalue λ₁</dt>
+            <dd>
+              The variance of the flowers along PCA&apos;s first direction: λ₁ ={' '}
+              {formatNumber(info.data?.eigenvalues[0])} of the z-scored total of 4.
+            </dd>
+            <dt>Power iteration</dt>
+            <dd>
+              Multiplying a vector by the Hessian again and again: it turns towards the direction that curves most, and
+              grows by the largest curvature each time ({formatNumber(curv.data?.curvature)} here).
+            </dd>
+          </dl>
+        </>
       ) : (
         <p className="muted">Answer or skip the question above to see where the limit comes from.</p>
       )}

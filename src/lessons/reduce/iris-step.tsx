@@ -70,11 +70,43 @@ function Projection() {
   );
 }
 
+const round = (v: number | undefined, d = 3) => (v === undefined ? '…' : String(Number(v.toPrecision(d))));
+
+/** The words the question and the run use, each in one plain sentence with a number, before the question. */
+function Terms({ raw }: { raw: DatasetInfo | undefined }) {
+  return (
+    <dl className="terms" aria-label="Words for this step">
+      <dt>Variance</dt>
+      <dd>
+        How far a measurement spreads around its mean: the mean of the squared distances from it. The flowers&apos;
+        sepal widths have a variance of {round(raw?.featureVariance[1])} cm².
+      </dd>
+      <dt>z-score</dt>
+      <dd>
+        A measurement minus its mean, divided by its standard deviation (the square root of the variance): a petal one
+        standard deviation longer than average has z = 1. Z-scored, each of the four measurements has variance 1, so
+        together they have 4.
+      </dd>
+      <dt>PCA (principal component analysis)</dt>
+      <dd>
+        Finds the directions through the cloud of flowers along which they vary most: the first is the one line that
+        keeps the most variance, the second the best line at right angles to it. The two span a plane.
+      </dd>
+      <dt>Variance explained</dt>
+      <dd>
+        The variance of the flowers&apos; shadows on a plane, as a share of all of it: a plane keeping 3 of the 4 units
+        of variance explains 75 %.
+      </dd>
+    </dl>
+  );
+}
+
 export function IrisStep() {
   const form = useFieldForm('reduce.iris', IRIS_FIELDS);
   const config = irisConfig(form.values);
-  const [speed, setSpeed] = useReduceSpeed('reduce-iris', 50);
+  const [speed, setSpeed] = useReduceSpeed('reduce-iris', 'auto');
   const info = useDatasetInfo('iris-z');
+  const raw = useDatasetInfo('iris-raw');
   const run = useRedrawLater(useReduce((s) => s.runs[IRIS_CHANNEL]));
   const n = run?.history.length ?? 0;
   const at = (k: 'loss' | 'angle' | 'steps') => (n ? run!.history.column(k)[n - 1] : undefined);
@@ -86,6 +118,7 @@ export function IrisStep() {
         Fisher&apos;s 150 iris flowers, each measured four ways (sepal length and width, petal length and width, in cm),
         from three species. Four numbers per flower cannot be drawn on a page. Two can.
       </p>
+      <Terms raw={raw.data} />
       <Prediction
         id="reduce-variance"
         question="How much of the variance can two dimensions keep, in percent?"
@@ -104,7 +137,9 @@ export function IrisStep() {
         <p>
           W starts from small random numbers (the Seed picks them). Even that first, random plane keeps setosa apart
           from the other two species; what training changes is which plane it is. Watch its angle to PCA’s plane fall
-          and the share of the variance it keeps rise.
+          and the share of the variance it keeps rise. (The angle between two planes through the middle is the largest
+          angle a line in one makes with the other: 0° means the same plane, 90° that some line of one is square to the
+          other.)
         </p>
         <ReduceControls
           channel={IRIS_CHANNEL}

@@ -19,7 +19,7 @@ import { historyPoints, reduceStatusRun } from './run-views.ts';
 const CHANNEL = 'points';
 const SPECS: FieldSpec[] = [
   { name: 'lr', label: 'Learning rate', fallback: '0.05', kind: 'rate' },
-  { name: 'steps', label: 'Steps', fallback: '150', kind: 'whole' },
+  { name: 'steps', label: 'Steps', fallback: '100', kind: 'whole' },
   { name: 'seed', label: 'Seed', fallback: '1', kind: 'whole' },
 ];
 
@@ -72,7 +72,7 @@ function PairTable({
 export function PointsStep() {
   const form = useFieldForm('reduce.points', SPECS);
   const config = pointsConfig(form.values);
-  const [speed, setSpeed] = useReduceSpeed('reduce-points', 20);
+  const [speed, setSpeed] = useReduceSpeed('reduce-points', 'auto');
   const info = useQuery(queries.stressInfo, {});
   const start = useQuery(queries.reduceStart, config);
   const run = useRedrawLater(useReduce((s) => s.runs[CHANNEL]));
@@ -108,7 +108,9 @@ export function PointsStep() {
       <p>
         We match <em>squared</em> distances, (|pᵢ − pⱼ|² − Dᵢⱼ²)² averaged over the six pairs, rather than the distances
         themselves: with no square root the loss is built from the negator&apos;s own sub, square and mean, and its
-        slope is defined even where two points sit on top of each other.
+        slope is defined even where two points sit on top of each other. A loss that measures how badly a flat layout
+        misses the real distances is called <dfn>stress</dfn>: 0 would be a perfect flat copy, and no flat layout of
+        this folded card gets below {formatNumber(info.data?.floor)}.
       </p>
       <Later>
         <div className="card">

@@ -31,7 +31,15 @@ describe('Squash four points', () => {
         .map((r) => r.querySelector('th')?.textContent),
     ).toEqual(['AB', 'AC', 'AD', 'BC', 'BD', 'CD']);
     train();
-    await waitFor(() => expect(screen.getByText(/Done: 150 steps run\./)).toBeTruthy(), { timeout: 25_000 });
+    // Once the loss holds still the run ends early, and says so.
+    const done = await screen.findByText(/^Done: \d+ steps run\.$/, {}, { timeout: 25_000 });
+    const ran = Number(/\d+/.exec(done.textContent!)![0]);
+    expect(ran).toBeLessThan(100);
+    expect(done.parentElement!.textContent).toMatch(
+      new RegExp(
+        `Settled at step ${ran}: the loss stayed at \\S+ for the last 10 steps.*instead of repeating it for ${100 - ran} more`,
+      ),
+    );
     const readout = screen.getByTestId('points-readout').textContent ?? '';
     const loss = Number(/loss (\S+)/.exec(readout)?.[1]);
     const floor = Number(/can do is (\S+?)\)/.exec(readout)?.[1]);
@@ -41,6 +49,19 @@ describe('Squash four points', () => {
 });
 
 describe('The iris flowers', () => {
+  it('defines variance, z-score, PCA and variance explained, each with a number, before asking about variance', async () => {
+    open('#/reduce/iris');
+    const terms = document.querySelector('dl[aria-label="Words for this step"]') as HTMLElement;
+    const question = await screen.findByLabelText('How much of the variance can two dimensions keep, in percent?');
+    expect(terms.compareDocumentPosition(question) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    const words = [...terms.querySelectorAll('dt')].map((d) => d.textContent);
+    expect(words).toEqual(['Variance', 'z-score', 'PCA (principal component analysis)', 'Variance explained']);
+    await waitFor(() => expect(terms.textContent).toMatch(/sepal widths have a variance of 0\.1\d+ cm²/));
+    expect(terms.textContent).toMatch(/3 of the 4 units of variance explains 75 %/);
+    // The question's answer is not among them.
+    expect(terms.textContent).not.toMatch(/95\.8/);
+  });
+
   it('checks the variance prediction against exact PCA (95.81 %), then trains W to the floor and within 1° of PCA’s plane', async () => {
     open('#/reduce/iris');
     fireEvent.change(await screen.findByLabelText('How much of the variance can two dimensions keep, in percent?'), {
