@@ -94,8 +94,8 @@ function Terms({ raw }: { raw: DatasetInfo | undefined }) {
       </dd>
       <dt>Variance explained</dt>
       <dd>
-        The variance of the flowers&apos; shadows on a plane, as a share of all of it: a plane keeping 3 of the 4 units
-        of variance explains 75 %.
+        The variance of the flowers&apos; shadows on a plane, as a share of all of it: a plane keeping 2 of the 4 units
+        of variance explains 50 %.
       </dd>
     </dl>
   );
