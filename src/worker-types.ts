@@ -18,7 +18,7 @@ export type {
   TrainerApi,
 } from '../workers/trainer-api.ts';
 export type { Evaluation, Head, TrainerState } from './training/trainer.ts';
-export type { DatasetInfo, StressInfo } from '../workers/reduce-queries.ts';
+export type { DatasetInfo, PcaPicture, StressInfo } from '../workers/reduce-queries.ts';
 export type { Curvature } from './training/reduce/curvature.ts';
 export type { TapeEntry, TapeLeaf } from './engine/index.ts';
 export type { FiniteDifference, TapeStepInput, TapeStepResult } from './training/tape-step.ts';

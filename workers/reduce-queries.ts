@@ -26,6 +26,7 @@ import {
   type StressConfig,
 } from '../src/training/reduce/stress.ts';
 import { ConfigError } from '../src/training/config.ts';
+import { procrustes2 } from '../src/training/reduce/linalg.ts';
 
 export interface DatasetInfo {
   dataset: ReduceDataset;
@@ -43,6 +44,19 @@ export interface DatasetInfo {
   featureVariance: number[];
   /** How much each measurement counts in exact PCA's first direction (its unit vector's entries). */
   firstAxis: number[];
+}
+
+/** Exact PCA's picture of the flowers, and the learned one turned onto it (orthogonal Procrustes). */
+export interface PcaPicture {
+  /** Each flower at x·(PCA's two directions), row-major n×2. */
+  pca: number[];
+  /** Each flower at x·W·R, row-major n×2 (empty without W). */
+  aligned: number[];
+  /** The turn R applied to the learned picture, in degrees, and whether it also flips it. */
+  turnDegrees: number;
+  flipped: boolean;
+  /** Half the side of a square frame that holds PCA's picture with room to spare: the axes stay put as W learns. */
+  extent: number;
 }
 
 export interface StressInfo {
@@ -92,6 +106,34 @@ export const reduceQueries = {
     };
   },
 
+  /**
+   * Exact PCA's picture, and the learned W's turned to face the same way: the best rotation (or
+   * flip) R of x·W onto PCA's, so the two can be compared point by point as W learns.
+   */
+  async pcaPicture(dataset: ReduceDataset, weights?: number[]): Promise<PcaPicture> {
+    const d = prepareDataset(checkDataset(dataset));
+    const comps = d.pca.components;
+    const project = (w: readonly (readonly number[])[]) =>
+      d.rows.map((r) => [0, 1].map((c) => r.reduce((s, v, i) => s + v * w[i][c], 0)));
+    const zp = project(comps);
+    const extent = 1.1 * Math.max(...zp.flat().map(Math.abs));
+    const k = d.rows[0].length;
+    if (!weights || weights.length !== 2 * k || !weights.every(Number.isFinite))
+      return { pca: zp.flat(), aligned: [], turnDegrees: 0, flipped: false, extent };
+    const w = Array.from({ length: k }, (_, i) => [weights[2 * i], weights[2 * i + 1]]);
+    const zl = project(w);
+    const r = procrustes2(zl, zp);
+    const aligned = zl.map(([x, y]) => [x * r[0][0] + y * r[1][0], x * r[0][1] + y * r[1][1]]);
+    const flipped = r[0][0] * r[1][1] - r[0][1] * r[1][0] < 0;
+    return {
+      pca: zp.flat(),
+      aligned: aligned.flat(),
+      turnDegrees: (Math.atan2(r[0][1], r[0][0]) * 180) / Math.PI,
+      flipped,
+      extent,
+    };
+  },
+
   /** The loss's largest curvature at W (exact PCA's axes by default), by power iteration on Hessian-vector products. */
   async reduceCurvature(dataset: ReduceDataset, weights?: number[]): Promise<Curvature> {
     return autoencoderCurvature({ dataset: checkDataset(dataset) }, weights);
@@ -131,15 +173,20 @@ export const reduceQueries = {
   /** Where a run of `config` starts: its 2-D points before any step (and the four points' pair distances, the angle to PCA). */
   async reduceStart(
     config: unknown,
-  ): Promise<{ points: number[]; pairDistances: number[] | null; angle: number | null }> {
+  ): Promise<{ points: number[]; weights: number[]; pairDistances: number[] | null; angle: number | null }> {
     const valid = assertValidReduceConfig(config);
     const { kind, ...settings } = valid;
     if (kind === 'stress') {
       const positions = initialStressState(settings as StressConfig).positions;
-      return { points: positions, pairDistances: pairsTable(positions).map((p) => p.d2), angle: null };
+      return {
+        points: positions,
+        weights: positions,
+        pairDistances: pairsTable(positions).map((p) => p.d2),
+        angle: null,
+      };
     }
     const t = new AutoencoderTrainer(settings as AutoencoderConfig);
-    return { points: t.embedding().flat(), pairDistances: null, angle: t.angleToPca() };
+    return { points: t.embedding().flat(), weights: t.state.weights, pairDistances: null, angle: t.angleToPca() };
   },
 
   /** The stress loss's largest curvature at the best layout, from nested tapes. */

@@ -92,6 +92,7 @@ const lazyQueries: Queries = {
   reduceCurvature: async (...a) => (await queries()).reduceCurvature(...a),
   projectFlower: async (...a) => (await queries()).projectFlower(...a),
   reduceStart: async (...a) => (await queries()).reduceStart(...a),
+  pcaPicture: async (...a) => (await queries()).pcaPicture(...a),
   stressInfo: async () => (await queries()).stressInfo(),
   stressCurvature: async () => (await queries()).stressCurvature(),
 };

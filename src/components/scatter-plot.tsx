@@ -37,6 +37,8 @@ export interface ScatterPlotProps {
   emptyText: string;
   /** Keeps the view square and centred on 0 (a projection's axes have the same units). */
   symmetric?: boolean;
+  /** With `symmetric`: at least this far from 0 on both axes, whatever the points (axes that stay put while they move). */
+  extent?: number;
   height?: number;
 }
 
@@ -80,13 +82,14 @@ export function ScatterPlot({
   table,
   emptyText,
   symmetric,
+  extent = 0,
   height = 300,
 }: ScatterPlotProps) {
   const xs = [...points.map((p) => p.x), ...(extra ? [extra.x] : [])];
   const ys = [...points.map((p) => p.y), ...(extra ? [extra.y] : [])];
   const [x0, x1] = finiteExtent(xs);
   const [y0, y1] = finiteExtent(ys);
-  const m = symmetric ? Math.max(1e-9, Math.abs(x0), Math.abs(x1), Math.abs(y0), Math.abs(y1)) : 0;
+  const m = symmetric ? Math.max(1e-9, extent, Math.abs(x0), Math.abs(x1), Math.abs(y0), Math.abs(y1)) : 0;
   const xv = symmetric ? niceView(-m, m, 5) : niceView(Number.isFinite(x0) ? x0 : -1, Number.isFinite(x1) ? x1 : 1, 5);
   const yv = symmetric ? xv : niceView(Number.isFinite(y0) ? y0 : -1, Number.isFinite(y1) ? y1 : 1, 5);
   return (

@@ -22,6 +22,7 @@ import type {
   Evaluation,
   FiniteDifference,
   Head,
+  PcaPicture,
   Printout,
   ReduceRunConfig,
   StepResult,
@@ -148,6 +149,11 @@ export const queries = {
 
   /** Where a reduce run with this config starts. */
   reduceStart: defineQuery('reduceStart', (c, config: ReduceRunConfig) => c.reduceStart(config)),
+
+  /** Exact PCA's picture of the flowers, and W's turned onto it (orthogonal Procrustes). */
+  pcaPicture: defineQuery('pcaPicture', (c, a: { dataset: Dataset; weights: number[] | null }): Promise<PcaPicture> =>
+    c.pcaPicture(a.dataset, a.weights ?? undefined),
+  ),
 
   /** The engine's exact PCA of a dataset and what follows from it. */
   datasetInfo: defineQuery('datasetInfo', (c, a: { dataset: Dataset }): Promise<DatasetInfo> =>

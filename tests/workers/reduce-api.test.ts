@@ -112,6 +112,25 @@ describe('the Reduce lesson in the worker', () => {
     expect(loss[1]).toBeLessThan(loss[0]);
   });
 
+  it('PCA’s picture, and W’s turned onto it: small at the start, the same picture once trained', async () => {
+    const start = await trainerApi.reduceStart({ kind: 'autoencoder', ...IRIS_AUTOENCODER_CONFIG, dtype: 'float64' });
+    const first = await trainerApi.pcaPicture('iris-z', start.weights);
+    expect(first.pca).toHaveLength(300);
+    const size = (xs: number[]) => Math.max(...xs.map(Math.abs));
+    // W starts small: its picture is a fraction of PCA's, inside the frame PCA's sets.
+    expect(size(first.aligned)).toBeLessThan(0.3 * size(first.pca));
+    expect(first.extent).toBeGreaterThan(size(first.pca));
+    const end = await trainerApi.trainReduce(
+      { kind: 'autoencoder', ...IRIS_AUTOENCODER_CONFIG, dtype: 'float64', steps: 600 },
+      () => undefined,
+      { runId: ids++, channel: 'r7' },
+    );
+    const trained = await trainerApi.pcaPicture('iris-z', (end.state as AutoencoderState).weights);
+    const gap = Math.max(...trained.aligned.map((v, i) => Math.abs(v - trained.pca[i])));
+    expect(gap).toBeLessThan(0.02 * size(trained.pca));
+    expect(await trainerApi.pcaPicture('iris-z')).toMatchObject({ aligned: [] });
+  });
+
   it('rejects a bad config with a typed error', async () => {
     await expect(
       trainerApi.trainReduce({ kind: 'autoencoder', ...IRIS_AUTOENCODER_CONFIG, learningRate: -1 }, () => undefined, {

@@ -135,11 +135,13 @@ export function IrisStep() {
       <div className="card">
         <h2>Train it on the flowers</h2>
         <p>
-          W starts from small random numbers (the Seed picks them). Even that first, random plane keeps setosa apart
-          from the other two species; what training changes is which plane it is. Watch its angle to PCA’s plane fall
-          and the share of the variance it keeps rise. (The angle between two planes through the middle is the largest
-          angle a line in one makes with the other: 0° means the same plane, 90° that some line of one is square to the
-          other.)
+          W starts from small random numbers (the Seed picks them), so its picture starts small, near the middle. Even
+          that first, random plane keeps setosa apart from the other two species; what training changes is which plane
+          it is, and how far it spreads the flowers. Beside it is exact PCA&apos;s picture, on the same axes; W&apos;s
+          is turned to face the same way (a turn changes no distance), so you can watch the two meet. Its angle to
+          PCA&apos;s plane falls and the share of the variance it keeps rises. (The angle between two planes through the
+          middle is the largest angle a line in one makes with the other: 0° means the same plane, 90° that some line of
+          one is square to the other.)
         </p>
         <ReduceControls
           channel={IRIS_CHANNEL}
@@ -159,7 +161,7 @@ export function IrisStep() {
         )}
         {/* Opened from the navigation, the figures commit in tasks of their own. */}
         <Later>
-          <FlowerScatter run={run} config={config} info={info.data} />
+          <FlowerScatter run={run} config={config} info={info.data} beside />
         </Later>
         <Later>
           <div className="chart-grid">

@@ -306,3 +306,41 @@ function orthonormalPair(w: ArrayLike<number>, u1: Float64Array, u2: Float64Arra
   for (let i = 0; i < d; i++) u2[i] /= n;
   return true;
 }
+
+/**
+ * The orthogonal 2×2 R (a rotation, or a rotation with a flip) that turns the points `a` (n×2)
+ * as close as they can come to the points `b` (n×2), by least squares: orthogonal Procrustes.
+ * With M = aᵀb, R = M·(MᵀM)^(−½), the orthogonal factor of M's polar decomposition. A turn
+ * changes neither the points' distances nor the plane they span, only how they face the page.
+ */
+export function procrustes2(a: ReadonlyMatrix, b: ReadonlyMatrix): Matrix {
+  const m = [
+    [0, 0],
+    [0, 0],
+  ];
+  for (let i = 0; i < a.length; i++)
+    for (let r = 0; r < 2; r++) for (let c = 0; c < 2; c++) m[r][c] += a[i][r] * b[i][c];
+  const mtm = [
+    [m[0][0] * m[0][0] + m[1][0] * m[1][0], m[0][0] * m[0][1] + m[1][0] * m[1][1]],
+    [m[0][1] * m[0][0] + m[1][1] * m[1][0], m[0][1] * m[0][1] + m[1][1] * m[1][1]],
+  ];
+  const e = jacobiEigen(mtm);
+  if (!(e.values[1] > 1e-300))
+    return [
+      [1, 0],
+      [0, 1],
+    ];
+  // (MᵀM)^(−½) = Σ vᵢ vᵢᵀ / √λᵢ
+  const inv = [
+    [0, 0],
+    [0, 0],
+  ];
+  e.values.forEach((l, k) => {
+    const v = e.vectors[k];
+    for (let r = 0; r < 2; r++) for (let c = 0; c < 2; c++) inv[r][c] += (v[r] * v[c]) / Math.sqrt(l);
+  });
+  return [
+    [m[0][0] * inv[0][0] + m[0][1] * inv[1][0], m[0][0] * inv[0][1] + m[0][1] * inv[1][1]],
+    [m[1][0] * inv[0][0] + m[1][1] * inv[1][0], m[1][0] * inv[0][1] + m[1][1] * inv[1][1]],
+  ];
+}

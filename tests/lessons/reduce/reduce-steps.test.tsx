@@ -80,6 +80,10 @@ describe('The iris flowers', () => {
     expect(Number(screen.getByTestId('angle-to-pca').textContent?.replace('°', ''))).toBeLessThan(1);
     const scatter = screen.getByRole('figure', { name: 'Flowers in two dimensions' });
     await waitFor(() => expect(scatter.querySelectorAll('.scatter-point')).toHaveLength(150));
+    // Beside it, exact PCA's picture on the same axes; W's is turned to face it, and says how.
+    const pca = screen.getByRole('figure', { name: 'Exact PCA’s picture' });
+    await waitFor(() => expect(pca.querySelectorAll('.scatter-point')).toHaveLength(150));
+    await waitFor(() => expect(scatter.textContent).toMatch(/turned -?\d+(\.\d+)?°( and flipped)? to face PCA’s axes/));
     // Once the run has ended, its worker time is printed (a run at Max only).
     await waitFor(() =>
       expect(screen.getByTestId('worker-time').textContent).toMatch(/^300 steps took \S+ ms of worker time/),
