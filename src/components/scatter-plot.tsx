@@ -5,7 +5,8 @@
  */
 import type { ReactNode } from 'react';
 import { ChartFigure } from './chart-figure.tsx';
-import { SvgPlot } from './plot/svg-plot.tsx';
+import { SvgPlot, type PlotArea } from './plot/svg-plot.tsx';
+import { textWidth } from './plot/text-width.ts';
 import { finiteExtent, niceView } from './plot/scale.ts';
 
 export interface ScatterGroup {
@@ -70,6 +71,40 @@ function Marker({
   return <circle cx={x} cy={y} r={r} fill={color} className={className} />;
 }
 
+/**
+ * A point's name beside it, up and to the right, or on whichever side keeps it inside the plot
+ * area (a point at the edge would otherwise have its name cut off by the area's clip).
+ */
+function PointLabel({
+  area,
+  x,
+  y,
+  gap,
+  className,
+  children,
+}: {
+  area: PlotArea;
+  x: number;
+  y: number;
+  gap: number;
+  className?: string;
+  children: string;
+}) {
+  const w = textWidth(children, 13, true);
+  const right = x + gap + w <= area.left + area.width;
+  const above = y - gap - 13 >= area.top;
+  return (
+    <text
+      className={className}
+      x={right ? x + gap : x - gap}
+      y={above ? y - gap : y + gap + 11}
+      textAnchor={right ? 'start' : 'end'}
+    >
+      {children}
+    </text>
+  );
+}
+
 export function ScatterPlot({
   title,
   points,
@@ -130,18 +165,18 @@ export function ScatterPlot({
                   className="scatter-point"
                 />
                 {p.label && (
-                  <text className="scatter-label" x={area.x(p.x) + 8} y={area.y(p.y) - 8}>
+                  <PointLabel className="scatter-label" area={area} x={area.x(p.x)} y={area.y(p.y)} gap={8}>
                     {p.label}
-                  </text>
+                  </PointLabel>
                 )}
               </g>
             ))}
             {extra && (
               <g className="scatter-extra">
                 <circle cx={area.x(extra.x)} cy={area.y(extra.y)} r={9} />
-                <text x={area.x(extra.x) + 12} y={area.y(extra.y) + 4}>
+                <PointLabel area={area} x={area.x(extra.x)} y={area.y(extra.y)} gap={12}>
                   {extra.label}
-                </text>
+                </PointLabel>
               </g>
             )}
           </g>

@@ -10,6 +10,8 @@ import { formatNumber } from '../format.ts';
 import { SvgPlot, plotLeft, type PlotArea } from '../plot/svg-plot.tsx';
 import { clamp, finiteExtent, niceView } from '../plot/scale.ts';
 import { tangentSegment, type StepArrow } from './geometry.ts';
+import { placeLabels, type Box, type LabelRequest, type PlacedLabel } from '../plot/label-layout.ts';
+import { textWidth } from '../plot/text-width.ts';
 
 export interface CurvePoint {
   w: number;
@@ -37,6 +39,43 @@ export interface CurvePlotProps {
 
 const ROUND = (v: number) => Math.round(v * 100) / 100;
 
+/**
+ * The newest step's Δw and the point's slope, each placed by placeLabels where it clears the
+ * point, the newest arrow and the other label, inside the plot area: near the minimum the
+ * arrows are short and close together, and fixed offsets put the two labels on top of them.
+ */
+function curveLabels(
+  area: PlotArea,
+  point: CurvePlotProps['point'],
+  arrows: StepArrow[],
+  tangent: number[] | null,
+): PlacedLabel[] {
+  const { x, y } = area;
+  const requests: LabelRequest[] = [];
+  // Every arrow is in the way (its line and head), the newest one also carries the Δw label.
+  const obstacles: Box[] = arrows
+    .filter((a) => Number.isFinite(a.from.loss))
+    .map((a) => {
+      const [x1, x2, ya] = [x(a.from.w), x(a.to.w), y(a.from.loss)];
+      return { x: Math.min(x1, x2) - 4, y: ya - 5, width: Math.abs(x2 - x1) + 8, height: 10 };
+    });
+  const arrow = arrows[arrows.length - 1];
+  if (arrow && Number.isFinite(arrow.from.loss)) {
+    const [x1, x2, ya] = [x(arrow.from.w), x(arrow.to.w), y(arrow.from.loss)];
+    requests.push({ key: 'dw', x1, y1: ya, x2, y2: ya, text: `Δw = ${formatNumber(arrow.dw)}` });
+  }
+  if (point && Number.isFinite(point.loss)) {
+    const [px, py] = [x(point.w), y(point.loss)];
+    obstacles.push({ x: px - 9, y: py - 9, width: 18, height: 18 });
+    const [x1, y1, x2, y2] = tangent
+      ? [x(tangent[0]), y(tangent[1]), x(tangent[2]), y(tangent[3])]
+      : [px - 1, py, px + 1, py];
+    requests.push({ key: 'slope', x1, y1, x2, y2, text: `slope dL/dw = ${formatNumber(point.slope)}` });
+  }
+  const bounds = { x: area.left, y: area.top, width: area.width, height: area.height };
+  return placeLabels(requests, obstacles, bounds, (t) => textWidth(t, t.startsWith('slope') ? 13 : 12, true));
+}
+
 function Layers({
   area,
   curve,
@@ -52,6 +91,7 @@ function Layers({
   const span = x.domain[1] - x.domain[0];
   const t = point ? tangentSegment(point.w, point.loss, point.slope, span * 0.16, y.domain) : null;
   const newest = arrows?.[arrows.length - 1]?.step;
+  const labels = curveLabels(area, point, arrows ?? [], t);
   return (
     <g clipPath={area.clip}>
       <path className="curve-line" d={d} />
@@ -72,34 +112,22 @@ function Layers({
               style={anim}
             />
             <line className="step-drop" x1={x(a.to.w)} y1={y(a.from.loss)} x2={x(a.to.w)} y2={y(a.to.loss)} />
-            {isNew && (
-              <text className="step-label" x={(x(a.from.w) + x(a.to.w)) / 2} y={y(a.from.loss) - 8} textAnchor="middle">
-                Δw = {formatNumber(a.dw)}
-              </text>
-            )}
           </g>
         );
       })}
       {t && <line className="tangent-line" x1={x(t[0])} y1={y(t[1])} x2={x(t[2])} y2={y(t[3])} />}
       {point && Number.isFinite(point.loss) && (
-        <>
-          <circle className="curve-point" cx={x(point.w)} cy={y(point.loss)} r={7} />
-          {/* Below and right of the point, clear of the step arrows, which run above it (at the loss
-              each step started from); near the axis, where there is no room below, above the newest
-              arrow's Δw label instead. */}
-          <text
-            className="slope-label"
-            x={clamp(x(point.w) + 14, area.left + 4, area.left + area.width - 150)}
-            y={
-              y(point.loss) + 24 <= area.top + area.height - 6
-                ? y(point.loss) + 24
-                : Math.max(area.top + 14, y(point.loss) - 30)
-            }
-          >
-            slope dL/dw = {formatNumber(point.slope)}
-          </text>
-        </>
+        <circle className="curve-point" cx={x(point.w)} cy={y(point.loss)} r={7} />
       )}
+      {labels.map((l) => (
+        <text key={l.key} className={l.key === 'dw' ? 'step-label' : 'slope-label'} textAnchor="middle">
+          {l.lines.map((line) => (
+            <tspan key={line.y} x={l.x} y={line.y}>
+              {line.text}
+            </tspan>
+          ))}
+        </text>
+      ))}
     </g>
   );
 }

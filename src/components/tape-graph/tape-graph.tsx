@@ -8,7 +8,7 @@ import { useRef } from 'react';
 import { formatNumber } from '../format.ts';
 import { useWidth } from '../plot/use-width.ts';
 import { textWidth } from '../plot/text-width.ts';
-import { placeLabels, splitLabel, type Box } from './label-layout.ts';
+import { placeLabels, splitLabel, type Box } from '../plot/label-layout.ts';
 import type { EdgeStory, GraphEdge, GraphNode, TapeGraphModel } from './model.ts';
 
 export interface TapeGraphView {

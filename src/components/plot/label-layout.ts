@@ -1,9 +1,9 @@
 /**
- * Where each edge's arithmetic goes on the tape graph: beside its edge, clear of every node box,
- * every other label and the drawing's edges, whatever the numbers' lengths. Each label tries a
- * few spots around its edge's middle (above, the side away from the other edges, below) and takes
- * the first one that is clear; a label too long for any spot is split after its product
- * ("−1 × −7.38" over "= 7.38"). Pure: the graph measures text and draws what this returns.
+ * Where a label goes beside its line (a tape graph's edge, a step arrow, a tangent): clear of
+ * every box it is given, of the other labels and of the drawing's edges, whatever the numbers'
+ * lengths. Each label tries a few spots around its line's middle (either side, then slid along
+ * it) and takes the first that is clear; a label too long for any spot is split after its
+ * product ("−1 × −7.38" over "= 7.38"). Pure: the caller measures text and draws the result.
  */
 
 export interface Box {

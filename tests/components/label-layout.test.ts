@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { overlaps, placeLabels, splitLabel, type Box } from '../../../src/components/tape-graph/label-layout.ts';
+import { overlaps, placeLabels, splitLabel, type Box } from '../../src/components/plot/label-layout.ts';
 
 const measure = (t: string) => t.length * 8;
 const bounds: Box = { x: 0, y: 0, width: 600, height: 360 };
