@@ -24,7 +24,7 @@ describe('edge labels on the tape graph', () => {
     expect(nodes.some((n) => overlaps(l.box, n))).toBe(false);
     expect(l.box.x).toBeGreaterThanOrEqual(0);
     expect(l.box.x + l.box.width).toBeLessThanOrEqual(600);
-    expect(l.lines.map((x) => x.text).join(' ')).toBe(text);
+    expect(l.lines.map((x) => x.text).join('')).toBe(text);
   });
 
   it('two labels of edges that meet never cover each other', () => {
@@ -43,7 +43,7 @@ describe('edge labels on the tape graph', () => {
   });
 
   it('splits "a × b = c" after the product', () => {
-    expect(splitLabel('-1 × -7.38 = 7.38')).toEqual(['-1 × -7.38', '= 7.38']);
+    expect(splitLabel('-1 × -7.38 = 7.38')).toEqual(['-1 × -7.38 ', '= 7.38']);
     expect(splitLabel('no gradient')).toEqual(['no gradient']);
   });
 });

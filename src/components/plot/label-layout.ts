@@ -45,10 +45,13 @@ const inside = (a: Box, bounds: Box) =>
   a.x + a.width <= bounds.x + bounds.width &&
   a.y + a.height <= bounds.y + bounds.height;
 
-/** "a × b = c" as its two halves, for a label too long for one line. */
+/**
+ * "a × b = c" as its two halves, for a label too long for one line. The first keeps the space
+ * between them, so the label's text still reads "a × b = c" (to a screen reader, or a search).
+ */
 export function splitLabel(text: string): string[] {
   const i = text.lastIndexOf(' = ');
-  return i > 0 ? [text.slice(0, i), text.slice(i + 1)] : [text];
+  return i > 0 ? [text.slice(0, i + 1), text.slice(i + 1)] : [text];
 }
 
 /**
