@@ -61,6 +61,13 @@ describe('Descent step', () => {
     const loss = screen.getByRole('figure', { name: 'Loss over steps' });
     fireEvent.click(within(loss).getByRole('button', { name: 'Show data table' }));
     expect(within(loss).getAllByRole('row')).toHaveLength(42);
+    // The chart names the same states: step 1's loss is the loss at w = 0.23, not the one before it.
+    const chartCells = (r: number) => Array.from(within(loss).getAllByRole('row')[r].children, (c) => c.textContent);
+    expect(chartCells(1)).toEqual(['0', '20.25']);
+    expect(chartCells(2)).toEqual(['1', '13.62']);
+    const weight = screen.getByRole('figure', { name: 'Weight over steps' });
+    fireEvent.click(within(weight).getByRole('button', { name: 'Show data table' }));
+    expect(Array.from(within(weight).getAllByRole('row')[2].children, (c) => c.textContent)).toEqual(['1', '0.23']);
   });
 
   it('inspects the tape of any step of the run: step 2 is w = 0.23, loss 13.62, dL/dw = 22.14, next w 0.0086', async () => {
