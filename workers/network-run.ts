@@ -44,6 +44,14 @@ export interface NetworkBatch extends Record<NetworkColumn, Float64Array> {
  * 64 × 64 gave 11–15 (bench:ui; the two share this machine's two cores).
  */
 export const MAP_GRID = 48;
+
+/**
+ * Shortest gap between two map updates, in ms. A slice of epochs lasts ~16 ms, and with the
+ * maps and the page taking the batch, flushes come every ~25–30 ms: at 33 ms only every other
+ * flush carried maps (16 a second drawn, bench:ui); at 20 every flush does, up to 30 a second
+ * (the page draws at most one map per 33 ms, MAPS_RENDER_MS).
+ */
+export const MAPS_MS = 20;
 export const UNIT_GRID = 24;
 
 /** Networks with at most this many weights and biases send every epoch's weights (lesson 3's paths). */
@@ -122,7 +130,7 @@ export class NetworkRun implements Stepper<NetworkEnd> {
   async flush(): Promise<void> {
     if (this.rows.length === 0) return;
     const now = performance.now();
-    const mapsNow = this.mapsDue || now - this.lastMaps >= (this.options.mapsMs ?? 33);
+    const mapsNow = this.mapsDue || now - this.lastMaps >= (this.options.mapsMs ?? MAPS_MS);
     const cols = this.rows.take();
     const maps = mapsNow ? this.trainer.maps(this.options.grid ?? MAP_GRID, this.options.unitGrid ?? UNIT_GRID) : null;
     if (mapsNow) {

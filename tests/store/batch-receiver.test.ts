@@ -37,4 +37,26 @@ describe('batch receiver', () => {
       expect(c.shown()).toBe(2);
     }
   });
+
+  it('waits only for the rest of the interval since it last showed one: a map run shows a batch every 33 ms, not every 33 + gap', () => {
+    const c = count(false, MAPS_RENDER_MS);
+    c.r.onBatch(1); // shown at t = 0
+    vi.advanceTimersByTime(20);
+    c.r.onBatch(2); // due at t = 33, 13 ms from now
+    vi.advanceTimersByTime(12);
+    expect(c.shown()).toBe(1);
+    vi.advanceTimersByTime(1);
+    expect(c.shown()).toBe(2);
+    // A batch that comes more than an interval after the last one shown is shown at once.
+    vi.advanceTimersByTime(40);
+    c.r.onBatch(3);
+    expect(c.shown()).toBe(3);
+    // Over a second of batches every 25 ms, ~30 are shown (one per 33 ms), not ~17.
+    for (let t = 0; t < 1000; t += 25) {
+      c.r.onBatch(4);
+      vi.advanceTimersByTime(25);
+    }
+    expect(c.shown() - 3).toBeGreaterThanOrEqual(25);
+    expect(c.shown() - 3).toBeLessThanOrEqual(31);
+  });
 });
