@@ -107,6 +107,72 @@ describe('the Network page', () => {
     expect(Number(screen.getByTestId('net-test-accuracy').textContent?.replace(' %', ''))).toBeGreaterThan(80);
   });
 
+  it('every training control reaches the trainer: each changes what five epochs leave', async () => {
+    open('#/network');
+    await screen.findByRole('heading', { level: 1, name: 'Network' });
+    const trainingLoss = () => screen.getByText('Training loss').nextElementSibling!.textContent;
+    let runs = 0;
+    const lossAfter = async (change: () => void) => {
+      networkSettings.setState(networkSettings.getInitialState(), true);
+      change();
+      train('5');
+      runs += 5;
+      await waitFor(() => expect(screen.getByTestId('net-epoch').textContent).toBe('5'), { timeout: 20_000 });
+      await done(5);
+      return trainingLoss();
+    };
+    const base = await lossAfter(() => undefined);
+    const set = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
+    const changes: [string, () => void][] = [
+      ['Activation ReLU', () => set('Activation', 'relu')],
+      ['Learning rate 0.3', () => set('Learning rate', '0.3')],
+      ['Batch size 1', () => set('Batch size', '1')],
+      ['L2 at rate 0.3', () => (set('Regularization', 'l2'), set('Regularization rate', '0.3'))],
+      [
+        'x₁² in place of x₁',
+        () => (fireEvent.click(screen.getByLabelText('x₁')), fireEvent.click(screen.getByLabelText('x₁²'))),
+      ],
+      ['Noise 50', () => set('Noise', '50')],
+      ['Seed 2', () => set('Seed', '2')],
+      ['Training data 90 %', () => set('Training data (%)', '90')],
+    ];
+    for (const [what, change] of changes) expect(await lossAfter(change), what).not.toBe(base);
+    expect(runs).toBe(45);
+  }, 90_000);
+
+  it('Training data and Show test data: the map draws the points each names', async () => {
+    open('#/network');
+    const map = await screen.findByRole('figure', { name: 'Decision map' });
+    const drawn = () => Number(/(\d+) points drawn/.exec(map.textContent ?? '')?.[1]);
+    await waitFor(() => expect(drawn()).toBeGreaterThan(0));
+    const train = drawn(); // the training half (50 %); the test points are hidden by default
+    fireEvent.click(screen.getByLabelText('Show test data'));
+    await waitFor(() => expect(drawn()).toBe(2 * train));
+    fireEvent.click(screen.getByLabelText('Show test data'));
+    fireEvent.change(screen.getByLabelText('Training data (%)'), { target: { value: '90' } });
+    await waitFor(() => expect(drawn()).toBe(Math.round(2 * train * 0.9)));
+  });
+
+  it('Pause holds the epoch, Step takes one, Resume finishes, Reset clears', async () => {
+    open('#/network');
+    fireEvent.change(await screen.findByLabelText('Epochs'), { target: { value: '300' } });
+    fireEvent.change(screen.getByLabelText('Speed'), { target: { value: '10' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Train' }));
+    await waitFor(() => expect(Number(screen.getByTestId('net-epoch').textContent)).toBeGreaterThanOrEqual(2), {
+      timeout: 10_000,
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Pause' }));
+    await screen.findByText(/^Paused at epoch \d+\./);
+    const at = Number(screen.getByTestId('net-epoch').textContent);
+    fireEvent.click(screen.getByRole('button', { name: 'Step' }));
+    await waitFor(() => expect(Number(screen.getByTestId('net-epoch').textContent)).toBe(at + 1));
+    fireEvent.change(screen.getByLabelText('Speed'), { target: { value: 'max' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Resume' }));
+    await done(300);
+    fireEvent.click(screen.getByRole('button', { name: 'Reset' }));
+    await waitFor(() => expect(screen.getByTestId('net-epoch').textContent).toBe('—'));
+  }, 30_000);
+
   it('a link’s weight is read on focus and edited from the keyboard; the next Train starts from it', async () => {
     open('#/network');
     train('2');
