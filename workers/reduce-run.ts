@@ -13,6 +13,7 @@ import {
 import {
   StressTrainer,
   assertValidStressConfig,
+  STRESS_FLOOR,
   pairsTable,
   type StressConfig,
   type StressState,
@@ -108,8 +109,8 @@ export class ReduceRun implements Stepper<ReduceEnd> {
   }
 
   /**
-   * The four points' run ends once its loss has changed by less than 0.01 % over
-   * SETTLE_STEPS steps: it has reached its floor, and the rest of the run would show nothing.
+   * The four points' run ends once its loss is within 0.1 % of the best flat layout's and has
+   * changed by less than 0.01 % over SETTLE_STEPS steps: the rest of the run would show nothing.
    */
   private watchSettling(step: number, loss: number): void {
     this.recent.push(loss);
@@ -117,7 +118,10 @@ export class ReduceRun implements Stepper<ReduceEnd> {
     if (this.recent.length < SETTLE_STEPS) return;
     const hi = Math.max(...this.recent);
     const lo = Math.min(...this.recent);
-    if (hi - lo <= SETTLE_TOLERANCE * Math.abs(hi)) this.settledAt = step;
+    // Still, and at the floor: a slow run (a tiny learning rate) also moves little per step,
+    // but is far from the floor, and goes on.
+    const atFloor = Math.abs(loss - STRESS_FLOOR) <= 1e-3 * STRESS_FLOOR;
+    if (atFloor && hi - lo <= SETTLE_TOLERANCE * Math.abs(hi)) this.settledAt = step;
   }
 
   async flush(): Promise<void> {

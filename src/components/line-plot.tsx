@@ -138,10 +138,18 @@ function StepValues({ active, payload, label, xName = 'Step' }: TooltipContentPr
 function markDot(mark: NonNullable<PlotSeries['mark']>, color: string) {
   return function MarkDot(p: { cx?: number; cy?: number; payload?: { step: number }; index?: number }) {
     if (p.payload?.step !== mark.step || p.cx === undefined || p.cy === undefined) return <g key={p.index} />;
+    // Near the value axis (an early step) the name goes to the dot's right, not over the axis.
+    const left = p.cx - 8 - textWidth(mark.label, 12, true) < MARGIN.left + 72;
     return (
       <g key={p.index} className="chart-mark">
         <circle cx={p.cx} cy={p.cy} r={5} fill="var(--panel)" stroke={color} strokeWidth={2.5} />
-        <text x={p.cx - 8} y={Math.max(14, p.cy - 9)} textAnchor="end" fill={color} className="chart-mark-label">
+        <text
+          x={left ? p.cx + 8 : p.cx - 8}
+          y={Math.max(14, p.cy - 9)}
+          textAnchor={left ? 'start' : 'end'}
+          fill={color}
+          className="chart-mark-label"
+        >
           {mark.label}
         </text>
       </g>

@@ -9,6 +9,7 @@ import { validateConfig, type TrainingConfig } from '../training/config.ts';
 import { RUN_COLUMNS, type RunColumn } from '../training/columns.ts';
 import type { TrainerState } from '../training/trainer.ts';
 import { asRecord } from './persist/read.ts';
+import { explainDivergence, explainOverflow, type FirstRise } from '../training/divergence.ts';
 import type { RunStatus } from './training-store.ts';
 
 export const COMPARED_RUNS_KEY = 'perceptron-lab:compared-runs';
@@ -152,28 +153,54 @@ export function readRun(v: unknown, version = COMPARED_RUNS_VERSION): SavedRun |
   const read = readColumns(r.columns, config.config);
   const status = (ENDED as readonly unknown[]).includes(r.status) ? (r.status as SavedRun['status']) : undefined;
   if (!read || !status) return undefined;
-  let columns = read;
-  if (version < 3) {
-    const head =
-      r.head === null || finiteNumbers(r.head, ['loss', 'grad', 'gradBias']) ? (r.head as OldHead | null) : undefined;
-    if (head === undefined) return undefined;
-    columns = statesOfV2(read, head);
-  }
   const state = readState(r.state);
   if (state === undefined) return undefined;
   if (r.message !== undefined && typeof r.message !== 'string') return undefined;
   if (r.divergedAt !== undefined && !(Number.isInteger(r.divergedAt) && (r.divergedAt as number) >= 0))
     return undefined;
-  return {
+  const run: SavedRun = {
     number: r.number as number,
     hidden: r.hidden,
     config: config.config,
     status,
     state,
-    columns,
+    columns: read,
     message: typeof r.message === 'string' ? r.message : undefined,
     divergedAt: typeof r.divergedAt === 'number' ? r.divergedAt : undefined,
   };
+  if (version >= 3) return run;
+  const head =
+    r.head === null || finiteNumbers(r.head, ['loss', 'grad', 'gradBias']) ? (r.head as OldHead | null) : undefined;
+  return head === undefined ? undefined : asStates(run, head);
+}
+
+/**
+ * A run as version 2 stored it, as states: its columns shifted by one (statesOfV2), its step
+ * numbers with them (v2's step k measured the loss of state k − 1), and its explanation said
+ * again in the new numbers. A last state whose loss had overflowed (no head) is left out, and
+ * the run then reads as stopped by that overflow, with nothing to continue from.
+ */
+function asStates(run: SavedRun, head: OldHead | null): SavedRun {
+  const columns = statesOfV2(run.columns, head);
+  const dropped = columns.steps.length < run.columns.steps.length;
+  const last = columns.steps[columns.steps.length - 1];
+  const divergedAt = run.divergedAt === undefined ? undefined : Math.max(0, Math.min(last, run.divergedAt - 1));
+  const status = dropped ? 'overflowed' : run.status;
+  const { config } = run;
+  const message =
+    status === 'overflowed'
+      ? explainOverflow(config, last + 1)
+      : status === 'diverged' && divergedAt !== undefined
+        ? explainDivergence(config, divergedAt, firstRiseOf(columns))
+        : run.message;
+  return { ...run, columns, status, divergedAt, message, state: dropped ? null : run.state };
+}
+
+/** Where a loss column first went up, as the worker reports it. */
+function firstRiseOf({ steps, loss }: Record<RunColumn, Float64Array>): FirstRise | undefined {
+  for (let k = 1; k < loss.length; k++)
+    if (loss[k] > loss[k - 1]) return { step: steps[k], from: loss[k - 1], to: loss[k] };
+  return undefined;
 }
 
 /** What storage holds: the runs that read back, and how many did not. */

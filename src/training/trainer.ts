@@ -114,6 +114,9 @@ export class Trainer {
     this.b = config.model === 'w+b' ? variable(state.bias, dtype) : null;
     this.lr = scalar(config.learningRate, dtype);
     this.s = { ...state, m: [...state.m], v: [...state.v] };
+    // As the dtype holds them (float32 rounds 0.1): the state and its row show what was measured.
+    this.s.weight = this.w.item();
+    this.s.bias = this.b ? this.b.item() : 0;
   }
 
   get state(): TrainerState {

@@ -92,10 +92,40 @@ describe('compared runs in IndexedDB', () => {
       [2, 0.0086, 9.15547, 18.1548],
       [3, -0.172948, 6.15614, 14.8869],
     ]);
-    // With no head, the last state's loss had overflowed: that state is left out.
+    // With no head, the last state's loss had overflowed: that state is left out, the run reads
+    // as stopped by it, says so in the new numbers, and has no state to continue from.
     expect(Array.from(overflowed.columns.steps)).toEqual([0, 1, 2]);
     expect(overflowed.columns.loss[2]).toBe(done.columns.loss[2]);
+    expect(overflowed).toMatchObject({ status: 'overflowed', state: null });
+    expect(overflowed.message).toMatch(/^Overflowed in step 3: .* stopped after step 2,/);
     expect('head' in done).toBe(false);
+  });
+
+  it('a version-2 divergence is renumbered: caught at step k meant the loss of state k − 1', () => {
+    const cols = (loss: number[]) => ({
+      steps: Float64Array.from(loss, (_, i) => i),
+      loss: Float64Array.from(loss),
+      weight: Float64Array.from(loss, (_, i) => i),
+      bias: new Float64Array(loss.length),
+      grad: new Float64Array(loss.length),
+      gradBias: new Float64Array(loss.length),
+    });
+    // v2 rows of lr 0.12: each row's loss is the previous state's (20.25 twice at the start).
+    const v2 = {
+      ...old(5),
+      config: { ...NEGATOR_CONFIG, learningRate: 0.12 },
+      status: 'diverged',
+      divergedAt: 4,
+      message: 'The loss first rose at step 2 …',
+      head: { loss: 90, grad: 1, gradBias: 0 },
+      columns: cols([20.25, 20.25, 27.25, 36.66, 49.33]),
+    };
+    const r = readSavedRuns({ version: 2, runs: [v2], selected: 5, nextRun: 6 }).saved.runs[0];
+    expect(Array.from(r.columns.loss)).toEqual([20.25, 27.25, 36.66, 49.33, 90]);
+    expect(r.divergedAt).toBe(3);
+    expect(r.message).toMatch(
+      /first rose at step 1 \(from 20\.25 to 27\.25\), and the run was marked diverged at step 3/,
+    );
   });
 
   it('a newer version is recognised (and the caller then saves nothing over it)', () => {

@@ -131,6 +131,23 @@ describe('the Reduce lesson in the worker', () => {
     expect(await trainerApi.pcaPicture('iris-z')).toMatchObject({ aligned: [] });
   });
 
+  it('the four points end once settled at the floor, and a slow run that barely moves does not', async () => {
+    const quick = await trainerApi.trainReduce({ kind: 'stress', ...STRESS_CONFIG, steps: 300 }, () => undefined, {
+      runId: ids++,
+      channel: 'r8',
+    });
+    expect(quick.status).toBe('done');
+    expect(quick.lastStep).toBeLessThan(150);
+    expect(quick.message).toMatch(new RegExp(`^Settled at step ${quick.lastStep}:`));
+    const slow = await trainerApi.trainReduce(
+      { kind: 'stress', ...STRESS_CONFIG, learningRate: 0.0005, steps: 200 },
+      () => undefined,
+      { runId: ids++, channel: 'r9' },
+    );
+    expect(slow).toMatchObject({ status: 'done', lastStep: 200 });
+    expect(slow.message).toBeUndefined();
+  });
+
   it('rejects a bad config with a typed error', async () => {
     await expect(
       trainerApi.trainReduce({ kind: 'autoencoder', ...IRIS_AUTOENCODER_CONFIG, learningRate: -1 }, () => undefined, {

@@ -80,7 +80,13 @@ export function placeLabels(
     for (const lines of layouts) {
       const w = Math.max(...lines.map(measure)) + 2 * GAP;
       const h = lines.length * LABEL_LINE + 2 * GAP;
-      for (const c of candidates(r, w, h)) {
+      // Each spot as it is, then moved just inside the bounds (a line near an edge).
+      const spots = candidates(r, w, h).flatMap((c) => {
+        const x = Math.min(Math.max(c.x, bounds.x + w / 2), bounds.x + bounds.width - w / 2);
+        const y = Math.min(Math.max(c.y, bounds.y + h / 2), bounds.y + bounds.height - h / 2);
+        return x === c.x && y === c.y ? [c] : [c, { x, y }];
+      });
+      for (const c of spots) {
         const box = { x: c.x - w / 2, y: c.y - h / 2, width: w, height: h };
         const label: PlacedLabel = {
           key: r.key,

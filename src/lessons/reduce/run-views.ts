@@ -27,11 +27,16 @@ export function reduceBlowUpMark(
   run: ReduceRunView | undefined,
   column: ReduceColumn,
 ): { step: number; value: number; label: string } | undefined {
-  if (!run || run.divergedAt === undefined || (run.status !== 'diverged' && run.status !== 'overflowed')) return;
+  if (!run || (run.status !== 'diverged' && run.status !== 'overflowed')) return;
   const h = run.history;
-  const i = run.divergedAt - (h.length ? h.column('steps')[0] : 0);
-  if (i < 0 || i >= h.length) return;
-  return { step: run.divergedAt, value: h.column(column)[i], label: `blew up: caught at step ${run.divergedAt}` };
+  if (!h.length) return;
+  const steps = h.column('steps');
+  const i = run.divergedAt === undefined ? -1 : run.divergedAt - steps[0];
+  if (i >= 0 && i < h.length)
+    return { step: steps[i], value: h.column(column)[i], label: `blew up: caught at step ${steps[i]}` };
+  // An overflow's step has no row (its numbers could not be kept): mark the last one kept.
+  const last = h.length - 1;
+  return { step: steps[last], value: h.column(column)[last], label: `overflowed after step ${steps[last]}` };
 }
 
 export const reduceStatusRun = (run: ReduceRunView | undefined): StatusInfo | undefined =>

@@ -68,7 +68,8 @@ function FreezeTable({ run }: { run: RunView | undefined }) {
   const rows = [];
   for (let i = Math.max(1, at - 4); i <= Math.min(h.length - 1, at + 2); i++) {
     const before = h.weight[i - 1];
-    const update = Math.fround(Math.fround(h.grad[i]) * -lr);
+    // Step k moves by the gradient at step k − 1's weight (each row is a state).
+    const update = Math.fround(Math.fround(h.grad[i - 1]) * -lr);
     rows.push({
       step: h.steps[i],
       before,
