@@ -27,7 +27,12 @@ const KB = 1024;
 // lands, a start row from it) and added the tutorial's printout beside its code: the worker
 // measured 16.1 KB, so its budget is 16.5 KB. Put in a lazy chunk of its own, the printout made
 // rollup split the engine out of the worker into a shared chunk, 0.8 KB more in all: it stays in.
-export const BUDGETS = { firstPage: 118 * KB, allJs: 340 * KB, worker: 16.5 * KB };
+// Issue 20 also gave every page's shell measured labels (text widths, the label layout the tape
+// graph and the loss curve share, axes that switch to log or name a run they cut off, blow-up
+// marks, the tutorial's printout under the readout): Layers, which draws a tape graph, a contour
+// and charts on its first page, then measured 118.1 KB, so firstPage is 120 KB (bench:ui: FCP
+// 0.49–0.54 s and LCP ≤ 1.65 s on every route, within their budgets).
+export const BUDGETS = { firstPage: 120 * KB, allJs: 340 * KB, worker: 16.5 * KB };
 
 const gz = (file) => gzipSync(readFileSync(`dist/${file}`), { level: 9 }).length;
 const manifest = JSON.parse(readFileSync('dist/.vite/manifest.json', 'utf8'));

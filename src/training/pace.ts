@@ -28,9 +28,6 @@ export function stepsPerSecond(speed: Speed, steps: number): number | null {
   return speed;
 }
 
-/** The rule "auto" follows, in words, for the Speed field's note. */
-export const AUTO_RULE = `Auto: ${WATCH_PACE} steps/s; a run longer than ${WATCH_SECONDS} s at that pace goes faster to last ${WATCH_SECONDS} s, and one of over ${(MAX_WATCH_PACE * WATCH_SECONDS).toLocaleString('en')} steps at Max.`;
-
 /** A stored or typed value as a Speed, or undefined when it is not one. */
 export function readSpeed(v: unknown): Speed | undefined {
   if (v === 'max' || v === 'auto') return v;
