@@ -137,6 +137,13 @@ function candidates(r: LabelRequest, w: number, h: number): { x: number; y: numb
       out.push({ x: mx + dx * t + side * nx * d, y: my + dy * t + side * ny * d });
     }
   }
+  // Then further out, where a crowd of short lines (steps near a minimum) leaves room.
+  for (const far of [2.5, 4]) {
+    for (const side of [1, -1]) {
+      const d = clear(nx, ny) * far;
+      out.push({ x: mx + side * nx * d, y: my + side * ny * d });
+    }
+  }
   out.push({ x: mx, y: my });
   return out;
 }
