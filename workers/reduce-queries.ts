@@ -26,7 +26,7 @@ import {
   type StressConfig,
 } from '../src/training/reduce/stress.ts';
 import { ConfigError } from '../src/training/config.ts';
-import { procrustes2 } from '../src/training/reduce/linalg.ts';
+import { covariance, procrustes2 } from '../src/training/reduce/linalg.ts';
 
 export interface DatasetInfo {
   dataset: ReduceDataset;
@@ -68,20 +68,6 @@ export interface StressInfo {
   floor: number;
 }
 
-/**
- * Each column's variance, with the covariance's own divisor (found from its trace: the
- * eigenvalues sum to the variances' sum), so the two are read on one scale.
- */
-function columnVariances(rows: number[][], eigenvalues: number[]): number[] {
-  const n = rows.length;
-  const d = rows[0].length;
-  const means = Array.from({ length: d }, (_, j) => rows.reduce((s, r) => s + r[j], 0) / n);
-  const sums = Array.from({ length: d }, (_, j) => rows.reduce((s, r) => s + (r[j] - means[j]) ** 2, 0));
-  const trace = eigenvalues.reduce((a, b) => a + b, 0);
-  const total = sums.reduce((a, b) => a + b, 0);
-  return sums.map((v) => (v / total) * trace);
-}
-
 const checkDataset = (d: unknown): ReduceDataset => {
   if (!(REDUCE_DATASETS as readonly unknown[]).includes(d))
     throw new ConfigError([{ field: 'dataset', message: `Dataset must be one of ${REDUCE_DATASETS.join(', ')}.` }]);
@@ -101,7 +87,7 @@ export const reduceQueries = {
       explained: d.pca.explained,
       floor: d.floor,
       curvatureAtMinimum: d.curvatureAtMinimum,
-      featureVariance: columnVariances(d.rows, d.pca.eigenvalues),
+      featureVariance: covariance(d.rows).map((row, i) => row[i]),
       firstAxis: d.pca.components.map((row) => row[0]),
     };
   },
