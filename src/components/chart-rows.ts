@@ -3,6 +3,7 @@
  * pixel column (its lowest and highest, so a spike in a million-step run still shows), then
  * merged by step into one row per step. Pure.
  */
+import { finiteExtent } from './plot/scale.ts';
 
 /** One point of a series: the step and the series' value there. */
 export interface StepPoint {
@@ -102,17 +103,6 @@ export interface ValueAxis {
 /** Decades a linear axis can show before the smaller values flatten into its floor. */
 const MAX_DECADES = 3;
 
-function finiteExtent(points: readonly StepPoint[]): [number, number] {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const p of points)
-    if (Number.isFinite(p.value)) {
-      lo = Math.min(lo, p.value);
-      hi = Math.max(hi, p.value);
-    }
-  return [lo, hi];
-}
-
 const sci = (v: number) =>
   Math.abs(v) >= 1e4 || (v !== 0 && Math.abs(v) < 1e-3) ? v.toExponential(1) : String(Number(v.toPrecision(3)));
 
@@ -125,7 +115,9 @@ const sci = (v: number) =>
  */
 export function valueAxis(series: readonly PlotSeries[], logAsked: boolean): ValueAxis {
   if (logAsked) return { log: true };
-  const spans = series.map((s) => ({ s, ext: finiteExtent(s.points) })).filter(({ ext }) => Number.isFinite(ext[0]));
+  const spans = series
+    .map((s) => ({ s, ext: finiteExtent(s.points.map((p) => p.value)) }))
+    .filter(({ ext }) => Number.isFinite(ext[0]));
   if (!spans.length) return { log: false };
   const lo = Math.min(...spans.map((x) => x.ext[0]));
   const hi = Math.max(...spans.map((x) => x.ext[1]));
