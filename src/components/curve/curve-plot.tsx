@@ -12,6 +12,7 @@ import { clamp, finiteExtent, niceView } from '../plot/scale.ts';
 import { tangentSegment, type StepArrow } from './geometry.ts';
 import { placeLabels, type Box, type LabelRequest, type PlacedLabel } from '../plot/label-layout.ts';
 import { textWidth } from '../plot/text-width.ts';
+import { PlacedText } from '../plot/placed-text.tsx';
 
 export interface CurvePoint {
   w: number;
@@ -120,13 +121,7 @@ function Layers({
         <circle className="curve-point" cx={x(point.w)} cy={y(point.loss)} r={7} />
       )}
       {labels.map((l) => (
-        <text key={l.key} className={l.key === 'dw' ? 'step-label' : 'slope-label'} textAnchor="middle">
-          {l.lines.map((line) => (
-            <tspan key={line.y} x={l.x} y={line.y}>
-              {line.text}
-            </tspan>
-          ))}
-        </text>
+        <PlacedText key={l.key} label={l} className={l.key === 'dw' ? 'step-label' : 'slope-label'} />
       ))}
     </g>
   );

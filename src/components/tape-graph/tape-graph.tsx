@@ -9,6 +9,7 @@ import { formatNumber } from '../format.ts';
 import { useWidth } from '../plot/use-width.ts';
 import { textWidth } from '../plot/text-width.ts';
 import { placeLabels, splitLabel, type Box } from '../plot/label-layout.ts';
+import { PlacedText } from '../plot/placed-text.tsx';
 import type { EdgeStory, GraphEdge, GraphNode, TapeGraphModel } from './model.ts';
 
 export interface TapeGraphView {
@@ -236,18 +237,12 @@ export function TapeGraph({
         ))}
         {/* Labels last, over everything, each where placeLabels found it room. */}
         {labels.map((l) => (
-          <text
+          <PlacedText
             key={l.key}
+            label={l}
             className={`tg-edge-label${noflow.has(l.key) ? ' tg-edge-label-noflow' : ''}`}
-            textAnchor="middle"
             data-edge={l.key}
-          >
-            {l.lines.map((line) => (
-              <tspan key={line.y} x={l.x} y={line.y}>
-                {line.text}
-              </tspan>
-            ))}
-          </text>
+          />
         ))}
       </svg>
     </div>
