@@ -138,18 +138,12 @@ export class Trainer {
   step(keepTrace = false): StepRecord {
     this.lastTrace = null;
     const before = this.current(keepTrace);
+    const beforeRecord = this.at();
     this.s.step += 1;
     this.update(this.w, before.grads[0], 0);
     if (this.b) this.update(this.b, before.grads[1], 1);
     this.s.weight = this.w.item();
     this.s.bias = this.b ? this.b.item() : 0;
-    const beforeRecord: StateRecord = {
-      weight: before.weight,
-      bias: before.bias,
-      loss: before.loss.item(),
-      gradWeight: before.grads[0].item(),
-      gradBias: before.grads[1]?.item() ?? 0,
-    };
     this.here = null;
     return { step: this.s.step, ...this.at(), before: beforeRecord };
   }
@@ -173,9 +167,9 @@ export class Trainer {
   }
 
   /** The measurement at the current parameters, kept until they move (taken afresh when a trace is wanted). */
-  private current(keepTrace: boolean): { loss: Tensor; grads: Tensor[]; weight: number; bias: number } {
+  private current(keepTrace: boolean): { loss: Tensor; grads: Tensor[] } {
     if (!this.here || keepTrace) this.here = this.measure(keepTrace);
-    return { ...this.here, weight: this.s.weight, bias: this.s.bias };
+    return this.here;
   }
 
   /** Records the loss on a fresh tape and asks it for every parameter's gradient. */
