@@ -68,6 +68,26 @@ export interface StressInfo {
   floor: number;
 }
 
+/** rows · w for n×d rows and a d×2 w: each row's two coordinates. */
+const projectRows = (rows: readonly (readonly number[])[], w: readonly (readonly number[])[]) =>
+  rows.map((r) => [0, 1].map((c) => r.reduce((s, v, i) => s + v * w[i][c], 0)));
+
+/**
+ * Each dataset's rows and exact PCA's picture of them, worked out once: the page asks for W's
+ * picture with every batch of a run, and the data and PCA's picture never change.
+ */
+const pcaPictures = new Map<ReduceDataset, { rows: number[][]; zp: number[][]; extent: number }>();
+function pcaPictureOf(dataset: ReduceDataset) {
+  let p = pcaPictures.get(dataset);
+  if (!p) {
+    const d = prepareDataset(dataset);
+    const zp = projectRows(d.rows, d.pca.components);
+    p = { rows: d.rows, zp, extent: 1.1 * Math.max(...zp.flat().map(Math.abs)) };
+    pcaPictures.set(dataset, p);
+  }
+  return p;
+}
+
 const checkDataset = (d: unknown): ReduceDataset => {
   if (!(REDUCE_DATASETS as readonly unknown[]).includes(d))
     throw new ConfigError([{ field: 'dataset', message: `Dataset must be one of ${REDUCE_DATASETS.join(', ')}.` }]);
@@ -97,17 +117,12 @@ export const reduceQueries = {
    * flip) R of x·W onto PCA's, so the two can be compared point by point as W learns.
    */
   async pcaPicture(dataset: ReduceDataset, weights?: number[]): Promise<PcaPicture> {
-    const d = prepareDataset(checkDataset(dataset));
-    const comps = d.pca.components;
-    const project = (w: readonly (readonly number[])[]) =>
-      d.rows.map((r) => [0, 1].map((c) => r.reduce((s, v, i) => s + v * w[i][c], 0)));
-    const zp = project(comps);
-    const extent = 1.1 * Math.max(...zp.flat().map(Math.abs));
-    const k = d.rows[0].length;
+    const { rows, zp, extent } = pcaPictureOf(checkDataset(dataset));
+    const k = rows[0].length;
     if (!weights || weights.length !== 2 * k || !weights.every(Number.isFinite))
       return { pca: zp.flat(), aligned: [], turnDegrees: 0, flipped: false, extent };
     const w = Array.from({ length: k }, (_, i) => [weights[2 * i], weights[2 * i + 1]]);
-    const zl = project(w);
+    const zl = projectRows(rows, w);
     const r = procrustes2(zl, zp);
     const aligned = zl.map(([x, y]) => [x * r[0][0] + y * r[1][0], x * r[0][1] + y * r[1][1]]);
     const flipped = r[0][0] * r[1][1] - r[0][1] * r[1][0] < 0;
