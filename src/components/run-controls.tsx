@@ -27,12 +27,11 @@ export interface RunButtonsProps {
   actions: RunActions;
   speed: Speed;
   onSpeed(speed: Speed): void;
-  withAuto?: boolean;
   /** Shown under the buttons (e.g. why Train is off). */
   note?: ReactNode;
 }
 
-export function RunButtons({ status, ready, actions, speed, onSpeed, withAuto, note }: RunButtonsProps) {
+export function RunButtons({ status, ready, actions, speed, onSpeed, note }: RunButtonsProps) {
   const live = status === 'running' || status === 'paused';
   return (
     <>
@@ -60,7 +59,7 @@ export function RunButtons({ status, ready, actions, speed, onSpeed, withAuto, n
         <button type="button" onClick={actions.reset}>
           Reset
         </button>
-        <SpeedSelect value={speed} onChange={onSpeed} withAuto={withAuto} />
+        <SpeedSelect value={speed} onChange={onSpeed} />
       </div>
       {note}
     </>

@@ -5,13 +5,12 @@ import { SPEEDS, WATCH_PACE, WATCH_SECONDS, readSpeed, speedLabel, type Speed } 
 export interface SpeedSelectProps {
   value: Speed;
   onChange(speed: Speed): void;
-  /** Offer "Auto", the one pace for a run meant to be watched (pace.ts). */
-  withAuto?: boolean;
 }
 
-export function SpeedSelect({ value, onChange, withAuto = true }: SpeedSelectProps) {
+export function SpeedSelect({ value, onChange }: SpeedSelectProps) {
   const id = useId();
-  const options: Speed[] = [...(withAuto ? (['auto'] as const) : []), ...SPEEDS, 'max'];
+  // "Auto" first: the one pace for a run meant to be watched (pace.ts).
+  const options: Speed[] = ['auto', ...SPEEDS, 'max'];
   return (
     <div className="field speed-field">
       <label htmlFor={id}>Speed</label>

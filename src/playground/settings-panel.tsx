@@ -143,7 +143,6 @@ function Buttons({ form }: { form: PlaygroundForm }) {
       ready={!!config}
       actions={actions}
       speed={speed}
-      withAuto
       onSpeed={(sp) => void store.setSpeed(sp)}
       note={
         <>
