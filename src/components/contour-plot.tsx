@@ -7,7 +7,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { ChartFigure } from './chart-figure.tsx';
 import { formatNumber } from './format.ts';
 import { afterFrame } from './schedule.tsx';
-import { niceTicks } from './ticks.ts';
+import { leftForTicks, niceTicks } from './ticks.ts';
 import type { ContourGrid, PathPoint } from './contour/grid.ts';
 import { rampColor, scaler } from './contour/ramp.ts';
 import { contourSegments } from './contour/marching-squares.ts';
@@ -40,7 +40,7 @@ function marginsFor(ctx: CanvasRenderingContext2D, grid: ContourGrid): Margins {
   ctx.font = AXIS_FONT;
   const labels = axisTicks(grid.bs[0], grid.bs[grid.bs.length - 1]).map((b) => formatNumber(b, 3));
   const widest = Math.max(0, ...labels.map((l) => ctx.measureText(l).width));
-  return { ...MARGINS, left: Math.ceil(Math.max(44, widest + 6 + 6 + 16 + 4)) };
+  return { ...MARGINS, left: leftForTicks(widest) };
 }
 
 function draw(

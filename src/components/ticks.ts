@@ -45,3 +45,6 @@ export function extent(rows: Record<string, number>[], keys: string[]): [number,
     }
   return [lo, hi];
 }
+
+/** A plot's left margin for y tick labels `widest` px wide: the labels, a gap, the rotated title. */
+export const leftForTicks = (widest: number): number => Math.ceil(Math.max(44, widest + 32));

@@ -7,6 +7,7 @@ import { formatNumber, powerOfTen } from '../format.ts';
 import { linearScale, logScale, type Scale } from './scale.ts';
 import { useWidth } from './use-width.ts';
 import { textWidth } from './text-width.ts';
+import { leftForTicks } from '../ticks.ts';
 
 export interface PlotArea {
   x: Scale;
@@ -45,7 +46,7 @@ const tick = (v: number) => formatNumber(v, 3);
  */
 export function plotLeft(yTicks: number[], yScale: 'linear' | 'log' = 'linear'): number {
   const label = yScale === 'log' ? powerOfTen : tick;
-  return Math.ceil(Math.max(44, Math.max(0, ...yTicks.map((t) => textWidth(label(t), 12))) + 32));
+  return leftForTicks(Math.max(0, ...yTicks.map((t) => textWidth(label(t), 12))));
 }
 
 export function SvgPlot({
